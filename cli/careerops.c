@@ -1,0 +1,43 @@
+/* careerops.c: the `careerops` binary: dispatch to a subcommand.
+ * Data goes to stdout, diagnostics to stderr (kcat's rule). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_cli.h"
+
+static const co_cmd_t co_cmds[] = {
+    {"run", "run the pipeline (embedded mode unless brokers are set)", co_cmd_run},
+    {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
+    {"version", "print version and library versions", co_cmd_version},
+};
+#define CO_CMD_CNT (sizeof(co_cmds) / sizeof(co_cmds[0]))
+
+static void co_usage(FILE *out, const char *prog) {
+  fprintf(out, "Usage: %s <command> [options]\n\nCommands:\n", prog);
+  for (size_t i = 0; i < CO_CMD_CNT; i++) fprintf(out, "  %-10s %s\n", co_cmds[i].name, co_cmds[i].summary);
+  fprintf(out, "\n`%s <command> --help` describes a command.\n", prog);
+}
+
+int main(int argc, char **argv) {
+  co_cli_t cli = {.prog = "careerops"};
+  int rc;
+  if (argc < 2) {
+    co_usage(stderr, cli.prog);
+    return CO_EXIT_USAGE;
+  }
+  if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+    co_usage(stdout, cli.prog);
+    return CO_EXIT_OK;
+  }
+  if (!strcmp(argv[1], "--version")) argv[1] = "version";
+  for (size_t i = 0; i < CO_CMD_CNT; i++)
+    if (!strcmp(argv[1], co_cmds[i].name)) {
+      rc = co_cmds[i].main(&cli, argc - 1, argv + 1);
+      free(cli.xset);
+      co_conf_destroy(cli.conf);
+      return rc;
+    }
+  fprintf(stderr, "%s: unknown command '%s' (try `%s --help`)\n", cli.prog, argv[1], cli.prog);
+  return CO_EXIT_USAGE;
+}

@@ -1,0 +1,73 @@
+/* co_cli.c: common options and configuration loading for all subcommands. */
+#include "co_cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_log.h"
+
+extern char **environ;
+
+int co_cli_usage_error(const co_cli_t *cli, const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "%s %s: ", cli->prog, cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return CO_EXIT_USAGE;
+}
+
+static int co_cli_add_xset(co_cli_t *cli, const char *nv) {
+  char **n = realloc(cli->xset, sizeof(*n) * (size_t)(cli->xset_cnt + 1));
+  if (!n) return -1;
+  cli->xset = n;
+  cli->xset[cli->xset_cnt++] = (char *)nv;
+  return 0;
+}
+
+int co_cli_common_opt(co_cli_t *cli, int opt, const char *arg) {
+  static char brokers[1024];
+  switch (opt) {
+  case 'c':
+    cli->config_path = arg;
+    return 1;
+  case 'X':
+    if (!strchr(arg, '=')) {
+      fprintf(stderr, "%s: -X takes NAME=VALUE, got '%s'\n", cli->prog, arg);
+      return -1;
+    }
+    return co_cli_add_xset(cli, arg) ? -1 : 1;
+  case 'B':
+    snprintf(brokers, sizeof(brokers), "brokers=%s", arg);
+    return co_cli_add_xset(cli, brokers) ? -1 : 1;
+  default:
+    return 0;
+  }
+}
+
+int co_cli_load_conf(co_cli_t *cli) {
+  char errstr[512];
+  if (!(cli->conf = co_conf_new())) {
+    fprintf(stderr, "%s: out of memory\n", cli->prog);
+    return CO_EXIT_FAIL;
+  }
+  const char *path = cli->config_path ? cli->config_path : getenv("CAREEROPS_CONFIG");
+  if (path && *path && co_conf_load_file(cli->conf, path, errstr, sizeof(errstr))) goto bad;
+  if (co_conf_load_env(cli->conf, environ, errstr, sizeof(errstr))) goto bad;
+  for (int i = 0; i < cli->xset_cnt; i++) {
+    char name[256];
+    const char *eq = strchr(cli->xset[i], '=');
+    snprintf(name, sizeof(name), "%.*s", (int)(eq - cli->xset[i]), cli->xset[i]);
+    if (co_conf_set(cli->conf, name, eq + 1, CO_CONF_SRC_CLI, errstr, sizeof(errstr))) goto bad;
+  }
+  if (co_conf_finalize(cli->conf, errstr, sizeof(errstr))) goto bad;
+  co_log_setup(co_log_level_parse(co_conf_str(cli->conf, "log.level")),
+               co_log_fmt_parse(co_conf_str(cli->conf, "log.format")), co_conf_str(cli->conf, "debug"), NULL);
+  return CO_EXIT_OK;
+bad:
+  fprintf(stderr, "%s: %s\n", cli->prog, errstr);
+  return CO_EXIT_USAGE;
+}

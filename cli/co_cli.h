@@ -1,0 +1,52 @@
+/* co_cli.h: what every `careerops` subcommand shares: its table entry,
+ * the common options (-c FILE, -X name=value) and configuration loading. */
+#ifndef CO_CLI_H
+#define CO_CLI_H
+
+#include "co_conf.h"
+
+#define CO_EXIT_OK 0
+#define CO_EXIT_FAIL 1  /* the command ran and failed */
+#define CO_EXIT_USAGE 2 /* bad flag, bad setting: nothing was done */
+
+typedef struct co_cli_s {
+  const char *prog;
+  const char *config_path; /* -c, or CAREEROPS_CONFIG */
+  int xset_cnt;
+  char **xset; /* "name=value" from -X, applied last */
+  co_conf_t *conf;
+} co_cli_t;
+
+typedef struct co_cmd_s {
+  const char *name;
+  const char *summary;
+  int (*main)(co_cli_t *cli, int argc, char **argv); /* argv[0] is the command name */
+} co_cmd_t;
+
+/* Handles an option every command takes (-c, -X, --brokers). Returns 1 if
+ * opt was one of them, 0 if not, -1 on a bad value (message printed). */
+int co_cli_common_opt(co_cli_t *cli, int opt, const char *arg);
+/* getopt_long entries and short letters for the common options. */
+#define CO_CLI_COMMON_SHORT "c:X:"
+#define CO_CLI_COMMON_LONG                                                                 \
+  {"config", required_argument, NULL, 'c'}, {"set", required_argument, NULL, 'X'},        \
+      {"brokers", required_argument, NULL, 'B'}, {"help", no_argument, NULL, 'h'}
+#define CO_CLI_COMMON_HELP                                                                 \
+  "  -c, --config FILE     YAML configuration file (default: $CAREEROPS_CONFIG)\n"      \
+  "  -X, --set NAME=VALUE  set one setting (see `careerops config --help`)\n"            \
+  "      --brokers LIST    Kafka bootstrap servers (empty: embedded mode)\n"             \
+  "  -h, --help            this help\n"
+
+/* Builds cli->conf from defaults, file, environment and -X, finalizes it and
+ * sets up logging. On error prints one line naming the setting and returns
+ * CO_EXIT_USAGE; CO_EXIT_OK on success. */
+int co_cli_load_conf(co_cli_t *cli);
+
+/* Prints "careerops <cmd>: msg" to stderr and returns CO_EXIT_USAGE. */
+int co_cli_usage_error(const co_cli_t *cli, const char *cmd, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+int co_cmd_run(co_cli_t *cli, int argc, char **argv);
+int co_cmd_config(co_cli_t *cli, int argc, char **argv);
+int co_cmd_version(co_cli_t *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,91 @@
+/* co_conf_table.c: every CareerOps setting, in one table.
+ * `careerops config --help` and docs/CONFIGURATION.md are generated from it;
+ * a test checks the committed document is current. */
+#include "co_conf.h"
+
+#define S(n, def, doc) {n, CO_CONF_STR, def, 0, 0, NULL, 0, doc}
+#define SECRET(n, doc) {n, CO_CONF_STR, "", 0, 0, NULL, CO_CONF_F_SECRET, doc}
+#define I(n, def, lo, hi, doc) {n, CO_CONF_INT, def, lo, hi, NULL, 0, doc}
+#define D(n, def, lo, hi, doc) {n, CO_CONF_DBL, def, lo, hi, NULL, 0, doc}
+#define B(n, def, doc) {n, CO_CONF_BOOL, def, 0, 1, NULL, 0, doc}
+#define E(n, def, choices, doc) {n, CO_CONF_ENUM, def, 0, 0, choices, 0, doc}
+
+static const co_conf_prop_t co_conf_table[] = {
+    /* General */
+    S("app.id", "careerops", "Application id: consumer group id and prefix of internal topics (changelogs)."),
+    S("state.dir", "./careerops-data", "Directory for local state: RocksDB stores, checkpoints, embedded log."),
+    E("log.level", "info", "error|warn|info|debug", "Lowest level of log lines written to stderr."),
+    E("log.format", "auto", "auto|json|human", "Log line format; auto is human on a terminal, JSON otherwise."),
+    S("debug", "", "Comma list of components whose debug lines are shown (e.g. state,vector), or all."),
+
+    /* Kafka / runtime */
+    S("brokers", "", "Kafka bootstrap servers (host:port,...). Empty runs the embedded mode: one process, no broker."),
+    E("processing.guarantee", "exactly_once", "exactly_once|at_least_once",
+      "Delivery guarantee: transactions with read_committed, or plain commits after processing."),
+    I("commit.interval.ms", "100", 10, 60000, "How often a task commits its transaction (or offsets)."),
+    I("num.standby.replicas", "0", 0, 3, "Warm copies of each task's stores kept on other instances."),
+    S("group.instance.id", "", "Static group membership id; a restart within session.timeout does not rebalance."),
+    I("topic.partitions", "6", 1, 1024, "Partitions for topics created by `careerops topics create`."),
+    I("topic.replication.factor", "1", 1, 7, "Replication factor for created topics."),
+    I("max.message.bytes", "1048576", 1024, 67108864, "Largest record a processor accepts; larger ones go to the DLQ."),
+    I("dlq.max.attempts", "3", 1, 100, "Attempts at a failing downstream call before the record goes to the DLQ."),
+    I("retry.backoff.ms", "200", 1, 600000, "First retry delay; doubles per attempt."),
+
+    /* Topics */
+    S("topic.raw", "raw_inbox_stream", "Topic of normalized raw emails (key: account)."),
+    S("topic.classified", "classified_events", "Topic of classified events."),
+    S("topic.research", "research_tasks", "Repartition topic of research tasks (key: company)."),
+    S("topic.notifications", "notifications", "Topic of notifications (key: account)."),
+    S("topic.dlq", "dlq_dead_letters", "Dead-letter topic; records carry their cause in headers."),
+
+    /* State */
+    I("state.cache.mb", "64", 8, 65536, "RocksDB block cache shared by all stores of the instance (MiB)."),
+    I("state.write.buffer.mb", "64", 4, 65536, "Total RocksDB memtable budget of the instance (MiB)."),
+    I("dedupe.ttl.s", "2592000", 60, 315360000, "How long a seen message id is remembered (seconds)."),
+
+    /* Ingestion */
+    S("imap.url", "", "IMAP(S) mailbox URL, e.g. imaps://imap.gmail.com/INBOX. Empty disables IMAP."),
+    S("imap.user", "", "IMAP login name."),
+    SECRET("imap.password", "IMAP password (LOGIN/PLAIN)."),
+    SECRET("imap.oauth.token", "OAuth2 access token for SASL XOAUTH2 (Gmail, Outlook)."),
+    I("imap.poll.s", "30", 1, 86400, "Poll interval when the server has no IDLE."),
+    S("account", "me", "Account name events are keyed by when a source names none."),
+    I("ingest.max.body.bytes", "262144", 1024, 67108864, "Text body bytes kept per email; longer is truncated and flagged."),
+
+    /* Classification */
+    S("classify.model", "", "Path of the offline classifier model; empty uses the installed default."),
+    S("llm.providers", "", "Ordered LLM fallback chain, e.g. openai,gemini. Empty: offline classifier only."),
+    S("llm.openai.url", "https://api.openai.com/v1", "Base URL of an OpenAI-compatible chat-completions API."),
+    S("llm.openai.model", "gpt-4o-mini", "Model name for the OpenAI-compatible provider."),
+    SECRET("llm.openai.keys", "Comma list of API keys, rotated on HTTP 429."),
+    SECRET("llm.gemini.keys", "Comma list of Gemini API keys, rotated on HTTP 429."),
+    I("llm.timeout.ms", "20000", 100, 600000, "Per-request LLM timeout."),
+    I("llm.max.chars", "6000", 200, 200000, "Most characters of an email an LLM is shown."),
+
+    /* Research / vector */
+    SECRET("tavily.api.key", "Tavily search API key; empty builds offline briefings from mail history."),
+    S("tavily.url", "https://api.tavily.com", "Tavily API base URL."),
+    I("briefing.max.age.s", "604800", 0, 315360000, "A cached briefing older than this is refreshed."),
+    S("embed.model.dir", "", "Directory of the MiniLM embedder weights; empty uses the installed default."),
+    I("vector.hnsw.threshold", "20000", 0, 100000000, "Vectors above which an index switches from flat to HNSW."),
+
+    /* API */
+    S("api.listen", "127.0.0.1:8080", "Address the REST API and dashboard listen on."),
+    S("api.advertised.url", "", "URL other instances use to reach this one; empty derives it from api.listen."),
+    SECRET("api.admin.token", "Bearer token for admin endpoints (DLQ, metrics)."),
+    I("api.max.body.bytes", "65536", 1024, 16777216, "Largest request body accepted (413 above)."),
+
+    /* Notifications */
+    SECRET("slack.webhook.url", "Slack incoming-webhook URL (the URL is the credential)."),
+    S("whatsapp.url", "https://graph.facebook.com/v19.0", "WhatsApp Cloud API base URL."),
+    SECRET("whatsapp.token", "WhatsApp Cloud API access token."),
+    S("whatsapp.phone.id", "", "WhatsApp sender phone-number id."),
+    S("whatsapp.to", "", "WhatsApp recipient number."),
+    S("webhook.url", "", "Generic webhook URL; requests are HMAC-SHA256 signed."),
+    SECRET("webhook.secret", "HMAC key for the generic webhook."),
+};
+
+const co_conf_prop_t *co_conf_props(int *cntp) {
+  *cntp = (int)(sizeof(co_conf_table) / sizeof(co_conf_table[0]));
+  return co_conf_table;
+}
