@@ -1,0 +1,39 @@
+# The two commands a newcomer needs:
+#   make run    install what is missing, build, run the embedded pipeline on the shipped sample inbox
+#   make test   install what is missing, build, run the whole suite (real Kafka, real dovecot),
+#               then the unit tests again under ASan+UBSan
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+
+.PHONY: deps build run test test-asan bench clean
+
+deps:
+	bash scripts/install-deps.sh
+	@if [ -f scripts/install-model.sh ]; then bash scripts/install-model.sh; fi
+
+deps-test: deps
+	bash scripts/fetch-kafka.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	ninja -C $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/cli/careerops run $(ARGS)
+
+test: deps-test build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory test-asan
+
+test-asan:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCO_SANITIZE=ON >/dev/null
+	ninja -C $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L 'unit|mock'
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
