@@ -1,0 +1,206 @@
+/* co_state_db.c: opening and closing the process's one RocksDB instance.
+ *
+ * One instance, many column families: the block cache (LRU, cache_mb) and
+ * the memtable budget (db_write_buffer_size) are shared by every store, so
+ * memory is bounded per process rather than per store, and one write batch
+ * can span every store plus __meta. "rocksdb." pass-through settings are
+ * applied last, one at a time with RocksDB's own options-string parser, so
+ * an operator can override our defaults and an unknown name is reported by
+ * name. Store handling lives in co_state_store.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_log.h"
+#include "co_state_int.h"
+
+#define CO_STATE_DEF_CACHE_MB 64
+#define CO_STATE_DEF_WBUF_MB 64
+
+/* Applies the NULL-terminated name/value list to db->opts. Names may carry
+ * the "rocksdb." prefix or not. */
+static co_err_t apply_extra(co_state_db_t *db, const char *const *extra, char *errstr, size_t errstr_size) {
+  for (int i = 0; extra && extra[i]; i += 2) {
+    const char *name = extra[i], *value = extra[i + 1];
+    char *str = NULL, *rerr = NULL;
+    if (!value) return co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "rocksdb.%s: missing value", name);
+    if (!strncmp(name, "rocksdb.", 8)) name += 8;
+    if (asprintf(&str, "%s=%s", name, value) < 0) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+    rocksdb_options_t *next = rocksdb_options_create();
+    rocksdb_get_options_from_string(db->opts, str, next, &rerr);
+    free(str);
+    if (rerr) {
+      co_err_t err = co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "rocksdb.%s=%s rejected: %s", name, value, rerr);
+      rocksdb_free(rerr);
+      rocksdb_options_destroy(next);
+      return err;
+    }
+    rocksdb_options_destroy(db->opts);
+    db->opts = next;
+  }
+  return CO_OK;
+}
+
+static co_err_t build_options(co_state_db_t *db, const co_state_opts_t *opts, char *errstr, size_t errstr_size) {
+  size_t cache_mb = opts && opts->cache_mb ? opts->cache_mb : CO_STATE_DEF_CACHE_MB;
+  size_t wbuf_mb = opts && opts->write_buffer_mb ? opts->write_buffer_mb : CO_STATE_DEF_WBUF_MB;
+
+  db->cache = rocksdb_cache_create_lru(cache_mb << 20);
+  db->bbto = rocksdb_block_based_options_create();
+  rocksdb_block_based_options_set_block_cache(db->bbto, db->cache);
+  /* Index and filter blocks live in the cache too, so cache_mb really is
+   * the read-side budget; bloom filters keep point gets (dedupe) cheap. */
+  rocksdb_block_based_options_set_filter_policy(db->bbto, rocksdb_filterpolicy_create_bloom_full(10));
+  rocksdb_block_based_options_set_cache_index_and_filter_blocks(db->bbto, 1);
+  rocksdb_block_based_options_set_pin_l0_filter_and_index_blocks_in_cache(db->bbto, 1);
+
+  db->opts = rocksdb_options_create();
+  rocksdb_options_set_create_if_missing(db->opts, 1);
+  rocksdb_options_set_create_missing_column_families(db->opts, 1);
+  rocksdb_options_set_block_based_table_factory(db->opts, db->bbto);
+  rocksdb_options_set_db_write_buffer_size(db->opts, wbuf_mb << 20);
+  /* A single store's memtable should not take the whole budget. */
+  rocksdb_options_set_write_buffer_size(db->opts, (wbuf_mb << 20) / 4 > (4u << 20) ? (wbuf_mb << 20) / 4 : (4u << 20));
+  rocksdb_options_set_keep_log_file_num(db->opts, 4);
+
+  db->ropts = rocksdb_readoptions_create();
+  db->wopts = rocksdb_writeoptions_create();
+  rocksdb_writeoptions_set_sync(db->wopts, opts && opts->sync);
+  db->wopts_sync = rocksdb_writeoptions_create();
+  rocksdb_writeoptions_set_sync(db->wopts_sync, 1);
+
+  return apply_extra(db, opts ? opts->extra : NULL, errstr, errstr_size);
+}
+
+static void free_names(char **names, size_t n) {
+  for (size_t i = 0; i < n; i++) free(names[i]);
+  free(names);
+}
+
+co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, char *errstr, size_t errstr_size) {
+  co_state_db_t *db = NULL;
+  char **names = NULL, **found = NULL, *rerr = NULL;
+  size_t ncf = 0, nfound = 0, n = 0;
+  int have_meta = 0;
+  rocksdb_options_t **cfopts = NULL;
+  rocksdb_column_family_handle_t **handles = NULL;
+  co_state_ttlf_t **ttlfs = NULL;
+
+  if (!dir || !*dir) {
+    co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "state: no directory given");
+    return NULL;
+  }
+  if (!(db = calloc(1, sizeof(*db)))) {
+    co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  pthread_mutex_init(&db->lock, NULL);
+  if (!(db->dir = strdup(dir))) goto nomem;
+  if (build_options(db, opts, errstr, errstr_size) != CO_OK) goto err;
+
+  /* Existing families, or a fresh DB with just default and __meta. */
+  found = rocksdb_list_column_families(db->opts, dir, &nfound, &rerr);
+  if (rerr) { /* no DB there yet */
+    rocksdb_free(rerr);
+    rerr = NULL;
+    found = NULL;
+    nfound = 0;
+  }
+  if (!(names = calloc(nfound + 2, sizeof(*names)))) goto nomem;
+  ncf = nfound + 2; /* names[] is NULL-padded: free_names copes */
+  for (size_t i = 0; i < nfound; i++) {
+    if (!strcmp(found[i], CO_STATE_META_CF)) have_meta = 1;
+    if (!(names[n++] = strdup(found[i]))) goto nomem;
+  }
+  if (!n && !(names[n++] = strdup("default"))) goto nomem;
+  if (!have_meta && !(names[n++] = strdup(CO_STATE_META_CF))) goto nomem;
+  ncf = n;
+
+  cfopts = calloc(ncf, sizeof(*cfopts));
+  handles = calloc(ncf, sizeof(*handles));
+  ttlfs = calloc(ncf, sizeof(*ttlfs));
+  if (!cfopts || !handles || !ttlfs) goto nomem;
+  for (size_t i = 0; i < ncf; i++) {
+    if (!strcmp(names[i], "default") || !strcmp(names[i], CO_STATE_META_CF))
+      cfopts[i] = rocksdb_options_create_copy(db->opts);
+    else
+      cfopts[i] = co_state_cf_options(db, &ttlfs[i]);
+    if (!cfopts[i]) goto nomem;
+  }
+
+  db->rdb = rocksdb_open_column_families(db->opts, dir, (int)ncf, (const char *const *)names,
+                                         (const rocksdb_options_t *const *)cfopts, handles, &rerr);
+  if (rerr) {
+    co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: cannot open %s: %s", dir, rerr);
+    goto err;
+  }
+
+  for (size_t i = 0; i < ncf; i++) {
+    if (!strcmp(names[i], "default")) {
+      db->default_cf = handles[i];
+    } else if (!strcmp(names[i], CO_STATE_META_CF)) {
+      db->meta_cf = handles[i];
+    } else {
+      co_state_store_t *s = calloc(1, sizeof(*s));
+      if (!s) goto nomem;
+      s->db = db;
+      s->cf = handles[i];
+      s->ttlf = ttlfs[i];
+      s->name = names[i];
+      names[i] = NULL;
+      s->next = db->stores;
+      db->stores = s;
+    }
+    handles[i] = NULL;
+  }
+  /* Flags are known only now; until here each TTL filter kept everything. */
+  for (co_state_store_t *s = db->stores; s; s = s->next) {
+    s->flags = co_state_flags_read(db, s->name);
+    atomic_store(&s->ttlf->ttl, s->flags > 0 && (s->flags & CO_STATE_F_TTL));
+  }
+
+  CO_LOGKV(CO_LOG_INFO, "state", "opened state db", "dir", dir);
+  goto out;
+
+nomem:
+  co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+err:
+  if (db && handles)
+    for (size_t i = 0; i < ncf; i++)
+      if (handles[i]) rocksdb_column_family_handle_destroy(handles[i]);
+  co_state_db_close(db);
+  db = NULL;
+out:
+  if (cfopts)
+    for (size_t i = 0; i < ncf; i++)
+      if (cfopts[i]) rocksdb_options_destroy(cfopts[i]);
+  free(cfopts);
+  free(handles);
+  free(ttlfs);
+  if (rerr) rocksdb_free(rerr);
+  if (found) rocksdb_list_column_families_destroy(found, nfound);
+  if (names) free_names(names, ncf);
+  return db;
+}
+
+void co_state_db_close(co_state_db_t *db) {
+  if (!db) return;
+  while (db->stores) {
+    co_state_store_t *s = db->stores;
+    db->stores = s->next;
+    co_state_store_free(s);
+  }
+  if (db->default_cf) rocksdb_column_family_handle_destroy(db->default_cf);
+  if (db->meta_cf) rocksdb_column_family_handle_destroy(db->meta_cf);
+  if (db->rdb) rocksdb_close(db->rdb);
+  for (int i = 0; i < db->nfilters; i++) rocksdb_compactionfilter_destroy(db->filters[i]);
+  free(db->filters);
+  if (db->opts) rocksdb_options_destroy(db->opts);
+  if (db->bbto) rocksdb_block_based_options_destroy(db->bbto);
+  if (db->cache) rocksdb_cache_destroy(db->cache);
+  if (db->ropts) rocksdb_readoptions_destroy(db->ropts);
+  if (db->wopts) rocksdb_writeoptions_destroy(db->wopts);
+  if (db->wopts_sync) rocksdb_writeoptions_destroy(db->wopts_sync);
+  pthread_mutex_destroy(&db->lock);
+  free(db->dir);
+  free(db);
+}
