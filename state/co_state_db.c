@@ -99,9 +99,10 @@ co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, ch
 
   /* Existing families, or a fresh DB with just default and __meta. */
   found = rocksdb_list_column_families(db->opts, dir, &nfound, &rerr);
-  if (rerr) { /* no DB there yet */
+  if (rerr) { /* no DB there yet; the (empty) list is still allocated */
     rocksdb_free(rerr);
     rerr = NULL;
+    if (found) rocksdb_list_column_families_destroy(found, 0);
     found = NULL;
     nfound = 0;
   }
