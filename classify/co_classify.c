@@ -1,0 +1,172 @@
+/* co_classify.c: one email in, label + extraction out.
+ *
+ * The model gives probabilities; a few rules then override it where a
+ * phrase is near-certain evidence the model may not have seen in training:
+ *   bulk_mail        List-Unsubscribe mail that names no application -> OTHER
+ *   rejection_phrase "not to move forward", "position has been filled"... in
+ *                    mail about an application the model called APPLIED/OTHER
+ *   interview_evidence / offer_evidence
+ *                    INTERVIEW/OFFER need their vocabulary (interview, call,
+ *                    schedule / offer); otherwise the next class wins. These
+ *                    guard the precision of the two rare, high-stakes labels.
+ * Extraction (company, role, date) runs for every label; the interview
+ * date only for INTERVIEW. All state is on the stack: thread-safe. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "co_classify_int.h"
+
+#ifndef CO_CLASSIFY_MODEL_PATH
+#define CO_CLASSIFY_MODEL_PATH "classify/model/careerops-offline.bin"
+#endif
+
+static const char *const NAMES[CO_CLASSIFY__N] = {"APPLIED", "INTERVIEW", "OFFER", "REJECTION", "OTHER"};
+
+const char *co_classify_label_name(co_classify_label_t l) {
+  return (unsigned)l < CO_CLASSIFY__N ? NAMES[l] : "UNKNOWN";
+}
+
+int co_classify_label_parse(const char *s) {
+  if (!s) return -1;
+  for (int i = 0; i < CO_CLASSIFY__N; i++)
+    if (strcasecmp(s, NAMES[i]) == 0) return i;
+  return -1;
+}
+
+const char *co_classify_default_model_path(void) {
+  const char *e = getenv("CAREEROPS_CLASSIFY_MODEL");
+  return e && *e ? e : CO_CLASSIFY_MODEL_PATH;
+}
+
+static int any_of(const char *t, size_t n, const char *const *phrases) {
+  for (int i = 0; phrases[i]; i++)
+    if (co_cls_memcasestr(t, n, phrases[i])) return 1;
+  return 0;
+}
+
+static const char *const APPLICATION_WORDS[] = {
+    "your application", "you applied", "applying", "application for", "application to", "applied for", "interview",
+    "offer", "your candidacy", "your interest in", "the position", "the role", NULL};
+
+static const char *const REJECTION_PHRASES[] = {
+    "not to move forward", "not be moving forward", "not moving forward with your", "won't be moving forward",
+    "will not be moving forward", "move forward with other candidates", "moving forward with other candidates",
+    "decided to move forward with other", "pursue other candidates", "proceed with other candidates",
+    "other candidates whose", "have not been selected", "were not selected", "not been selected for",
+    "will not be proceeding", "not to proceed with your", "decided not to proceed", "position has been filled",
+    "role has been filled", "no longer considering your", "regret to inform", "decided to go with another",
+    "selected another candidate", "not be progressing", "won't be progressing", "not progress your application",
+    "application was unsuccessful", "application has been unsuccessful", "not be extending an offer",
+    "no longer being considered", "requisition has been cancelled", "position has been cancelled",
+    "not selected to move forward", "decided not to advance", "not to advance your", NULL};
+
+static const char *const INTERVIEW_WORDS[] = {"interview", "screen", "call", "chat", "meet", "schedul", "availab",
+                                              "speak", "conversation", "calendly", "zoom", "onsite", "on-site",
+                                              "talk", NULL};
+
+static void second_best(const float *p, int exclude, co_classify_result_t *out) {
+  int b = -1;
+  for (int k = 0; k < CO_CLASSIFY__N; k++)
+    if (k != exclude && (b < 0 || p[k] > p[b])) b = k;
+  out->label = (co_classify_label_t)b;
+  out->confidence = p[b];
+}
+
+static void summarize(const co_classify_input_t *in, co_classify_result_t *r) {
+  const char *co = r->company, *ro = r->role;
+  char what[300] = "";
+  if (co[0] && ro[0]) snprintf(what, sizeof(what), "%s for the %s role", co, ro);
+  else if (co[0]) snprintf(what, sizeof(what), "%s", co);
+  else if (ro[0]) snprintf(what, sizeof(what), "the %s role", ro);
+  switch (r->label) {
+  case CO_CLASSIFY_APPLIED:
+    if (what[0]) snprintf(r->summary, sizeof(r->summary), "Application to %s was received.", what);
+    else snprintf(r->summary, sizeof(r->summary), "A job application was received.");
+    break;
+  case CO_CLASSIFY_INTERVIEW: {
+    char when[64] = "";
+    if (r->interview_at[0]) snprintf(when, sizeof(when), ", proposed for %s", r->interview_at);
+    snprintf(r->summary, sizeof(r->summary), "%s invites you to interview%s%s%s%s.", co[0] ? co : "An employer",
+             ro[0] ? " for the " : "", ro[0] ? ro : "", ro[0] ? " role" : "", when);
+    break;
+  }
+  case CO_CLASSIFY_OFFER:
+    snprintf(r->summary, sizeof(r->summary), "%s made you a job offer%s%s%s.", co[0] ? co : "An employer",
+             ro[0] ? " for the " : "", ro[0] ? ro : "", ro[0] ? " role" : "");
+    break;
+  case CO_CLASSIFY_REJECTION:
+    snprintf(r->summary, sizeof(r->summary), "%s will not move forward with your application%s%s%s.",
+             co[0] ? co : "The employer", ro[0] ? " for the " : "", ro[0] ? ro : "", ro[0] ? " role" : "");
+    break;
+  default: {
+    const char *s = in->subject && in->subject[0] ? in->subject : "(no subject)";
+    snprintf(r->summary, sizeof(r->summary), "Not about a job application: \"%.100s\".", s);
+    break;
+  }
+  }
+}
+
+co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input_t *in, co_classify_result_t *out,
+                           char *errstr, size_t errstr_size) {
+  co_cls_vec_t x = {0};
+  co_err_t err = CO_OK;
+  if (!m || !in || !out) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "classify: NULL model, input or result");
+  memset(out, 0, sizeof(*out));
+  if (m->cfg.embed_dim && (!in->embedding || in->embedding_dim != m->cfg.embed_dim))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "classify: model needs a %u-dim embedding",
+                     m->cfg.embed_dim);
+  if ((err = co_cls_featurize(&m->cfg, in, &x)) != CO_OK) {
+    co_seterr(errstr, errstr_size, err, "classify: out of memory building features");
+    goto err;
+  }
+  co_cls_predict(m, &x, out->probs);
+  int best = 0;
+  for (int k = 1; k < CO_CLASSIFY__N; k++)
+    if (out->probs[k] > out->probs[best]) best = k;
+  out->label = (co_classify_label_t)best;
+  out->confidence = out->probs[best];
+
+  const char *subj = in->subject ? in->subject : "";
+  const char *body = in->body ? in->body : "";
+  size_t bl = co_cls_unquoted_len(body);
+  size_t sl = strlen(subj);
+  int about_app = any_of(subj, sl, APPLICATION_WORDS) || any_of(body, bl, APPLICATION_WORDS);
+
+  if (in->has_list_unsubscribe && !about_app && out->label != CO_CLASSIFY_OTHER) {
+    out->label = CO_CLASSIFY_OTHER;
+    out->confidence = out->probs[CO_CLASSIFY_OTHER] > 0.9f ? out->probs[CO_CLASSIFY_OTHER] : 0.9f;
+    out->rule = "bulk_mail";
+  } else if ((out->label == CO_CLASSIFY_APPLIED || out->label == CO_CLASSIFY_OTHER) && about_app &&
+             (any_of(subj, sl, REJECTION_PHRASES) || any_of(body, bl, REJECTION_PHRASES))) {
+    out->label = CO_CLASSIFY_REJECTION;
+    out->confidence = out->probs[CO_CLASSIFY_REJECTION] > 0.9f ? out->probs[CO_CLASSIFY_REJECTION] : 0.9f;
+    out->rule = "rejection_phrase";
+  } else if (out->label == CO_CLASSIFY_INTERVIEW && !any_of(subj, sl, INTERVIEW_WORDS) && !any_of(body, bl, INTERVIEW_WORDS)) {
+    second_best(out->probs, CO_CLASSIFY_INTERVIEW, out);
+    out->rule = "interview_evidence";
+  } else if (out->label == CO_CLASSIFY_OFFER && !co_cls_memcasestr(subj, sl, "offer") && !co_cls_memcasestr(body, bl, "offer")) {
+    second_best(out->probs, CO_CLASSIFY_OFFER, out);
+    out->rule = "offer_evidence";
+  }
+
+  co_cls_extract_company(subj, in->from, body, bl, out->company, sizeof(out->company));
+  co_cls_extract_role(subj, body, bl, out->role, sizeof(out->role));
+  if (out->label == CO_CLASSIFY_INTERVIEW) {
+    co_cls_tm_t ref;
+    int have_ref = co_cls_parse_date_header(in->date, &ref) == 0;
+    /* subject first ("Interview on May 3"), then the new part of the body */
+    if (co_cls_find_datetime(subj, sl, have_ref ? &ref : NULL, out->interview_at, sizeof(out->interview_at)) != 0 ||
+        strchr(out->interview_at, 'T') == NULL) {
+      char tmp[40] = "";
+      if (co_cls_find_datetime(body, bl, have_ref ? &ref : NULL, tmp, sizeof(tmp)) == 0 &&
+          (!out->interview_at[0] || strchr(tmp, 'T')))
+        memcpy(out->interview_at, tmp, sizeof(tmp));
+    }
+  }
+  summarize(in, out);
+err:
+  co_cls_vec_free(&x);
+  return err;
+}

@@ -1,0 +1,89 @@
+/* co_classify.h: the offline job-search email classifier and extractor.
+ *
+ * A multinomial logistic regression over hashed text features (word uni- and
+ * bigrams, character n-grams, sender tokens), plus a few high-precision rules,
+ * decides one of five labels; rule-based extractors pull the company, the role
+ * title and, for interviews, the proposed date and time. Everything runs
+ * offline from one binary model file.
+ *
+ * Threads: a loaded model is immutable; any number of threads may call
+ * co_classify_email() on the same model at once. */
+#ifndef CO_CLASSIFY_H
+#define CO_CLASSIFY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "co_err.h"
+
+typedef enum {
+  CO_CLASSIFY_APPLIED = 0, /* confirmation, or a non-interview next step (assessment) */
+  CO_CLASSIFY_INTERVIEW,   /* invitation to, or scheduling of, an interview or screen */
+  CO_CLASSIFY_OFFER,
+  CO_CLASSIFY_REJECTION, /* not moving forward, role filled or cancelled */
+  CO_CLASSIFY_OTHER,     /* alerts, newsletters, blasts, account and unrelated mail */
+  CO_CLASSIFY__N
+} co_classify_label_t;
+
+typedef struct co_classify_model_s co_classify_model_t;
+
+/* One email. Strings are borrowed for the call; any may be NULL (= ""). */
+typedef struct co_classify_input_s {
+  const char *subject;
+  const char *from; /* "Display Name <addr@domain>" or a bare address */
+  const char *body; /* plain text */
+  const char *date; /* RFC 5322 or ISO-8601; anchors relative dates ("next Tuesday") */
+  int has_list_unsubscribe; /* the message carried a List-Unsubscribe header */
+  /* Hook for a sentence-embedding feature block. Used only by a model trained
+   * with embed_dim > 0; current models have none and ignore it. */
+  const float *embedding;
+  size_t embedding_dim;
+} co_classify_input_t;
+
+/* Caller-owned, fixed buffers: nothing to free. Strings are "" when unknown. */
+typedef struct co_classify_result_s {
+  co_classify_label_t label;
+  float confidence;               /* probability of label, 0..1 */
+  float probs[CO_CLASSIFY__N];    /* model probabilities before rules */
+  const char *rule;               /* static name of the rule that set label, or NULL */
+  char company[128];
+  char role[128];
+  char interview_at[40]; /* ISO-8601 date or date-time, INTERVIEW only */
+  char summary[512];     /* one sentence */
+} co_classify_result_t;
+
+/* "APPLIED", ... ; static, never NULL. */
+const char *co_classify_label_name(co_classify_label_t l);
+/* Parses a label name (case-insensitive); -1 if unknown. */
+int co_classify_label_parse(const char *s);
+
+/* Loads a model file. Returns a model the caller frees with
+ * co_classify_destroy(), or NULL with errstr set (bad magic, version,
+ * checksum or truncated file). */
+co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t errstr_size);
+void co_classify_destroy(co_classify_model_t *m);
+
+/* Path of the model built from data/train at build time (static string). */
+const char *co_classify_default_model_path(void);
+
+/* Classifies and extracts one email into *out (fully overwritten). Returns
+ * CO_ERR_INVALID_ARG for NULL model/in/out, or a model that needs an
+ * embedding the input lacks. Thread-safe on a shared model. */
+co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input_t *in, co_classify_result_t *out,
+                           char *errstr, size_t errstr_size);
+
+/* Trains on a JSON-lines corpus (fields subject, from, body, label; others
+ * ignored) with the default feature configuration and a fixed seed, and
+ * writes the model to model_out (via a temp file + rename). Same corpus,
+ * same bytes out. Bad lines are errors (a training corpus must be clean). */
+co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size);
+
+/* Evaluates a model on a JSON-lines file ({"subject","from","body","label",
+ * "company"}, extra fields ignored) and writes a confusion matrix,
+ * per-class precision/recall/F1, company exact-match rate and throughput to
+ * out: text, or one JSON object when json != 0. Bad lines are reported with
+ * their line number and skipped. Fails only on I/O or when no line is usable. */
+co_err_t co_classify_eval(const char *jsonl_path, const co_classify_model_t *m, FILE *out, int json, char *errstr,
+                          size_t errstr_size);
+
+#endif

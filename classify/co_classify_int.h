@@ -1,0 +1,146 @@
+/* co_classify_int.h: internals shared by the classify files: the feature
+ * configuration stored in every model file, the sparse feature vector, the
+ * model body, and the extractors. Not installed; tests and the bench may use it. */
+#ifndef CO_CLASSIFY_INT_H
+#define CO_CLASSIFY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "co_classify.h"
+
+#define CO_CLS_MAGIC "COCLSMDL"
+#define CO_CLS_VERSION 1u
+
+/* Feature families (bits of co_cls_featcfg_t.flags). */
+#define CO_CLS_F_WORD1 0x1u  /* word unigrams, subject and body namespaces */
+#define CO_CLS_F_WORD2 0x2u  /* word bigrams */
+#define CO_CLS_F_CHAR 0x4u   /* character n-grams inside words */
+#define CO_CLS_F_SENDER 0x8u /* sender display-name, local-part and domain tokens */
+
+/* Stored in the model header so a model is always read with the features it
+ * was trained on. */
+typedef struct co_cls_featcfg_s {
+  uint32_t flags;
+  uint32_t hash_bits; /* hashed dims = 1 << hash_bits */
+  uint32_t char_min, char_max;
+  uint32_t body_max; /* body bytes read (after dropping quoted replies) */
+  uint32_t embed_dim; /* extra dense dims after the hashed block; 0 = none */
+  uint64_t hash_seed;
+} co_cls_featcfg_t;
+
+void co_cls_featcfg_default(co_cls_featcfg_t *cfg);
+
+typedef struct co_cls_feat_s {
+  uint32_t idx;
+  float val;
+} co_cls_feat_t;
+
+/* Growable sparse vector; reuse one across emails to avoid allocation. */
+typedef struct co_cls_vec_s {
+  co_cls_feat_t *v;
+  size_t n, cap;
+} co_cls_vec_t;
+
+void co_cls_vec_free(co_cls_vec_t *x);
+
+/* Builds the L2-normalised, log-tf-scaled feature vector of one email into x
+ * (cleared first). Returns CO_ERR_NOMEM or CO_OK. */
+co_err_t co_cls_featurize(const co_cls_featcfg_t *cfg, const co_classify_input_t *in, co_cls_vec_t *x);
+
+/* Baseline for the bench: lowercases and splits subject+body into words and
+ * returns how many, with no hashing or model. */
+size_t co_cls_tokenize_only(const char *subject, const char *body);
+
+/* Length of body worth reading: stops at the first quoted-reply marker
+ * ("> " lines, "On ... wrote:", "-----Original Message-----"). */
+size_t co_cls_unquoted_len(const char *body);
+
+struct co_classify_model_s {
+  co_cls_featcfg_t cfg;
+  uint32_t n_classes;
+  uint32_t dim; /* (1 << hash_bits) + embed_dim */
+  float *bias;  /* [n_classes] */
+  float *w;     /* [n_classes * dim], class-major */
+};
+
+/* Softmax probabilities of x under m into p[n_classes]. */
+void co_cls_predict(const co_classify_model_t *m, const co_cls_vec_t *x, float *p);
+
+/* Training options; co_classify_train() uses the defaults. */
+typedef struct co_cls_trainopt_s {
+  uint32_t epochs;
+  float lr, l2;
+  uint64_t seed;
+} co_cls_trainopt_t;
+
+void co_cls_trainopt_default(co_cls_trainopt_t *o);
+
+/* Trains a model from n featurised examples. Returns a new model (caller
+ * destroys) or NULL on allocation failure. */
+co_classify_model_t *co_cls_train_vecs(const co_cls_featcfg_t *cfg, const co_cls_trainopt_t *o, const co_cls_vec_t *xs,
+                                       const int *ys, size_t n);
+
+co_err_t co_cls_model_save(const co_classify_model_t *m, const char *path, char *errstr, size_t errstr_size);
+
+/* ---- extraction (co_classify_extract.c) ---- */
+
+/* Parsed sender: display name, local part and domain (lowercased). */
+typedef struct co_cls_sender_s {
+  char name[128];
+  char local[128];
+  char domain[128];
+} co_cls_sender_t;
+
+void co_cls_parse_sender(const char *from, co_cls_sender_t *s);
+/* 1 if domain belongs to an applicant-tracking system or job board, so the
+ * employer must come from the text. */
+int co_cls_domain_is_ats(const char *domain);
+
+void co_cls_extract_company(const char *subject, const char *from, const char *body, size_t body_len, char *out,
+                            size_t out_size);
+void co_cls_extract_role(const char *subject, const char *body, size_t body_len, char *out, size_t out_size);
+/* Drops legal suffixes (Inc, LLC, Ltd, GmbH, ...), team words and edge
+ * punctuation, in place. */
+void co_cls_clean_company(char *s);
+
+/* ---- dates (co_classify_when.c) ---- */
+
+typedef struct co_cls_tm_s {
+  int y, mo, d, h, mi, s;
+  int has_time;
+  int has_tz;
+  int tz_min; /* offset east of UTC in minutes */
+} co_cls_tm_t;
+
+/* Parses an RFC 5322 or ISO-8601 date header. 0 on success, -1 if unusable. */
+int co_cls_parse_date_header(const char *s, co_cls_tm_t *t);
+
+/* Finds the first stated interview date (and time) in text, resolving
+ * relative forms and year-less dates against ref. With ref NULL only dates
+ * that state their year resolve. Writes ISO-8601 into out; 0 if found, -1
+ * if not. */
+int co_cls_find_datetime(const char *text, size_t len, const co_cls_tm_t *ref, char *out, size_t out_size);
+
+/* ---- JSON-lines corpus (co_classify_train.c) ---- */
+
+typedef struct co_cls_row_s {
+  char *subject, *from, *body, *date, *company; /* never NULL ("" if absent) */
+  int label;
+  int line;
+} co_cls_row_t;
+
+/* Called for each unusable line when reading leniently. */
+typedef void(co_cls_bad_line_cb)(int line, const char *why, void *opaque);
+
+/* Reads a JSON-lines file into *rows (caller frees with co_cls_rows_free).
+ * Blank lines are skipped. With bad == NULL the first bad line is an error
+ * naming its line number; otherwise bad lines go to bad() and are skipped. */
+co_err_t co_cls_read_jsonl(const char *path, co_cls_row_t **rows, size_t *n, co_cls_bad_line_cb *bad, void *opaque,
+                           char *errstr, size_t errstr_size);
+void co_cls_rows_free(co_cls_row_t *rows, size_t n);
+
+/* Case-insensitive search in the first n bytes of hay. */
+const char *co_cls_memcasestr(const char *hay, size_t n, const char *needle);
+
+#endif

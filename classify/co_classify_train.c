@@ -1,0 +1,181 @@
+/* co_classify_train.c: the JSON-lines corpus reader and co_classify_train().
+ *
+ * One reader serves training (strict: a bad line is an error, since a
+ * training corpus must be clean) and evaluation (lenient: bad lines are
+ * reported by number and skipped). Lines are read with getline so no line
+ * length limit applies; each is parsed with jansson. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_classify_int.h"
+#include "co_log.h"
+
+static void row_fields_free(co_cls_row_t *r) {
+  free(r->subject);
+  free(r->from);
+  free(r->body);
+  free(r->date);
+  free(r->company);
+  memset(r, 0, sizeof(*r));
+}
+
+void co_cls_rows_free(co_cls_row_t *rows, size_t n) {
+  if (!rows) return;
+  for (size_t i = 0; i < n; i++) row_fields_free(&rows[i]);
+  free(rows);
+}
+
+/* Copies an optional string field; -1 if present but not a string. */
+static int field(json_t *o, const char *k, char **out) {
+  json_t *v = json_object_get(o, k);
+  *out = NULL;
+  if (v && !json_is_string(v) && !json_is_null(v)) return -1;
+  *out = strdup(v && json_is_string(v) ? json_string_value(v) : "");
+  return *out ? 0 : -2;
+}
+
+static int blank(const char *s) {
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n') return 0;
+  return 1;
+}
+
+co_err_t co_cls_read_jsonl(const char *path, co_cls_row_t **rowsp, size_t *np, co_cls_bad_line_cb *bad, void *opaque,
+                           char *errstr, size_t errstr_size) {
+  co_err_t err = CO_OK;
+  co_cls_row_t *rows = NULL;
+  size_t n = 0, cap = 0, lcap = 0;
+  char *line = NULL, why[200];
+  json_t *o = NULL;
+  int lineno = 0;
+  FILE *f = path ? fopen(path, "r") : NULL;
+  *rowsp = NULL;
+  *np = 0;
+  if (!f) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "open %s: %s", path ? path : "(null)", path ? strerror(errno) : "no path");
+    goto err;
+  }
+  while (getline(&line, &lcap, f) >= 0) {
+    lineno++;
+    if (blank(line)) continue;
+    json_error_t je;
+    o = json_loads(line, JSON_DISABLE_EOF_CHECK, &je);
+    why[0] = 0;
+    if (!o) snprintf(why, sizeof(why), "not JSON: %s", je.text);
+    else if (!json_is_object(o)) snprintf(why, sizeof(why), "not a JSON object");
+    if (!why[0]) {
+      json_t *lab = json_object_get(o, "label");
+      int l = json_is_string(lab) ? co_classify_label_parse(json_string_value(lab)) : -1;
+      if (l < 0) snprintf(why, sizeof(why), "missing or unknown \"label\"");
+      else {
+        if (n == cap) {
+          size_t nc = cap ? cap * 2 : 256;
+          co_cls_row_t *nr = realloc(rows, nc * sizeof(*nr));
+          if (!nr) {
+            err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "%s: out of memory", path);
+            goto err;
+          }
+          rows = nr;
+          cap = nc;
+        }
+        co_cls_row_t *r = &rows[n];
+        memset(r, 0, sizeof(*r));
+        r->label = l;
+        r->line = lineno;
+        int rc = field(o, "subject", &r->subject);
+        if (!rc) rc = field(o, "from", &r->from);
+        if (!rc) rc = field(o, "body", &r->body);
+        if (!rc) rc = field(o, "date", &r->date);
+        if (!rc) rc = field(o, "company", &r->company);
+        n++; /* counted even when incomplete, so the free path sees it */
+        if (rc == -2) {
+          err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "%s: out of memory", path);
+          goto err;
+        }
+        if (rc == -1) {
+          n--;
+          row_fields_free(r);
+          snprintf(why, sizeof(why), "a text field is not a string");
+        }
+      }
+    }
+    json_decref(o);
+    o = NULL;
+    if (why[0]) {
+      if (!bad) {
+        err = co_seterr(errstr, errstr_size, CO_ERR_PARSE, "%s:%d: %s", path, lineno, why);
+        goto err;
+      }
+      bad(lineno, why, opaque);
+    }
+  }
+  if (ferror(f)) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "read %s: %s", path, strerror(errno));
+    goto err;
+  }
+  fclose(f);
+  free(line);
+  *rowsp = rows;
+  *np = n;
+  return CO_OK;
+err:
+  json_decref(o);
+  if (f) fclose(f);
+  free(line);
+  co_cls_rows_free(rows, n);
+  return err;
+}
+
+co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size) {
+  co_cls_row_t *rows = NULL;
+  size_t n = 0;
+  co_cls_vec_t *xs = NULL;
+  int *ys = NULL;
+  co_classify_model_t *m = NULL;
+  co_err_t err;
+  if (!corpus_path || !model_out) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "train: corpus and model paths required");
+  if ((err = co_cls_read_jsonl(corpus_path, &rows, &n, NULL, NULL, errstr, errstr_size)) != CO_OK) goto err;
+  if (n < CO_CLASSIFY__N) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "train: %s has %zu rows, too few to train", corpus_path, n);
+    goto err;
+  }
+  co_cls_featcfg_t cfg;
+  co_cls_featcfg_default(&cfg);
+  co_cls_trainopt_t opt;
+  co_cls_trainopt_default(&opt);
+  xs = calloc(n, sizeof(*xs));
+  ys = calloc(n, sizeof(*ys));
+  if (!xs || !ys) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "train: out of memory");
+    goto err;
+  }
+  int per[CO_CLASSIFY__N] = {0};
+  for (size_t i = 0; i < n; i++) {
+    co_classify_input_t in = {.subject = rows[i].subject, .from = rows[i].from, .body = rows[i].body};
+    if ((err = co_cls_featurize(&cfg, &in, &xs[i])) != CO_OK) {
+      co_seterr(errstr, errstr_size, err, "train: out of memory building features");
+      goto err;
+    }
+    ys[i] = rows[i].label;
+    per[ys[i]]++;
+  }
+  m = co_cls_train_vecs(&cfg, &opt, xs, ys, n);
+  if (!m) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "train: out of memory for the model");
+    goto err;
+  }
+  if ((err = co_cls_model_save(m, model_out, errstr, errstr_size)) != CO_OK) goto err;
+  CO_INFO("classify", "trained on %zu emails (APPLIED %d, INTERVIEW %d, OFFER %d, REJECTION %d, OTHER %d) -> %s", n,
+          per[0], per[1], per[2], per[3], per[4], model_out);
+err:
+  co_classify_destroy(m);
+  if (xs)
+    for (size_t i = 0; i < n; i++) co_cls_vec_free(&xs[i]);
+  free(xs);
+  free(ys);
+  co_cls_rows_free(rows, n);
+  return err;
+}
