@@ -37,7 +37,7 @@ static char *decoded_bytes(GMimePart *part, size_t *lenp) {
   g_mime_data_wrapper_write_to_stream(dw, mem);
   GByteArray *ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
   char *r = g_malloc(ba->len + 1);
-  memcpy(r, ba->data, ba->len);
+  if (ba->len) memcpy(r, ba->data, ba->len);
   r[ba->len] = 0;
   *lenp = ba->len;
   g_object_unref(mem);
@@ -67,7 +67,10 @@ static json_t *str_or_null(const char *s) {
 
 static void add_attachment(walk_t *w, GMimeObject *obj, const char *name) {
   GMimeContentType *ct = g_mime_object_get_content_type(obj);
-  char *type = g_ascii_strdown(ct ? g_mime_content_type_get_mime_type(ct) : "application/octet-stream", -1);
+  /* get_mime_type returns a new string. */
+  char *mt = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+  char *type = g_ascii_strdown(mt ? mt : "application/octet-stream", -1);
+  g_free(mt);
   json_t *a = json_object();
   json_object_set_new(a, "name", str_or_null(name));
   json_object_set_new(a, "type", str_or_null(type));
