@@ -99,6 +99,12 @@ co_err_t co_state_meta_get(co_state_db_t *db, co_state_batch_t *b, const char *k
 co_err_t co_state_batch_commit(co_state_batch_t *b, char *errstr, size_t errstr_size);
 /* Drops every pending write (abort). */
 void co_state_batch_clear(co_state_batch_t *b);
+/* Marks the batch's current end; a later rollback drops every write made
+ * after it (one record's writes when its processor fails). Savepoints nest. */
+void co_state_batch_savepoint(co_state_batch_t *b);
+/* Drops writes back to the latest savepoint and pops it; CO_ERR_NOT_FOUND
+ * if there is none. */
+co_err_t co_state_batch_rollback(co_state_batch_t *b);
 /* Number of pending operations. */
 int co_state_batch_count(const co_state_batch_t *b);
 

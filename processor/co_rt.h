@@ -1,0 +1,82 @@
+/* co_rt.h: the CareerOps stream runtime: runs a topology in Kafka mode
+ * (consumer group, one task per source partition, changelogs, transactions)
+ * or in embedded mode (one process, a durable local log in RocksDB).
+ *
+ * Threading: co_rt_run() processes on the calling thread. co_rt_stop() may
+ * be called from a signal handler or any thread. co_rt_append() may be
+ * called from another thread in embedded mode (it takes the runtime lock).
+ * This module knows nothing of email. */
+#ifndef CO_RT_H
+#define CO_RT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "co_conf.h"
+#include "co_topo.h"
+
+typedef struct co_rt_s co_rt_t;
+
+/* Creates a runtime for topo (not owned; must outlive the runtime). Reads
+ * brokers, app.id, state.dir, processing.guarantee, commit.interval.ms,
+ * topic.partitions, dlq.* and kafka.* / rocksdb.* from conf (not owned).
+ * Opens the state DB. Caller frees with co_rt_destroy. */
+co_rt_t *co_rt_new(const co_conf_t *conf, co_topo_t *topo, char *errstr, size_t errstr_size);
+
+/* Processes until co_rt_stop(); then commits the in-flight transaction,
+ * flushes, leaves the group and returns CO_OK. */
+co_err_t co_rt_run(co_rt_t *rt, char *errstr, size_t errstr_size);
+
+/* Asks co_rt_run to finish (async-signal-safe). */
+void co_rt_stop(co_rt_t *rt);
+
+/* Runs until every source partition is caught up (embedded mode only) and
+ * nothing is pending, then returns. For tests and one-shot imports. */
+co_err_t co_rt_run_until_idle(co_rt_t *rt, char *errstr, size_t errstr_size);
+
+void co_rt_destroy(co_rt_t *rt);
+
+/* 1 when the instance owns tasks and none is restoring (embedded: always).
+ * Safe to call from any thread; the answer may be a moment old. */
+int co_rt_ready(const co_rt_t *rt);
+
+/* 1 in embedded mode. */
+int co_rt_embedded(const co_rt_t *rt);
+
+/* Appends records to a topic from outside the topology (a source such as
+ * an importer). In embedded mode the records and the optional source cursor
+ * (meta key -> value) are written in one atomic batch: exactly-once ingest.
+ * In Kafka mode use a transactional producer instead; returns UNSUPPORTED. */
+typedef struct co_rt_msg_s {
+  const void *key;
+  size_t key_len;
+  const void *value;
+  size_t value_len;
+  const co_hdr_t *hdrs;
+  int hdr_cnt;
+} co_rt_msg_t;
+co_err_t co_rt_append(co_rt_t *rt, const char *topic, const co_rt_msg_t *msgs, int cnt, const char *cursor_key,
+                      int64_t cursor_value, char *errstr, size_t errstr_size);
+/* Committed value of a source cursor, or -1. */
+int64_t co_rt_cursor(co_rt_t *rt, const char *cursor_key);
+
+/* Reads committed records of an embedded-mode topic partition from offset;
+ * calls cb for each until it returns non-zero. Returns the next offset. */
+int64_t co_rt_read(co_rt_t *rt, const char *topic, int32_t partition, int64_t from,
+                   int (*cb)(const co_record_t *rec, void *opaque), void *opaque);
+
+/* Reads a committed value from a task's store (embedded or locally owned
+ * partition). partition -1: look the key's partition up by murmur2. */
+co_err_t co_rt_store_get(co_rt_t *rt, const char *store, int32_t partition, const void *key, size_t klen, void **val,
+                         size_t *vlen);
+
+/* Number of partitions of source topics. */
+int co_rt_partitions(const co_rt_t *rt);
+
+/* Kafka's default partitioner (murmur2, positive), so both modes agree. */
+int32_t co_rt_partition_for(const void *key, size_t klen, int32_t partition_cnt);
+
+/* Writes runtime metrics in Prometheus text format. */
+void co_rt_metrics(co_rt_t *rt, FILE *out);
+
+#endif

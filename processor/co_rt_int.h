@@ -1,0 +1,186 @@
+/* co_rt_int.h: runtime internals shared by the processor sources. */
+#ifndef CO_RT_INT_H
+#define CO_RT_INT_H
+
+#include <librdkafka/rdkafka.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include "co_rt.h"
+#include "co_state.h"
+#include "co_topo.h"
+
+#define CO_TOPO_MAX_STORES 16
+#define CO_TOPO_MAX_PROCS 16
+#define CO_PROC_MAX_STORES 8
+
+typedef struct co_store_def_s {
+  char *name;
+  int flags;
+  char *changelog; /* <app_id>-<name>-changelog */
+} co_store_def_t;
+
+typedef struct co_proc_def_s {
+  char *name;
+  char *topic;
+  co_proc_fn_t fn;
+  void *opaque;
+  int stores[CO_PROC_MAX_STORES]; /* indexes into topo->stores */
+  int store_cnt;
+} co_proc_def_t;
+
+struct co_topo_s {
+  char *app_id;
+  co_store_def_t stores[CO_TOPO_MAX_STORES];
+  int store_cnt;
+  co_proc_def_t procs[CO_TOPO_MAX_PROCS];
+  int proc_cnt;
+  char *sinks[CO_TOPO_MAX_PROCS * 2];
+  int sink_cnt;
+};
+
+/* A send buffered during a callback; emitted only if the callback succeeds. */
+typedef struct co_pend_s {
+  char *topic;
+  int32_t partition; /* -1: by key */
+  void *key, *value; /* value NULL = tombstone */
+  size_t klen, vlen;
+  co_hdr_t *hdrs; /* names and values in one allocation with the array */
+  int hdr_cnt;
+} co_pend_t;
+
+typedef enum { CO_TASK_RESTORING, CO_TASK_RUNNING } co_task_state_t;
+
+typedef struct co_task_s {
+  struct co_rt_s *rt;
+  const co_proc_def_t *proc;
+  int32_t partition;
+  char id[96];
+  co_task_state_t state;
+  co_state_store_t *stores[CO_PROC_MAX_STORES];
+  int64_t next_offset;      /* next input offset to process */
+  int64_t committed_offset; /* input offset of the last commit (Kafka: -1 unknown) */
+  /* Kafka mode: changelog bookkeeping per store. */
+  int64_t cl_next[CO_PROC_MAX_STORES];    /* next changelog offset known delivered in this txn, -1 none */
+  int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */
+  int restore_done[CO_PROC_MAX_STORES];
+  uint64_t restored;
+  /* metrics */
+  uint64_t rec_in, rec_out, dlq_cnt, retries;
+} co_task_t;
+
+struct co_ctx_s {
+  co_task_t *task;
+  const co_record_t *rec;
+  co_pend_t *pend;
+  int pend_cnt, pend_cap;
+  int64_t now_ms;
+};
+
+typedef struct co_logend_s {
+  char *name; /* log store name "log.<topic>.<p>" */
+  int64_t end;
+  co_state_store_t *store;
+} co_logend_t;
+
+/* Latency histogram buckets (ms) for processing time per record. */
+#define CO_RT_LAT_BUCKETS 12
+
+struct co_rt_s {
+  const co_conf_t *conf;
+  co_topo_t *topo;
+  co_state_db_t *db;
+  co_state_batch_t *batch; /* the open transaction's local writes */
+  int embedded, eos, partitions;
+  volatile sig_atomic_t stop;
+  int64_t commit_interval_ms, backoff_ms, max_msg_bytes;
+  int max_attempts;
+  const char *dlq_topic;
+  pthread_mutex_t lock; /* embedded: one writer of the local log at a time */
+  pthread_cond_t wake;
+
+  co_task_t **tasks;
+  int task_cnt, task_cap;
+  int dirty; /* something to commit */
+  int64_t last_commit_ms;
+
+  /* embedded */
+  co_logend_t **logs;
+  int log_cnt, log_cap;
+
+  /* kafka */
+  rd_kafka_t *consumer, *producer, *restorer;
+  co_state_batch_t *restore_batch;
+  int restoring; /* tasks in CO_TASK_RESTORING */
+  int txn_open;
+  int dr_failed;
+  char instance_id[64];
+
+  /* metrics */
+  uint64_t commits, aborts, dlq_total, restored_total;
+  uint64_t lat_buckets[CO_RT_LAT_BUCKETS + 1];
+  double lat_sum;
+  uint64_t lat_cnt;
+};
+
+/* co_task.c */
+co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition, char *errstr, size_t sz);
+void co_task_destroy(co_task_t *task);
+/* Runs the processor on rec with retries, DLQ on failure; emits sends. */
+co_err_t co_task_process(co_task_t *task, const co_record_t *rec, char *errstr, size_t sz);
+co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition);
+co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task);
+void co_rt_task_remove(co_rt_t *rt, co_task_t *task);
+/* Meta key names. */
+void co_task_ckpt_key(const co_task_t *task, int store_i, char *buf, size_t sz);
+
+/* Backend: emits one record to a topic (Kafka produce or local log append). */
+co_err_t co_rt_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
+                    size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+
+/* co_rt_embedded.c */
+co_err_t co_rt_emb_start(co_rt_t *rt, char *errstr, size_t sz);
+co_err_t co_rt_emb_loop(co_rt_t *rt, int until_idle, char *errstr, size_t sz);
+co_err_t co_rt_emb_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
+                        const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, int64_t ts, char *errstr,
+                        size_t sz);
+co_logend_t *co_rt_emb_log(co_rt_t *rt, const char *topic, int32_t partition, char *errstr, size_t sz);
+/* Frees the log table (ends are re-read from committed meta on next use). */
+void co_rt_emb_forget_logs(co_rt_t *rt);
+
+/* co_rt_kafka.c */
+co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz);
+co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz);
+void co_rt_kafka_close(co_rt_t *rt);
+co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
+                          const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+/* Builds a librdkafka conf from brokers + kafka.* settings. */
+rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz);
+
+/* co_rt_restore.c */
+/* librdkafka rebalance callback: creates/destroys tasks, never blocks on restore. */
+void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
+                              void *opaque);
+/* Applies up to a batch of changelog records to restoring tasks; resumes
+ * tasks that caught up. */
+co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz);
+/* Commits (EOS: the transaction) then the local batch with checkpoints. */
+co_err_t co_rt_kafka_commit(co_rt_t *rt, char *errstr, size_t sz);
+/* Drops the open transaction's work and seeks every task back. */
+void co_rt_kafka_abort(co_rt_t *rt, const char *why);
+
+/* co_rec.c: framing of records in the embedded log. */
+co_err_t co_rec_encode(const void *key, size_t klen, const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt,
+                       int64_t ts, void **out, size_t *outlen);
+/* Decodes in place: pointers in rec point into buf; *hdrs is malloc'd (caller frees). */
+co_err_t co_rec_decode(const void *buf, size_t len, co_record_t *rec, co_hdr_t **hdrs);
+
+/* co_dlq.c */
+/* Headers of a DLQ record for rec; *out malloc'd (names/values static or in *strs, caller frees both). */
+int co_dlq_headers(const co_record_t *rec, const char *proc, const char *err_class, const char *err_msg, int attempts,
+                   int64_t first_seen_ms, co_hdr_t **out, char **strs);
+
+int64_t co_rt_now_ms(void);
+void co_rt_observe_latency(co_rt_t *rt, double ms);
+
+#endif

@@ -1,0 +1,381 @@
+/* co_rt_kafka.c: Kafka mode. One consumer (group member, cooperative-sticky,
+ * read_committed), one transactional producer per instance (EOS v2: input
+ * offsets, outputs and changelog writes in one transaction), and a restore
+ * consumer (co_rt_restore.c). Local store writes wait in rt->batch and reach
+ * RocksDB only after the Kafka transaction commits. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "co_log.h"
+#include "co_rt_int.h"
+
+static int co_rt_kafka_passthru(const char *name, const char *value, void *opaque) {
+  void **a = opaque;
+  char *errstr = a[1];
+  size_t sz = *(size_t *)a[2];
+  char err[256];
+  if (rd_kafka_conf_set(a[0], name, value, err, sizeof(err)) != RD_KAFKA_CONF_OK) {
+    snprintf(errstr, sz, "invalid value for setting 'kafka.%s': %s", name, err);
+    return 1;
+  }
+  return 0;
+}
+
+rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz) {
+  rd_kafka_conf_t *kc = rd_kafka_conf_new();
+  char err[256];
+  if (rd_kafka_conf_set(kc, "bootstrap.servers", co_conf_str(conf, "brokers"), err, sizeof(err))) {
+    co_seterr(errstr, sz, CO_ERR_CONFIG, "invalid value for setting 'brokers': %s", err);
+    goto bad;
+  }
+  void *a[3] = {kc, errstr, &sz};
+  if (co_conf_passthru_foreach(conf, "kafka.", co_rt_kafka_passthru, a)) goto bad;
+  return kc;
+bad:
+  rd_kafka_conf_destroy(kc);
+  return NULL;
+}
+
+static int co_rt_kset(rd_kafka_conf_t *kc, const char *name, const char *value, char *errstr, size_t sz) {
+  char err[256];
+  if (rd_kafka_conf_set(kc, name, value, err, sizeof(err)) != RD_KAFKA_CONF_OK) {
+    co_seterr(errstr, sz, CO_ERR_CONFIG, "librdkafka rejected %s=%s: %s", name, value, err);
+    return -1;
+  }
+  return 0;
+}
+
+/* A stable id per state dir, so a restarted instance fences its previous
+ * incarnation's transaction at once instead of waiting for its timeout. */
+static co_err_t co_rt_instance_id(co_rt_t *rt, char *errstr, size_t sz) {
+  const char *gid = co_conf_str(rt->conf, "group.instance.id");
+  if (*gid) {
+    snprintf(rt->instance_id, sizeof(rt->instance_id), "%s", gid);
+    return CO_OK;
+  }
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/instance.id", co_conf_str(rt->conf, "state.dir"));
+  FILE *f = fopen(path, "r");
+  if (f) {
+    int ok = fscanf(f, "%63s", rt->instance_id) == 1;
+    fclose(f);
+    if (ok) return CO_OK;
+  }
+  unsigned char rnd[8];
+  int fd = open("/dev/urandom", O_RDONLY);
+  if (fd < 0 || read(fd, rnd, sizeof(rnd)) != (ssize_t)sizeof(rnd)) {
+    if (fd >= 0) close(fd);
+    return co_seterr(errstr, sz, CO_ERR_IO, "cannot read /dev/urandom");
+  }
+  close(fd);
+  for (int i = 0; i < 8; i++) sprintf(rt->instance_id + 2 * i, "%02x", rnd[i]);
+  if (!(f = fopen(path, "w"))) return co_seterr(errstr, sz, CO_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+  fprintf(f, "%s\n", rt->instance_id);
+  fclose(f);
+  return CO_OK;
+}
+
+static void co_rt_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque) {
+  co_rt_t *rt = opaque;
+  (void)rk;
+  if (m->err) {
+    rt->dr_failed = 1;
+    CO_LOGKV(CO_LOG_WARN, "kafka", "delivery failed", "topic", rd_kafka_topic_name(m->rkt), "error",
+             rd_kafka_err2str(m->err));
+    return;
+  }
+  const char *topic = rd_kafka_topic_name(m->rkt);
+  size_t tl = strlen(topic);
+  if (tl < 10 || strcmp(topic + tl - 10, "-changelog")) return;
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->partition != m->partition) continue;
+    for (int s = 0; s < t->proc->store_cnt; s++)
+      if (!strcmp(rt->topo->stores[t->proc->stores[s]].changelog, topic) && m->offset + 1 > t->cl_next[s])
+        t->cl_next[s] = m->offset + 1;
+  }
+}
+
+/* Creates the topics the topology needs that do not exist yet: sources and
+ * sinks (topic.partitions), compacted changelogs (as many partitions as
+ * their processor's source), and the DLQ. */
+static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) {
+  const struct rd_kafka_metadata *md = NULL;
+  rd_kafka_resp_err_t e = rd_kafka_metadata(rt->producer, 1, NULL, &md, 15000);
+  if (e) return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot read cluster metadata: %s", rd_kafka_err2str(e));
+  int rf = (int)co_conf_int(rt->conf, "topic.replication.factor");
+  const char *names[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
+  int parts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1], compact[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
+  int n = 0;
+#define CO_WANT(nm, p, c) (names[n] = (nm), parts[n] = (p), compact[n] = (c), n++)
+  for (int i = 0; i < rt->topo->proc_cnt; i++) {
+    const co_proc_def_t *p = &rt->topo->procs[i];
+    int pc = rt->partitions;
+    for (int j = 0; j < md->topic_cnt; j++)
+      if (!strcmp(md->topics[j].topic, p->topic) && md->topics[j].partition_cnt > 0) pc = md->topics[j].partition_cnt;
+    CO_WANT(p->topic, pc, 0);
+    for (int s = 0; s < p->store_cnt; s++) CO_WANT(rt->topo->stores[p->stores[s]].changelog, pc, 1);
+  }
+  for (int i = 0; i < rt->topo->sink_cnt; i++) CO_WANT(rt->topo->sinks[i], rt->partitions, 0);
+  CO_WANT(rt->dlq_topic, rt->partitions, 0);
+#undef CO_WANT
+  rd_kafka_NewTopic_t *nts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
+  int nt = 0;
+  for (int i = 0; i < n; i++) {
+    int exists = 0;
+    for (int j = 0; j < md->topic_cnt; j++)
+      if (!strcmp(md->topics[j].topic, names[i]) && md->topics[j].err == RD_KAFKA_RESP_ERR_NO_ERROR) exists = 1;
+    for (int j = 0; j < i; j++)
+      if (!strcmp(names[j], names[i])) exists = 1; /* listed twice (a sink that is also a source) */
+    if (exists) continue;
+    char err[256];
+    nts[nt] = rd_kafka_NewTopic_new(names[i], parts[i], rf, err, sizeof(err));
+    if (!nts[nt]) continue;
+    if (compact[i]) rd_kafka_NewTopic_set_config(nts[nt], "cleanup.policy", "compact");
+    nt++;
+  }
+  rd_kafka_metadata_destroy(md);
+  if (!nt) return CO_OK;
+  rd_kafka_queue_t *q = rd_kafka_queue_new(rt->producer);
+  rd_kafka_CreateTopics(rt->producer, nts, (size_t)nt, NULL, q);
+  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
+  co_err_t err = CO_OK;
+  if (!ev) {
+    err = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "creating topics timed out");
+  } else {
+    size_t cnt;
+    const rd_kafka_topic_result_t **res = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
+    for (size_t i = 0; i < cnt; i++) {
+      rd_kafka_resp_err_t te = rd_kafka_topic_result_error(res[i]);
+      if (te && te != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
+        err = co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create topic %s: %s", rd_kafka_topic_result_name(res[i]),
+                        rd_kafka_topic_result_error_string(res[i]));
+        break;
+      }
+      CO_LOGKV(CO_LOG_INFO, "kafka", "topic created", "topic", rd_kafka_topic_result_name(res[i]));
+    }
+    rd_kafka_event_destroy(ev);
+  }
+  rd_kafka_queue_destroy(q);
+  for (int i = 0; i < nt; i++) rd_kafka_NewTopic_destroy(nts[i]);
+  return err;
+}
+
+co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
+  char err[512], txid[256];
+  rd_kafka_conf_t *pc = NULL, *cc = NULL, *rc = NULL;
+  if (co_rt_instance_id(rt, errstr, sz)) return CO_ERR_IO;
+  const char *app = co_conf_str(rt->conf, "app.id");
+
+  /* Producer: our defaults, then the user's kafka.*, then what EOS needs. */
+  if (!(pc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
+  if (co_rt_kset(pc, "partitioner", "murmur2_random", errstr, sz) || co_rt_kset(pc, "linger.ms", "5", errstr, sz))
+    goto err;
+  if (rt->eos) {
+    snprintf(txid, sizeof(txid), "%s-%s", app, rt->instance_id);
+    if (co_rt_kset(pc, "transactional.id", txid, errstr, sz) ||
+        co_rt_kset(pc, "transaction.timeout.ms", "10000", errstr, sz))
+      goto err;
+  } else if (co_rt_kset(pc, "enable.idempotence", "true", errstr, sz)) {
+    goto err;
+  }
+  rd_kafka_conf_set_dr_msg_cb(pc, co_rt_dr_cb);
+  rd_kafka_conf_set_opaque(pc, rt);
+  if (!(rt->producer = rd_kafka_new(RD_KAFKA_PRODUCER, pc, err, sizeof(err)))) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create producer: %s", err);
+    goto err;
+  }
+  pc = NULL;
+  if (co_rt_kafka_ensure_topics(rt, errstr, sz)) goto err;
+  if (rt->eos) {
+    rd_kafka_error_t *e = rd_kafka_init_transactions(rt->producer, 60000);
+    if (e) {
+      co_seterr(errstr, sz, CO_ERR_KAFKA, "init_transactions: %s", rd_kafka_error_string(e));
+      rd_kafka_error_destroy(e);
+      goto err;
+    }
+  }
+
+  /* Restore consumer: no group, reads changelogs to their committed end. */
+  if (!(rc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
+  if (co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
+      co_rt_kset(rc, "isolation.level", "read_committed", errstr, sz) ||
+      co_rt_kset(rc, "enable.auto.commit", "false", errstr, sz) ||
+      co_rt_kset(rc, "auto.offset.reset", "earliest", errstr, sz))
+    goto err;
+  if (!(rt->restorer = rd_kafka_new(RD_KAFKA_CONSUMER, rc, err, sizeof(err)))) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create restore consumer: %s", err);
+    goto err;
+  }
+  rc = NULL;
+
+  /* Group consumer. */
+  if (!(cc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
+  if (co_rt_kset(cc, "group.id", app, errstr, sz) ||
+      co_rt_kset(cc, "partition.assignment.strategy", "cooperative-sticky", errstr, sz) ||
+      co_rt_kset(cc, "enable.auto.commit", "false", errstr, sz) ||
+      co_rt_kset(cc, "enable.auto.offset.store", "false", errstr, sz) ||
+      co_rt_kset(cc, "auto.offset.reset", "earliest", errstr, sz) ||
+      co_rt_kset(cc, "isolation.level", rt->eos ? "read_committed" : "read_uncommitted", errstr, sz))
+    goto err;
+  if (*co_conf_str(rt->conf, "group.instance.id") &&
+      co_rt_kset(cc, "group.instance.id", co_conf_str(rt->conf, "group.instance.id"), errstr, sz))
+    goto err;
+  rd_kafka_conf_set_rebalance_cb(cc, co_rt_kafka_rebalance_cb);
+  rd_kafka_conf_set_opaque(cc, rt);
+  if (!(rt->consumer = rd_kafka_new(RD_KAFKA_CONSUMER, cc, err, sizeof(err)))) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create consumer: %s", err);
+    goto err;
+  }
+  cc = NULL;
+  rd_kafka_poll_set_consumer(rt->consumer);
+  rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(rt->topo->proc_cnt);
+  for (int i = 0; i < rt->topo->proc_cnt; i++)
+    rd_kafka_topic_partition_list_add(sub, rt->topo->procs[i].topic, RD_KAFKA_PARTITION_UA);
+  rd_kafka_resp_err_t se = rd_kafka_subscribe(rt->consumer, sub);
+  rd_kafka_topic_partition_list_destroy(sub);
+  if (se) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "subscribe: %s", rd_kafka_err2str(se));
+    goto err;
+  }
+  if (!(rt->restore_batch = co_state_batch_new(rt->db))) {
+    co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+    goto err;
+  }
+  return CO_OK;
+err:
+  if (pc) rd_kafka_conf_destroy(pc);
+  if (cc) rd_kafka_conf_destroy(cc);
+  if (rc) rd_kafka_conf_destroy(rc);
+  return CO_ERR_KAFKA;
+}
+
+co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
+                          const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
+  for (;;) {
+    rd_kafka_headers_t *h = NULL;
+    if (hdr_cnt) {
+      h = rd_kafka_headers_new((size_t)hdr_cnt);
+      for (int i = 0; i < hdr_cnt; i++)
+        rd_kafka_header_add(h, hdrs[i].name, -1, hdrs[i].value, hdrs[i].value ? (ssize_t)hdrs[i].len : 0);
+    }
+    rd_kafka_resp_err_t e = rd_kafka_producev(
+        rt->producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition < 0 ? RD_KAFKA_PARTITION_UA : partition),
+        RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE((void *)val, val ? vlen : 0), RD_KAFKA_V_HEADERS(h),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    if (!e) return CO_OK;
+    if (h) rd_kafka_headers_destroy(h);
+    if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+      return co_seterr(errstr, sz, CO_ERR_KAFKA, "produce to %s: %s", topic, rd_kafka_err2str(e));
+    rd_kafka_poll(rt->producer, 50);
+  }
+}
+
+/* Builds the co_record_t view of a consumed message; *hdrs malloc'd. */
+static void co_rt_kafka_record(const rd_kafka_message_t *m, co_record_t *rec, co_hdr_t **hdrsp) {
+  rd_kafka_headers_t *kh = NULL;
+  memset(rec, 0, sizeof(*rec));
+  rec->topic = rd_kafka_topic_name(m->rkt);
+  rec->partition = m->partition;
+  rec->offset = m->offset;
+  rec->timestamp_ms = rd_kafka_message_timestamp(m, NULL);
+  rec->key = m->key ? m->key : "";
+  rec->key_len = m->key_len;
+  rec->value = m->payload;
+  rec->value_len = m->len;
+  *hdrsp = NULL;
+  if (!rd_kafka_message_headers(m, &kh) && kh) {
+    size_t cnt = rd_kafka_header_cnt(kh);
+    co_hdr_t *h = calloc(cnt ? cnt : 1, sizeof(*h));
+    const char *name;
+    const void *val;
+    size_t len;
+    for (size_t i = 0; h && i < cnt && !rd_kafka_header_get_all(kh, i, &name, &val, &len); i++)
+      h[i] = (co_hdr_t){name, val, len}, rec->hdr_cnt++;
+    rec->hdrs = h;
+    *hdrsp = h;
+  }
+}
+
+static co_err_t co_rt_kafka_handle(co_rt_t *rt, rd_kafka_message_t *m, char *errstr, size_t sz) {
+  if (m->err) {
+    if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+      CO_LOGKV(CO_LOG_WARN, "kafka", "consumer error", "error", rd_kafka_message_errstr(m));
+    return CO_OK;
+  }
+  co_task_t *t = co_rt_task_find(rt, rd_kafka_topic_name(m->rkt), m->partition);
+  /* Not ours or not restored yet: the partition is re-positioned when the
+   * task starts running, so nothing is lost by dropping it here. */
+  if (!t || t->state != CO_TASK_RUNNING || m->offset < t->next_offset) return CO_OK;
+  co_record_t rec;
+  co_hdr_t *hdrs;
+  co_rt_kafka_record(m, &rec, &hdrs);
+  co_err_t err = co_task_process(t, &rec, errstr, sz);
+  free(hdrs);
+  t->next_offset = m->offset + 1;
+  return err;
+}
+
+static co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz) {
+  if (!rt->eos || rt->txn_open) return CO_OK;
+  rd_kafka_error_t *e = rd_kafka_begin_transaction(rt->producer);
+  if (e) {
+    co_seterr(errstr, sz, CO_ERR_FENCED, "begin_transaction: %s", rd_kafka_error_string(e));
+    rd_kafka_error_destroy(e);
+    return CO_ERR_FENCED;
+  }
+  rt->txn_open = 1;
+  return CO_OK;
+}
+
+co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
+  co_err_t err = CO_OK;
+  rt->last_commit_ms = co_rt_now_ms();
+  while (!rt->stop && !err) {
+    if ((err = co_rt_kafka_begin(rt, errstr, sz))) break;
+    if ((err = co_rt_restore_step(rt, errstr, sz))) break;
+    for (int n = 0; n < 1000 && !rt->stop && !err; n++) {
+      rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->consumer, n ? 0 : (rt->restoring ? 5 : 50));
+      if (!m) break;
+      err = co_rt_kafka_handle(rt, m, errstr, sz);
+      rd_kafka_message_destroy(m);
+      if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
+    }
+    rd_kafka_poll(rt->producer, 0);
+    if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms)
+      err = co_rt_kafka_commit(rt, errstr, sz);
+  }
+  if (!err && rt->dirty) err = co_rt_kafka_commit(rt, errstr, sz);
+  if (err) CO_LOGKV(CO_LOG_ERROR, "kafka", "processing stopped", "error", errstr);
+  return err;
+}
+
+void co_rt_kafka_close(co_rt_t *rt) {
+  if (rt->consumer) {
+    /* Leaving the group runs the revoke callback, which commits or aborts. */
+    rd_kafka_consumer_close(rt->consumer);
+    rd_kafka_destroy(rt->consumer);
+    rt->consumer = NULL;
+  }
+  if (rt->txn_open) {
+    rd_kafka_error_t *e = rd_kafka_abort_transaction(rt->producer, 10000);
+    if (e) rd_kafka_error_destroy(e);
+    rt->txn_open = 0;
+  }
+  if (rt->restorer) {
+    rd_kafka_consumer_close(rt->restorer);
+    rd_kafka_destroy(rt->restorer);
+    rt->restorer = NULL;
+  }
+  if (rt->producer) {
+    rd_kafka_flush(rt->producer, 10000);
+    rd_kafka_destroy(rt->producer);
+    rt->producer = NULL;
+  }
+  if (rt->restore_batch) co_state_batch_destroy(rt->restore_batch);
+  rt->restore_batch = NULL;
+}

@@ -1,0 +1,311 @@
+/* co_rt_restore.c: Kafka-mode task lifecycle: tasks are created in the
+ * rebalance callback (which only records work and pauses the partitions),
+ * restored from their changelogs by the main loop starting at the local
+ * checkpoint, then resumed. Also the commit and abort paths, which must
+ * keep local state, checkpoints and Kafka transactions in step. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_log.h"
+#include "co_rt_int.h"
+
+#define CO_RESTORE_BATCH 20000 /* changelog records per local commit */
+
+/* Points the restore consumer at every changelog partition still to read. */
+static void co_rt_restore_assign(co_rt_t *rt) {
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(8);
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->state != CO_TASK_RESTORING) continue;
+    for (int s = 0; s < t->proc->store_cnt; s++)
+      if (!t->restore_done[s])
+        rd_kafka_topic_partition_list_add(l, rt->topo->stores[t->proc->stores[s]].changelog, t->partition)->offset =
+            t->restore_pos[s] < 0 ? RD_KAFKA_OFFSET_BEGINNING : t->restore_pos[s];
+  }
+  rd_kafka_assign(rt->restorer, l->cnt ? l : NULL);
+  rd_kafka_topic_partition_list_destroy(l);
+}
+
+static const co_proc_def_t *co_rt_proc_for(co_rt_t *rt, const char *topic) {
+  for (int i = 0; i < rt->topo->proc_cnt; i++)
+    if (!strcmp(rt->topo->procs[i].topic, topic)) return &rt->topo->procs[i];
+  return NULL;
+}
+
+static void co_rt_tasks_assigned(co_rt_t *rt, rd_kafka_topic_partition_list_t *parts) {
+  for (int i = 0; i < parts->cnt; i++) {
+    rd_kafka_topic_partition_t *p = &parts->elems[i];
+    const co_proc_def_t *proc = co_rt_proc_for(rt, p->topic);
+    char err[256];
+    if (!proc || co_rt_task_find(rt, p->topic, p->partition)) continue;
+    co_task_t *t = co_task_new(rt, proc, p->partition, err, sizeof(err));
+    if (!t || co_rt_task_add(rt, t)) {
+      CO_LOGKV(CO_LOG_ERROR, "task", "cannot create task", "topic", p->topic, "error", err);
+      co_task_destroy(t);
+      continue;
+    }
+    t->state = CO_TASK_RESTORING;
+    rt->restoring++;
+    for (int s = 0; s < proc->store_cnt; s++) {
+      char key[200];
+      co_task_ckpt_key(t, s, key, sizeof(key));
+      co_state_meta_get(rt->db, NULL, key, &t->restore_pos[s]);
+    }
+    CO_LOGKV(CO_LOG_INFO, "task", "assigned, restoring", "task", t->id);
+  }
+  rd_kafka_pause_partitions(rt->consumer, parts);
+  co_rt_restore_assign(rt);
+}
+
+void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
+                              void *opaque) {
+  co_rt_t *rt = opaque;
+  int coop = !strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE");
+  char errstr[512];
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+    if (coop) {
+      rd_kafka_error_t *e = rd_kafka_incremental_assign(rk, parts);
+      if (e) rd_kafka_error_destroy(e);
+    } else {
+      rd_kafka_assign(rk, parts);
+    }
+    co_rt_tasks_assigned(rt, parts);
+    return;
+  }
+  /* Revoke or lose: finish what we did for these partitions first, so the
+   * next owner starts exactly where our committed work ends. */
+  if (rd_kafka_assignment_lost(rk)) {
+    if (rt->dirty || rt->txn_open) co_rt_kafka_abort(rt, "assignment lost");
+  } else if (rt->dirty && co_rt_kafka_commit(rt, errstr, sizeof(errstr))) {
+    CO_LOGKV(CO_LOG_WARN, "task", "commit on revoke failed", "error", errstr);
+  }
+  for (int i = 0; i < parts->cnt; i++) {
+    co_task_t *t = co_rt_task_find(rt, parts->elems[i].topic, parts->elems[i].partition);
+    if (!t) continue;
+    CO_LOGKV(CO_LOG_INFO, "task", "revoked", "task", t->id);
+    if (t->state == CO_TASK_RESTORING) rt->restoring--;
+    co_rt_task_remove(rt, t);
+  }
+  if (coop) {
+    rd_kafka_error_t *e = rd_kafka_incremental_unassign(rk, parts);
+    if (e) rd_kafka_error_destroy(e);
+  } else {
+    rd_kafka_assign(rk, NULL);
+  }
+  co_rt_restore_assign(rt);
+}
+
+/* A restored task starts at its committed input offset. */
+static void co_rt_task_resume(co_rt_t *rt, co_task_t *t) {
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+  rd_kafka_topic_partition_list_add(l, t->proc->topic, t->partition);
+  rd_kafka_resp_err_t e = rd_kafka_committed(rt->consumer, l, 30000);
+  int64_t off = e ? RD_KAFKA_OFFSET_INVALID : l->elems[0].offset;
+  if (e) CO_LOGKV(CO_LOG_WARN, "task", "cannot read committed offset; using reset policy", "task", t->id);
+  t->committed_offset = off >= 0 ? off : -1;
+  t->next_offset = off >= 0 ? off : 0;
+  l->elems[0].offset = off >= 0 ? off : RD_KAFKA_OFFSET_BEGINNING;
+  rd_kafka_error_t *se = rd_kafka_seek_partitions(rt->consumer, l, 10000);
+  if (se) rd_kafka_error_destroy(se);
+  rd_kafka_resume_partitions(rt->consumer, l);
+  rd_kafka_topic_partition_list_destroy(l);
+  t->state = CO_TASK_RUNNING;
+  rt->restoring--;
+  char n[32];
+  snprintf(n, sizeof(n), "%llu", (unsigned long long)t->restored);
+  CO_LOGKV(CO_LOG_INFO, "task", "restored, running", "task", t->id, "records", n);
+}
+
+static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_t **tp) {
+  const char *topic = rd_kafka_topic_name(m->rkt);
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->partition != m->partition || t->state != CO_TASK_RESTORING) continue;
+    for (int s = 0; s < t->proc->store_cnt; s++)
+      if (!strcmp(rt->topo->stores[t->proc->stores[s]].changelog, topic)) {
+        *tp = t;
+        return s;
+      }
+  }
+  return -1;
+}
+
+co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
+  if (!rt->restoring) return CO_OK;
+  int n = 0, done_any = 0;
+  while (n < CO_RESTORE_BATCH) {
+    rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->restorer, n ? 0 : 10);
+    if (!m) break;
+    co_task_t *t = NULL;
+    int s = co_rt_restore_find(rt, m, &t);
+    if (s < 0) {
+      rd_kafka_message_destroy(m);
+      continue;
+    }
+    if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      t->restore_pos[s] = m->offset;
+      t->restore_done[s] = 1;
+      done_any = 1;
+    } else if (m->err) {
+      CO_LOGKV(CO_LOG_WARN, "restore", "changelog read error", "task", t->id, "error", rd_kafka_message_errstr(m));
+    } else if (m->offset >= t->restore_pos[s]) {
+      co_err_t e = m->payload ? co_state_put_encoded(rt->restore_batch, t->stores[s], m->key, m->key_len, m->payload, m->len)
+                              : co_state_delete(rt->restore_batch, t->stores[s], m->key, m->key_len);
+      if (e) {
+        rd_kafka_message_destroy(m);
+        return co_seterr(errstr, sz, e, "restore of %s failed", t->id);
+      }
+      t->restore_pos[s] = m->offset + 1;
+      t->restored++;
+      rt->restored_total++;
+      n++;
+    }
+    rd_kafka_message_destroy(m);
+  }
+  if (!n && !done_any) return CO_OK;
+  /* Checkpoint progress with the data, so a crash resumes the restore. */
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->state != CO_TASK_RESTORING) continue;
+    for (int s = 0; s < t->proc->store_cnt; s++)
+      if (t->restore_pos[s] >= 0) {
+        char key[200];
+        co_task_ckpt_key(t, s, key, sizeof(key));
+        co_state_meta_put(rt->restore_batch, key, t->restore_pos[s]);
+      }
+  }
+  co_err_t err = co_state_batch_commit(rt->restore_batch, errstr, sz);
+  if (err) return err;
+  if (done_any) {
+    for (int i = 0; i < rt->task_cnt; i++) {
+      co_task_t *t = rt->tasks[i];
+      int all = t->state == CO_TASK_RESTORING;
+      for (int s = 0; all && s < t->proc->store_cnt; s++) all = t->restore_done[s];
+      if (all) co_rt_task_resume(rt, t);
+    }
+    co_rt_restore_assign(rt);
+  }
+  return CO_OK;
+}
+
+/* Tasks without stores have nothing to restore: resumed on the next step. */
+static void co_rt_checkpoints(co_rt_t *rt) {
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    for (int s = 0; s < t->proc->store_cnt; s++)
+      if (t->cl_next[s] >= 0) {
+        char key[200];
+        co_task_ckpt_key(t, s, key, sizeof(key));
+        co_state_meta_put(rt->batch, key, t->cl_next[s]);
+        t->cl_next[s] = -1;
+      }
+  }
+}
+
+void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
+  CO_LOGKV(CO_LOG_WARN, "kafka", "aborting transaction", "reason", why);
+  if (rt->eos && rt->txn_open) {
+    rd_kafka_error_t *e = rd_kafka_abort_transaction(rt->producer, 30000);
+    if (e) {
+      CO_LOGKV(CO_LOG_ERROR, "kafka", "abort failed", "error", rd_kafka_error_string(e));
+      rd_kafka_error_destroy(e);
+    }
+  }
+  rt->txn_open = 0;
+  rt->aborts++;
+  co_state_batch_clear(rt->batch);
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(rt->task_cnt + 1);
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    for (int s = 0; s < t->proc->store_cnt; s++) t->cl_next[s] = -1;
+    if (t->state != CO_TASK_RUNNING) continue;
+    t->next_offset = t->committed_offset >= 0 ? t->committed_offset : 0;
+    rd_kafka_topic_partition_list_add(l, t->proc->topic, t->partition)->offset =
+        t->committed_offset >= 0 ? t->committed_offset : RD_KAFKA_OFFSET_BEGINNING;
+  }
+  if (l->cnt) {
+    rd_kafka_error_t *e = rd_kafka_seek_partitions(rt->consumer, l, 10000);
+    if (e) rd_kafka_error_destroy(e);
+  }
+  rd_kafka_topic_partition_list_destroy(l);
+  rt->dirty = 0;
+  rt->dr_failed = 0;
+  rt->last_commit_ms = co_rt_now_ms();
+}
+
+static rd_kafka_topic_partition_list_t *co_rt_positions(co_rt_t *rt) {
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(rt->task_cnt + 1);
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->state == CO_TASK_RUNNING && t->next_offset != t->committed_offset && t->next_offset > 0)
+      rd_kafka_topic_partition_list_add(l, t->proc->topic, t->partition)->offset = t->next_offset;
+  }
+  return l;
+}
+
+static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
+  co_rt_checkpoints(rt);
+  co_err_t err = co_state_batch_commit(rt->batch, errstr, sz);
+  if (err) return err; /* Kafka has the data; a restart restores the tail from the changelog. */
+  for (int i = 0; i < rt->task_cnt; i++)
+    if (rt->tasks[i]->state == CO_TASK_RUNNING) rt->tasks[i]->committed_offset = rt->tasks[i]->next_offset;
+  rt->dirty = 0;
+  rt->commits++;
+  rt->last_commit_ms = co_rt_now_ms();
+  return CO_OK;
+}
+
+static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
+  rd_kafka_topic_partition_list_t *offs = co_rt_positions(rt);
+  rd_kafka_error_t *e = NULL;
+  if (offs->cnt) {
+    rd_kafka_consumer_group_metadata_t *cgmd = rd_kafka_consumer_group_metadata(rt->consumer);
+    e = rd_kafka_send_offsets_to_transaction(rt->producer, offs, cgmd, -1);
+    rd_kafka_consumer_group_metadata_destroy(cgmd);
+  }
+  rd_kafka_topic_partition_list_destroy(offs);
+  for (int tries = 0; !e; tries++) {
+    e = rd_kafka_commit_transaction(rt->producer, -1);
+    if (!e) break;
+    if (rd_kafka_error_is_retriable(e) && tries < 5) {
+      rd_kafka_error_destroy(e);
+      e = NULL;
+    }
+  }
+  if (e) {
+    co_err_t err = CO_ERR_KAFKA;
+    if (rd_kafka_error_txn_requires_abort(e)) {
+      co_rt_kafka_abort(rt, rd_kafka_error_string(e));
+      err = CO_OK; /* the work is redone from the committed offsets */
+    } else {
+      co_seterr(errstr, sz, CO_ERR_FENCED, "transaction commit failed fatally: %s", rd_kafka_error_string(e));
+      err = CO_ERR_FENCED;
+    }
+    rd_kafka_error_destroy(e);
+    return err;
+  }
+  rt->txn_open = 0;
+  rd_kafka_poll(rt->producer, 0); /* serve remaining delivery reports */
+  return co_rt_commit_local(rt, errstr, sz);
+}
+
+static co_err_t co_rt_commit_alos(co_rt_t *rt, char *errstr, size_t sz) {
+  rd_kafka_flush(rt->producer, 60000);
+  if (rt->dr_failed || rd_kafka_outq_len(rt->producer) > 0) {
+    co_rt_kafka_abort(rt, "delivery failed; reprocessing from the last commit");
+    return CO_OK;
+  }
+  rd_kafka_topic_partition_list_t *offs = co_rt_positions(rt);
+  co_err_t err = co_rt_commit_local(rt, errstr, sz);
+  if (!err && offs->cnt) {
+    rd_kafka_resp_err_t ke = rd_kafka_commit(rt->consumer, offs, 0);
+    if (ke) CO_LOGKV(CO_LOG_WARN, "kafka", "offset commit failed; records will be seen again", "error", rd_kafka_err2str(ke));
+  }
+  rd_kafka_topic_partition_list_destroy(offs);
+  return err;
+}
+
+co_err_t co_rt_kafka_commit(co_rt_t *rt, char *errstr, size_t sz) {
+  return rt->eos ? co_rt_commit_eos(rt, errstr, sz) : co_rt_commit_alos(rt, errstr, sz);
+}

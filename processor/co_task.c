@@ -1,0 +1,271 @@
+/* co_task.c: a task (one processor on one source partition), the context a
+ * processor callback sees, and the per-record path: savepoint, callback,
+ * then either emit its buffered sends or roll back and retry / DLQ. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "co_log.h"
+#include "co_rt_int.h"
+
+co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition, char *errstr, size_t sz) {
+  co_task_t *t = calloc(1, sizeof(*t));
+  if (!t) {
+    co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+    return NULL;
+  }
+  t->rt = rt;
+  t->proc = proc;
+  t->partition = partition;
+  t->committed_offset = -1;
+  snprintf(t->id, sizeof(t->id), "%s.%d", proc->name, partition);
+  for (int i = 0; i < proc->store_cnt; i++) {
+    const co_store_def_t *sd = &rt->topo->stores[proc->stores[i]];
+    char name[96];
+    snprintf(name, sizeof(name), "%s.%d", sd->name, partition);
+    t->stores[i] = co_state_store_open(rt->db, name, (sd->flags & CO_STORE_F_TTL) ? CO_STATE_F_TTL : 0, errstr, sz);
+    if (!t->stores[i]) {
+      free(t);
+      return NULL;
+    }
+    t->cl_next[i] = -1;
+  }
+  return t;
+}
+
+void co_task_destroy(co_task_t *t) { free(t); }
+
+void co_task_ckpt_key(const co_task_t *t, int store_i, char *buf, size_t sz) {
+  snprintf(buf, sz, "ckpt.%s", co_state_store_name(t->stores[store_i]));
+}
+
+co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition) {
+  for (int i = 0; i < rt->task_cnt; i++)
+    if (rt->tasks[i]->partition == partition && !strcmp(rt->tasks[i]->proc->topic, topic)) return rt->tasks[i];
+  return NULL;
+}
+
+co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task) {
+  if (rt->task_cnt == rt->task_cap) {
+    int cap = rt->task_cap ? rt->task_cap * 2 : 16;
+    co_task_t **n = realloc(rt->tasks, sizeof(*n) * (size_t)cap);
+    if (!n) return CO_ERR_NOMEM;
+    rt->tasks = n;
+    rt->task_cap = cap;
+  }
+  rt->tasks[rt->task_cnt++] = task;
+  return CO_OK;
+}
+
+void co_rt_task_remove(co_rt_t *rt, co_task_t *task) {
+  for (int i = 0; i < rt->task_cnt; i++)
+    if (rt->tasks[i] == task) {
+      rt->tasks[i] = rt->tasks[--rt->task_cnt];
+      break;
+    }
+  co_task_destroy(task);
+}
+
+/* --- context --- */
+
+static int co_ctx_store_idx(co_ctx_t *ctx, const char *store) {
+  const co_proc_def_t *p = ctx->task->proc;
+  for (int i = 0; i < p->store_cnt; i++)
+    if (!strcmp(ctx->task->rt->topo->stores[p->stores[i]].name, store)) return i;
+  CO_ERROR("task", "processor '%s' used undeclared store '%s'", p->name, store);
+  return -1;
+}
+
+co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t klen, void **val, size_t *vlen) {
+  int i = co_ctx_store_idx(ctx, store);
+  if (i < 0) return CO_ERR_INVALID_ARG;
+  return co_state_get(ctx->task->rt->batch, ctx->task->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
+}
+
+static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition, const void *key, size_t klen,
+                            const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
+  if (ctx->pend_cnt == ctx->pend_cap) {
+    int cap = ctx->pend_cap ? ctx->pend_cap * 2 : 8;
+    co_pend_t *n = realloc(ctx->pend, sizeof(*n) * (size_t)cap);
+    if (!n) return CO_ERR_NOMEM;
+    ctx->pend = n;
+    ctx->pend_cap = cap;
+  }
+  co_pend_t *p = &ctx->pend[ctx->pend_cnt];
+  memset(p, 0, sizeof(*p));
+  size_t hsize = sizeof(co_hdr_t) * (size_t)hdr_cnt;
+  for (int i = 0; i < hdr_cnt; i++) hsize += strlen(hdrs[i].name) + 1 + hdrs[i].len;
+  p->topic = strdup(topic);
+  p->key = malloc(klen ? klen : 1);
+  p->value = val ? malloc(vlen ? vlen : 1) : NULL;
+  p->hdrs = hdr_cnt ? malloc(hsize) : NULL;
+  if (!p->topic || !p->key || (val && !p->value) || (hdr_cnt && !p->hdrs)) {
+    free(p->topic);
+    free(p->key);
+    free(p->value);
+    free(p->hdrs);
+    return CO_ERR_NOMEM;
+  }
+  p->partition = partition;
+  memcpy(p->key, key, klen);
+  p->klen = klen;
+  if (val) memcpy(p->value, val, vlen);
+  p->vlen = vlen;
+  char *data = (char *)(p->hdrs + hdr_cnt);
+  for (int i = 0; i < hdr_cnt; i++) {
+    size_t nl = strlen(hdrs[i].name) + 1;
+    memcpy(data, hdrs[i].name, nl);
+    p->hdrs[i].name = data;
+    data += nl;
+    if (hdrs[i].value) {
+      memcpy(data, hdrs[i].value, hdrs[i].len);
+      p->hdrs[i].value = data;
+      data += hdrs[i].len;
+    } else {
+      p->hdrs[i].value = NULL;
+    }
+    p->hdrs[i].len = hdrs[i].len;
+  }
+  p->hdr_cnt = hdr_cnt;
+  ctx->pend_cnt++;
+  return CO_OK;
+}
+
+static void co_ctx_pend_clear(co_ctx_t *ctx) {
+  for (int i = 0; i < ctx->pend_cnt; i++) {
+    free(ctx->pend[i].topic);
+    free(ctx->pend[i].key);
+    free(ctx->pend[i].value);
+    free(ctx->pend[i].hdrs);
+  }
+  ctx->pend_cnt = 0;
+}
+
+co_err_t co_ctx_put(co_ctx_t *ctx, const char *store, const void *key, size_t klen, const void *val, size_t vlen,
+                    int64_t ttl_ms) {
+  int i = co_ctx_store_idx(ctx, store);
+  if (i < 0) return CO_ERR_INVALID_ARG;
+  co_task_t *t = ctx->task;
+  void *enc;
+  size_t enclen;
+  co_err_t err = co_state_encode(t->stores[i], val, vlen, ttl_ms > 0 ? ctx->now_ms + ttl_ms : 0, &enc, &enclen);
+  if (err) return err;
+  err = co_state_put_encoded(t->rt->batch, t->stores[i], key, klen, enc, enclen);
+  if (!err && !t->rt->embedded)
+    err = co_ctx_pend(ctx, t->rt->topo->stores[t->proc->stores[i]].changelog, t->partition, key, klen, enc, enclen,
+                      NULL, 0);
+  free(enc);
+  return err;
+}
+
+co_err_t co_ctx_delete(co_ctx_t *ctx, const char *store, const void *key, size_t klen) {
+  int i = co_ctx_store_idx(ctx, store);
+  if (i < 0) return CO_ERR_INVALID_ARG;
+  co_task_t *t = ctx->task;
+  co_err_t err = co_state_delete(t->rt->batch, t->stores[i], key, klen);
+  if (!err && !t->rt->embedded)
+    err = co_ctx_pend(ctx, t->rt->topo->stores[t->proc->stores[i]].changelog, t->partition, key, klen, NULL, 0, NULL,
+                      0);
+  return err;
+}
+
+co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_t plen,
+                     int (*cb)(const void *key, size_t klen, const void *val, size_t vlen, void *opaque), void *opaque) {
+  int i = co_ctx_store_idx(ctx, store);
+  if (i < 0) return CO_ERR_INVALID_ARG;
+  co_state_iter_t *it = co_state_iter_new(ctx->task->rt->batch, ctx->task->stores[i], ctx->now_ms);
+  if (!it) return CO_ERR_NOMEM;
+  for (co_state_iter_seek(it, prefix, plen); co_state_iter_valid(it); co_state_iter_next(it)) {
+    size_t kl, vl;
+    const void *k = co_state_iter_key(it, &kl), *v = co_state_iter_value(it, &vl);
+    if (kl < plen || memcmp(k, prefix, plen)) break;
+    if (cb(k, kl, v, vl, opaque)) break;
+  }
+  co_state_iter_destroy(it);
+  return CO_OK;
+}
+
+co_err_t co_ctx_send(co_ctx_t *ctx, const char *topic, const void *key, size_t klen, const void *val, size_t vlen,
+                     const co_hdr_t *hdrs, int hdr_cnt) {
+  return co_ctx_pend(ctx, topic, -1, key, klen, val, vlen, hdrs, hdr_cnt);
+}
+
+int32_t co_ctx_partition(const co_ctx_t *ctx) { return ctx->task->partition; }
+int64_t co_ctx_now_ms(const co_ctx_t *ctx) { return ctx->now_ms; }
+
+/* --- the per-record path --- */
+
+static co_err_t co_task_emit_pending(co_task_t *t, co_ctx_t *ctx, char *errstr, size_t sz) {
+  for (int i = 0; i < ctx->pend_cnt; i++) {
+    co_pend_t *p = &ctx->pend[i];
+    co_err_t err = co_rt_emit(t->rt, p->topic, p->partition, p->key, p->klen, p->value, p->vlen, p->hdrs, p->hdr_cnt,
+                              errstr, sz);
+    if (err) return err;
+    if (p->partition < 0) t->rec_out++;
+  }
+  return CO_OK;
+}
+
+static void co_task_backoff(co_rt_t *rt, int attempt) {
+  int64_t ms = rt->backoff_ms << (attempt - 1);
+  if (ms > 5000) ms = 5000;
+  struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+  nanosleep(&ts, NULL);
+}
+
+co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, size_t sz) {
+  co_rt_t *rt = t->rt;
+  co_ctx_t ctx = {.task = t, .rec = rec};
+  char cause[512] = "";
+  const char *err_class = "poison";
+  int attempt = 0;
+  int64_t first_seen = co_rt_now_ms();
+  co_err_t err = CO_OK;
+  t->rec_in++;
+  if (rec->value_len > (size_t)rt->max_msg_bytes) {
+    snprintf(cause, sizeof(cause), "record of %zu bytes exceeds max.message.bytes %lld", rec->value_len,
+             (long long)rt->max_msg_bytes);
+    attempt = 1;
+    goto dlq;
+  }
+  for (attempt = 1;; attempt++) {
+    ctx.now_ms = co_rt_now_ms();
+    co_state_batch_savepoint(rt->batch);
+    cause[0] = '\0';
+    co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));
+    if (rc == CO_PROC_OK) {
+      err = co_task_emit_pending(t, &ctx, errstr, sz);
+      co_rt_observe_latency(rt, (double)(co_rt_now_ms() - ctx.now_ms));
+      goto out;
+    }
+    co_state_batch_rollback(rt->batch);
+    co_ctx_pend_clear(&ctx);
+    if (!cause[0]) snprintf(cause, sizeof(cause), "processor '%s' failed without a message", t->proc->name);
+    if (rc == CO_PROC_POISON) break;
+    err_class = "retries_exhausted";
+    if (attempt >= rt->max_attempts) break;
+    t->retries++;
+    CO_LOGKV(CO_LOG_WARN, "task", "retrying record", "task", t->id, "error", cause);
+    co_task_backoff(rt, attempt);
+  }
+dlq:;
+  co_hdr_t *hdrs = NULL;
+  char *strs = NULL;
+  int hc = co_dlq_headers(rec, t->proc->name, err_class, cause, attempt, first_seen, &hdrs, &strs);
+  if (hc < 0) {
+    err = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory building DLQ record");
+    goto out;
+  }
+  CO_LOGKV(CO_LOG_WARN, "task", "record sent to DLQ", "task", t->id, "class", err_class, "error", cause);
+  err = co_rt_emit(rt, rt->dlq_topic, -1, rec->key, rec->key_len, rec->value, rec->value_len, hdrs, hc, errstr, sz);
+  free(hdrs);
+  free(strs);
+  t->dlq_cnt++;
+  rt->dlq_total++;
+out:
+  co_ctx_pend_clear(&ctx);
+  free(ctx.pend);
+  rt->dirty = 1;
+  return err;
+}
