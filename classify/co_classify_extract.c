@@ -115,6 +115,12 @@ static void domain_label(const char *domain, char *out, size_t osz) {
   copyn(out, osz, labels[i], lens[i]);
 }
 
+static int has_lower(const char *s) {
+  for (; *s; s++)
+    if (islower((unsigned char)*s)) return 1;
+  return 0;
+}
+
 static void squash(const char *s, char *out, size_t osz) {
   size_t o = 0;
   for (; *s && o + 1 < osz; s++)
@@ -125,7 +131,7 @@ static void squash(const char *s, char *out, size_t osz) {
 /* Trailing words that name a department, not the company. */
 static const char *const TEAMWORDS[] = {"recruiting", "recruitment", "careers", "career", "talent", "acquisition", "hiring",
                                         "team", "hr", "jobs", "people", "human", "resources", "notifications",
-                                        "notification", "no-reply", "noreply", "university", NULL};
+                                        "notification", "no-reply", "noreply", NULL};
 static const char *const SUFFIXES[] = {"inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.",
                                        "corporation", "co", "co.", "plc", "s.a.", "sa", "ag", "bv", "b.v.", "llp",
                                        "pty", "oy", "ab", "srl", "s.r.l.", "pvt", "pvt.", "lp", "l.p.", NULL};
@@ -203,7 +209,10 @@ static int read_caps(const char *p, const char *end, tok_t *t, int max, int allo
     if (core < wl && !(in_list(st, wl, SUFFIXES))) last = 1; /* "Acme." ends a sentence */
     if (!core) break;
     unsigned char c0 = (unsigned char)st[0];
-    int cap = isupper(c0) || c0 >= 0x80 || (isdigit(c0) && core > 1);
+    int cap = isupper(c0) || c0 >= 0x80;
+    if (isdigit(c0)) /* "3M", "23andMe"; not "11" or "3pm" */
+      for (size_t k = 1; k < core; k++)
+        if (isupper((unsigned char)st[k])) cap = 1;
     if (!cap && !(n == 0 && allow_lower_first)) {
       if (n > 0 && in_list(st, core, CONNECT) && p < end && *p == ' ') {
         const char *q = p + 1;
@@ -301,7 +310,9 @@ static const lead_t CO_LEADS[] = {
     {" at ", 2}, {" with ", 1}, {"from ", 1}, {NULL, 0}};
 
 static const char *const TEAM_AFTER[] = {" Recruiting", " Talent Acquisition", " Hiring Team", " Careers", " Talent Team",
-                                         " HR", " Human Resources", " People Team", " Recruitment", NULL};
+                                         " HR", " Human Resources", " People Team", " Recruitment",
+                                         " has received your application", " received your application",
+                                         " is reviewing your application", " has reviewed your application", NULL};
 
 static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
   tok_t tk[NAME_MAX_TOK];
@@ -347,6 +358,55 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
       p = hit + 1;
       seen++;
     }
+  }
+}
+
+/* Signature lines: "Senior Recruiter, Acme", "Talent Acquisition | Acme",
+ * "Hiring Manager at Acme": a job title, a separator, then the company. */
+static void scan_signatures(cset_t *cs, const char *t, size_t len) {
+  static const char *const SEPS[] = {", ", " | ", " at ", " - ", NULL};
+  static const char *const TITLEWORDS[] = {"recruiter", "recruiting", "talent", "acquisition", "people", "hr", "hiring",
+                                           "coordinator", "manager", "partner", "director", "lead", "sourcer",
+                                           "operations", "resources", NULL};
+  tok_t tk[NAME_MAX_TOK];
+  char buf[128];
+  const char *p = t, *end = t + len;
+  while (p < end) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    const char *le = eol ? eol : end;
+    if (le - p < 100) {
+      for (int k = 0; SEPS[k]; k++) {
+        const char *sep = co_cls_memcasestr(p, (size_t)(le - p), SEPS[k]);
+        if (!sep) continue;
+        /* the last word before the separator must be a title word */
+        const char *w = sep;
+        while (w > p && isalpha((unsigned char)w[-1])) w--;
+        if (!in_list(w, (size_t)(sep - w), TITLEWORDS)) continue;
+        int n = read_caps(sep + strlen(SEPS[k]), le, tk, NAME_MAX_TOK, 0);
+        if (n > 0) {
+          toks_to_str(tk, n, buf, sizeof(buf));
+          cand_add(cs, buf, 3, 1);
+        }
+        break;
+      }
+    }
+    /* "Talent Acquisition Partner" alone on a line, the company on the next */
+    if (eol && le - p < 60) {
+      const char *w = le;
+      while (w > p && (w[-1] == ' ' || w[-1] == '\r')) w--;
+      const char *we = w;
+      while (w > p && isalpha((unsigned char)w[-1])) w--;
+      if (in_list(w, (size_t)(we - w), TITLEWORDS) || in_list(w, (size_t)(we - w), HEADS)) {
+        const char *nx = eol + 1, *ne = memchr(nx, '\n', (size_t)(end - nx));
+        ne = ne ? ne : end;
+        int n = read_caps(nx, ne, tk, NAME_MAX_TOK, 0);
+        if (n > 0 && tk[n - 1].p + tk[n - 1].n >= ne - 1) {
+          toks_to_str(tk, n, buf, sizeof(buf));
+          cand_add(cs, buf, 3, 1);
+        }
+      }
+    }
+    p = eol ? eol + 1 : end;
   }
 }
 
@@ -409,11 +469,12 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     if (!in_list(loc, strlen(loc), GENERIC_LOCAL) && strlen(loc) >= 3) squash(loc, label, sizeof(label));
   }
 
-  scan_text(cs, subject, strlen(subject), 1);
+  if (has_lower(subject)) scan_text(cs, subject, strlen(subject), 1); /* ALL-CAPS runs swallow verbs */
   scan_text(cs, body, body_len, 0);
+  scan_signatures(cs, body, body_len);
   if (label[0]) {
-    scan_domain_spelling(cs, subject, strlen(subject), label, 5);
-    scan_domain_spelling(cs, body, body_len, label, 5);
+    scan_domain_spelling(cs, subject, strlen(subject), label, 1);
+    scan_domain_spelling(cs, body, body_len, label, 1);
   }
 
   if (s.name[0] && !at) {
@@ -431,26 +492,33 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     squash(nm, key, sizeof(key));
     int matches = label[0] && key[0] && (strcmp(key, label) == 0 || (strlen(key) >= 4 && strncmp(label, key, strlen(key)) == 0));
     if (matches)
-      cand_add(cs, nm, 5, 0);
+      cand_add(cs, nm, 2, 0);
     else if (ats || team)
       cand_add(cs, nm, 3, 0);
     /* else: a person's name at the company's own domain */
-  }
-  if (label[0]) {
-    char lab[128];
-    copyn(lab, sizeof(lab), label, strlen(label));
-    lab[0] = (char)toupper((unsigned char)lab[0]);
-    cand_add(cs, lab, 1, 0);
   }
   /* Agreement with the domain label is strong evidence. */
   int best = -1;
   for (int i = 0; i < cs->n; i++) {
     cand_t *c = &cs->c[i];
     size_t kl = strlen(c->key);
-    if (label[0] && strcmp(c->key, label) != 0 && kl >= 4 && strncmp(label, c->key, kl) == 0) c->score += 2;
+    size_t ll = strlen(label);
+    if (!label[0]) {
+    } else if (strcmp(c->key, label) == 0) {
+      c->score += 4;
+    } else if (ll >= 3 && kl > ll && strncmp(c->key, label, ll) == 0) {
+      c->score += 5; /* "Redwood Civic Tech" at redwood.com beats "Redwood" */
+    } else if (kl >= 4 && strncmp(label, c->key, kl) == 0) {
+      c->score += 2;
+    }
     if (best < 0 || c->score > cs->c[best].score) best = i;
   }
-  if (best >= 0) copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
+  if (best >= 0) {
+    copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
+  } else if (label[0]) { /* last resort: the domain itself */
+    copyn(out, out_size, label, strlen(label));
+    out[0] = (char)toupper((unsigned char)out[0]);
+  }
   free(cs);
 }
 
@@ -521,7 +589,7 @@ static int role_scan(const char *t, size_t len, char *out, size_t osz) {
 
 void co_cls_extract_role(const char *subject, const char *body, size_t body_len, char *out, size_t out_size) {
   out[0] = 0;
-  if (subject && role_scan(subject, strlen(subject), out, out_size)) return;
+  if (subject && has_lower(subject) && role_scan(subject, strlen(subject), out, out_size)) return;
   if (body && role_scan(body, body_len > 3000 ? 3000 : body_len, out, out_size)) return;
   out[0] = 0;
 }
