@@ -46,6 +46,31 @@ static int any_of(const char *t, size_t n, const char *const *phrases) {
   return 0;
 }
 
+/* 1 if the sentence holding pos (in t) is conditional: "If we decide not to
+ * move forward, we will let you know" is not a rejection. */
+static int conditional(const char *t, const char *pos) {
+  const char *s = pos;
+  while (s > t && s[-1] != '.' && s[-1] != '!' && s[-1] != '?' && s[-1] != '\n') s--;
+  size_t n = (size_t)(pos - s);
+  static const char *const C[] = {"if ", "should ", "in the event", "whether ", "unless ", NULL};
+  if (s == pos) return 0;
+  for (int i = 0; C[i]; i++)
+    if (co_cls_memcasestr(s, n, C[i])) return 1;
+  return 0;
+}
+
+/* Like any_of, but a phrase inside a conditional sentence does not count. */
+static int any_asserted(const char *t, size_t n, const char *const *phrases) {
+  for (int i = 0; phrases[i]; i++) {
+    const char *p = t, *end = t + n, *hit;
+    while (p < end && (hit = co_cls_memcasestr(p, (size_t)(end - p), phrases[i])) != NULL) {
+      if (!conditional(t, hit)) return 1;
+      p = hit + 1;
+    }
+  }
+  return 0;
+}
+
 static const char *const APPLICATION_WORDS[] = {
     "your application", "you applied", "applying", "application for", "application to", "applied for", "interview",
     "offer", "your candidacy", "your interest in", "the position", "the role", NULL};
@@ -139,7 +164,7 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
     out->confidence = out->probs[CO_CLASSIFY_OTHER] > 0.9f ? out->probs[CO_CLASSIFY_OTHER] : 0.9f;
     out->rule = "bulk_mail";
   } else if ((out->label == CO_CLASSIFY_APPLIED || out->label == CO_CLASSIFY_OTHER) && about_app &&
-             (any_of(subj, sl, REJECTION_PHRASES) || any_of(body, bl, REJECTION_PHRASES))) {
+             (any_asserted(subj, sl, REJECTION_PHRASES) || any_asserted(body, bl, REJECTION_PHRASES))) {
     out->label = CO_CLASSIFY_REJECTION;
     out->confidence = out->probs[CO_CLASSIFY_REJECTION] > 0.9f ? out->probs[CO_CLASSIFY_REJECTION] : 0.9f;
     out->rule = "rejection_phrase";

@@ -151,6 +151,7 @@ static int strip_trailing(char *s, const char *const *list) {
     char *sp = strrchr(s, ' ');
     if (!sp) return stripped;
     if (!in_list(sp + 1, strlen(sp + 1), list)) return stripped;
+    if (sp >= s + 2 && sp[-1] == '&' && sp[-2] == ' ' && list == SUFFIXES) return stripped; /* "Kiln & Co" */
     *sp = 0;
     stripped = 1;
   }
