@@ -156,9 +156,11 @@ static const char *not_a_message(const char *raw, size_t len, GMimeMessage *m) {
   if (!m) return "no RFC 5322 header block found";
   if (g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(m))) == 0)
     return "no header fields before the body";
+  /* End of the header block: the first "\n\n" or "\r\n\r\n", whichever is
+   * first; the second search stops there so a big body is not scanned. */
   const char *end = g_strstr_len(raw, (gssize)len, "\n\n");
-  const char *crlf = g_strstr_len(raw, (gssize)len, "\r\n\r\n");
-  if (!end || (crlf && crlf < end)) end = crlf;
+  const char *crlf = g_strstr_len(raw, end ? (gssize)MIN(len, (size_t)(end - raw) + 3) : (gssize)len, "\r\n\r\n");
+  if (crlf && (!end || crlf < end)) end = crlf;
   size_t hlen = end ? (size_t)(end - raw) : len;
   if (memchr(raw, 0, hlen)) return "NUL byte in header block (binary data?)";
   return NULL;
