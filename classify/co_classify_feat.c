@@ -32,8 +32,47 @@ void co_cls_featcfg_default(co_cls_featcfg_t *cfg) {
 
 void co_cls_vec_free(co_cls_vec_t *x) {
   free(x->v);
-  x->v = NULL;
-  x->n = x->cap = 0;
+  free(x->tab);
+  memset(x, 0, sizeof(*x));
+}
+
+static int vec_push(co_cls_vec_t *x, uint32_t idx, float val);
+
+static size_t slot_of(uint32_t idx, size_t tcap) { return (size_t)((idx * 2654435761u) & (uint32_t)(tcap - 1)); }
+
+/* Grows the index to keep it at most half full, re-inserting every entry. */
+static int tab_grow(co_cls_vec_t *x, size_t want) {
+  size_t nc = x->tcap ? x->tcap : 4096;
+  while (nc < want * 2) nc *= 2;
+  if (nc == x->tcap) return 0;
+  uint32_t *nt = calloc(nc, sizeof(*nt));
+  if (!nt) return -1;
+  for (size_t i = 0; i < x->n; i++) {
+    size_t s = slot_of(x->v[i].idx, nc);
+    while (nt[s]) s = (s + 1) & (nc - 1);
+    nt[s] = (uint32_t)i + 1;
+  }
+  free(x->tab);
+  x->tab = nt;
+  x->tcap = nc;
+  return 0;
+}
+
+/* Counts one occurrence of idx: duplicates add up in place. */
+static int vec_count(co_cls_vec_t *x, uint32_t idx) {
+  if ((x->n + 1) * 2 > x->tcap && tab_grow(x, x->n + 1) != 0) return -1;
+  size_t s = slot_of(idx, x->tcap);
+  while (x->tab[s]) {
+    co_cls_feat_t *f = &x->v[x->tab[s] - 1];
+    if (f->idx == idx) {
+      f->val += 1.0f;
+      return 0;
+    }
+    s = (s + 1) & (x->tcap - 1);
+  }
+  if (vec_push(x, idx, 1.0f) != 0) return -1;
+  x->tab[s] = (uint32_t)x->n;
+  return 0;
 }
 
 static int vec_push(co_cls_vec_t *x, uint32_t idx, float val) {
@@ -70,7 +109,7 @@ static void add(fctx_t *f, char ns, const char *a, size_t alen, const char *b, s
     n += blen;
   }
   uint32_t idx = (uint32_t)(XXH3_64bits_withSeed(buf, n, f->cfg->hash_seed) & f->mask);
-  if (vec_push(f->x, idx, 1.0f) != 0) f->oom = 1;
+  if (vec_count(f->x, idx) != 0) f->oom = 1;
 }
 
 static void add_chars(fctx_t *f, const char *w, size_t wl) {
@@ -140,14 +179,10 @@ static void sender(fctx_t *f, const char *from) {
   }
 }
 
-static int feat_cmp(const void *a, const void *b) {
-  uint32_t x = ((const co_cls_feat_t *)a)->idx, y = ((const co_cls_feat_t *)b)->idx;
-  return x < y ? -1 : x > y;
-}
-
 co_err_t co_cls_featurize(const co_cls_featcfg_t *cfg, const co_classify_input_t *in, co_cls_vec_t *x) {
   fctx_t f = {.cfg = cfg, .x = x, .mask = (1u << cfg->hash_bits) - 1, .oom = 0};
   x->n = 0;
+  if (x->tab) memset(x->tab, 0, x->tcap * sizeof(*x->tab));
   const char *subj = in->subject ? in->subject : "";
   const char *body = in->body ? in->body : "";
   words(&f, subj, strlen(subj), 's', 'S', 'w');
@@ -157,16 +192,8 @@ co_err_t co_cls_featurize(const co_cls_featcfg_t *cfg, const co_classify_input_t
   if (cfg->flags & CO_CLS_F_SENDER) sender(&f, in->from ? in->from : "");
   if (f.oom) return CO_ERR_NOMEM;
 
-  /* Merge duplicates, scale, normalise. */
-  if (x->n) qsort(x->v, x->n, sizeof(*x->v), feat_cmp);
-  size_t o = 0;
-  for (size_t i = 0; i < x->n; i++) {
-    if (o && x->v[o - 1].idx == x->v[i].idx)
-      x->v[o - 1].val += 1.0f;
-    else
-      x->v[o++] = x->v[i];
-  }
-  x->n = o;
+  /* Duplicates were merged as they came (first-seen order, so the result
+   * is deterministic); now scale and normalise. */
   double norm = 0;
   for (size_t i = 0; i < x->n; i++) {
     x->v[i].val = 1.0f + logf(x->v[i].val);
@@ -229,7 +256,8 @@ size_t co_cls_unquoted_len(const char *body) {
 const char *co_cls_memcasestr(const char *hay, size_t n, const char *needle) {
   size_t nl = strlen(needle);
   if (nl == 0) return hay;
+  int c0 = tolower((unsigned char)needle[0]);
   for (size_t i = 0; i + nl <= n; i++)
-    if (strncasecmp(hay + i, needle, nl) == 0) return hay + i;
+    if (tolower((unsigned char)hay[i]) == c0 && strncasecmp(hay + i, needle, nl) == 0) return hay + i;
   return NULL;
 }

@@ -36,10 +36,13 @@ typedef struct co_cls_feat_s {
   float val;
 } co_cls_feat_t;
 
-/* Growable sparse vector; reuse one across emails to avoid allocation. */
+/* Growable sparse vector; reuse one across emails to avoid allocation.
+ * tab is an open-addressing index (idx -> position + 1) used while building. */
 typedef struct co_cls_vec_s {
   co_cls_feat_t *v;
   size_t n, cap;
+  uint32_t *tab;
+  size_t tcap; /* power of two */
 } co_cls_vec_t;
 
 void co_cls_vec_free(co_cls_vec_t *x);
@@ -61,7 +64,7 @@ struct co_classify_model_s {
   uint32_t n_classes;
   uint32_t dim; /* (1 << hash_bits) + embed_dim */
   float *bias;  /* [n_classes] */
-  float *w;     /* [n_classes * dim], class-major */
+  float *w;     /* [dim * n_classes], feature-major */
 };
 
 /* Softmax probabilities of x under m into p[n_classes]. */

@@ -11,7 +11,7 @@
  * File layout (host byte order, checked with an endian marker):
  *   "COCLSMDL" | u32 version | u32 endian 0x01020304 | u32 n_classes |
  *   u32 flags, hash_bits, char_min, char_max, body_max, embed_dim | u64 hash_seed |
- *   f32 bias[n_classes] | f32 w[n_classes][dim] | u64 xxh3 of all bytes before. */
+ *   f32 bias[n_classes] | f32 w[dim][n_classes] | u64 xxh3 of all bytes before. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -65,14 +65,18 @@ static void softmax(float *z, uint32_t n) {
   for (uint32_t k = 0; k < n; k++) z[k] /= s;
 }
 
+/* Weights are feature-major (w[idx * n_classes + k]): one feature's class
+ * weights share a cache line, so a prediction costs one miss per feature. */
 static void scores(const co_classify_model_t *m, const co_cls_vec_t *x, float scale, float *z) {
-  for (uint32_t k = 0; k < m->n_classes; k++) {
-    const float *wk = m->w + (size_t)k * m->dim;
-    float s = 0;
-    for (size_t i = 0; i < x->n; i++)
-      if (x->v[i].idx < m->dim) s += wk[x->v[i].idx] * x->v[i].val;
-    z[k] = s * scale + m->bias[k];
+  uint32_t nc = m->n_classes;
+  for (uint32_t k = 0; k < nc; k++) z[k] = 0;
+  for (size_t i = 0; i < x->n; i++) {
+    if (x->v[i].idx >= m->dim) continue;
+    const float *wi = m->w + (size_t)x->v[i].idx * nc;
+    float v = x->v[i].val;
+    for (uint32_t k = 0; k < nc; k++) z[k] += wi[k] * v;
   }
+  for (uint32_t k = 0; k < nc; k++) z[k] = z[k] * scale + m->bias[k];
 }
 
 void co_cls_predict(const co_classify_model_t *m, const co_cls_vec_t *x, float *p) {
@@ -113,9 +117,8 @@ co_classify_model_t *co_cls_train_vecs(const co_cls_featcfg_t *cfg, const co_cls
         float g = z[k] - (k == (uint32_t)y ? 1.0f : 0.0f);
         m->bias[k] -= lr * g;
         float step = lr * g / scale;
-        float *wk = m->w + (size_t)k * m->dim;
         for (size_t i = 0; i < x->n; i++)
-          if (x->v[i].idx < m->dim) wk[x->v[i].idx] -= step * x->v[i].val;
+          if (x->v[i].idx < m->dim) m->w[(size_t)x->v[i].idx * m->n_classes + k] -= step * x->v[i].val;
       }
       if (scale < 1e-4f) { /* fold the scale back in before it underflows */
         for (size_t i = 0; i < (size_t)m->n_classes * m->dim; i++) m->w[i] *= scale;
