@@ -265,6 +265,11 @@ def applied(c):
         "Please allow a few weeks for our team to review. No further action is needed from you right now.",
         "While we can't reply to every applicant personally, we do read every application.",
         "We'll be in touch if your skills and experience match what we're looking for.",
+        "If we decide not to move forward, we will still let you know by email.",
+        "Should your profile not be selected for this role, we may keep it on file for similar openings.",
+        "If you are not selected for an interview, you will receive an update once the position is filled.",
+        "Whether or not you move forward, we will notify you when a decision has been made.",
+        "Our recruiting team is reviewing applications now. We appreciate your patience as we work through a high volume of candidates.",
     ])
     extra = ""
     if R.random() < 0.25:
@@ -302,6 +307,9 @@ def rejection(c):
         f"We wanted to follow up regarding your application for {c.role} at {c.company}.",
         f"I hope you're well. I'm writing with an update on the {c.role} position at {c.company}.",
         f"Thank you again for your application to {c.company}.",
+        f"We have received and reviewed your application for {c.role}.",
+        f"Thank you for your application. Our team has carefully reviewed your resume for the {c.role} opening.",
+        f"Thanks for applying to {c.company} and for your patience while we reviewed applications for {c.role}.",
         "",
     ])
     core = pick([
