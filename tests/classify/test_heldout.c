@@ -1,8 +1,10 @@
-/* Proves the classifier generalises within the corpus: trained on 80% of
- * data/train (every 5th email held out), it must reach macro-F1 >= 0.80 on
- * the other 20%, with INTERVIEW and OFFER recall >= 0.75 and company
- * exact-match >= 0.75. The held-out emails share templates with training
- * ones, so this is a floor, not a claim about real inboxes. */
+/* Proves the classifier generalises within the corpus: trained on ~80% of
+ * data/train, it must reach macro-F1 >= 0.80 on the other ~20%, with
+ * INTERVIEW precision/recall and OFFER recall >= 0.75 and company
+ * exact-match >= 0.75. The split is by employer (a hash of the gold company;
+ * OTHER rows by position), so held-out employers are never seen in
+ * training, as in the hidden set. Held-out emails still share templates
+ * with training ones, so this is a floor, not a claim about real inboxes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,7 +34,16 @@ static void split_train_eval(void **state) {
   size_t cap = 0;
   int n = 0, nte = 0;
   while (getline(&line, &cap, in) > 0) {
-    FILE *o = (n++ % 5 == 4) ? fte : ftr;
+    json_t *row = json_loads(line, 0, NULL);
+    const char *co = row ? json_string_value(json_object_get(row, "company")) : NULL;
+    unsigned long h = 5381;
+    if (co && co[0])
+      for (const char *p = co; *p; p++) h = h * 33 + (unsigned char)*p;
+    else
+      h = (unsigned long)n;
+    json_decref(row);
+    n++;
+    FILE *o = (h % 5 == 4) ? fte : ftr;
     nte += o == fte;
     fputs(line, o);
   }
