@@ -29,11 +29,15 @@
 #define READY_NEEDLE "Kafka Server started"
 
 /* Where the jars are: $CO_KAFKA_LIBS, else what scripts/fetch-kafka.sh
- * prints (it fetches them on first use and is instant afterwards). */
+ * (under $CO_SOURCE_DIR, or the source dir this was built from) prints: it
+ * fetches them on first use and is instant afterwards. */
 static char *find_libs(char *errstr, size_t sz) {
   const char *env = getenv("CO_KAFKA_LIBS"), *src = getenv("CO_SOURCE_DIR");
   char *cmd = NULL, *out = NULL, *libs = NULL;
   if (env && *env) return strdup(env);
+#ifdef CO_TH_SOURCE_DIR
+  if (!src || !*src) src = CO_TH_SOURCE_DIR;
+#endif
   if (!src || !*src) {
     co_seterr(errstr, sz, CO_ERR_CONFIG, "set CO_KAFKA_LIBS or CO_SOURCE_DIR (ctest sets it) to find the Kafka jars");
     return NULL;
