@@ -15,8 +15,12 @@
  * rev_map. That state survives write/read because id_map is what FAISS
  * stores; after a read the bogus rev_map[-1] entry is dropped again.
  *
- * File format: "COVECIX1", u32 ef_search, char[64] embedder id, then the
- * FAISS index as write_index() produces it. */
+ * File format: "COVECIX1", u32 ef_search, char[64] embedder id, u64 blob
+ * length, u64 XXH64 of the blob, then the blob: the FAISS index as
+ * write_index() produces it. The length and checksum are checked before
+ * FAISS parses anything, so a truncated or damaged file is a clean
+ * CO_ERR_PARSE (FAISS 1.7.3's read_index also leaks what it had built when
+ * it throws half way). Integers are host-endian, like FAISS's own format. */
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIDMap.h>
@@ -41,6 +45,7 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "co_vec_index.h"
 
@@ -324,16 +329,20 @@ co_err_t co_vec_index_write(co_vec_index_t *idx, const char *path, char *errstr,
   std::string tmp = std::string(path) + ".tmp." + std::to_string(getpid());
   FILE *f = nullptr;
   co_err_t err = guard(errstr, errstr_size, "index write", [&]() {
-    std::shared_lock<std::shared_mutex> lk(idx->mu); /* excludes add/remove */
+    faiss::VectorIOWriter w;
+    uint32_t ef;
+    {
+      std::shared_lock<std::shared_mutex> lk(idx->mu); /* excludes add/remove */
+      faiss::write_index(idx->map, &w);
+      ef = (uint32_t)idx->ef_search;
+    }
+    uint64_t len = w.data.size(), sum = XXH64(w.data.data(), w.data.size(), 0);
     if (!(f = fopen(tmp.c_str(), "wb")))
       return co_seterr(errstr, errstr_size, CO_ERR_IO, "index write: open %s: %s", tmp.c_str(), strerror(errno));
-    uint32_t ef = (uint32_t)idx->ef_search;
-    if (fwrite(MAGIC, 1, 8, f) != 8 || fwrite(&ef, 4, 1, f) != 1 || fwrite(idx->embedder, 1, 64, f) != 64)
+    if (fwrite(MAGIC, 1, 8, f) != 8 || fwrite(&ef, 4, 1, f) != 1 || fwrite(idx->embedder, 1, 64, f) != 64 ||
+        fwrite(&len, 8, 1, f) != 1 || fwrite(&sum, 8, 1, f) != 1 || fwrite(w.data.data(), 1, len, f) != len ||
+        fflush(f) != 0 || fsync(fileno(f)) != 0)
       return co_seterr(errstr, errstr_size, CO_ERR_IO, "index write: %s: %s", tmp.c_str(), strerror(errno));
-    faiss::FileIOWriter w(f);
-    faiss::write_index(idx->map, &w);
-    if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-      return co_seterr(errstr, errstr_size, CO_ERR_IO, "index write: flush %s: %s", tmp.c_str(), strerror(errno));
     int rc = fclose(f);
     f = nullptr;
     if (rc != 0 || rename(tmp.c_str(), path) != 0)
@@ -355,13 +364,23 @@ co_vec_index_t *co_vec_index_read(const char *path, char *errstr, size_t errstr_
   guard(errstr, errstr_size, "index read", [&]() {
     char magic[8], emb[64];
     uint32_t ef = 0;
+    uint64_t len = 0, sum = 0;
     if (!(f = fopen(path, "rb")))
       return co_seterr(errstr, errstr_size, errno == ENOENT ? CO_ERR_NOT_FOUND : CO_ERR_IO, "index read: %s: %s",
                        path, strerror(errno));
     if (fread(magic, 1, 8, f) != 8 || memcmp(magic, MAGIC, 8) || fread(&ef, 4, 1, f) != 1 ||
-        fread(emb, 1, 64, f) != 64 || emb[63] != '\0' || !emb[0] || ef < 1 || ef > 65536)
+        fread(emb, 1, 64, f) != 64 || emb[63] != '\0' || !emb[0] || ef < 1 || ef > 65536 ||
+        fread(&len, 8, 1, f) != 1 || fread(&sum, 8, 1, f) != 1)
       return co_seterr(errstr, errstr_size, CO_ERR_PARSE, "index read: %s is not a CareerOps vector index", path);
-    faiss::FileIOReader r(f);
+    long here = ftell(f);
+    if (fseek(f, 0, SEEK_END) != 0 || here < 0 || (uint64_t)(ftell(f) - here) != len || fseek(f, here, SEEK_SET) != 0)
+      return co_seterr(errstr, errstr_size, CO_ERR_PARSE, "index read: %s is truncated or has trailing bytes", path);
+    faiss::VectorIOReader r;
+    r.data.resize(len);
+    if (fread(r.data.data(), 1, len, f) != len)
+      return co_seterr(errstr, errstr_size, CO_ERR_IO, "index read: %s: %s", path, strerror(errno));
+    if (XXH64(r.data.data(), len, 0) != sum)
+      return co_seterr(errstr, errstr_size, CO_ERR_PARSE, "index read: %s fails its checksum", path);
     std::unique_ptr<faiss::Index> any(faiss::read_index(&r));
     auto *map = dynamic_cast<faiss::IndexIDMap2 *>(any.get());
     if (!map || map->metric_type != faiss::METRIC_INNER_PRODUCT ||

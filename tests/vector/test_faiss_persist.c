@@ -84,7 +84,7 @@ static void persist_roundtrip(void **state) {
   assert_int_equal(co_th_write_file(path, "not an index at all, not at all", 31), 0);
   assert_null(co_vec_index_read(path, err, sizeof(err)));
   assert_non_null(strstr(err, "not a CareerOps vector index"));
-  /* Right header, truncated FAISS body: FAISS throws, the shim reports. */
+  /* Right header, truncated or damaged body: caught before FAISS parses. */
   size_t len = 0;
   char src[1024];
   snprintf(src, sizeof(src), "%s/flat.covi", dir);
@@ -92,9 +92,12 @@ static void persist_roundtrip(void **state) {
   assert_non_null(data);
   snprintf(path, sizeof(path), "%s/truncated.covi", dir);
   assert_int_equal(co_th_write_file(path, data, len / 2), 0);
-  err[0] = '\0';
   assert_null(co_vec_index_read(path, err, sizeof(err)));
-  assert_true(strlen(err) > 0);
+  assert_non_null(strstr(err, "truncated"));
+  data[len - 100] ^= 0x5a;
+  assert_int_equal(co_th_write_file(path, data, len), 0);
+  assert_null(co_vec_index_read(path, err, sizeof(err)));
+  assert_non_null(strstr(err, "checksum"));
   free(data);
   co_th_rm_rf(dir);
   free(dir);
