@@ -32,9 +32,9 @@ tmp="$(mktemp -d "$cache/.kafka-fetch.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
 echo "fetch-kafka: fetching Kafka $KAFKA_VERSION jars from Maven Central ..." >&2
-mvn -q -B -f "$pom" \
+mvn -q -B -Dstyle.color=never -f "$pom" \
   org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$tmp/libs" >&2
+  -DincludeScope=runtime -DoutputDirectory="$tmp/libs" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 ls "$tmp"/libs/kafka_2.13-"$KAFKA_VERSION".jar >/dev/null
 rm -rf "$dest"
 mkdir -p "$dest"

@@ -298,7 +298,7 @@ static co_err_t start_once(co_th_kafka_t *k, char *errstr, size_t sz) {
 
 static void discard(co_th_kafka_t *k) {
   kill_all(k);
-  if (k->dir && !getenv("CO_TH_KEEP_KAFKA")) co_th_rm_rf(k->dir);
+  if (k->dir && !getenv("CO_TH_KEEP")) co_th_rm_rf(k->dir);
   free(k->dir);
   k->dir = NULL;
   free_nodes(k);

@@ -35,7 +35,7 @@ co_th_kafka_t *co_th_kafka_start(int nodes, char *errstr, size_t errstr_size);
 co_th_kafka_t *co_th_kafka_start_fresh(int nodes, char *errstr, size_t errstr_size);
 
 /* Kills every node this handle started (SIGKILL: the data is thrown away) and
- * removes their directories, unless $CO_TH_KEEP_KAFKA is set. A shared
+ * removes their directories, unless $CO_TH_KEEP is set. A shared
  * broker is left running. NULL is a no-op. */
 void co_th_kafka_stop(co_th_kafka_t *k);
 
