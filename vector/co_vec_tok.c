@@ -253,6 +253,27 @@ static co_err_t encode_segment(const co_vec_tok_t *tok, const char *text, size_t
   return CO_OK;
 }
 
+/* encode_segment() over text[0..len) in chunks of about 4 KB cut at ASCII
+ * whitespace, stopping once the ids are full: a long email costs what its
+ * first 256 tokens cost. Cutting there changes nothing: whitespace ends a
+ * word, and neither cleaning, NFD nor lowercasing looks across a space. */
+static co_err_t encode_chunked(const co_vec_tok_t *tok, const char *text, size_t len, int32_t *ids, size_t *k,
+                               size_t cap) {
+  size_t start = 0;
+  while (start < len && *k < cap) {
+    size_t end = start + 4096;
+    if (end >= len) {
+      end = len;
+    } else {
+      while (end < len && !strchr(" \t\n\r", text[end])) end++;
+    }
+    co_err_t err = encode_segment(tok, text + start, end - start, ids, k, cap);
+    if (err != CO_OK) return err;
+    start = end;
+  }
+  return CO_OK;
+}
+
 /* The special token starting at p, or -1; its length in *len. */
 static int special_at(const co_vec_tok_t *tok, const char *p, size_t *len) {
   if (*p != '[') return -1;
@@ -282,7 +303,7 @@ co_err_t co_vec_tok_encode(const co_vec_tok_t *tok, const char *text, int32_t *i
     size_t sl = 0;
     int sp = *p ? special_at(tok, p, &sl) : -1;
     if (!*p || sp >= 0) {
-      if (p > seg && encode_segment(tok, seg, (size_t)(p - seg), ids, &k, cap) != CO_OK)
+      if (p > seg && encode_chunked(tok, seg, (size_t)(p - seg), ids, &k, cap) != CO_OK)
         return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "tokenizer: out of memory");
       if (!*p) break;
       if (k < cap) ids[k++] = tok->special_id[sp];

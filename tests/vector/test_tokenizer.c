@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "co_vec_embed.h"
@@ -58,6 +59,33 @@ static void ids_match_hf_tokenizer(void **state) {
   co_vec_tok_close(tok);
 }
 
+/* A 2 MB text (the long reference sentence repeated) is cut into chunks
+ * internally; its ids must equal the reference ids of the single copy,
+ * which already fills all 256 slots. */
+static void huge_text_equals_its_prefix(void **state) {
+  (void)state;
+  co_vec_tok_t *tok = open_tok();
+  json_t *doc = vec_fixture_load(), *last;
+  char err[256];
+  assert_non_null(doc);
+  last = json_array_get(json_object_get(doc, "items"), 49);
+  const char *one = json_string_value(json_object_get(last, "text"));
+  json_t *want = json_object_get(last, "ids");
+  assert_int_equal(json_array_size(want), CO_VEC_MINILM_MAX_TOKENS);
+  size_t l1 = strlen(one), reps = (2u << 20) / l1 + 1;
+  char *big = malloc(l1 * reps + 1);
+  for (size_t r = 0; r < reps; r++) memcpy(big + r * l1, one, l1);
+  big[l1 * reps] = '\0';
+  int32_t ids[CO_VEC_MINILM_MAX_TOKENS];
+  size_t n = 0;
+  assert_int_equal(co_vec_tok_encode(tok, big, ids, CO_VEC_MINILM_MAX_TOKENS, &n, err, sizeof(err)), CO_OK);
+  assert_int_equal(n, CO_VEC_MINILM_MAX_TOKENS);
+  for (size_t j = 0; j < n; j++) assert_int_equal(ids[j], json_integer_value(json_array_get(want, j)));
+  free(big);
+  json_decref(doc);
+  co_vec_tok_close(tok);
+}
+
 static void truncates_and_validates(void **state) {
   (void)state;
   co_vec_tok_t *tok = open_tok();
@@ -86,6 +114,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(ids_match_hf_tokenizer),
       cmocka_unit_test(truncates_and_validates),
+      cmocka_unit_test(huge_text_equals_its_prefix),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
