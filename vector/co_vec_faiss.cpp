@@ -159,7 +159,7 @@ co_vec_index_t *wrap(faiss::IndexIDMap2 *map, const char *embedder, int ef_searc
 extern "C" {
 
 void co_vec_index_opts_default(co_vec_index_opts_t *opts) {
-  opts->hnsw_threshold = 50000;
+  opts->hnsw_threshold = 20000; /* config vector.hnsw.threshold */
   opts->hnsw_m = 32;
   opts->ef_construction = 80;
   opts->ef_search = 128;

@@ -34,7 +34,8 @@ extern "C" {
 typedef struct co_vec_index_s co_vec_index_t;
 
 typedef struct {
-  size_t hnsw_threshold; /* expected_n at or above which HNSW is used (default 50000; 0 = always HNSW) */
+  size_t hnsw_threshold; /* expected_n at or above which HNSW is used (default 20000, as config
+                          * vector.hnsw.threshold; 0 = always HNSW) */
   int hnsw_m;            /* HNSW links per node (default 32) */
   int ef_construction;   /* HNSW build breadth (default 80) */
   int ef_search;         /* HNSW search breadth (default 128; raised to k when k is larger) */
