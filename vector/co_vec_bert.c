@@ -31,10 +31,10 @@ co_err_t co_vec_bert_load(co_vec_bert_t *b, const char *path, char *errstr, size
 
   memset(b, 0, sizeof(*b));
   if (!(b->st = co_vec_st_open(path, errstr, errstr_size))) return CO_ERR_NOT_FOUND;
-#define GET(dst, nm, shp)                                                              \
-  do {                                                                                 \
+#define GET(dst, nm, shp)                                                                                         \
+  do {                                                                                                            \
     if (!((dst) = co_vec_st_f32(b->st, (nm), (shp), (int)(sizeof(shp) / sizeof((shp)[0])), errstr, errstr_size))) \
-      goto err;                                                                        \
+      goto err;                                                                                                   \
   } while (0)
   GET(b->word, "embeddings.word_embeddings.weight", s_word);
   GET(b->pos, "embeddings.position_embeddings.weight", s_pos);
@@ -44,10 +44,10 @@ co_err_t co_vec_bert_load(co_vec_bert_t *b, const char *path, char *errstr, size
   for (int l = 0; l < CO_VEC_BERT_LAYERS; l++) {
     co_vec_bert_layer_t *L = &b->layer[l];
     static const char *qkv[3] = {"query", "key", "value"};
-#define LGET(dst, suffix, shp)                                       \
-  do {                                                               \
+#define LGET(dst, suffix, shp)                                      \
+  do {                                                              \
     snprintf(name, sizeof(name), "encoder.layer.%d.%s", l, suffix); \
-    GET(dst, name, shp);                                             \
+    GET(dst, name, shp);                                            \
   } while (0)
     if (!(L->wqkv = malloc(3 * HID * HID * sizeof(float))) || !(L->bqkv = malloc(3 * HID * sizeof(float)))) {
       co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");

@@ -99,8 +99,12 @@ void co_vec_embedder_close(co_vec_embedder_t *e) {
   free(e);
 }
 
-const char *co_vec_embedder_id(const co_vec_embedder_t *e) { return e->id; }
-size_t co_vec_embedder_dim(const co_vec_embedder_t *e) { return e->dim; }
+const char *co_vec_embedder_id(const co_vec_embedder_t *e) {
+  return e->id;
+}
+size_t co_vec_embedder_dim(const co_vec_embedder_t *e) {
+  return e->dim;
+}
 
 co_err_t co_vec_embed(co_vec_embedder_t *e, const char *text, float *out, char *errstr, size_t errstr_size) {
   return co_vec_embed_batch(e, &text, 1, out, errstr, errstr_size);
@@ -112,9 +116,11 @@ co_err_t co_vec_embed_batch(co_vec_embedder_t *e, const char *const *texts, size
   size_t lens[CHUNK];
   co_err_t err = CO_OK;
 
-  if (!e || (!texts && n) || (!out && n)) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "embed: bad argument");
+  if (!e || (!texts && n) || (!out && n))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "embed: bad argument");
   if (e->kind == CO_VEC_KIND_HASH) {
-    for (size_t i = 0; i < n && err == CO_OK; i++) err = co_vec_hash_embed(texts[i], out + i * e->dim, e->dim, errstr, errstr_size);
+    for (size_t i = 0; i < n && err == CO_OK; i++)
+      err = co_vec_hash_embed(texts[i], out + i * e->dim, e->dim, errstr, errstr_size);
     return err;
   }
   if (!(ids = malloc(CHUNK * CO_VEC_MINILM_MAX_TOKENS * sizeof(*ids))))
@@ -122,7 +128,8 @@ co_err_t co_vec_embed_batch(co_vec_embedder_t *e, const char *const *texts, size
   for (size_t base = 0; base < n && err == CO_OK; base += CHUNK) {
     size_t m = n - base < CHUNK ? n - base : CHUNK, t = 0;
     for (size_t i = 0; i < m && err == CO_OK; i++) {
-      err = co_vec_tok_encode(e->tok, texts[base + i], ids + t, CO_VEC_MINILM_MAX_TOKENS, &lens[i], errstr, errstr_size);
+      err =
+          co_vec_tok_encode(e->tok, texts[base + i], ids + t, CO_VEC_MINILM_MAX_TOKENS, &lens[i], errstr, errstr_size);
       t += lens[i];
     }
     if (err == CO_OK) err = co_vec_bert_forward(&e->bert, ids, lens, m, out + base * e->dim, errstr, errstr_size);

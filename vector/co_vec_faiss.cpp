@@ -199,11 +199,19 @@ co_vec_index_t *co_vec_index_new(size_t dim, const char *embedder_id, size_t exp
   return idx;
 }
 
-void co_vec_index_destroy(co_vec_index_t *idx) { delete idx; }
+void co_vec_index_destroy(co_vec_index_t *idx) {
+  delete idx;
+}
 
-const char *co_vec_index_kind(const co_vec_index_t *idx) { return idx->kind == KIND_HNSW ? "hnsw" : "flat"; }
-const char *co_vec_index_embedder(const co_vec_index_t *idx) { return idx->embedder; }
-size_t co_vec_index_dim(const co_vec_index_t *idx) { return idx->dim; }
+const char *co_vec_index_kind(const co_vec_index_t *idx) {
+  return idx->kind == KIND_HNSW ? "hnsw" : "flat";
+}
+const char *co_vec_index_embedder(const co_vec_index_t *idx) {
+  return idx->embedder;
+}
+size_t co_vec_index_dim(const co_vec_index_t *idx) {
+  return idx->dim;
+}
 
 size_t co_vec_index_ntotal(co_vec_index_t *idx) {
   std::shared_lock<std::shared_mutex> lk(idx->mu);
@@ -225,9 +233,11 @@ co_err_t co_vec_index_add(co_vec_index_t *idx, size_t n, const float *x, const i
   return guard(errstr, errstr_size, "index add", [&]() {
     std::unordered_set<int64_t> seen;
     for (size_t i = 0; i < n; i++) {
-      if (ids[i] < 0) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "index add: negative id %lld", (long long)ids[i]);
+      if (ids[i] < 0)
+        return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "index add: negative id %lld", (long long)ids[i]);
       if (!seen.insert(ids[i]).second)
-        return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "index add: id %lld repeated in one call", (long long)ids[i]);
+        return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "index add: id %lld repeated in one call",
+                         (long long)ids[i]);
     }
     std::unique_lock<std::shared_mutex> lk(idx->mu);
     remove_locked(idx, n, ids); /* upsert */
@@ -249,9 +259,8 @@ co_err_t co_vec_index_remove(co_vec_index_t *idx, size_t n, const int64_t *ids, 
   });
 }
 
-co_err_t co_vec_index_search(co_vec_index_t *idx, size_t nq, const float *q, size_t k,
-                             const co_vec_filter_t *filter, float *scores, int64_t *ids, char *errstr,
-                             size_t errstr_size) {
+co_err_t co_vec_index_search(co_vec_index_t *idx, size_t nq, const float *q, size_t k, const co_vec_filter_t *filter,
+                             float *scores, int64_t *ids, char *errstr, size_t errstr_size) {
   if (nq == 0 || k == 0) return CO_OK;
   if (!q || !scores || !ids) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "index search: NULL argument");
   return guard(errstr, errstr_size, "index search", [&]() {
@@ -261,10 +270,10 @@ co_err_t co_vec_index_search(co_vec_index_t *idx, size_t nq, const float *q, siz
   });
 }
 
-co_err_t co_vec_index_range_search(co_vec_index_t *idx, const float *q, float min_score,
-                                   const co_vec_filter_t *filter, int64_t **ids, float **scores, size_t *n,
-                                   char *errstr, size_t errstr_size) {
-  if (!q || !ids || !scores || !n) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "range search: NULL argument");
+co_err_t co_vec_index_range_search(co_vec_index_t *idx, const float *q, float min_score, const co_vec_filter_t *filter,
+                                   int64_t **ids, float **scores, size_t *n, char *errstr, size_t errstr_size) {
+  if (!q || !ids || !scores || !n)
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "range search: NULL argument");
   *ids = nullptr;
   *scores = nullptr;
   *n = 0;
@@ -282,7 +291,8 @@ co_err_t co_vec_index_range_search(co_vec_index_t *idx, const float *q, float mi
       /* FAISS keeps scores strictly above the radius; we promise >=. */
       idx->map->index->range_search(1, q, std::nextafter(min_score, -INFINITY), &res, sel ? &p : nullptr);
       for (size_t i = res.lims[0]; i < res.lims[1]; i++)
-        if (res.distances[i] >= min_score) hits.emplace_back(res.distances[i], (int64_t)idx->map->id_map[(size_t)res.labels[i]]);
+        if (res.distances[i] >= min_score)
+          hits.emplace_back(res.distances[i], (int64_t)idx->map->id_map[(size_t)res.labels[i]]);
     } else {
       /* No range search in IndexHNSW: widen top-k until it reaches below
        * min_score or covers every live vector. */
@@ -366,11 +376,11 @@ co_vec_index_t *co_vec_index_read(const char *path, char *errstr, size_t errstr_
     uint32_t ef = 0;
     uint64_t len = 0, sum = 0;
     if (!(f = fopen(path, "rb")))
-      return co_seterr(errstr, errstr_size, errno == ENOENT ? CO_ERR_NOT_FOUND : CO_ERR_IO, "index read: %s: %s",
-                       path, strerror(errno));
+      return co_seterr(errstr, errstr_size, errno == ENOENT ? CO_ERR_NOT_FOUND : CO_ERR_IO, "index read: %s: %s", path,
+                       strerror(errno));
     if (fread(magic, 1, 8, f) != 8 || memcmp(magic, MAGIC, 8) || fread(&ef, 4, 1, f) != 1 ||
-        fread(emb, 1, 64, f) != 64 || emb[63] != '\0' || !emb[0] || ef < 1 || ef > 65536 ||
-        fread(&len, 8, 1, f) != 1 || fread(&sum, 8, 1, f) != 1)
+        fread(emb, 1, 64, f) != 64 || emb[63] != '\0' || !emb[0] || ef < 1 || ef > 65536 || fread(&len, 8, 1, f) != 1 ||
+        fread(&sum, 8, 1, f) != 1)
       return co_seterr(errstr, errstr_size, CO_ERR_PARSE, "index read: %s is not a CareerOps vector index", path);
     long here = ftell(f);
     if (fseek(f, 0, SEEK_END) != 0 || here < 0 || (uint64_t)(ftell(f) - here) != len || fseek(f, here, SEEK_SET) != 0)

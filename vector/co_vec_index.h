@@ -86,17 +86,15 @@ co_err_t co_vec_index_remove(co_vec_index_t *idx, size_t n, const int64_t *ids, 
 /* For each of nq queries q[nq*dim], the k best vectors passing filter (NULL
  * for none), best first: ids[nq*k] and scores[nq*k] (caller's arrays).
  * Slots past the last match get id -1 and score -INFINITY. */
-co_err_t co_vec_index_search(co_vec_index_t *idx, size_t nq, const float *q, size_t k,
-                             const co_vec_filter_t *filter, float *scores, int64_t *ids, char *errstr,
-                             size_t errstr_size);
+co_err_t co_vec_index_search(co_vec_index_t *idx, size_t nq, const float *q, size_t k, const co_vec_filter_t *filter,
+                             float *scores, int64_t *ids, char *errstr, size_t errstr_size);
 
 /* All vectors with score >= min_score passing filter, for one query q[dim],
  * best first. *ids and *scores are malloc'd (caller free()s both; NULL when
  * *n is 0). Exact on a flat index; on HNSW, found by widening top-k
  * searches, so as approximate as HNSW itself. */
-co_err_t co_vec_index_range_search(co_vec_index_t *idx, const float *q, float min_score,
-                                   const co_vec_filter_t *filter, int64_t **ids, float **scores, size_t *n,
-                                   char *errstr, size_t errstr_size);
+co_err_t co_vec_index_range_search(co_vec_index_t *idx, const float *q, float min_score, const co_vec_filter_t *filter,
+                                   int64_t **ids, float **scores, size_t *n, char *errstr, size_t errstr_size);
 
 /* Writes the index to path atomically (temp file, fsync, rename). */
 co_err_t co_vec_index_write(co_vec_index_t *idx, const char *path, char *errstr, size_t errstr_size);

@@ -40,8 +40,8 @@ static const char *const specials[5] = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MA
 static int is_ws(gunichar c) {
   if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
   if (c < 0x80) return 0;
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /* Categories Cc, Cf, Cn, Co, Cs, but tab/newline/CR count as whitespace. */
@@ -144,7 +144,9 @@ void co_vec_tok_close(co_vec_tok_t *tok) {
   free(tok);
 }
 
-size_t co_vec_tok_vocab_size(const co_vec_tok_t *tok) { return tok->n_tokens; }
+size_t co_vec_tok_vocab_size(const co_vec_tok_t *tok) {
+  return tok->n_tokens;
+}
 
 const char *co_vec_tok_token(const co_vec_tok_t *tok, int32_t id) {
   return id >= 0 && (size_t)id < tok->n_tokens ? tok->tokens[id] : NULL;
@@ -287,8 +289,8 @@ static int special_at(const co_vec_tok_t *tok, const char *p, size_t *len) {
   return -1;
 }
 
-co_err_t co_vec_tok_encode(const co_vec_tok_t *tok, const char *text, int32_t *ids, size_t max_tokens,
-                           size_t *n_ids, char *errstr, size_t errstr_size) {
+co_err_t co_vec_tok_encode(const co_vec_tok_t *tok, const char *text, int32_t *ids, size_t max_tokens, size_t *n_ids,
+                           char *errstr, size_t errstr_size) {
   size_t k = 0, cap;
   const char *seg, *p;
 

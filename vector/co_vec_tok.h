@@ -27,8 +27,8 @@ void co_vec_tok_close(co_vec_tok_t *tok);
 /* Encodes UTF-8 text (NUL-terminated) into ids[0..*n_ids), at most max_tokens
  * (>= 2) including [CLS] and [SEP]. ids is the caller's array. Invalid UTF-8
  * is rejected with CO_ERR_INVALID_ARG. */
-co_err_t co_vec_tok_encode(const co_vec_tok_t *tok, const char *text, int32_t *ids, size_t max_tokens,
-                           size_t *n_ids, char *errstr, size_t errstr_size);
+co_err_t co_vec_tok_encode(const co_vec_tok_t *tok, const char *text, int32_t *ids, size_t max_tokens, size_t *n_ids,
+                           char *errstr, size_t errstr_size);
 
 /* Vocabulary size, and the token text of an id (NULL if out of range; owned
  * by the tokenizer). */

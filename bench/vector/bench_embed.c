@@ -66,18 +66,21 @@ static void bench_index(size_t n) {
   co_vec_index_add(hnsw, n, x, ids, err, sizeof(err));
   double build = now_s() - t0;
   t0 = now_s();
-  for (size_t i = 0; i < nq; i++) co_vec_index_search(flat, 1, q + i * d, k, NULL, sf + i * k, rf + i * k, err, sizeof(err));
+  for (size_t i = 0; i < nq; i++)
+    co_vec_index_search(flat, 1, q + i * d, k, NULL, sf + i * k, rf + i * k, err, sizeof(err));
   double tf = now_s() - t0;
   t0 = now_s();
-  for (size_t i = 0; i < nq; i++) co_vec_index_search(hnsw, 1, q + i * d, k, NULL, sh + i * k, rh + i * k, err, sizeof(err));
+  for (size_t i = 0; i < nq; i++)
+    co_vec_index_search(hnsw, 1, q + i * d, k, NULL, sh + i * k, rh + i * k, err, sizeof(err));
   double th = now_s() - t0;
   size_t hits = 0;
   for (size_t i = 0; i < nq; i++)
     for (size_t j = 0; j < k; j++)
       for (size_t m = 0; m < k; m++) hits += rh[i * k + j] == rf[i * k + m];
-  printf("{\"impl\":\"index\",\"vectors\":%zu,\"dim\":%zu,\"flat_qps\":%.1f,\"hnsw_qps\":%.1f,"
-         "\"hnsw_over_flat\":%.2f,\"hnsw_recall_at_10\":%.3f,\"hnsw_build_s\":%.1f}\n",
-         n, d, nq / tf, nq / th, tf / th, (double)hits / (nq * k), build);
+  printf(
+      "{\"impl\":\"index\",\"vectors\":%zu,\"dim\":%zu,\"flat_qps\":%.1f,\"hnsw_qps\":%.1f,"
+      "\"hnsw_over_flat\":%.2f,\"hnsw_recall_at_10\":%.3f,\"hnsw_build_s\":%.1f}\n",
+      n, d, nq / tf, nq / th, tf / th, (double)hits / (nq * k), build);
   co_vec_index_destroy(flat);
   co_vec_index_destroy(hnsw);
   free(x), free(q), free(ids), free(rf), free(rh), free(sf), free(sh);
@@ -88,9 +91,12 @@ int main(int argc, char **argv) {
   char path[4096], err[256];
   const char *src = getenv("CO_SOURCE_DIR");
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!strcmp(argv[i], "--n")) n = strtoul(argv[i + 1], NULL, 10);
-    else if (!strcmp(argv[i], "--batch")) batch = strtoul(argv[i + 1], NULL, 10);
-    else if (!strcmp(argv[i], "--index")) index_n = strtoul(argv[i + 1], NULL, 10);
+    if (!strcmp(argv[i], "--n"))
+      n = strtoul(argv[i + 1], NULL, 10);
+    else if (!strcmp(argv[i], "--batch"))
+      batch = strtoul(argv[i + 1], NULL, 10);
+    else if (!strcmp(argv[i], "--index"))
+      index_n = strtoul(argv[i + 1], NULL, 10);
   }
   if (!n || !batch) return 2;
   snprintf(path, sizeof(path), "%s/tests/vector/fixtures/minilm_reference.json", src ? src : CO_BENCH_SOURCE_DIR);
@@ -113,8 +119,8 @@ int main(int argc, char **argv) {
   double single = embed_rate(e, texts, n, 1), batched = embed_rate(e, texts, n, batch);
   co_vec_embedder_t *h = co_vec_embedder_open_hash(CO_VEC_MINILM_DIM, err, sizeof(err));
   double hash = embed_rate(h, texts, n, batch);
-  printf("{\"impl\":\"c-minilm\",\"texts\":%zu,\"batch\":%zu,\"single_per_s\":%.1f,\"per_s\":%.1f}\n", n, batch,
-         single, batched);
+  printf("{\"impl\":\"c-minilm\",\"texts\":%zu,\"batch\":%zu,\"single_per_s\":%.1f,\"per_s\":%.1f}\n", n, batch, single,
+         batched);
   printf("{\"impl\":\"c-hash-ngram\",\"texts\":%zu,\"per_s\":%.1f,\"over_minilm\":%.1f}\n", n, hash, hash / batched);
   if (index_n) bench_index(index_n);
   co_vec_embedder_close(e);

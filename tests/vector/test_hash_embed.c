@@ -27,7 +27,8 @@ static void hash_embedder_ranks_and_normalizes(void **state) {
   assert_string_equal(co_vec_embedder_id(e), "hash-ngram-384");
   assert_int_equal(co_vec_embedder_dim(e), D);
   assert_int_equal(co_vec_embed(e, "Interview invitation for the backend engineer role", a, err, sizeof(err)), CO_OK);
-  assert_int_equal(co_vec_embed(e, "Invitation to interview: backend engineering position", b, err, sizeof(err)), CO_OK);
+  assert_int_equal(co_vec_embed(e, "Invitation to interview: backend engineering position", b, err, sizeof(err)),
+                   CO_OK);
   assert_int_equal(co_vec_embed(e, "Your weekly grocery discount coupons are here", c, err, sizeof(err)), CO_OK);
   assert_true(fabs(dot(a, a) - 1.0) < 1e-5);
   assert_true(dot(a, b) > dot(a, c) + 0.2);

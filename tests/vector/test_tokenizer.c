@@ -92,7 +92,8 @@ static void truncates_and_validates(void **state) {
   int32_t ids[8];
   size_t n = 0;
   char err[256];
-  assert_int_equal(co_vec_tok_encode(tok, "one two three four five six seven eight nine", ids, 8, &n, err, sizeof(err)), CO_OK);
+  assert_int_equal(co_vec_tok_encode(tok, "one two three four five six seven eight nine", ids, 8, &n, err, sizeof(err)),
+                   CO_OK);
   assert_int_equal(n, 8);
   assert_int_equal(ids[0], 101);
   assert_int_equal(ids[7], 102);

@@ -39,8 +39,8 @@ static inline double vr_dot(const float *a, const float *b, size_t d) {
 /* Exact top-k by brute force over rows whose keep[i] is non-zero (keep may
  * be NULL): fills ids[k] (row id = ids_of[i]) and scores[k], best first,
  * -1 past the end. */
-static inline void vr_topk(const float *x, const int64_t *ids_of, const char *keep, size_t n, size_t d,
-                           const float *q, size_t k, int64_t *ids, double *scores) {
+static inline void vr_topk(const float *x, const int64_t *ids_of, const char *keep, size_t n, size_t d, const float *q,
+                           size_t k, int64_t *ids, double *scores) {
   for (size_t i = 0; i < k; i++) {
     ids[i] = -1;
     scores[i] = -INFINITY;
