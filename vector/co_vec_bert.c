@@ -27,6 +27,7 @@
 co_err_t co_vec_bert_load(co_vec_bert_t *b, const char *path, char *errstr, size_t errstr_size) {
   char name[128];
   const int64_t s_hid[] = {HID}, s_hh[] = {HID, HID}, s_ff[] = {FF}, s_fh[] = {FF, HID}, s_hf[] = {HID, FF};
+  co_err_t err = CO_ERR_PARSE; /* a missing or misshapen tensor, unless set otherwise */
   const int64_t s_word[] = {CO_VEC_BERT_VOCAB, HID}, s_pos[] = {CO_VEC_BERT_POS, HID}, s_type[] = {2, HID};
 
   memset(b, 0, sizeof(*b));
@@ -50,7 +51,7 @@ co_err_t co_vec_bert_load(co_vec_bert_t *b, const char *path, char *errstr, size
     GET(dst, name, shp);                                            \
   } while (0)
     if (!(L->wqkv = malloc(3 * HID * HID * sizeof(float))) || !(L->bqkv = malloc(3 * HID * sizeof(float)))) {
-      co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+      err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
       goto err;
     }
     for (int i = 0; i < 3; i++) {
@@ -79,7 +80,7 @@ co_err_t co_vec_bert_load(co_vec_bert_t *b, const char *path, char *errstr, size
   return CO_OK;
 err:
   co_vec_bert_free(b);
-  return CO_ERR_PARSE;
+  return err;
 }
 
 void co_vec_bert_free(co_vec_bert_t *b) {
