@@ -54,6 +54,7 @@ typedef struct co_rt_msg_s {
   size_t value_len;
   const co_hdr_t *hdrs;
   int hdr_cnt;
+  const char *topic; /* NULL: the topic given to co_rt_append */
 } co_rt_msg_t;
 co_err_t co_rt_append(co_rt_t *rt, const char *topic, const co_rt_msg_t *msgs, int cnt, const char *cursor_key,
                       int64_t cursor_value, char *errstr, size_t errstr_size);

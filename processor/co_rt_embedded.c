@@ -182,7 +182,7 @@ co_err_t co_rt_append(co_rt_t *rt, const char *topic, const co_rt_msg_t *msgs, i
   /* The batch is empty between rounds; anything left is a previous failure. */
   int64_t now = co_rt_now_ms();
   for (int i = 0; i < cnt && !err; i++)
-    err = co_rt_emb_emit(rt, topic, -1, msgs[i].key, msgs[i].key_len, msgs[i].value, msgs[i].value_len, msgs[i].hdrs,
+    err = co_rt_emb_emit(rt, msgs[i].topic ? msgs[i].topic : topic, -1, msgs[i].key, msgs[i].key_len, msgs[i].value, msgs[i].value_len, msgs[i].hdrs,
                          msgs[i].hdr_cnt, now, errstr, sz);
   if (!err && cursor_key) {
     char meta[300];

@@ -154,6 +154,9 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz);
 void co_rt_kafka_close(co_rt_t *rt);
 co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                           const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+/* Produces one record (copied) with producer; waits while its queue is full. */
+co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
+                             const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
 /* Builds a librdkafka conf from brokers + kafka.* settings. */
 rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz);
 

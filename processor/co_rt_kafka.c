@@ -200,9 +200,13 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
     }
   }
 
-  /* Restore consumer: no group, reads changelogs to their committed end. */
+  /* Restore consumer: reads changelogs to their committed end by assign().
+   * librdkafka's assign() needs a group id; this group never subscribes or commits. */
+  char rgroup[300];
+  snprintf(rgroup, sizeof(rgroup), "%s-restore-%s", app, rt->instance_id);
   if (!(rc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
-  if (co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
+  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) ||
+      co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
       co_rt_kset(rc, "isolation.level", "read_committed", errstr, sz) ||
       co_rt_kset(rc, "enable.auto.commit", "false", errstr, sz) ||
       co_rt_kset(rc, "auto.offset.reset", "earliest", errstr, sz))
@@ -212,6 +216,7 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
     goto err;
   }
   rc = NULL;
+  rd_kafka_poll_set_consumer(rt->restorer);
 
   /* Group consumer. */
   if (!(cc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
@@ -256,6 +261,11 @@ err:
 
 co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                           const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
+  return co_rt_kafka_produce(rt->producer, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
+}
+
+co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
+                             const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
   for (;;) {
     rd_kafka_headers_t *h = NULL;
     if (hdr_cnt) {
@@ -264,14 +274,14 @@ co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, con
         rd_kafka_header_add(h, hdrs[i].name, -1, hdrs[i].value, hdrs[i].value ? (ssize_t)hdrs[i].len : 0);
     }
     rd_kafka_resp_err_t e = rd_kafka_producev(
-        rt->producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition < 0 ? RD_KAFKA_PARTITION_UA : partition),
+        producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition < 0 ? RD_KAFKA_PARTITION_UA : partition),
         RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE((void *)val, val ? vlen : 0), RD_KAFKA_V_HEADERS(h),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     if (!e) return CO_OK;
     if (h) rd_kafka_headers_destroy(h);
     if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
       return co_seterr(errstr, sz, CO_ERR_KAFKA, "produce to %s: %s", topic, rd_kafka_err2str(e));
-    rd_kafka_poll(rt->producer, 50);
+    rd_kafka_poll(producer, 50);
   }
 }
 

@@ -23,7 +23,8 @@ static void co_rt_restore_assign(co_rt_t *rt) {
         rd_kafka_topic_partition_list_add(l, rt->topo->stores[t->proc->stores[s]].changelog, t->partition)->offset =
             t->restore_pos[s] < 0 ? RD_KAFKA_OFFSET_BEGINNING : t->restore_pos[s];
   }
-  rd_kafka_assign(rt->restorer, l->cnt ? l : NULL);
+  rd_kafka_resp_err_t e = rd_kafka_assign(rt->restorer, l->cnt ? l : NULL);
+  if (e) CO_LOGKV(CO_LOG_ERROR, "restore", "cannot assign changelogs", "error", rd_kafka_err2str(e));
   rd_kafka_topic_partition_list_destroy(l);
 }
 

@@ -1,6 +1,7 @@
 /* co_rt_testapp: a test topology run by the runtime tests as a real process
  * (so it can be SIGKILLed): dedupe by record id (TTL store) + per-key count
- * + forward. Input value: "<id>" or "POISON<id>". Output (topic "output"):
+ * + forward. Topics are named after app.id: "<app>-input", "<app>-output".
+ * Input value: "<id>" or "POISON<id>". Output:
  * key = input key, value = "<id>:<count after this record>".
  *
  *   co_rt_testapp run [-X name=value ...]           process until SIGTERM
@@ -24,6 +25,7 @@
 #include "co_state.h"
 
 static co_rt_t *g_rt;
+static char g_in[256], g_out[256];
 static volatile sig_atomic_t g_signals;
 
 static void on_signal(int sig) {
@@ -59,18 +61,20 @@ static co_proc_rc_t count_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaq
   int bl = snprintf(buf, sizeof(buf), "%lld", ++cnt);
   co_ctx_put(ctx, "counts", rec->key, rec->key_len, buf, (size_t)bl, 0);
   bl = snprintf(buf, sizeof(buf), "%s:%lld", id, cnt);
-  co_ctx_send(ctx, "output", rec->key, rec->key_len, buf, (size_t)bl, NULL, 0);
+  co_ctx_send(ctx, g_out, rec->key, rec->key_len, buf, (size_t)bl, NULL, 0);
   return CO_PROC_OK;
 }
 
 static co_topo_t *build_topology(const char *app_id) {
   char err[256];
+  snprintf(g_in, sizeof(g_in), "%s-input", app_id);
+  snprintf(g_out, sizeof(g_out), "%s-output", app_id);
   static const char *const stores[] = {"dedupe", "counts", NULL};
   co_topo_t *t = co_topo_new(app_id);
   if (co_topo_add_store(t, "dedupe", CO_STORE_F_TTL, err, sizeof(err)) ||
       co_topo_add_store(t, "counts", 0, err, sizeof(err)) ||
-      co_topo_add_processor(t, "count", "input", count_proc, NULL, stores, err, sizeof(err)) ||
-      co_topo_add_sink(t, "output", err, sizeof(err))) {
+      co_topo_add_processor(t, "count", g_in, count_proc, NULL, stores, err, sizeof(err)) ||
+      co_topo_add_sink(t, g_out, err, sizeof(err))) {
     fprintf(stderr, "topology: %s\n", err);
     exit(2);
   }
@@ -105,9 +109,9 @@ static int generate(co_rt_t *rt, long total) {
       long id = (i % 10 == 9) ? i - 1 : i;
       snprintf(keys[n], sizeof(keys[n]), "k%ld", id % 100);
       snprintf(vals[n], sizeof(vals[n]), "%ld", id);
-      msgs[n] = (co_rt_msg_t){keys[n], strlen(keys[n]), vals[n], strlen(vals[n]), NULL, 0};
+      msgs[n] = (co_rt_msg_t){keys[n], strlen(keys[n]), vals[n], strlen(vals[n]), NULL, 0, NULL};
     }
-    if (co_rt_append(rt, "input", msgs, n, "gen", done + n, err, sizeof(err))) {
+    if (co_rt_append(rt, g_in, msgs, n, "gen", done + n, err, sizeof(err))) {
       fprintf(stderr, "append: %s\n", err);
       return 1;
     }
@@ -183,7 +187,7 @@ int main(int argc, char **argv) {
     }
     dump_counts(g_rt);
   } else if (!strcmp(cmd, "dump-output")) {
-    for (int p = 0; p < co_rt_partitions(g_rt); p++) co_rt_read(g_rt, "output", p, 0, print_output, NULL);
+    for (int p = 0; p < co_rt_partitions(g_rt); p++) co_rt_read(g_rt, g_out, p, 0, print_output, NULL);
   } else {
     fprintf(stderr, "unknown command %s\n", cmd);
     rc = 2;

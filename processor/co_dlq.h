@@ -1,0 +1,44 @@
+/* co_dlq.h: operating the dead-letter queue: list its records and replay
+ * them to their source topic once the cause is fixed. A replay writes the
+ * original record (key, value, headers without co.dlq.*) to its source
+ * topic and a marker record to the DLQ in one transaction (Kafka) or one
+ * atomic batch (embedded), so a record is replayed at most once per replay
+ * request and never lost.
+ *
+ * Embedded mode opens the local state, so the pipeline must not be running
+ * (the API of a running instance offers the same operations). */
+#ifndef CO_DLQ_H
+#define CO_DLQ_H
+
+#include <stdio.h>
+
+#include "co_conf.h"
+
+/* One DLQ record as listed. Strings are owned by the lister, valid during the callback. */
+typedef struct co_dlq_entry_s {
+  char id[48]; /* "<partition>:<offset>" in the DLQ */
+  const char *key;
+  size_t key_len;
+  const char *value;
+  size_t value_len;
+  const char *source_topic, *error_class, *error_message, *processor;
+  long long source_partition, source_offset, attempts, first_seen_ms;
+  int replayed; /* a marker for this id exists */
+} co_dlq_entry_t;
+
+/* Filter: NULL/"" for all, or "field=value" with field one of id, class,
+ * topic, processor, or "text=<substring of the error message>". */
+co_err_t co_dlq_filter_check(const char *filter, char *errstr, size_t errstr_size);
+
+/* Calls cb for each DLQ record matching filter (markers excluded). */
+co_err_t co_dlq_foreach(const co_conf_t *conf, const char *filter,
+                        int (*cb)(const co_dlq_entry_t *e, void *opaque), void *opaque, char *errstr,
+                        size_t errstr_size);
+
+/* Prints matching records, one JSON object per line, to out. */
+co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char *errstr, size_t errstr_size);
+
+/* Replays matching records not yet replayed; *cnt gets how many. */
+co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t errstr_size);
+
+#endif

@@ -1,0 +1,377 @@
+/* co_dlq_admin.c: DLQ list and replay for the CLI and API (see co_dlq.h).
+ * The DLQ is read whole into memory: it holds failures, which must stay few;
+ * a DLQ that grows is an alert (docs/operations.md), not a workload. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_dlq.h"
+#include "co_log.h"
+#include "co_rt_int.h"
+
+#define CO_DLQ_MARKER "__co_replayed__"
+
+typedef struct co_dlq_rec_s {
+  int32_t partition;
+  int64_t offset;
+  char *key, *value; /* value NULL for tombstones */
+  size_t klen, vlen;
+  co_hdr_t *hdrs; /* names/values malloc'd one by one */
+  int hdr_cnt;
+} co_dlq_rec_t;
+
+typedef struct co_dlq_set_s {
+  co_dlq_rec_t *recs;
+  int cnt, cap;
+} co_dlq_set_t;
+
+static char *co_memdup0(const void *p, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    if (n) memcpy(d, p, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+static int co_dlq_keep(co_dlq_set_t *set, int32_t partition, int64_t offset, const void *key, size_t klen,
+                       const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
+  if (set->cnt == set->cap) {
+    int cap = set->cap ? set->cap * 2 : 64;
+    co_dlq_rec_t *n = realloc(set->recs, sizeof(*n) * (size_t)cap);
+    if (!n) return -1;
+    set->recs = n;
+    set->cap = cap;
+  }
+  co_dlq_rec_t *r = &set->recs[set->cnt];
+  memset(r, 0, sizeof(*r));
+  r->partition = partition;
+  r->offset = offset;
+  r->key = co_memdup0(key, klen);
+  r->klen = klen;
+  r->value = val ? co_memdup0(val, vlen) : NULL;
+  r->vlen = vlen;
+  r->hdrs = calloc((size_t)hdr_cnt + 1, sizeof(*r->hdrs));
+  if (!r->key || (val && !r->value) || !r->hdrs) return -1;
+  for (int i = 0; i < hdr_cnt; i++) {
+    r->hdrs[i].name = co_memdup0(hdrs[i].name, strlen(hdrs[i].name));
+    r->hdrs[i].value = hdrs[i].value ? co_memdup0(hdrs[i].value, hdrs[i].len) : NULL;
+    r->hdrs[i].len = hdrs[i].len;
+  }
+  r->hdr_cnt = hdr_cnt;
+  set->cnt++;
+  return 0;
+}
+
+static void co_dlq_set_free(co_dlq_set_t *set) {
+  for (int i = 0; i < set->cnt; i++) {
+    co_dlq_rec_t *r = &set->recs[i];
+    for (int h = 0; h < r->hdr_cnt; h++) {
+      free((char *)r->hdrs[h].name);
+      free((void *)r->hdrs[h].value);
+    }
+    free(r->hdrs);
+    free(r->key);
+    free(r->value);
+  }
+  free(set->recs);
+}
+
+static const char *co_dlq_hdr(const co_dlq_rec_t *r, const char *name) {
+  for (int i = r->hdr_cnt - 1; i >= 0; i--)
+    if (!strcmp(r->hdrs[i].name, name)) return r->hdrs[i].value ? r->hdrs[i].value : "";
+  return "";
+}
+
+/* --- reading the DLQ --- */
+
+static co_err_t co_dlq_read_kafka(const co_conf_t *conf, co_dlq_set_t *set, char *errstr, size_t sz) {
+  const char *topic = co_conf_str(conf, "topic.dlq");
+  char err[256];
+  rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
+  if (!kc) return CO_ERR_CONFIG;
+  rd_kafka_conf_set(kc, "isolation.level", "read_committed", err, sizeof(err));
+  rd_kafka_conf_set(kc, "enable.partition.eof", "true", err, sizeof(err));
+  /* assign() needs a group id; this group never subscribes or commits. */
+  char gid[300];
+  snprintf(gid, sizeof(gid), "%s-dlq-reader", co_conf_str(conf, "app.id"));
+  rd_kafka_conf_set(kc, "group.id", gid, err, sizeof(err));
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, kc, err, sizeof(err));
+  if (!rk) return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create consumer: %s", err);
+  rd_kafka_poll_set_consumer(rk);
+  co_err_t rc = CO_OK;
+  const struct rd_kafka_metadata *md = NULL;
+  rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
+  rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, 15000);
+  rd_kafka_topic_destroy(rkt);
+  if (e || md->topic_cnt != 1 || md->topics[0].err) {
+    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot read DLQ topic %s: %s", topic,
+                   rd_kafka_err2str(e ? e : md->topics[0].err));
+    if (md) rd_kafka_metadata_destroy(md);
+    goto out;
+  }
+  int parts = md->topics[0].partition_cnt, eof = 0;
+  rd_kafka_metadata_destroy(md);
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts);
+  for (int p = 0; p < parts; p++) rd_kafka_topic_partition_list_add(l, topic, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+  rd_kafka_assign(rk, l);
+  rd_kafka_topic_partition_list_destroy(l);
+  int64_t deadline = co_rt_now_ms() + 60000;
+  while (eof < parts && co_rt_now_ms() < deadline) {
+    rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 500);
+    if (!m) continue;
+    if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      eof++;
+    } else if (!m->err) {
+      co_record_t rec;
+      co_hdr_t *hdrs = NULL;
+      rd_kafka_headers_t *kh = NULL;
+      memset(&rec, 0, sizeof(rec));
+      if (!rd_kafka_message_headers(m, &kh) && kh) {
+        size_t cnt = rd_kafka_header_cnt(kh);
+        hdrs = calloc(cnt + 1, sizeof(*hdrs));
+        const char *name;
+        const void *val;
+        size_t len;
+        for (size_t i = 0; hdrs && i < cnt && !rd_kafka_header_get_all(kh, i, &name, &val, &len); i++)
+          hdrs[rec.hdr_cnt++] = (co_hdr_t){name, val, len};
+      }
+      int bad = co_dlq_keep(set, m->partition, m->offset, m->key ? m->key : "", m->key_len, m->payload, m->len, hdrs,
+                            rec.hdr_cnt);
+      free(hdrs);
+      if (bad) {
+        rd_kafka_message_destroy(m);
+        rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+        goto out;
+      }
+    }
+    rd_kafka_message_destroy(m);
+  }
+  if (eof < parts) rc = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "reading the DLQ timed out");
+out:
+  rd_kafka_consumer_close(rk);
+  rd_kafka_destroy(rk);
+  return rc;
+}
+
+typedef struct {
+  co_dlq_set_t *set;
+  int failed;
+} co_dlq_emb_ctx_t;
+
+static int co_dlq_emb_cb(const co_record_t *rec, void *opaque) {
+  co_dlq_emb_ctx_t *c = opaque;
+  if (co_dlq_keep(c->set, rec->partition, rec->offset, rec->key, rec->key_len, rec->value, rec->value_len, rec->hdrs,
+                  rec->hdr_cnt))
+    c->failed = 1;
+  return c->failed;
+}
+
+static co_err_t co_dlq_read_embedded(co_rt_t *rt, co_dlq_set_t *set, char *errstr, size_t sz) {
+  co_dlq_emb_ctx_t c = {set, 0};
+  for (int p = 0; p < rt->partitions && !c.failed; p++) co_rt_read(rt, rt->dlq_topic, p, 0, co_dlq_emb_cb, &c);
+  return c.failed ? co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory") : CO_OK;
+}
+
+/* --- filtering --- */
+
+co_err_t co_dlq_filter_check(const char *filter, char *errstr, size_t sz) {
+  static const char *fields[] = {"id=", "class=", "topic=", "processor=", "text="};
+  if (!filter || !*filter) return CO_OK;
+  for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+    if (!strncmp(filter, fields[i], strlen(fields[i]))) return CO_OK;
+  return co_seterr(errstr, sz, CO_ERR_INVALID_ARG,
+                   "invalid --filter '%s': use id=P:O, class=C, topic=T, processor=P or text=SUBSTRING", filter);
+}
+
+static int co_dlq_match(const char *filter, const co_dlq_entry_t *e) {
+  if (!filter || !*filter) return 1;
+  const char *v = strchr(filter, '=') + 1;
+  if (!strncmp(filter, "id=", 3)) return !strcmp(e->id, v);
+  if (!strncmp(filter, "class=", 6)) return !strcmp(e->error_class, v);
+  if (!strncmp(filter, "topic=", 6)) return !strcmp(e->source_topic, v);
+  if (!strncmp(filter, "processor=", 10)) return !strcmp(e->processor, v);
+  return strstr(e->error_message, v) != NULL;
+}
+
+static void co_dlq_entry(const co_dlq_set_t *set, const co_dlq_rec_t *r, co_dlq_entry_t *e) {
+  memset(e, 0, sizeof(*e));
+  snprintf(e->id, sizeof(e->id), "%d:%lld", r->partition, (long long)r->offset);
+  e->key = r->key;
+  e->key_len = r->klen;
+  e->value = r->value;
+  e->value_len = r->vlen;
+  e->source_topic = co_dlq_hdr(r, "co.dlq.source.topic");
+  e->error_class = co_dlq_hdr(r, "co.dlq.error.class");
+  e->error_message = co_dlq_hdr(r, "co.dlq.error.message");
+  e->processor = co_dlq_hdr(r, "co.dlq.processor");
+  e->source_partition = atoll(co_dlq_hdr(r, "co.dlq.source.partition"));
+  e->source_offset = atoll(co_dlq_hdr(r, "co.dlq.source.offset"));
+  e->attempts = atoll(co_dlq_hdr(r, "co.dlq.attempts"));
+  e->first_seen_ms = atoll(co_dlq_hdr(r, "co.dlq.first.seen.ms"));
+  for (int i = 0; i < set->cnt; i++)
+    if (!strcmp(set->recs[i].key, CO_DLQ_MARKER) && !strcmp(co_dlq_hdr(&set->recs[i], "co.dlq.replayed.id"), e->id))
+      e->replayed = 1;
+}
+
+/* Reads the DLQ of either mode; *rtp is set in embedded mode (caller destroys). */
+static co_err_t co_dlq_load(const co_conf_t *conf, co_dlq_set_t *set, co_rt_t **rtp, co_topo_t **topop, char *errstr,
+                            size_t sz) {
+  *rtp = NULL;
+  *topop = NULL;
+  if (*co_conf_str(conf, "brokers")) return co_dlq_read_kafka(conf, set, errstr, sz);
+  /* An empty topology: no tasks, just the local log. */
+  if (!(*topop = co_topo_new(co_conf_str(conf, "app.id")))) return co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+  if (!(*rtp = co_rt_new(conf, *topop, errstr, sz))) return CO_ERR_STORE;
+  return co_dlq_read_embedded(*rtp, set, errstr, sz);
+}
+
+co_err_t co_dlq_foreach(const co_conf_t *conf, const char *filter, int (*cb)(const co_dlq_entry_t *e, void *opaque),
+                        void *opaque, char *errstr, size_t sz) {
+  co_dlq_set_t set = {0};
+  co_rt_t *rt = NULL;
+  co_topo_t *topo = NULL;
+  co_err_t err = co_dlq_filter_check(filter, errstr, sz);
+  if (!err) err = co_dlq_load(conf, &set, &rt, &topo, errstr, sz);
+  for (int i = 0; !err && i < set.cnt; i++) {
+    co_dlq_entry_t e;
+    if (!strcmp(set.recs[i].key, CO_DLQ_MARKER)) continue;
+    co_dlq_entry(&set, &set.recs[i], &e);
+    if (co_dlq_match(filter, &e) && cb(&e, opaque)) break;
+  }
+  co_dlq_set_free(&set);
+  co_rt_destroy(rt);
+  co_topo_destroy(topo);
+  return err;
+}
+
+static int co_dlq_print(const co_dlq_entry_t *e, void *opaque) {
+  json_t *o = json_pack("{s:s, s:s%, s:s%, s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:b}", "id", e->id, "key", e->key,
+                        e->key_len, "value", e->value ? e->value : "", e->value ? e->value_len : 0, "source_topic",
+                        e->source_topic, "source_partition", (json_int_t)e->source_partition, "source_offset",
+                        (json_int_t)e->source_offset, "processor", e->processor, "error_class", e->error_class,
+                        "error_message", e->error_message, "attempts", (json_int_t)e->attempts, "first_seen_ms",
+                        (json_int_t)e->first_seen_ms, "replayed", e->replayed);
+  if (o) {
+    json_dumpf(o, opaque, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fputc('\n', opaque);
+    json_decref(o);
+  }
+  return 0;
+}
+
+co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char *errstr, size_t sz) {
+  return co_dlq_foreach(conf, filter, co_dlq_print, out, errstr, sz);
+}
+
+/* --- replay --- */
+
+/* Original headers without co.dlq.*, plus co.replay.of; *hp malloc'd. */
+static int co_dlq_replay_hdrs(const co_dlq_rec_t *r, const char *id, co_hdr_t **hp) {
+  co_hdr_t *h = calloc((size_t)r->hdr_cnt + 1, sizeof(*h));
+  int n = 0;
+  if (!h) return -1;
+  for (int i = 0; i < r->hdr_cnt; i++)
+    if (strncmp(r->hdrs[i].name, "co.dlq.", 7) && strcmp(r->hdrs[i].name, "co.replay.of")) h[n++] = r->hdrs[i];
+  h[n++] = (co_hdr_t){"co.replay.of", id, strlen(id)};
+  *hp = h;
+  return n;
+}
+
+static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, const char *filter, int *cnt,
+                                    char *errstr, size_t sz) {
+  char err[256], txid[300];
+  rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
+  if (!kc) return CO_ERR_CONFIG;
+  snprintf(txid, sizeof(txid), "%s-dlq-replay", co_conf_str(conf, "app.id"));
+  rd_kafka_conf_set(kc, "transactional.id", txid, err, sizeof(err));
+  rd_kafka_conf_set(kc, "partitioner", "murmur2_random", err, sizeof(err));
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, err, sizeof(err));
+  if (!rk) return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create producer: %s", err);
+  co_err_t rc = CO_OK;
+  rd_kafka_error_t *e = rd_kafka_init_transactions(rk, 60000);
+  if (!e) e = rd_kafka_begin_transaction(rk);
+  for (int i = 0; !e && i < set->cnt; i++) {
+    co_dlq_rec_t *r = &set->recs[i];
+    co_dlq_entry_t ent;
+    co_hdr_t *h;
+    if (!strcmp(r->key, CO_DLQ_MARKER)) continue;
+    co_dlq_entry(set, r, &ent);
+    if (ent.replayed || !co_dlq_match(filter, &ent) || !*ent.source_topic) continue;
+    int hn = co_dlq_replay_hdrs(r, ent.id, &h);
+    co_hdr_t mark = {"co.dlq.replayed.id", ent.id, strlen(ent.id)};
+    char es[256];
+    if (hn < 0 || co_rt_kafka_produce(rk, ent.source_topic, -1, r->key, r->klen, r->value,
+                                   r->vlen, h, hn, es, sizeof(es)) ||
+        co_rt_kafka_produce(rk, co_conf_str(conf, "topic.dlq"), -1, CO_DLQ_MARKER,
+                         strlen(CO_DLQ_MARKER), "", 0, &mark, 1, es, sizeof(es))) {
+      free(h);
+      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay of %s failed: %s", ent.id, es);
+      break;
+    }
+    free(h);
+    (*cnt)++;
+  }
+  if (!e && !rc) e = rd_kafka_commit_transaction(rk, 60000);
+  if (e) {
+    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay transaction failed: %s", rd_kafka_error_string(e));
+    rd_kafka_error_destroy(e);
+    *cnt = 0;
+  }
+  rd_kafka_destroy(rk);
+  return rc;
+}
+
+static co_err_t co_dlq_replay_embedded(co_rt_t *rt, co_dlq_set_t *set, const char *filter, int *cnt, char *errstr,
+                                       size_t sz) {
+  co_rt_msg_t *msgs = calloc((size_t)set->cnt * 2 + 1, sizeof(*msgs));
+  co_hdr_t **hs = calloc((size_t)set->cnt + 1, sizeof(*hs));
+  co_dlq_entry_t *ents = calloc((size_t)set->cnt + 1, sizeof(*ents));
+  co_hdr_t *marks = calloc((size_t)set->cnt + 1, sizeof(*marks));
+  int n = 0;
+  co_err_t rc = CO_OK;
+  if (!msgs || !hs || !ents || !marks) {
+    rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+    goto out;
+  }
+  for (int i = 0; i < set->cnt; i++) {
+    co_dlq_rec_t *r = &set->recs[i];
+    co_dlq_entry_t *ent = &ents[i];
+    if (!strcmp(r->key, CO_DLQ_MARKER)) continue;
+    co_dlq_entry(set, r, ent);
+    if (ent->replayed || !co_dlq_match(filter, ent) || !*ent->source_topic) continue;
+    int hn = co_dlq_replay_hdrs(r, ent->id, &hs[i]);
+    if (hn < 0) {
+      rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+      goto out;
+    }
+    marks[i] = (co_hdr_t){"co.dlq.replayed.id", ent->id, strlen(ent->id)};
+    msgs[n++] = (co_rt_msg_t){r->key, r->klen, r->value, r->vlen, hs[i], hn, ent->source_topic};
+    msgs[n++] = (co_rt_msg_t){CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0, &marks[i], 1, rt->dlq_topic};
+    (*cnt)++;
+  }
+  if (n && (rc = co_rt_append(rt, rt->dlq_topic, msgs, n, NULL, 0, errstr, sz))) *cnt = 0;
+out:
+  for (int i = 0; hs && i < set->cnt; i++) free(hs[i]);
+  free(hs);
+  free(msgs);
+  free(ents);
+  free(marks);
+  return rc;
+}
+
+co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t sz) {
+  co_dlq_set_t set = {0};
+  co_rt_t *rt = NULL;
+  co_topo_t *topo = NULL;
+  *cnt = 0;
+  co_err_t err = co_dlq_filter_check(filter, errstr, sz);
+  if (!err) err = co_dlq_load(conf, &set, &rt, &topo, errstr, sz);
+  if (!err)
+    err = rt ? co_dlq_replay_embedded(rt, &set, filter, cnt, errstr, sz)
+             : co_dlq_replay_kafka(conf, &set, filter, cnt, errstr, sz);
+  co_dlq_set_free(&set);
+  co_rt_destroy(rt);
+  co_topo_destroy(topo);
+  return err;
+}
