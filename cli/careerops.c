@@ -9,6 +9,7 @@
 static const co_cmd_t co_cmds[] = {
     {"run", "run the pipeline (embedded mode unless brokers are set)", co_cmd_run},
     {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
+    {"dlq", "list or replay dead-letter records", co_cmd_dlq},
     {"version", "print version and library versions", co_cmd_version},
 };
 #define CO_CMD_CNT (sizeof(co_cmds) / sizeof(co_cmds[0]))

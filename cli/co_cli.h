@@ -48,5 +48,6 @@ int co_cli_usage_error(const co_cli_t *cli, const char *cmd, const char *fmt, ..
 int co_cmd_run(co_cli_t *cli, int argc, char **argv);
 int co_cmd_config(co_cli_t *cli, int argc, char **argv);
 int co_cmd_version(co_cli_t *cli, int argc, char **argv);
+int co_cmd_dlq(co_cli_t *cli, int argc, char **argv);
 
 #endif

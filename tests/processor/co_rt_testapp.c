@@ -8,6 +8,8 @@
  *   co_rt_testapp generate N [-X ...]               embedded: append N records
  *        (keys k0..k99, ids 0..N-1, every 10th id repeated once) with an
  *        exactly-once source cursor, then process until idle and exit
+ *   co_rt_testapp append KEY VALUE [-X ...]         embedded: append one record, process until idle
+ *   co_rt_testapp process [-X ...]                  embedded: process until idle
  *   co_rt_testapp dump-counts [-X ...]              print "key count" of every
  *        count store this instance holds (after a restore when Kafka mode)
  *   co_rt_testapp dump-output [-X ...]              embedded: print output values
@@ -147,7 +149,13 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   long n = 0;
   int i = 2;
+  const char *akey = NULL, *aval = NULL;
   if (!strcmp(cmd, "generate")) n = argc > 2 ? atol(argv[i++]) : 0;
+  if (!strcmp(cmd, "append")) {
+    if (argc < 4) return 2;
+    akey = argv[i++];
+    aval = argv[i++];
+  }
   co_conf_t *conf = co_conf_new();
   for (; i < argc; i++) {
     if (strcmp(argv[i], "-X") || i + 1 >= argc || !strchr(argv[i + 1], '=')) {
@@ -177,6 +185,11 @@ int main(int argc, char **argv) {
     rc = co_rt_run(g_rt, err, sizeof(err)) ? 1 : 0;
   } else if (!strcmp(cmd, "generate")) {
     rc = generate(g_rt, n);
+  } else if (!strcmp(cmd, "append")) {
+    co_rt_msg_t m = {akey, strlen(akey), aval, strlen(aval), NULL, 0, NULL};
+    rc = co_rt_append(g_rt, g_in, &m, 1, NULL, 0, err, sizeof(err)) || co_rt_run_until_idle(g_rt, err, sizeof(err));
+  } else if (!strcmp(cmd, "process")) {
+    rc = co_rt_run_until_idle(g_rt, err, sizeof(err)) ? 1 : 0;
   } else if (!strcmp(cmd, "dump-counts")) {
     if (!co_rt_embedded(g_rt)) {
       /* Kafka: run until every assigned task is restored, then dump. */

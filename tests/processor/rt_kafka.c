@@ -132,15 +132,15 @@ char *rt_collect(rt_env_t *e, const char *topic, long want, int timeout_ms, long
   buf[0] = '\0';
   *cnt = 0;
   int64_t deadline = co_th_now_ms() + timeout_ms;
-  int eof = 0;
+  int eof = 0, at_end[64] = {0};
   /* Until we have what we want, then until every partition is at its end. */
   while (co_th_now_ms() < deadline && (*cnt < want || eof < parts)) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 200);
     if (!m) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      eof++;
+      if (m->partition < 64 && !at_end[m->partition]++) eof++;
     } else if (!m->err) {
-      if (eof && *cnt < want) eof = 0; /* more arrived after an EOF: wait for fresh EOFs */
+      if (m->partition < 64 && at_end[m->partition]) at_end[m->partition] = 0, eof--; /* not at its end any more */
       if (len + m->key_len + m->len + 4 > cap) buf = realloc(buf, cap *= 2);
       len += (size_t)sprintf(buf + len, "%.*s %.*s\n", (int)m->key_len, (const char *)m->key, (int)m->len,
                              (const char *)m->payload);

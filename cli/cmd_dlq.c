@@ -1,0 +1,75 @@
+/* cmd_dlq.c: `careerops dlq list|replay`: inspect and re-inject dead letters. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "co_cli.h"
+#include "co_dlq.h"
+
+static const char co_dlq_usage[] =
+    "Usage: careerops dlq list [--filter F] [options]\n"
+    "       careerops dlq replay [--filter F] [options]\n"
+    "list prints one JSON object per dead-letter record (cause, source, attempts, replayed).\n"
+    "replay re-injects records not yet replayed into their source topic, once each.\n"
+    "  --filter F            id=PARTITION:OFFSET, class=C, topic=T, processor=P or text=SUBSTRING\n"
+    "In embedded mode the pipeline must not be running (use the API of a running instance).\n" CO_CLI_COMMON_HELP;
+
+int co_cmd_dlq(co_cli_t *cli, int argc, char **argv) {
+  static const struct option longopts[] = {{"filter", required_argument, NULL, 'f'}, CO_CLI_COMMON_LONG,
+                                           {NULL, 0, NULL, 0}};
+  const char *filter = NULL;
+  char errstr[512];
+  int opt;
+  optind = 1;
+  opterr = 0;
+  while ((opt = getopt_long(argc, argv, "+" CO_CLI_COMMON_SHORT "hf:", longopts, NULL)) != -1) {
+    int r = co_cli_common_opt(cli, opt, optarg);
+    if (r < 0) return CO_EXIT_USAGE;
+    if (r) continue;
+    if (opt == 'h') {
+      fputs(co_dlq_usage, stdout);
+      return CO_EXIT_OK;
+    }
+    if (opt == 'f') {
+      filter = optarg;
+      continue;
+    }
+    return co_cli_usage_error(cli, "dlq", "unknown option '%s' (see --help)", argv[optind - 1]);
+  }
+  if (optind >= argc) return co_cli_usage_error(cli, "dlq", "missing action: list or replay");
+  const char *action = argv[optind++];
+  /* Options may follow the action too. */
+  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "hf:", longopts, NULL)) != -1) {
+    int r = co_cli_common_opt(cli, opt, optarg);
+    if (r < 0) return CO_EXIT_USAGE;
+    if (r) continue;
+    if (opt == 'f') {
+      filter = optarg;
+      continue;
+    }
+    if (opt == 'h') {
+      fputs(co_dlq_usage, stdout);
+      return CO_EXIT_OK;
+    }
+    return co_cli_usage_error(cli, "dlq", "unknown option '%s' (see --help)", argv[optind - 1]);
+  }
+  if (optind < argc) return co_cli_usage_error(cli, "dlq", "unexpected argument '%s'", argv[optind]);
+  if (co_dlq_filter_check(filter, errstr, sizeof(errstr))) return co_cli_usage_error(cli, "dlq", "%s", errstr);
+  int rc = co_cli_load_conf(cli);
+  if (rc) return rc;
+  if (!strcmp(action, "list")) {
+    if (co_dlq_list(cli->conf, filter, stdout, errstr, sizeof(errstr))) goto fail;
+    return CO_EXIT_OK;
+  }
+  if (!strcmp(action, "replay")) {
+    int cnt = 0;
+    if (co_dlq_replay(cli->conf, filter, &cnt, errstr, sizeof(errstr))) goto fail;
+    fprintf(stderr, "careerops dlq: replayed %d record(s)\n", cnt);
+    printf("%d\n", cnt);
+    return CO_EXIT_OK;
+  }
+  return co_cli_usage_error(cli, "dlq", "unknown action '%s': use list or replay", action);
+fail:
+  fprintf(stderr, "careerops dlq: %s\n", errstr);
+  return CO_EXIT_FAIL;
+}
