@@ -10,6 +10,10 @@ static const co_cmd_t co_cmds[] = {
     {"run", "run the pipeline (embedded mode unless brokers are set)", co_cmd_run},
     {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
     {"dlq", "list or replay dead-letter records", co_cmd_dlq},
+    {"import", "import an mbox, Maildir or .eml folder (embedded mode)", co_cmd_import},
+    {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train},
+    {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
+    {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
     {"version", "print version and library versions", co_cmd_version},
 };
 #define CO_CMD_CNT (sizeof(co_cmds) / sizeof(co_cmds[0]))

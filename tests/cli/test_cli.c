@@ -74,7 +74,7 @@ static void cli_bad_value_exits_2_naming_setting(void **state) {
 
 static void cli_every_subcommand_has_help(void **state) {
   (void)state;
-  const char *cmds[] = {"run", "config", "version", "dlq"};
+  const char *cmds[] = {"run", "config", "version", "dlq", "import", "train", "eval", "topics"};
   for (size_t i = 0; i < sizeof(cmds) / sizeof(*cmds); i++) {
     char *out, args[64];
     snprintf(args, sizeof(args), "%s --help", cmds[i]);
