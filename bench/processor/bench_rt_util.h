@@ -1,0 +1,33 @@
+/* bench_rt_util.h: Kafka plumbing for bench_runtime: the testapp's input
+ * scheme, read_committed counting of topics, the raw passthrough baseline,
+ * and the dedupe+count+forward topology run in-process. */
+#ifndef BENCH_RT_UTIL_H
+#define BENCH_RT_UTIL_H
+
+#include <stdint.h>
+
+#include "co_topo.h"
+
+double brt_now_s(void);
+
+/* Produces records [0, n) to topic with an idempotent producer. dup_every10:
+ * the testapp scheme (keys k<id%100>, every 10th record repeats the previous
+ * id); 0: every id unique. Exits on failure. */
+void brt_produce(const char *brokers, const char *topic, long n, int dup_every10);
+
+/* Reads topics (NULL-terminated, every partition from the beginning) with
+ * read_committed until want records were seen, or, with want < 0, until every
+ * partition is at its end. Returns the count; *first_s (may be NULL) gets the
+ * time the first record arrived. Gives up after timeout_s. */
+long brt_count(const char *brokers, const char *const *topics, long want, double timeout_s, double *first_s);
+
+/* Baseline: one consumer (assign, from the beginning) and one idempotent
+ * producer copying n records of in to out. Returns seconds taken. */
+double brt_passthrough(const char *brokers, const char *in, const char *out, long n);
+
+/* The topology of tests/processor/co_rt_testapp.c: "<app>-input" through a
+ * dedupe TTL store and a per-key count store to "<app>-output". Caller frees
+ * with co_topo_destroy. */
+co_topo_t *brt_topology(const char *app_id);
+
+#endif

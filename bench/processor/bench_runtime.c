@@ -1,0 +1,295 @@
+/* bench_runtime.c: the Kafka-mode runtime against raw librdkafka, in one run
+ * on one private broker (co_th_kafka_start_fresh(1)) and the same input.
+ *
+ *  (a) baseline: one consumer + one idempotent producer copying the N input
+ *      records to another topic (no transactions, no state);
+ *  (b) the runtime in-process, exactly-once, with the co_rt_testapp topology
+ *      (dedupe TTL store + per-key count store + forward): from co_rt_new()
+ *      until all N - N/10 outputs are visible to a read_committed reader;
+ *  (c) restore: the state dir of (b) wiped, a new runtime restores both
+ *      changelogs until co_rt_ready(); against a raw read_committed read of
+ *      the same changelog partitions;
+ *  (d) peak RSS (wait4 ru_maxrss) of a co_rt_testapp process after M unique
+ *      ids went through its dedupe store.
+ *
+ * "start" rates include what a user waits for (topic creation, group join,
+ * transactional producer init); "steady" rates run from the first output
+ * (b) or the first task assignment (c, from the runtime's own log lines), so
+ * fixed costs and throughput can be told apart.
+ *
+ * Usage: bench_runtime [N] [M]   (defaults 200000 and 1000000; M 0 skips (d)).
+ * Needs the Kafka jars (scripts/fetch-kafka.sh). */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench_rt_util.h"
+#include "co_conf.h"
+#include "co_log.h"
+#include "co_rt.h"
+#include "co_th.h"
+#include "co_th_kafka.h"
+
+#ifndef BRT_TESTAPP
+#define BRT_TESTAPP "co_rt_testapp"
+#endif
+
+typedef struct brt_run_s {
+  co_rt_t *rt;
+  co_err_t err;
+  char errstr[512];
+} brt_run_t;
+
+static const char *g_brokers;
+
+static void die(const char *what, const char *err) {
+  fprintf(stderr, "bench_runtime: %s: %s\n", what, err);
+  exit(1);
+}
+
+static void *run_thread(void *arg) {
+  brt_run_t *r = arg;
+  r->err = co_rt_run(r->rt, r->errstr, sizeof(r->errstr));
+  return NULL;
+}
+
+static co_conf_t *rt_conf(const char *app, const char *state_dir) {
+  char err[512], dlq[300];
+  co_conf_t *c = co_conf_new();
+  snprintf(dlq, sizeof(dlq), "%s-dlq", app);
+  if (co_conf_set(c, "brokers", g_brokers, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "app.id", app, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "state.dir", state_dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "topic.dlq", dlq, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_finalize(c, err, sizeof(err)))
+    die("conf", err);
+  return c;
+}
+
+/* One value of the runtime's Prometheus text, 0 if absent. */
+static double metric(co_rt_t *rt, const char *name) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  co_rt_metrics(rt, m);
+  fclose(m);
+  double v = 0;
+  size_t nl = strlen(name);
+  for (char *p = buf; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+    if (!strncmp(p, name, nl) && p[nl] == ' ') v = atof(p + nl + 1);
+  free(buf);
+  return v;
+}
+
+/* Seconds since the epoch of a log line's "ts" (ms resolution), or 0. */
+static double line_ts(const char *line) {
+  const char *p = strstr(line, "\"ts\":\"");
+  struct tm tm = {0};
+  if (!p || !strptime(p + 6, "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
+  return (double)timegm(&tm) + atoi(p + 6 + 20) / 1000.0;
+}
+
+/* From the runtime log: time of the first "assigned, restoring" to the last
+ * "restored, running", and the records those lines report. */
+static double restore_span(const char *log, long *records) {
+  char *s = co_th_read_file(log, NULL);
+  double first = 0, last = 0;
+  *records = 0;
+  for (char *line = s; line && *line;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    if (strstr(line, "\"msg\":\"assigned, restoring\"") && !first) first = line_ts(line);
+    if (strstr(line, "\"msg\":\"restored, running\"")) {
+      last = line_ts(line);
+      const char *r = strstr(line, "\"records\":\"");
+      if (r) *records += atol(r + 11);
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  free(s);
+  return first && last ? last - first : 0;
+}
+
+/* Starts a runtime on its own thread, logging to log_path. */
+static void rt_start(brt_run_t *r, pthread_t *th, co_conf_t *conf, co_topo_t *topo, const char *log_path, FILE **logf) {
+  char err[512];
+  if (!(*logf = fopen(log_path, "w"))) die("open", log_path);
+  co_log_setup(CO_LOG_INFO, CO_LOG_FMT_JSON, NULL, *logf);
+  memset(r, 0, sizeof(*r));
+  if (!(r->rt = co_rt_new(conf, topo, err, sizeof(err)))) die("co_rt_new", err);
+  pthread_create(th, NULL, run_thread, r);
+}
+
+static void rt_finish(brt_run_t *r, pthread_t th, FILE *logf) {
+  co_rt_stop(r->rt);
+  pthread_join(th, NULL);
+  if (r->err) die("co_rt_run", r->errstr);
+  co_log_setup(CO_LOG_WARN, CO_LOG_FMT_JSON, NULL, NULL);
+  fclose(logf);
+}
+
+/* (d): a co_rt_testapp process; returns its peak RSS in MB once `want`
+ * outputs are committed and it has exited on SIGTERM. */
+static long rss_run(const char *app, const char *dir, long want, double *secs) {
+  char xs[4][1200], log[1100];
+  snprintf(xs[0], sizeof(xs[0]), "brokers=%s", g_brokers);
+  snprintf(xs[1], sizeof(xs[1]), "app.id=%s", app);
+  snprintf(xs[2], sizeof(xs[2]), "state.dir=%s/rss", dir);
+  snprintf(xs[3], sizeof(xs[3]), "topic.dlq=%s-dlq", app);
+  snprintf(log, sizeof(log), "%s/rss.log", dir);
+  const char *bin = getenv("CO_RT_TESTAPP") ? getenv("CO_RT_TESTAPP") : BRT_TESTAPP;
+  char *argv[] = {(char *)bin, "run", "-X", xs[0], "-X", xs[1], "-X", xs[2], "-X", xs[3], NULL};
+  double t0 = brt_now_s();
+  pid_t pid = fork();
+  if (pid < 0) die("fork", "failed");
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) dup2(fd, 1), dup2(fd, 2);
+    execv(bin, argv);
+    _exit(127);
+  }
+  char out[300];
+  snprintf(out, sizeof(out), "%s-output", app);
+  const char *topics[] = {out, NULL};
+  long got = brt_count(g_brokers, topics, want, 1800, NULL);
+  *secs = brt_now_s() - t0;
+  kill(pid, SIGTERM);
+  struct rusage ru;
+  int st;
+  if (wait4(pid, &st, 0, &ru) != pid) die("wait4", "failed");
+  if (got < want) {
+    fprintf(stderr, "bench_runtime: (d) saw %ld of %ld outputs; see %s\n", got, want, log);
+    exit(1);
+  }
+  if (!WIFEXITED(st) || WEXITSTATUS(st)) fprintf(stderr, "bench_runtime: (d) testapp exit status %d\n", st);
+  return ru.ru_maxrss / 1024;
+}
+
+static void topics(co_th_kafka_t *k, const char *app, const char *const *suffixes) {
+  char err[512], name[300];
+  for (int i = 0; suffixes[i]; i++) {
+    snprintf(name, sizeof(name), "%s-%s", app, suffixes[i]);
+    if (co_th_kafka_create_topic(k, name, 6, 1, NULL, err, sizeof(err))) die("create topic", err);
+  }
+}
+
+int main(int argc, char **argv) {
+  long n = argc > 1 ? atol(argv[1]) : 200000, m = argc > 2 ? atol(argv[2]) : 1000000;
+  char err[512], app[64], rss_app[64], in[300], out[300], base_out[300], path[1200], cl[2][300];
+  if (n < 10) die("usage", "bench_runtime [N>=10] [M]");
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  co_log_setup(CO_LOG_WARN, CO_LOG_FMT_JSON, NULL, NULL);
+  co_th_kafka_t *k = co_th_kafka_start_fresh(1, err, sizeof(err));
+  if (!k) die("kafka", err);
+  g_brokers = co_th_kafka_bootstrap(k);
+  char *dir = co_th_tmpdir("bench-rt");
+  snprintf(app, sizeof(app), "brt%d", (int)getpid());
+  snprintf(rss_app, sizeof(rss_app), "brss%d", (int)getpid());
+  snprintf(in, sizeof(in), "%s-input", app);
+  snprintf(out, sizeof(out), "%s-output", app);
+  snprintf(base_out, sizeof(base_out), "%s-baseline", app);
+  static const char *const sfx[] = {"input", "output", "baseline", NULL};
+  topics(k, app, sfx);
+
+  double t0 = brt_now_s();
+  brt_produce(g_brokers, in, n, 1);
+  double t_prod = brt_now_s() - t0;
+  printf("bench_runtime: N=%ld records on 6 partitions (produced in %.2f s), broker %s\n", n, t_prod, g_brokers);
+
+  /* (a) */
+  double t_base = brt_passthrough(g_brokers, in, base_out, n);
+
+  /* (b) */
+  long want = n - n / 10;
+  snprintf(path, sizeof(path), "%s/rt1", dir);
+  co_conf_t *conf = rt_conf(app, path);
+  co_topo_t *topo = brt_topology(app);
+  brt_run_t r;
+  pthread_t th;
+  FILE *logf;
+  snprintf(path, sizeof(path), "%s/run.log", dir);
+  t0 = brt_now_s();
+  rt_start(&r, &th, conf, topo, path, &logf);
+  const char *outs[] = {out, NULL};
+  double first;
+  long got = brt_count(g_brokers, outs, want, 1800, &first);
+  double t_rt = brt_now_s() - t0, t_rt_steady = brt_now_s() - first;
+  rt_finish(&r, th, logf);
+  double commits = metric(r.rt, "careerops_commits_total");
+  co_rt_destroy(r.rt);
+  co_conf_destroy(conf);
+  if (got < want) {
+    fprintf(stderr, "bench_runtime: (b) saw %ld of %ld outputs; see %s/run.log\n", got, want, dir);
+    return 1;
+  }
+
+  /* (c) runtime restore into a wiped state dir */
+  snprintf(path, sizeof(path), "%s/rt1", dir);
+  co_th_rm_rf(path);
+  conf = rt_conf(app, path);
+  snprintf(path, sizeof(path), "%s/restore.log", dir);
+  t0 = brt_now_s();
+  rt_start(&r, &th, conf, topo, path, &logf);
+  while (!co_rt_ready(r.rt) && brt_now_s() - t0 < 1800) usleep(2000);
+  double t_rest = brt_now_s() - t0;
+  rt_finish(&r, th, logf);
+  double restored = metric(r.rt, "careerops_restored_records_total");
+  co_rt_destroy(r.rt);
+  co_conf_destroy(conf);
+  long span_recs;
+  double t_rest_steady = restore_span(path, &span_recs);
+  /* ... and the raw read of the same changelogs */
+  snprintf(cl[0], sizeof(cl[0]), "%s-dedupe-changelog", app);
+  snprintf(cl[1], sizeof(cl[1]), "%s-counts-changelog", app);
+  const char *cls[] = {cl[0], cl[1], NULL};
+  t0 = brt_now_s();
+  long raw_cl = brt_count(g_brokers, cls, -1, 1800, NULL);
+  double t_raw_cl = brt_now_s() - t0;
+
+  /* (d) */
+  long rss_mb = 0;
+  double t_rss = 0;
+  if (m > 0) {
+    static const char *const rsfx[] = {"input", "output", NULL};
+    topics(k, rss_app, rsfx);
+    snprintf(in, sizeof(in), "%s-input", rss_app);
+    brt_produce(g_brokers, in, m, 0);
+    rss_mb = rss_run(rss_app, dir, m, &t_rss);
+  }
+
+  double base_rate = n / t_base, rt_rate = want / t_rt, rt_steady_rate = want / t_rt_steady;
+  double rest_rate = restored / t_rest, raw_rate = raw_cl / t_raw_cl;
+  double rest_steady_rate = t_rest_steady > 0 ? span_recs / t_rest_steady : 0;
+  printf("%-44s %10s %9s %12s\n", "measure", "records", "seconds", "records/s");
+  printf("%-44s %10ld %9.2f %12.0f\n", "(a) raw consume->produce passthrough", n, t_base, base_rate);
+  printf("%-44s %10ld %9.2f %12.0f\n", "(b) runtime EOS, from co_rt_new", want, t_rt, rt_rate);
+  printf("%-44s %10ld %9.2f %12.0f\n", "(b) runtime EOS, from first output", want, t_rt_steady, rt_steady_rate);
+  printf("%-44s %10.0f %9.2f %12.0f\n", "(c) raw read_committed changelog read", (double)raw_cl, t_raw_cl, raw_rate);
+  printf("%-44s %10.0f %9.2f %12.0f\n", "(c) runtime restore, co_rt_new to ready", restored, t_rest, rest_rate);
+  printf("%-44s %10ld %9.2f %12.0f\n", "(c) runtime restore, first assign to running", span_recs, t_rest_steady,
+         rest_steady_rate);
+  if (m > 0)
+    printf("%-44s %10ld %9.2f %12.0f\n", "(d) testapp process, unique ids", m, t_rss, m / t_rss);
+  printf("(b) transactions committed: %.0f (input records per transaction %.0f)\n", commits,
+         commits > 0 ? n / commits : 0);
+  printf("ratio runtime/raw (b/a): %.2f from start, %.2f steady (target >= 0.7)\n", rt_rate / base_rate,
+         rt_steady_rate / base_rate);
+  printf("ratio restore/raw read (c): %.2f from start, %.2f steady (target >= 0.5)\n", rest_rate / raw_rate,
+         rest_steady_rate / raw_rate);
+  if (m > 0) printf("peak RSS with %ld keys in the dedupe store: %ld MB (target <= 512)\n", m, rss_mb);
+
+  co_topo_destroy(topo);
+  co_th_kafka_stop(k);
+  if (!getenv("CO_TH_KEEP")) co_th_rm_rf(dir);
+  free(dir);
+  return 0;
+}
