@@ -178,3 +178,20 @@ long rt_restored(rt_env_t *e, const char *logname) {
   free(s);
   return total;
 }
+
+long rt_progress(rt_env_t *e) {
+  char err[256];
+  rd_kafka_conf_t *c = rd_kafka_conf_new();
+  rd_kafka_conf_set(c, "bootstrap.servers", co_th_kafka_bootstrap(e->k), err, sizeof(err));
+  rd_kafka_conf_set(c, "group.id", e->app, err, sizeof(err)); /* never subscribes: only reads offsets */
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(6);
+  for (int p = 0; p < 6; p++) rd_kafka_topic_partition_list_add(l, e->input, p);
+  long sum = 0;
+  if (!rd_kafka_committed(rk, l, 10000))
+    for (int p = 0; p < l->cnt; p++)
+      if (l->elems[p].offset > 0) sum += (long)l->elems[p].offset;
+  rd_kafka_topic_partition_list_destroy(l);
+  rd_kafka_destroy(rk);
+  return sum;
+}

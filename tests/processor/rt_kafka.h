@@ -32,6 +32,8 @@ void rt_kill(rt_env_t *e, int i, int sig);
  * were seen (or timeout), then to its end; returns "key value\n" lines
  * (malloc'd) and the count in *cnt. want < 0: just read to the end. */
 char *rt_collect(rt_env_t *e, const char *topic, long want, int timeout_ms, long *cnt);
+/* Input records the app's group has committed as processed (sum over partitions). */
+long rt_progress(rt_env_t *e);
 /* Runs "co_rt_testapp dump-counts" with state dir <dir>/<sub>; returns stdout. */
 char *rt_dump_counts(rt_env_t *e, const char *sub);
 /* Sum of "records" fields of "restored, running" log lines of instance i's log. */

@@ -1,7 +1,8 @@
 /* Proves Kafka-mode exactly-once on a real broker: 200,000 input records on
  * 6 partitions, 3 instances of the test topology (dedupe + per-key count +
  * forward), a random instance SIGKILLed and restarted at least 10 times
- * during the run. Read with read_committed, every input is in the output
+ * during the run. Input arrives in one chunk per kill, so every kill lands
+ * while records are being processed. Read with read_committed, every input is in the output
  * exactly once with per-key counts 1..c (never reset or doubled), and the
  * stores, restored from their changelogs, hold the true counts. */
 #include <setjmp.h>
@@ -23,16 +24,20 @@ static void rt_kafka_exactly_once_under_sigkill(void **state) {
   int min_kills = getenv("RT_KILLS") ? atoi(getenv("RT_KILLS")) : 10;
   rt_env_t e;
   rt_env_init(&e, "eoskill");
-  rt_produce(&e, 0, n);
   for (int i = 0; i < 3; i++) rt_start(&e, i, NULL);
   srand((unsigned)co_th_now_ms());
-  long want = n - n / 10, cnt = 0;
+  long want = n - n / 10, cnt = 0, chunk = n / (min_kills + 1);
   for (int kills = 0; kills < min_kills; kills++) {
-    co_th_sleep_ms(800 + rand() % 1500); /* a random moment of the run, not a wait for a condition */
+    rt_produce(&e, kills * chunk, (kills + 1) * chunk);
+    /* Kill at a random point while this chunk is being processed. */
+    long before = rt_progress(&e), step = 500 + rand() % (chunk / 2);
+    if (!CO_TH_WAIT_UNTIL(rt_progress(&e) >= before + step, 120000)) fail_msg("no progress before kill %d", kills);
+    printf("# kill %d at %ld input records processed\n", kills + 1, rt_progress(&e));
     int i = rand() % 3;
     rt_kill(&e, i, SIGKILL);
     rt_start(&e, i, NULL);
   }
+  rt_produce(&e, min_kills * chunk, n);
   char *peek = rt_collect(&e, e.output, -1, 60000, &cnt);
   printf("# %d kills done with %ld of %ld outputs committed\n", min_kills, cnt, want);
   free(peek);
