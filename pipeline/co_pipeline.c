@@ -1,0 +1,77 @@
+/* co_pipeline.c: builds the CareerOps topology and its runtime, and runs it.
+ *
+ * The topology today is one processor ("classify" on topic.raw) with two
+ * stores (dedupe with TTL, applications) and three sinks (classified,
+ * research, notifications). The research and notify processors will read
+ * those sinks; declaring them now makes Kafka mode create the topics. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_log.h"
+#include "co_pipeline_int.h"
+
+co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size) {
+  static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, NULL};
+  co_pipeline_t *p = calloc(1, sizeof(*p));
+  if (!p) {
+    co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
+    return NULL;
+  }
+  p->conf = conf;
+  p->t_raw = co_conf_str(conf, "topic.raw");
+  p->t_classified = co_conf_str(conf, "topic.classified");
+  p->t_research = co_conf_str(conf, "topic.research");
+  p->t_notify = co_conf_str(conf, "topic.notifications");
+  p->t_dlq = co_conf_str(conf, "topic.dlq");
+  p->dedupe_ttl_ms = co_conf_int(conf, "dedupe.ttl.s") * 1000;
+
+  const char *model = co_conf_str(conf, "classify.model");
+  if (!model || !*model) model = co_classify_default_model_path();
+  char lerr[256];
+  if (!(p->model = co_classify_load(model, lerr, sizeof(lerr)))) {
+    co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "pipeline: classifier model %s: %s", model, lerr);
+    goto err;
+  }
+  if (!(p->topo = co_topo_new(co_conf_str(conf, "app.id")))) {
+    co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
+    goto err;
+  }
+  if (co_topo_add_store(p->topo, CO_PL_STORE_DEDUPE, CO_STORE_F_TTL, errstr, errstr_size) ||
+      co_topo_add_store(p->topo, CO_PL_STORE_APPS, 0, errstr, errstr_size) ||
+      co_topo_add_processor(p->topo, "classify", p->t_raw, co_pl_classify_proc, p, stores, errstr, errstr_size) ||
+      co_topo_add_sink(p->topo, p->t_classified, errstr, errstr_size) ||
+      co_topo_add_sink(p->topo, p->t_research, errstr, errstr_size) ||
+      co_topo_add_sink(p->topo, p->t_notify, errstr, errstr_size))
+    goto err;
+  if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
+  CO_LOGKV(CO_LOG_INFO, "pipeline", "topology ready", "source", p->t_raw, "model", model, "mode",
+           co_rt_embedded(p->rt) ? "embedded" : "kafka");
+  return p;
+err:
+  co_pipeline_destroy(p);
+  return NULL;
+}
+
+void co_pipeline_destroy(co_pipeline_t *p) {
+  if (!p) return;
+  co_rt_destroy(p->rt);
+  co_topo_destroy(p->topo);
+  co_classify_destroy(p->model);
+  free(p);
+}
+
+co_rt_t *co_pipeline_rt(co_pipeline_t *p) {
+  return p->rt;
+}
+
+co_err_t co_pipeline_run(co_pipeline_t *p, char *errstr, size_t errstr_size) {
+  return co_rt_run(p->rt, errstr, errstr_size);
+}
+
+co_err_t co_pipeline_run_until_idle(co_pipeline_t *p, char *errstr, size_t errstr_size) {
+  return co_rt_run_until_idle(p->rt, errstr, errstr_size);
+}
+
+void co_pipeline_stop(co_pipeline_t *p) {
+  co_rt_stop(p->rt);
+}

@@ -1,0 +1,89 @@
+/* co_pipeline.h: the CareerOps topology, the one place that wires the leaves
+ * (ingest, classify) to the stream runtime (processor/).
+ *
+ *   topic.raw (key account, value = normalized event, docs/event-schema.md)
+ *     └─ processor "classify": dedupe store (TTL dedupe.ttl.s) → offline
+ *        classifier → "applications" store (one per account/company/role,
+ *        stage only moves forward) → topic.classified (key account);
+ *        INTERVIEW/OFFER also → topic.research (key company) and
+ *        topic.notifications (key account).
+ *
+ * docs/pipeline.md describes the records and the application JSON.
+ * Threading: one thread runs the pipeline (run / run_until_idle);
+ * co_pipeline_stop() may be called from a signal handler;
+ * co_pipeline_import_mbox() may run on another thread in embedded mode. */
+#ifndef CO_PIPELINE_H
+#define CO_PIPELINE_H
+
+#include <stdint.h>
+
+#include "co_conf.h"
+#include "co_err.h"
+#include "co_rt.h"
+
+typedef struct co_pipeline_s co_pipeline_t;
+
+/* Loads the classifier model (classify.model, else the build's default),
+ * builds the topology and opens the runtime (state.dir, brokers, ...).
+ * conf is not owned and must outlive the pipeline. Returns NULL with errstr
+ * on failure. Caller frees with co_pipeline_destroy(). */
+co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size);
+void co_pipeline_destroy(co_pipeline_t *p);
+
+/* The runtime (owned by the pipeline): for reading topics and stores. */
+co_rt_t *co_pipeline_rt(co_pipeline_t *p);
+
+typedef struct co_pipeline_import_stats_s {
+  int64_t appended;  /* messages appended to topic.raw, malformed included */
+  int64_t malformed; /* of those, not a mail message: they go to the DLQ with the cause */
+  int64_t read_errors;
+  int skipped_all; /* the cursor says the whole file was imported before */
+} co_pipeline_import_stats_t;
+
+/* Cursor key of an mbox import ("import.mbox:<absolute path>") into buf. */
+void co_pipeline_import_cursor_key(const char *path, char *buf, size_t size);
+/* Committed import cursor of path (last imported message offset + 1), or -1
+ * when the file was never imported. */
+int64_t co_pipeline_import_cursor(co_pipeline_t *p, const char *path);
+
+/* Embedded mode: appends the mbox's messages after the committed cursor to
+ * topic.raw, keyed by account (NULL: the "account" setting), each batch with
+ * the cursor in one atomic write: re-running resumes, never duplicates.
+ * Messages that are not mail (ingest CO_ERR_PARSE) are appended raw with a
+ * "co.ingest.error" header; the classify processor sends them to the DLQ
+ * with that cause. st may be NULL. CO_ERR_UNSUPPORTED in Kafka mode. */
+co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char *account,
+                                 co_pipeline_import_stats_t *st, char *errstr, size_t errstr_size);
+
+/* Processes until co_pipeline_stop() (both modes). */
+co_err_t co_pipeline_run(co_pipeline_t *p, char *errstr, size_t errstr_size);
+/* Embedded mode: processes until every source partition is caught up. */
+co_err_t co_pipeline_run_until_idle(co_pipeline_t *p, char *errstr, size_t errstr_size);
+/* Async-signal-safe. */
+void co_pipeline_stop(co_pipeline_t *p);
+
+/* One application as listed. Pointers are valid during the callback only;
+ * json is the stored object (docs/pipeline.md). */
+typedef struct co_pipeline_app_s {
+  const char *account, *company, *role, *stage, *last_contact, *next_interview;
+  int64_t emails;
+  const char *json;
+} co_pipeline_app_t;
+
+/* Calls cb for every committed application of account (NULL: all accounts,
+ * every partition), in creation order per account, until cb returns
+ * non-zero. Embedded mode or locally owned partitions only. */
+co_err_t co_pipeline_applications(co_pipeline_t *p, const char *account,
+                                  int (*cb)(const co_pipeline_app_t *app, void *opaque), void *opaque, char *errstr,
+                                  size_t errstr_size);
+
+/* Counts of committed records, embedded mode: classified events per label
+ * (index = co_classify_label_t), and dead letters (replay markers excluded). */
+typedef struct co_pipeline_counts_s {
+  int64_t classified;
+  int64_t per_label[5];
+  int64_t research, notifications, dlq;
+} co_pipeline_counts_t;
+co_err_t co_pipeline_counts(co_pipeline_t *p, co_pipeline_counts_t *out, char *errstr, size_t errstr_size);
+
+#endif

@@ -1,0 +1,156 @@
+/* co_pipeline_classify.c: the "classify" processor: one normalized event in,
+ * a classified event (plus research task and notification for interviews
+ * and offers) out.
+ *
+ * Order inside one record, all in the record's transaction: drop the event
+ * if its dedupe key was seen within dedupe.ttl.s; classify; fold it into the
+ * applications store; send. A record that is not an event (ingest could not
+ * parse it, bad JSON, wrong schema) is POISON with the cause, so it lands in
+ * the DLQ and the next record goes on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_ingest.h"
+#include "co_log.h"
+#include "co_pipeline_int.h"
+
+static const char *jstr(json_t *o, const char *k) {
+  const char *s = json_string_value(json_object_get(o, k));
+  return s ? s : "";
+}
+
+static const co_hdr_t *find_hdr(const co_record_t *rec, const char *name) {
+  for (int i = 0; i < rec->hdr_cnt; i++)
+    if (!strcmp(rec->hdrs[i].name, name)) return &rec->hdrs[i];
+  return NULL;
+}
+
+/* Sends obj as compact JSON; 0 on success. */
+static int send_json(co_ctx_t *ctx, const char *topic, const char *key, json_t *obj) {
+  char *s = json_dumps(obj, JSON_COMPACT);
+  if (!s) return -1;
+  co_err_t e = co_ctx_send(ctx, topic, key, strlen(key), s, strlen(s), NULL, 0);
+  free(s);
+  return e == CO_OK ? 0 : -1;
+}
+
+/* The research task and the notification for an INTERVIEW or OFFER. */
+static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, json_t *cl, const char *app_key) {
+  const char *label = jstr(cl, "label"), *company = jstr(cl, "company");
+  json_t *ia = json_object_get(cl, "interview_at");
+  int rc = 0;
+  if (*company) { /* research is per company: nothing to research without one */
+    json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?}", "company", company, "role", jstr(cl, "role"),
+                             "account", account, "reason", label, "message_id", json_object_get(cl, "message_id"),
+                             "interview_at", ia);
+    rc |= !task || send_json(ctx, p->t_research, company, task);
+    json_decref(task);
+  }
+  json_t *note = json_pack("{s:s, s:s, s:s, s:s, s:s, s:O?, s:O?, s:O?, s:s?}", "account", account, "kind",
+                           !strcmp(label, "OFFER") ? "offer" : "interview", "company", company, "role",
+                           jstr(cl, "role"), "summary", jstr(cl, "summary"), "subject", json_object_get(cl, "subject"),
+                           "message_id", json_object_get(cl, "message_id"), "interview_at", ia, "application",
+                           app_key);
+  rc |= !note || send_json(ctx, p->t_notify, account, note);
+  json_decref(note);
+  return rc;
+}
+
+static void from_text(json_t *ev, char *buf, size_t size) {
+  json_t *f = json_object_get(ev, "from");
+  const char *name = jstr(f, "name"), *addr = jstr(f, "address");
+  if (*name && *addr) snprintf(buf, size, "%s <%s>", name, addr);
+  else snprintf(buf, size, "%s", *addr ? addr : name);
+}
+
+co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
+                                 size_t errstr_size) {
+  co_pipeline_t *p = opaque;
+  co_proc_rc_t rc = CO_PROC_OK;
+  json_t *ev = NULL;
+  char *dkey = NULL, *app_key = NULL, from[640];
+  void *seen = NULL;
+  size_t seen_len;
+  co_classify_result_t res;
+  json_error_t je;
+
+  if (!rec->value) return CO_PROC_OK; /* tombstone: nothing to classify */
+  const co_hdr_t *ih = find_hdr(rec, CO_PL_HDR_INGEST_ERROR);
+  if (ih) {
+    snprintf(errstr, errstr_size, "%.*s", (int)ih->len, ih->value ? (const char *)ih->value : "ingest failed");
+    return CO_PROC_POISON;
+  }
+  if (!(ev = json_loadb(rec->value, rec->value_len, 0, &je)) || !json_is_object(ev)) {
+    snprintf(errstr, errstr_size, "classify: value is not a JSON event object (%s at byte %d)",
+             ev ? "not an object" : je.text, ev ? 0 : je.position);
+    rc = CO_PROC_POISON;
+    goto done;
+  }
+  if (json_integer_value(json_object_get(ev, "schema")) != CO_INGEST_SCHEMA_VERSION ||
+      !json_is_string(json_object_get(ev, "account"))) {
+    snprintf(errstr, errstr_size, "classify: event lacks \"schema\":%d or a string \"account\"",
+             CO_INGEST_SCHEMA_VERSION);
+    rc = CO_PROC_POISON;
+    goto done;
+  }
+  const char *account = jstr(ev, "account");
+
+  /* Dedupe: the event's key, else computed the way ingest does. */
+  if (*jstr(ev, "dedupe_key")) dkey = strdup(jstr(ev, "dedupe_key"));
+  else if (co_ingest_dedupe_key(rec->value, &dkey, errstr, errstr_size)) {
+    rc = CO_PROC_POISON;
+    goto done;
+  }
+  if (!dkey) goto nomem;
+  if (co_ctx_get(ctx, CO_PL_STORE_DEDUPE, dkey, strlen(dkey), &seen, &seen_len) == CO_OK) {
+    CO_DEBUG("pipeline", "duplicate %s dropped", dkey);
+    goto done;
+  }
+  if (co_ctx_put(ctx, CO_PL_STORE_DEDUPE, dkey, strlen(dkey), "1", 1, p->dedupe_ttl_ms)) goto store_err;
+
+  from_text(ev, from, sizeof(from));
+  co_classify_input_t in = {.subject = jstr(ev, "subject"),
+                            .from = from,
+                            .body = jstr(ev, "text"),
+                            .date = jstr(ev, "date"),
+                            .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
+  if (co_classify_email(p->model, &in, &res, errstr, errstr_size)) {
+    rc = CO_PROC_POISON;
+    goto done;
+  }
+  const char *label = co_classify_label_name(res.label);
+  if (json_object_set_new(ev, "label", json_string(label)) ||
+      json_object_set_new(ev, "company", json_string(res.company)) ||
+      json_object_set_new(ev, "role", json_string(res.role)) ||
+      json_object_set_new(ev, "confidence", json_real((double)res.confidence)) ||
+      json_object_set_new(ev, "summary", json_string(res.summary)) ||
+      json_object_set_new(ev, "interview_at", *res.interview_at ? json_string(res.interview_at) : json_null()) ||
+      json_object_set_new(ev, "classifier", json_string("offline")))
+    goto nomem;
+
+  if (co_pl_apps_update(ctx, account, ev, &app_key, errstr, errstr_size)) {
+    rc = CO_PROC_RETRYABLE;
+    goto done;
+  }
+  if (app_key && json_object_set_new(ev, "application", json_string(app_key))) goto nomem;
+  if (send_json(ctx, p->t_classified, account, ev)) goto nomem;
+  if ((res.label == CO_CLASSIFY_INTERVIEW || res.label == CO_CLASSIFY_OFFER) &&
+      send_followups(ctx, p, account, ev, app_key))
+    goto nomem;
+  goto done;
+
+store_err:
+  snprintf(errstr, errstr_size, "classify: state store write failed");
+  rc = CO_PROC_RETRYABLE;
+  goto done;
+nomem:
+  snprintf(errstr, errstr_size, "classify: out of memory building output");
+  rc = CO_PROC_RETRYABLE;
+done:
+  free(seen);
+  free(dkey);
+  free(app_key);
+  json_decref(ev);
+  return rc;
+}

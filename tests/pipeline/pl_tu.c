@@ -1,0 +1,49 @@
+/* pl_tu.c: see pl_tu.h. */
+#include "pl_tu.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+co_conf_t *pl_conf(const char *dir) {
+  char err[256];
+  co_conf_t *c = co_conf_new();
+  if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "topic.partitions", "3", CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_finalize(c, err, sizeof(err))) {
+    fprintf(stderr, "conf: %s\n", err);
+    abort();
+  }
+  return c;
+}
+
+const char *pl_sample(const char *file) {
+  static char buf[4096];
+  const char *src = getenv("CO_SOURCE_DIR");
+  snprintf(buf, sizeof(buf), "%s/data/sample/%s", src ? src : ".", file);
+  return buf;
+}
+
+static int app_cb(const co_pipeline_app_t *a, void *opaque) {
+  pl_apps_t *out = opaque;
+  if (out->n >= (int)(sizeof(out->a) / sizeof(out->a[0]))) return 1;
+  pl_app_t *x = &out->a[out->n++];
+  snprintf(x->company, sizeof(x->company), "%s", a->company);
+  snprintf(x->role, sizeof(x->role), "%s", a->role);
+  snprintf(x->stage, sizeof(x->stage), "%s", a->stage);
+  x->emails = (long)a->emails;
+  return 0;
+}
+
+void pl_apps(co_pipeline_t *p, const char *account, pl_apps_t *out) {
+  char err[256];
+  out->n = 0;
+  if (co_pipeline_applications(p, account, app_cb, out, err, sizeof(err))) fprintf(stderr, "apps: %s\n", err);
+}
+
+int pl_apps_find(const pl_apps_t *apps, const char *company) {
+  for (int i = 0; i < apps->n; i++)
+    if (!strcasecmp(apps->a[i].company, company)) return i;
+  return -1;
+}
