@@ -1,18 +1,82 @@
-/* cmd_run.c: `careerops run`: start the pipeline. */
+/* cmd_run.c: `careerops run`: start the pipeline.
+ *
+ * Embedded mode (no brokers): opens the pipeline in state.dir, imports the
+ * sample inbox once if it was never imported (its cursor is absent), works
+ * until idle, prints a summary on stdout (applications, labels, dead
+ * letters), then keeps processing whatever later imports append until
+ * SIGINT/SIGTERM; --once exits after the summary. Kafka mode runs the same
+ * topology until a signal. A second signal exits at once. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "co_classify.h"
 #include "co_cli.h"
 #include "co_log.h"
+#include "co_pipeline.h"
+
+#ifndef CO_SAMPLE_MBOX
+#define CO_SAMPLE_MBOX ""
+#endif
 
 static const char co_run_usage[] =
     "Usage: careerops run [options]\n"
-    "Runs the CareerOps pipeline. With no brokers configured it runs embedded:\n"
-    "one process, a durable local log, the same stores, API and dashboard.\n" CO_CLI_COMMON_HELP;
+    "Runs the CareerOps pipeline. With no brokers configured it runs embedded: one\n"
+    "process, a durable local log and the same stores. On first start it imports the\n"
+    "sample inbox, prints a summary, then keeps processing new imports until SIGINT.\n"
+    "      --sample PATH     mbox to import once on first start (default: $CAREEROPS_SAMPLE,\n"
+    "                        else the source tree's data/sample/inbox.mbox); --sample '' skips it\n"
+    "      --once            exit after the summary (embedded mode)\n" CO_CLI_COMMON_HELP;
+
+static co_pipeline_t *volatile g_pipeline;
+static volatile sig_atomic_t g_signals;
+
+static void on_signal(int sig) {
+  (void)sig;
+  if (++g_signals > 1) _exit(130); /* second signal: the user means it */
+  if (g_pipeline) co_pipeline_stop(g_pipeline);
+}
+
+static int print_app(const co_pipeline_app_t *a, void *opaque) {
+  int *n = opaque;
+  if (!(*n)++) printf("%-24s %-28s %-10s %6s  %s\n", "COMPANY", "ROLE", "STAGE", "EMAILS", "LAST CONTACT");
+  printf("%-24.24s %-28.28s %-10s %6lld  %s\n", *a->company ? a->company : "?", *a->role ? a->role : "-", a->stage,
+         (long long)a->emails, a->last_contact);
+  return 0;
+}
+
+static int summary(co_pipeline_t *p, char *errstr, size_t errstr_size) {
+  co_pipeline_counts_t c;
+  int n = 0;
+  if (co_pipeline_applications(p, NULL, print_app, &n, errstr, errstr_size) ||
+      co_pipeline_counts(p, &c, errstr, errstr_size))
+    return -1;
+  printf("%sapplications: %d\n", n ? "\n" : "", n);
+  printf("classified emails: %lld (", (long long)c.classified);
+  for (int l = 0; l < CO_CLASSIFY__N; l++)
+    printf("%s%s %lld", l ? ", " : "", co_classify_label_name(l), (long long)c.per_label[l]);
+  printf(")\nresearch tasks: %lld, notifications: %lld\ndead letters: %lld%s\n", (long long)c.research,
+         (long long)c.notifications, (long long)c.dlq, c.dlq ? " (see `careerops dlq list`)" : "");
+  fflush(stdout);
+  return 0;
+}
+
+static const char *sample_path(const char *flag) {
+  if (flag) return flag;
+  const char *env = getenv("CAREEROPS_SAMPLE");
+  return env ? env : CO_SAMPLE_MBOX;
+}
 
 int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
-  static const struct option longopts[] = {CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
-  int opt;
+  static const struct option longopts[] = {
+      {"sample", required_argument, NULL, 'S'}, {"once", no_argument, NULL, 'O'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
+  const char *sample_flag = NULL;
+  int once = 0, opt, rc = CO_EXIT_FAIL;
+  char errstr[512];
+  co_pipeline_t *p = NULL;
   optind = 1;
   opterr = 0;
   while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "h", longopts, NULL)) != -1) {
@@ -23,14 +87,55 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
       fputs(co_run_usage, stdout);
       return CO_EXIT_OK;
     }
+    if (opt == 'S') {
+      sample_flag = optarg;
+      continue;
+    }
+    if (opt == 'O') {
+      once = 1;
+      continue;
+    }
     return co_cli_usage_error(cli, "run", "unknown option '%s' (see --help)", argv[optind - 1]);
   }
   if (optind < argc) return co_cli_usage_error(cli, "run", "unexpected argument '%s'", argv[optind]);
-  int rc = co_cli_load_conf(cli);
-  if (rc) return rc;
+  if ((rc = co_cli_load_conf(cli))) return rc;
+  rc = CO_EXIT_FAIL;
   const char *brokers = co_conf_str(cli->conf, "brokers");
+  if (*brokers && once) return co_cli_usage_error(cli, "run", "--once is for embedded mode (no brokers)");
   CO_LOGKV(CO_LOG_INFO, "cli", "starting", "mode", *brokers ? "kafka" : "embedded", "brokers", brokers, "state.dir",
            co_conf_str(cli->conf, "state.dir"));
-  CO_ERROR("cli", "the pipeline topology is not part of this build yet");
-  return CO_EXIT_FAIL;
+  if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
+  g_pipeline = p;
+  struct sigaction sa = {.sa_handler = on_signal};
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+
+  if (!*brokers) {
+    const char *sample = sample_path(sample_flag);
+    if (*sample && access(sample, R_OK) == 0 && co_pipeline_import_cursor(p, sample) < 0) {
+      co_pipeline_import_stats_t st;
+      if (co_pipeline_import_mbox(p, sample, NULL, &st, errstr, sizeof(errstr))) goto fail;
+      fprintf(stderr, "careerops run: imported sample inbox %s (%lld messages, %lld not mail)\n", sample,
+              (long long)st.appended, (long long)st.malformed);
+    } else if (sample_flag && *sample_flag && access(sample_flag, R_OK) != 0) {
+      fprintf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
+    }
+    if (co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
+    if (summary(p, errstr, sizeof(errstr))) goto fail;
+  }
+  fprintf(stderr, "careerops run: the REST API and dashboard are not part of this build yet\n");
+  if (!once && !g_signals) {
+    if (!*brokers) fprintf(stderr, "careerops run: processing new imports; Ctrl-C to stop\n");
+    if (co_pipeline_run(p, errstr, sizeof(errstr))) goto fail;
+  }
+  rc = CO_EXIT_OK;
+  goto done;
+fail:
+  fprintf(stderr, "careerops run: %s\n", errstr);
+  rc = CO_EXIT_FAIL;
+done:
+  g_pipeline = NULL;
+  co_pipeline_destroy(p);
+  return rc;
 }
