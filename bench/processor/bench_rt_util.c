@@ -6,8 +6,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+
+double brt_cpu_s(pid_t pid) {
+  if (!pid) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+  }
+  char path[64], buf[2048];
+  snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  size_t len = fread(buf, 1, sizeof(buf) - 1, f);
+  fclose(f);
+  buf[len] = '\0';
+  char *p = strrchr(buf, ')'); /* fields after the command name: state is field 3, utime 14, stime 15 */
+  unsigned long ut = 0, st = 0;
+  if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) return 0;
+  return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
 
 double brt_now_s(void) {
   struct timespec ts;
@@ -117,7 +137,7 @@ long brt_count(const char *brokers, const char *const *topics, long want, double
   return cnt;
 }
 
-double brt_passthrough(const char *brokers, const char *in, const char *out, long n) {
+double brt_passthrough(const char *brokers, const char *in, const char *out, long n, double *first_s) {
   const char *topics[] = {in, NULL};
   int parts;
   double t0 = brt_now_s();
@@ -129,6 +149,7 @@ double brt_passthrough(const char *brokers, const char *in, const char *out, lon
     rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
     if (!m) continue;
     if (!m->err) {
+      if (!cnt) *first_s = brt_now_s();
       brt_send(p, out, m->key, m->key_len, m->payload, m->len);
       cnt++;
     }

@@ -8,7 +8,11 @@
 
 #include "co_topo.h"
 
+#include <sys/types.h>
+
 double brt_now_s(void);
+/* CPU seconds (user + system) used so far by pid, or by this process if 0. */
+double brt_cpu_s(pid_t pid);
 
 /* Produces records [0, n) to topic with an idempotent producer. dup_every10:
  * the testapp scheme (keys k<id%100>, every 10th record repeats the previous
@@ -22,8 +26,9 @@ void brt_produce(const char *brokers, const char *topic, long n, int dup_every10
 long brt_count(const char *brokers, const char *const *topics, long want, double timeout_s, double *first_s);
 
 /* Baseline: one consumer (assign, from the beginning) and one idempotent
- * producer copying n records of in to out. Returns seconds taken. */
-double brt_passthrough(const char *brokers, const char *in, const char *out, long n);
+ * producer copying n records of in to out. Returns seconds taken until every
+ * copy is acknowledged; *first_s gets the time the first record arrived. */
+double brt_passthrough(const char *brokers, const char *in, const char *out, long n, double *first_s);
 
 /* The topology of tests/processor/co_rt_testapp.c: "<app>-input" through a
  * dedupe TTL store and a per-key count store to "<app>-output". Caller frees

@@ -137,8 +137,8 @@ static void rt_finish(brt_run_t *r, pthread_t th, FILE *logf) {
 }
 
 /* (d): a co_rt_testapp process; returns its peak RSS in MB once `want`
- * outputs are committed and it has exited on SIGTERM. */
-static long rss_run(const char *app, const char *dir, long want, double *secs) {
+ * outputs are committed and it has exited on SIGTERM; *cpu its CPU seconds. */
+static long rss_run(const char *app, const char *dir, long want, double *cpu) {
   char xs[4][1200], log[1100];
   snprintf(xs[0], sizeof(xs[0]), "brokers=%s", g_brokers);
   snprintf(xs[1], sizeof(xs[1]), "app.id=%s", app);
@@ -147,7 +147,6 @@ static long rss_run(const char *app, const char *dir, long want, double *secs) {
   snprintf(log, sizeof(log), "%s/rss.log", dir);
   const char *bin = getenv("CO_RT_TESTAPP") ? getenv("CO_RT_TESTAPP") : BRT_TESTAPP;
   char *argv[] = {(char *)bin, "run", "-X", xs[0], "-X", xs[1], "-X", xs[2], "-X", xs[3], NULL};
-  double t0 = brt_now_s();
   pid_t pid = fork();
   if (pid < 0) die("fork", "failed");
   if (pid == 0) {
@@ -161,11 +160,11 @@ static long rss_run(const char *app, const char *dir, long want, double *secs) {
   snprintf(out, sizeof(out), "%s-output", app);
   const char *topics[] = {out, NULL};
   long got = brt_count(g_brokers, topics, want, 1800, NULL);
-  *secs = brt_now_s() - t0;
   kill(pid, SIGTERM);
   struct rusage ru;
   int st;
   if (wait4(pid, &st, 0, &ru) != pid) die("wait4", "failed");
+  *cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
   if (got < want) {
     fprintf(stderr, "bench_runtime: (d) saw %ld of %ld outputs; see %s\n", got, want, log);
     exit(1);
@@ -180,6 +179,34 @@ static void topics(co_th_kafka_t *k, const char *app, const char *const *suffixe
     snprintf(name, sizeof(name), "%s-%s", app, suffixes[i]);
     if (co_th_kafka_create_topic(k, name, 6, 1, NULL, err, sizeof(err))) die("create topic", err);
   }
+}
+
+typedef struct phase_s {
+  const char *name;
+  long records;
+  double t0, t1, first;  /* wall clock: start, end, first record out */
+  double cpu, bcpu;      /* CPU seconds: this process (or the child), the broker */
+} phase_t;
+
+static void phase_begin(phase_t *p, const char *name, pid_t broker) {
+  p->name = name;
+  p->cpu = brt_cpu_s(0);
+  p->bcpu = brt_cpu_s(broker);
+  p->t0 = brt_now_s();
+}
+
+static void phase_end(phase_t *p, long records, double first, pid_t broker) {
+  p->t1 = brt_now_s();
+  p->records = records;
+  p->first = first;
+  p->cpu = brt_cpu_s(0) - p->cpu;
+  p->bcpu = brt_cpu_s(broker) - p->bcpu;
+}
+
+/* records/s from the phase's start, or (steady) from its first record. */
+static double rate(const phase_t *p, int steady) {
+  double secs = steady && p->first > 0 ? p->t1 - p->first : p->t1 - p->t0;
+  return secs > 0 ? p->records / secs : 0;
 }
 
 int main(int argc, char **argv) {
@@ -205,8 +232,14 @@ int main(int argc, char **argv) {
   double t_prod = brt_now_s() - t0;
   printf("bench_runtime: N=%ld records on 6 partitions (produced in %.2f s), broker %s\n", n, t_prod, g_brokers);
 
+  pid_t bpid = co_th_kafka_node_pid(k, 0);
+  phase_t ph[7] = {{0}};
+
   /* (a) */
-  double t_base = brt_passthrough(g_brokers, in, base_out, n);
+  phase_begin(&ph[0], "(a) raw consume->produce passthrough", bpid);
+  double first;
+  brt_passthrough(g_brokers, in, base_out, n, &first);
+  phase_end(&ph[0], n, first, bpid);
 
   /* (b) */
   long want = n - n / 10;
@@ -217,12 +250,11 @@ int main(int argc, char **argv) {
   pthread_t th;
   FILE *logf;
   snprintf(path, sizeof(path), "%s/run.log", dir);
-  t0 = brt_now_s();
+  phase_begin(&ph[1], "(b) runtime EOS dedupe+count+forward", bpid);
   rt_start(&r, &th, conf, topo, path, &logf);
   const char *outs[] = {out, NULL};
-  double first;
   long got = brt_count(g_brokers, outs, want, 1800, &first);
-  double t_rt = brt_now_s() - t0, t_rt_steady = brt_now_s() - first;
+  phase_end(&ph[1], want, first, bpid);
   rt_finish(&r, th, logf);
   double commits = metric(r.rt, "careerops_commits_total");
   co_rt_destroy(r.rt);
@@ -232,59 +264,60 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  /* (c) runtime restore into a wiped state dir */
+  /* (c) raw read of the changelogs (b) wrote, then a runtime restore of
+   * them into a wiped state dir */
+  snprintf(cl[0], sizeof(cl[0]), "%s-dedupe-changelog", app);
+  snprintf(cl[1], sizeof(cl[1]), "%s-counts-changelog", app);
+  const char *cls[] = {cl[0], cl[1], NULL};
+  phase_begin(&ph[2], "(c) raw read_committed changelog read", bpid);
+  long raw_cl = brt_count(g_brokers, cls, -1, 1800, &first);
+  phase_end(&ph[2], raw_cl, first, bpid);
   snprintf(path, sizeof(path), "%s/rt1", dir);
   co_th_rm_rf(path);
   conf = rt_conf(app, path);
   snprintf(path, sizeof(path), "%s/restore.log", dir);
-  t0 = brt_now_s();
+  phase_begin(&ph[3], "(c) runtime restore until co_rt_ready", bpid);
   rt_start(&r, &th, conf, topo, path, &logf);
-  while (!co_rt_ready(r.rt) && brt_now_s() - t0 < 1800) usleep(2000);
-  double t_rest = brt_now_s() - t0;
+  while (!co_rt_ready(r.rt) && brt_now_s() - ph[3].t0 < 1800) usleep(2000);
+  phase_end(&ph[3], 0, 0, bpid);
   rt_finish(&r, th, logf);
-  double restored = metric(r.rt, "careerops_restored_records_total");
+  ph[3].records = (long)metric(r.rt, "careerops_restored_records_total");
   co_rt_destroy(r.rt);
   co_conf_destroy(conf);
   long span_recs;
-  double t_rest_steady = restore_span(path, &span_recs);
-  /* ... and the raw read of the same changelogs */
-  snprintf(cl[0], sizeof(cl[0]), "%s-dedupe-changelog", app);
-  snprintf(cl[1], sizeof(cl[1]), "%s-counts-changelog", app);
-  const char *cls[] = {cl[0], cl[1], NULL};
-  t0 = brt_now_s();
-  long raw_cl = brt_count(g_brokers, cls, -1, 1800, NULL);
-  double t_raw_cl = brt_now_s() - t0;
+  double span = restore_span(path, &span_recs);
+  if (span > 0) ph[3].first = ph[3].t1 - span; /* steady: first task assigned -> last task running */
 
   /* (d) */
   long rss_mb = 0;
-  double t_rss = 0;
   if (m > 0) {
     static const char *const rsfx[] = {"input", "output", NULL};
     topics(k, rss_app, rsfx);
     snprintf(in, sizeof(in), "%s-input", rss_app);
     brt_produce(g_brokers, in, m, 0);
-    rss_mb = rss_run(rss_app, dir, m, &t_rss);
+    phase_begin(&ph[4], "(d) co_rt_testapp process, unique ids", bpid);
+    double child_cpu;
+    rss_mb = rss_run(rss_app, dir, m, &child_cpu);
+    phase_end(&ph[4], m, 0, bpid);
+    ph[4].cpu = child_cpu; /* the testapp's own CPU, not the bench's */
   }
 
-  double base_rate = n / t_base, rt_rate = want / t_rt, rt_steady_rate = want / t_rt_steady;
-  double rest_rate = restored / t_rest, raw_rate = raw_cl / t_raw_cl;
-  double rest_steady_rate = t_rest_steady > 0 ? span_recs / t_rest_steady : 0;
-  printf("%-44s %10s %9s %12s\n", "measure", "records", "seconds", "records/s");
-  printf("%-44s %10ld %9.2f %12.0f\n", "(a) raw consume->produce passthrough", n, t_base, base_rate);
-  printf("%-44s %10ld %9.2f %12.0f\n", "(b) runtime EOS, from co_rt_new", want, t_rt, rt_rate);
-  printf("%-44s %10ld %9.2f %12.0f\n", "(b) runtime EOS, from first output", want, t_rt_steady, rt_steady_rate);
-  printf("%-44s %10.0f %9.2f %12.0f\n", "(c) raw read_committed changelog read", (double)raw_cl, t_raw_cl, raw_rate);
-  printf("%-44s %10.0f %9.2f %12.0f\n", "(c) runtime restore, co_rt_new to ready", restored, t_rest, rest_rate);
-  printf("%-44s %10ld %9.2f %12.0f\n", "(c) runtime restore, first assign to running", span_recs, t_rest_steady,
-         rest_steady_rate);
-  if (m > 0)
-    printf("%-44s %10ld %9.2f %12.0f\n", "(d) testapp process, unique ids", m, t_rss, m / t_rss);
-  printf("(b) transactions committed: %.0f (input records per transaction %.0f)\n", commits,
+  printf("%-40s %8s %7s %9s %9s %7s %7s\n", "measure", "records", "secs", "rec/s", "steady/s", "cpu_s", "broker");
+  for (int i = 0; i < 5; i++) {
+    phase_t *p = &ph[i];
+    if (!p->name) continue;
+    double secs = p->t1 - p->t0, st = p->first > 0 ? p->t1 - p->first : 0;
+    printf("%-40s %8ld %7.2f %9.0f %9.0f %7.2f %7.2f\n", p->name, p->records, secs, p->records / secs,
+           st > 0 ? p->records / st : 0, p->cpu, p->bcpu);
+  }
+  printf("rec/s: from the phase's start; steady/s: from the first record out (restore: first task assigned)\n"
+         "cpu_s: CPU of the processing process (bench for a-c, testapp for d); broker: the Kafka JVM's CPU\n");
+  printf("(b) transactions committed: %.0f (%.0f input records per transaction)\n", commits,
          commits > 0 ? n / commits : 0);
-  printf("ratio runtime/raw (b/a): %.2f from start, %.2f steady (target >= 0.7)\n", rt_rate / base_rate,
-         rt_steady_rate / base_rate);
-  printf("ratio restore/raw read (c): %.2f from start, %.2f steady (target >= 0.5)\n", rest_rate / raw_rate,
-         rest_steady_rate / raw_rate);
+  printf("ratio runtime/raw (b/a): %.2f from start, %.2f steady (target >= 0.7)\n", rate(&ph[1], 0) / rate(&ph[0], 0),
+         rate(&ph[1], 1) / rate(&ph[0], 1));
+  printf("ratio restore/raw read (c): %.2f from start, %.2f steady (target >= 0.5)\n", rate(&ph[3], 0) / rate(&ph[2], 0),
+         rate(&ph[3], 1) / rate(&ph[2], 1));
   if (m > 0) printf("peak RSS with %ld keys in the dedupe store: %ld MB (target <= 512)\n", m, rss_mb);
 
   co_topo_destroy(topo);
