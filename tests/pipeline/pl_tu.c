@@ -6,11 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "co_th.h"
+
 co_conf_t *pl_conf(const char *dir) {
   char err[256];
   co_conf_t *c = co_conf_new();
   if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
-      co_conf_set(c, "topic.partitions", "3", CO_CONF_SRC_CLI, err, sizeof(err)) ||
       co_conf_finalize(c, err, sizeof(err))) {
     fprintf(stderr, "conf: %s\n", err);
     abort();
@@ -46,4 +47,16 @@ int pl_apps_find(const pl_apps_t *apps, const char *company) {
   for (int i = 0; i < apps->n; i++)
     if (!strcasecmp(apps->a[i].company, company)) return i;
   return -1;
+}
+
+int pl_run_once(const char *dir, const char *extra, char **out, char **err_out) {
+  char cmd[8192], errpath[4096];
+  const char *bin = getenv("CO_BINARY_DIR");
+  snprintf(errpath, sizeof(errpath), "%s/run.stderr", dir);
+  snprintf(cmd, sizeof(cmd), "'%s/cli/careerops' run --once -X state.dir='%s' -X log.level=warn %s 2>'%s'",
+           bin ? bin : ".", dir, extra ? extra : "", errpath);
+  int rc = co_th_sh(cmd, out);
+  *err_out = co_th_read_file(errpath, NULL);
+  if (!*err_out) *err_out = strdup("");
+  return rc;
 }

@@ -26,4 +26,8 @@ void pl_apps(co_pipeline_t *p, const char *account, pl_apps_t *out);
 /* Index of company (case-insensitive) in apps, or -1. */
 int pl_apps_find(const pl_apps_t *apps, const char *company);
 
+/* Runs `careerops run --once -X state.dir=DIR EXTRA`; returns the exit
+ * status, *out its stdout and *err_out its stderr (malloc'd, caller frees). */
+int pl_run_once(const char *dir, const char *extra, char **out, char **err_out);
+
 #endif

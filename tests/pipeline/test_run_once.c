@@ -1,0 +1,54 @@
+/* run_once_prints_summary: `careerops run --once` on a fresh state dir
+ * imports the sample inbox, prints the applications table and the label and
+ * DLQ counts on stdout, says honestly on stderr that there is no API yet,
+ * and exits 0; with --sample '' it imports nothing and says so in numbers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "co_th.h"
+#include "pl_tu.h"
+
+static void test_run_once(void **state) {
+  (void)state;
+  char *dir = co_th_tmpdir("pl-run"), *out = NULL, *err = NULL;
+  int rc = pl_run_once(dir, NULL, &out, &err);
+  printf("--- stdout\n%s--- stderr\n%s", out ? out : "", err);
+  assert_int_equal(rc, 0);
+  assert_non_null(out);
+  assert_non_null(strstr(out, "COMPANY"));
+  assert_non_null(strstr(out, "Orchard Labs"));
+  assert_non_null(strstr(out, "Backend Engineer"));
+  assert_non_null(strstr(out, "applications: 10\n"));
+  assert_non_null(strstr(out, "classified emails: 206 ("));
+  assert_non_null(strstr(out, "dead letters: 1"));
+  assert_non_null(strstr(err, "imported sample inbox"));
+  assert_non_null(strstr(err, "REST API and dashboard are not part of this build"));
+  assert_null(strstr(out, "http://"));
+  free(out);
+  free(err);
+
+  char *dir2 = co_th_tmpdir("pl-run-nosample");
+  rc = pl_run_once(dir2, "--sample ''", &out, &err);
+  printf("--- stdout (no sample)\n%s", out ? out : "");
+  assert_int_equal(rc, 0);
+  assert_non_null(strstr(out, "applications: 0\n"));
+  assert_non_null(strstr(out, "classified emails: 0 ("));
+  assert_null(strstr(err, "imported sample inbox"));
+  free(out);
+  free(err);
+  co_th_rm_rf(dir);
+  co_th_rm_rf(dir2);
+  free(dir);
+  free(dir2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_run_once)};
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
