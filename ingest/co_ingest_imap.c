@@ -22,7 +22,9 @@
 #include "co_log.h"
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static void curl_init_once(void) { curl_global_init(CURL_GLOBAL_DEFAULT); }
+static void curl_init_once(void) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 
 static void wipe_free(char *s) {
   if (s) explicit_bzero(s, strlen(s));
@@ -101,7 +103,9 @@ nomem:
   return NULL;
 }
 
-int co_ingest_imap_uses_idle(const co_ingest_imap_t *src) { return src->has_idle && !src->no_idle; }
+int co_ingest_imap_uses_idle(const co_ingest_imap_t *src) {
+  return src->has_idle && !src->no_idle;
+}
 
 /* ---- sync ---------------------------------------------------------------- */
 
@@ -111,8 +115,7 @@ typedef struct {
   int oom;
 } uid_list_t;
 
-static co_err_t on_search(co_ingest_imap_t *src, const co_imap_unit_t *u, void *arg, char *errstr,
-                          size_t errstr_size) {
+static co_err_t on_search(co_ingest_imap_t *src, const co_imap_unit_t *u, void *arg, char *errstr, size_t errstr_size) {
   uid_list_t *l = arg;
   (void)src;
   if (strncasecmp(u->text, "* SEARCH", 8)) return CO_OK;
@@ -146,8 +149,7 @@ typedef struct {
   int got, rc;
 } fetch_t;
 
-static co_err_t on_fetch(co_ingest_imap_t *src, const co_imap_unit_t *u, void *arg, char *errstr,
-                         size_t errstr_size) {
+static co_err_t on_fetch(co_ingest_imap_t *src, const co_imap_unit_t *u, void *arg, char *errstr, size_t errstr_size) {
   fetch_t *f = arg;
   (void)errstr, (void)errstr_size;
   /* unsolicited FETCHes (flag changes by other clients) carry no body */

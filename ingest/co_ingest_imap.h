@@ -30,19 +30,19 @@
 typedef struct co_ingest_imap_s co_ingest_imap_t;
 
 typedef struct co_ingest_imap_conf_s {
-  const char *url;          /* "imap://host[:port]/" or "imaps://..."; required.
-                             * No user:password@ in the URL. */
-  const char *user;         /* required */
-  const char *password;     /* LOGIN / SASL PLAIN password, or NULL */
-  const char *oauth_token;  /* SASL XOAUTH2 bearer token, or NULL; one of
-                             * password / oauth_token is required */
-  const char *folder;       /* NULL: "INBOX" */
-  const char *account;      /* account name for logs; NULL: user */
-  int poll_interval_ms;     /* polling period when the server lacks IDLE (or
-                             * use_idle is 0); <= 0: 60000 */
-  int io_timeout_ms;        /* one command's round trip; <= 0: 60000 */
-  int no_idle;              /* 1: never IDLE, always poll (for servers whose
-                             * IDLE is broken) */
+  const char *url;         /* "imap://host[:port]/" or "imaps://..."; required.
+                            * No user:password@ in the URL. */
+  const char *user;        /* required */
+  const char *password;    /* LOGIN / SASL PLAIN password, or NULL */
+  const char *oauth_token; /* SASL XOAUTH2 bearer token, or NULL; one of
+                            * password / oauth_token is required */
+  const char *folder;      /* NULL: "INBOX" */
+  const char *account;     /* account name for logs; NULL: user */
+  int poll_interval_ms;    /* polling period when the server lacks IDLE (or
+                            * use_idle is 0); <= 0: 60000 */
+  int io_timeout_ms;       /* one command's round trip; <= 0: 60000 */
+  int no_idle;             /* 1: never IDLE, always poll (for servers whose
+                            * IDLE is broken) */
 } co_ingest_imap_conf_t;
 
 /* Where a folder was read up to. {0, 0} means "nothing read yet". */
@@ -53,12 +53,12 @@ typedef struct co_ingest_imap_cursor_s {
 
 /* What one sync did. */
 typedef struct co_ingest_imap_sync_stats_s {
-  int resync;          /* 1: UIDVALIDITY differed from the cursor's; the
-                        * folder was read again from UID 1 */
-  int stopped;         /* 1: a callback returned non-zero */
-  size_t delivered;    /* callbacks that returned 0 */
-  size_t found;        /* new UIDs the search reported */
-  uint32_t uidvalidity;/* the folder's current UIDVALIDITY */
+  int resync;           /* 1: UIDVALIDITY differed from the cursor's; the
+                         * folder was read again from UID 1 */
+  int stopped;          /* 1: a callback returned non-zero */
+  size_t delivered;     /* callbacks that returned 0 */
+  size_t found;         /* new UIDs the search reported */
+  uint32_t uidvalidity; /* the folder's current UIDVALIDITY */
 } co_ingest_imap_sync_stats_t;
 
 /* Called once per message, in ascending UID order. raw[0..len) is the

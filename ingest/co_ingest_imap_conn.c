@@ -112,6 +112,7 @@ static size_t unit_end(co_ingest_imap_t *src, size_t *lit_off, size_t *lit_len) 
   size_t p = src->consumed;
   *lit_off = *lit_len = 0;
   for (;;) {
+    if (src->rlen - p < 2) return 0; /* also: rbuf is still NULL */
     char *base = src->rbuf + p;
     char *crlf = memmem(base, src->rlen - p, "\r\n", 2);
     if (!crlf) return 0;
@@ -282,8 +283,8 @@ co_err_t co_imap_connect(co_ingest_imap_t *src, char *errstr, size_t errstr_size
   }
   if (rc != CURLE_OK) {
     /* libcurl's texts name hosts and SASL steps, never the credentials */
-    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "IMAP %s: connect failed: %s%s%s", src->url,
-                    curl_easy_strerror(rc), cerr[0] ? ": " : "", cerr);
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "IMAP %s: connect failed: %s%s%s", src->url, curl_easy_strerror(rc),
+                    cerr[0] ? ": " : "", cerr);
     goto err;
   }
   if (curl_easy_getinfo(src->curl, CURLINFO_ACTIVESOCKET, &sock) != CURLE_OK || sock == CURL_SOCKET_BAD) {

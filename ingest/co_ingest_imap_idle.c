@@ -118,6 +118,8 @@ co_err_t co_ingest_imap_wait(co_ingest_imap_t *src, int timeout_ms, char *errstr
     }
     if (!err && has_news(src)) return CO_OK;
     /* on error the connection is gone; the loop reconnects */
+    if (err)
+      CO_LOGKV(CO_LOG_INFO, "ingest", "imap connection lost; reconnecting", "account", src->account, "error", last);
   }
   if (last[0]) return co_seterr(errstr, errstr_size, CO_ERR_TIMEOUT, "no new mail in time; last error: %s", last);
   return co_seterr(errstr, errstr_size, CO_ERR_TIMEOUT, "no new mail in %d ms", timeout_ms);

@@ -18,16 +18,16 @@ struct co_ingest_imap_s {
   CURL *curl;
   curl_socket_t fd;
   int connected;
-  int has_idle;    /* server advertised IDLE */
-  unsigned tag;    /* last command tag number */
-  char *rbuf;      /* bytes received, not yet consumed */
+  int has_idle; /* server advertised IDLE */
+  unsigned tag; /* last command tag number */
+  char *rbuf;   /* bytes received, not yet consumed */
   size_t rlen, rcap, consumed;
 
   /* folder state on this connection */
   int selected;
   uint32_t uidvalidity;
-  uint32_t exists;        /* latest EXISTS count the server reported */
-  uint32_t synced_exists; /* EXISTS at the last sync's EXAMINE */
+  uint32_t exists;             /* latest EXISTS count the server reported */
+  uint32_t synced_exists;      /* EXISTS at the last sync's EXAMINE */
   uint32_t synced_uidvalidity; /* UIDVALIDITY at the last sync; 0: none yet */
 
   int backoff_ms; /* next reconnect delay in wait(); 0 after a success */
@@ -57,8 +57,7 @@ void co_imap_disconnect(co_ingest_imap_t *src);
 void co_imap_logout(co_ingest_imap_t *src);
 
 /* Sends "<tag> <command>\r\n"; returns the tag number to *tagp. */
-co_err_t co_imap_send_cmd(co_ingest_imap_t *src, const char *command, unsigned *tagp, char *errstr,
-                          size_t errstr_size);
+co_err_t co_imap_send_cmd(co_ingest_imap_t *src, const char *command, unsigned *tagp, char *errstr, size_t errstr_size);
 /* Sends raw bytes (e.g. "DONE\r\n"). */
 co_err_t co_imap_send_raw(co_ingest_imap_t *src, const char *data, size_t len, char *errstr, size_t errstr_size);
 /* Reads the next unit, waiting until deadline_ms (co_imap_now_ms clock).

@@ -81,8 +81,12 @@ static inline void ii_rec_free(ii_rec_t *r) {
 
 /* A source configuration for dovecot m (strings owned by m / static). */
 static inline co_ingest_imap_conf_t ii_conf(co_th_imap_t *m, const char *user, const char *password) {
-  co_ingest_imap_conf_t c = {.url = co_th_imap_url(m), .user = user, .password = password, .folder = "INBOX",
-                             .account = "test-account", .io_timeout_ms = 30000};
+  co_ingest_imap_conf_t c = {.url = co_th_imap_url(m),
+                             .user = user,
+                             .password = password,
+                             .folder = "INBOX",
+                             .account = "test-account",
+                             .io_timeout_ms = 30000};
   return c;
 }
 
