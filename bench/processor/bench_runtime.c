@@ -18,7 +18,9 @@
  * fixed costs and throughput can be told apart.
  *
  * Usage: bench_runtime [N] [M]   (defaults 200000 and 1000000; M 0 skips (d)).
- * Needs the Kafka jars (scripts/fetch-kafka.sh). */
+ * Needs the Kafka jars (scripts/fetch-kafka.sh). $CO_RT_TESTAPP replaces the
+ * testapp binary of (d), e.g. with a script that execs it under
+ * `valgrind --tool=callgrind` to profile the processing path. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
