@@ -45,10 +45,11 @@ void co_ingest_imap_destroy(co_ingest_imap_t *src) {
 }
 
 /* Refuses URLs that are not imap(s):// or that carry credentials, which
- * would then show up wherever the URL is printed. */
-static co_err_t check_url(const char *url, char *errstr, size_t errstr_size) {
+ * would then show up wherever the URL is printed. *remote_plain: imap://
+ * (no implicit TLS) to a host that is not this machine. */
+static co_err_t check_url(const char *url, int *remote_plain, char *errstr, size_t errstr_size) {
   CURLU *u = curl_url();
-  char *scheme = NULL, *user = NULL, *pass = NULL;
+  char *scheme = NULL, *user = NULL, *pass = NULL, *host = NULL;
   co_err_t err = CO_OK;
   if (!u) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
   if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
@@ -61,7 +62,11 @@ static co_err_t check_url(const char *url, char *errstr, size_t errstr_size) {
       curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK)
     err = co_seterr(errstr, errstr_size, CO_ERR_CONFIG,
                     "imap source: url must not contain user or password (use the user/password settings)");
+  if (!err && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK)
+    *remote_plain =
+        !strcmp(scheme, "imap") && strcmp(host, "localhost") && strcmp(host, "127.0.0.1") && strcmp(host, "[::1]");
 done:
+  curl_free(host);
   curl_free(scheme);
   curl_free(user);
   curl_free(pass);
@@ -79,7 +84,8 @@ co_ingest_imap_t *co_ingest_imap_new(const co_ingest_imap_conf_t *c, char *errst
     co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "imap source: a password or an oauth token is required");
     return NULL;
   }
-  if (check_url(c->url, errstr, errstr_size)) return NULL;
+  int remote_plain = 0;
+  if (check_url(c->url, &remote_plain, errstr, errstr_size)) return NULL;
   pthread_once(&curl_once, curl_init_once);
   if (!(src = calloc(1, sizeof(*src)))) goto nomem;
   src->url = strdup(c->url);
@@ -92,6 +98,7 @@ co_ingest_imap_t *co_ingest_imap_new(const co_ingest_imap_conf_t *c, char *errst
   src->poll_ms = c->poll_interval_ms > 0 ? c->poll_interval_ms : 60000;
   src->io_ms = c->io_timeout_ms > 0 ? c->io_timeout_ms : 60000;
   src->no_idle = c->no_idle;
+  src->require_tls = remote_plain && !c->allow_plaintext;
   src->fd = CURL_SOCKET_BAD;
   /* mask them in every log line from here on, whoever prints them */
   if (src->password) co_log_add_secret(src->password);
@@ -154,8 +161,10 @@ static co_err_t on_fetch(co_ingest_imap_t *src, const co_imap_unit_t *u, void *a
   (void)errstr, (void)errstr_size;
   /* unsolicited FETCHes (flag changes by other clients) carry no body */
   if (!u->lit || !strcasestr(u->text, " FETCH (")) return CO_OK;
-  const char *p = strcasestr(u->text, "UID ");
-  if (!p || p > u->lit || strtoul(p + 4, NULL, 10) != f->uid || f->got) return CO_OK;
+  /* the UID item may come before or after the body; never look inside it */
+  const char *p = strcasestr(u->text, "UID "), *lit_end = u->lit + u->lit_len;
+  if (p && p > u->lit) p = strcasestr(lit_end, "UID ");
+  if (!p || strtoul(p + 4, NULL, 10) != f->uid || f->got) return CO_OK;
   f->got = 1;
   f->rc = f->cb(u->lit, u->lit_len, src->uidvalidity, f->uid, f->opaque);
   return CO_OK;
@@ -217,7 +226,11 @@ co_err_t co_ingest_imap_sync(co_ingest_imap_t *src, const co_ingest_imap_cursor_
       st.stopped = 1;
       break;
     }
-    if (f.got) st.delivered++;
+    if (f.got)
+      st.delivered++;
+    else
+      CO_LOGKV(CO_LOG_WARN, "ingest", "imap message gone before fetch (expunged?); skipped", "account", src->account,
+               "folder", src->folder);
     cur.last_uid = f.uid; /* delivered, or expunged since the search */
     *to = cur;
   }

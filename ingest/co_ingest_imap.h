@@ -43,6 +43,9 @@ typedef struct co_ingest_imap_conf_s {
   int io_timeout_ms;       /* one command's round trip; <= 0: 60000 */
   int no_idle;             /* 1: never IDLE, always poll (for servers whose
                             * IDLE is broken) */
+  int allow_plaintext;     /* imap:// to a host other than localhost must
+                            * upgrade with STARTTLS, so credentials never
+                            * cross a network in clear; 1 allows plain text */
 } co_ingest_imap_conf_t;
 
 /* Where a folder was read up to. {0, 0} means "nothing read yet". */

@@ -268,7 +268,7 @@ co_err_t co_imap_connect(co_ingest_imap_t *src, char *errstr, size_t errstr_size
     curl_easy_setopt(src->curl, CURLOPT_PASSWORD, src->password);
   }
   curl_easy_setopt(src->curl, CURLOPT_CONNECT_ONLY, 1L);
-  curl_easy_setopt(src->curl, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+  curl_easy_setopt(src->curl, CURLOPT_USE_SSL, (long)(src->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   curl_easy_setopt(src->curl, CURLOPT_CONNECTTIMEOUT_MS, (long)src->io_ms);
   curl_easy_setopt(src->curl, CURLOPT_TIMEOUT_MS, (long)src->io_ms);
   curl_easy_setopt(src->curl, CURLOPT_NOSIGNAL, 1L);

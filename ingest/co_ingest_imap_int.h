@@ -12,6 +12,7 @@ struct co_ingest_imap_s {
   /* configuration (copies; password and token wiped on destroy) */
   char *url, *user, *password, *token, *folder, *account;
   int poll_ms, io_ms, no_idle;
+  int require_tls; /* STARTTLS mandatory (imap:// to a remote host) */
 
   /* connection: libcurl connects, does TLS and logs in (CONNECT_ONLY); we
    * then speak IMAP on it with curl_easy_send/recv */
