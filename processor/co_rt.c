@@ -88,6 +88,7 @@ co_rt_t *co_rt_new(const co_conf_t *conf, co_topo_t *topo, char *errstr, size_t 
   rt->max_attempts = (int)co_conf_int(conf, "dlq.max.attempts");
   rt->max_msg_bytes = co_conf_int(conf, "max.message.bytes");
   rt->dlq_topic = co_conf_str(conf, "topic.dlq");
+  rt->standby_replicas = (int)co_conf_int(conf, "num.standby.replicas");
   pthread_mutex_init(&rt->lock, NULL);
   pthread_cond_init(&rt->wake, NULL);
 
@@ -182,6 +183,10 @@ void co_rt_metrics(co_rt_t *rt, FILE *out) {
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_task_restoring{task=\"%s\"} %d\n", rt->tasks[i]->id,
             rt->tasks[i]->state == CO_TASK_RESTORING);
+  fprintf(out, "# HELP careerops_task_standby 1 for a standby copy of another instance's task.\n"
+               "# TYPE careerops_task_standby gauge\n");
+  for (int i = 0; i < rt->task_cnt; i++)
+    fprintf(out, "careerops_task_standby{task=\"%s\"} %d\n", rt->tasks[i]->id, rt->tasks[i]->state == CO_TASK_STANDBY);
   fprintf(out,
           "# HELP careerops_restored_records_total Changelog records applied by restores.\n"
           "# TYPE careerops_restored_records_total counter\ncareerops_restored_records_total %llu\n"

@@ -49,7 +49,8 @@ typedef struct co_pend_s {
   int hdr_cnt;
 } co_pend_t;
 
-typedef enum { CO_TASK_RESTORING, CO_TASK_RUNNING } co_task_state_t;
+/* STANDBY: not ours; its stores are kept warm from the changelogs. */
+typedef enum { CO_TASK_RESTORING, CO_TASK_RUNNING, CO_TASK_STANDBY } co_task_state_t;
 
 typedef struct co_task_s {
   struct co_rt_s *rt;
@@ -112,6 +113,11 @@ struct co_rt_s {
   rd_kafka_t *consumer, *producer, *restorer;
   co_state_batch_t *restore_batch;
   int restoring; /* tasks in CO_TASK_RESTORING */
+  int standbys;  /* tasks in CO_TASK_STANDBY */
+  int standby_replicas;
+  rd_kafka_queue_t *standby_q;
+  int standby_inflight;
+  int64_t standby_next_ms;
   int txn_open;
   int dr_failed;
   char instance_id[64];
@@ -167,6 +173,10 @@ void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_
 /* Applies up to a batch of changelog records to restoring tasks; resumes
  * tasks that caught up. */
 co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz);
+/* Points the restore consumer at every changelog partition to read. */
+void co_rt_restore_assign(co_rt_t *rt);
+/* co_rt_standby.c: refreshes the standby placement now and then. */
+void co_rt_standby_tick(co_rt_t *rt);
 /* Commits (EOS: the transaction) then the local batch with checkpoints. */
 co_err_t co_rt_kafka_commit(co_rt_t *rt, char *errstr, size_t sz);
 /* Drops the open transaction's work and seeks every task back. */

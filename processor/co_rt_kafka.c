@@ -347,6 +347,7 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
   rt->last_commit_ms = co_rt_now_ms();
   while (!rt->stop && !err) {
     if ((err = co_rt_kafka_begin(rt, errstr, sz))) break;
+    co_rt_standby_tick(rt);
     if ((err = co_rt_restore_step(rt, errstr, sz))) break;
     for (int n = 0; n < 1000 && !rt->stop && !err; n++) {
       rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->consumer, n ? 0 : (rt->restoring ? 5 : 50));
@@ -365,6 +366,10 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 void co_rt_kafka_close(co_rt_t *rt) {
+  if (rt->standby_q) {
+    rd_kafka_queue_destroy(rt->standby_q);
+    rt->standby_q = NULL;
+  }
   if (rt->consumer) {
     /* Leaving the group runs the revoke callback, which commits or aborts. */
     rd_kafka_consumer_close(rt->consumer);

@@ -12,12 +12,11 @@
 
 #define CO_RESTORE_BATCH 20000 /* changelog records per local commit */
 
-/* Points the restore consumer at every changelog partition still to read. */
-static void co_rt_restore_assign(co_rt_t *rt) {
+void co_rt_restore_assign(co_rt_t *rt) {
   rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(8);
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
-    if (t->state != CO_TASK_RESTORING) continue;
+    if (t->state == CO_TASK_RUNNING) continue;
     for (int s = 0; s < t->proc->store_cnt; s++)
       if (!t->restore_done[s])
         rd_kafka_topic_partition_list_add(l, rt->topo->stores[t->proc->stores[s]].changelog, t->partition)->offset =
@@ -39,7 +38,17 @@ static void co_rt_tasks_assigned(co_rt_t *rt, rd_kafka_topic_partition_list_t *p
     rd_kafka_topic_partition_t *p = &parts->elems[i];
     const co_proc_def_t *proc = co_rt_proc_for(rt, p->topic);
     char err[256];
-    if (!proc || co_rt_task_find(rt, p->topic, p->partition)) continue;
+    co_task_t *have = proc ? co_rt_task_find(rt, p->topic, p->partition) : NULL;
+    if (have && have->state == CO_TASK_STANDBY) {
+      /* A warm standby: restore only what it is behind. */
+      have->state = CO_TASK_RESTORING;
+      have->restored = 0; /* count only what failover had to catch up */
+      rt->standbys--;
+      rt->restoring++;
+      CO_LOGKV(CO_LOG_INFO, "task", "assigned, restoring from standby", "task", have->id);
+      continue;
+    }
+    if (!proc || have) continue;
     co_task_t *t = co_task_new(rt, proc, p->partition, err, sizeof(err));
     if (!t || co_rt_task_add(rt, t)) {
       CO_LOGKV(CO_LOG_ERROR, "task", "cannot create task", "topic", p->topic, "error", err);
@@ -122,7 +131,7 @@ static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_
   const char *topic = rd_kafka_topic_name(m->rkt);
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
-    if (t->partition != m->partition || t->state != CO_TASK_RESTORING) continue;
+    if (t->partition != m->partition || t->state == CO_TASK_RUNNING) continue;
     for (int s = 0; s < t->proc->store_cnt; s++)
       if (!strcmp(rt->topo->stores[t->proc->stores[s]].changelog, topic)) {
         *tp = t;
@@ -133,10 +142,10 @@ static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_
 }
 
 co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
-  if (!rt->restoring) return CO_OK;
+  if (!rt->restoring && !rt->standbys) return CO_OK;
   int n = 0, done_any = 0;
   while (n < CO_RESTORE_BATCH) {
-    rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->restorer, n ? 0 : 10);
+    rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->restorer, n || !rt->restoring ? 0 : 10);
     if (!m) break;
     co_task_t *t = NULL;
     int s = co_rt_restore_find(rt, m, &t);
@@ -146,8 +155,10 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
     }
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       t->restore_pos[s] = m->offset;
-      t->restore_done[s] = 1;
-      done_any = 1;
+      if (t->state == CO_TASK_RESTORING) { /* a standby keeps tailing */
+        t->restore_done[s] = 1;
+        done_any = 1;
+      }
     } else if (m->err) {
       CO_LOGKV(CO_LOG_WARN, "restore", "changelog read error", "task", t->id, "error", rd_kafka_message_errstr(m));
     } else if (m->offset >= t->restore_pos[s]) {
@@ -168,7 +179,7 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
   /* Checkpoint progress with the data, so a crash resumes the restore. */
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
-    if (t->state != CO_TASK_RESTORING) continue;
+    if (t->state == CO_TASK_RUNNING) continue;
     for (int s = 0; s < t->proc->store_cnt; s++)
       if (t->restore_pos[s] >= 0) {
         char key[200];

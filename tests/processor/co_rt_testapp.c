@@ -170,6 +170,11 @@ int main(int argc, char **argv) {
     }
     free(nv);
   }
+  extern char **environ;
+  if (co_conf_load_env(conf, environ, err, sizeof(err))) {
+    fprintf(stderr, "%s\n", err);
+    return 2;
+  }
   co_conf_finalize(conf, err, sizeof(err));
   co_log_setup(co_log_level_parse(co_conf_str(conf, "log.level")), CO_LOG_FMT_JSON, co_conf_str(conf, "debug"), NULL);
   co_topo_t *topo = build_topology(co_conf_str(conf, "app.id"));
