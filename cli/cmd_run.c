@@ -71,8 +71,10 @@ static const char *sample_path(const char *flag) {
 }
 
 int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"sample", required_argument, NULL, 'S'}, {"once", no_argument, NULL, 'O'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"sample", required_argument, NULL, 'S'},
+                                           {"once", no_argument, NULL, 'O'},
+                                           CO_CLI_COMMON_LONG,
+                                           {NULL, 0, NULL, 0}};
   const char *sample_flag = NULL;
   int once = 0, opt, rc = CO_EXIT_FAIL;
   char errstr[512];

@@ -41,17 +41,16 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
   json_t *ia = json_object_get(cl, "interview_at");
   int rc = 0;
   if (*company) { /* research is per company: nothing to research without one */
-    json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?}", "company", company, "role", jstr(cl, "role"),
-                             "account", account, "reason", label, "message_id", json_object_get(cl, "message_id"),
-                             "interview_at", ia);
+    json_t *task =
+        json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?}", "company", company, "role", jstr(cl, "role"), "account", account,
+                  "reason", label, "message_id", json_object_get(cl, "message_id"), "interview_at", ia);
     rc |= !task || send_json(ctx, p->t_research, company, task);
     json_decref(task);
   }
   json_t *note = json_pack("{s:s, s:s, s:s, s:s, s:s, s:O?, s:O?, s:O?, s:s?}", "account", account, "kind",
                            !strcmp(label, "OFFER") ? "offer" : "interview", "company", company, "role",
                            jstr(cl, "role"), "summary", jstr(cl, "summary"), "subject", json_object_get(cl, "subject"),
-                           "message_id", json_object_get(cl, "message_id"), "interview_at", ia, "application",
-                           app_key);
+                           "message_id", json_object_get(cl, "message_id"), "interview_at", ia, "application", app_key);
   rc |= !note || send_json(ctx, p->t_notify, account, note);
   json_decref(note);
   return rc;
@@ -60,8 +59,10 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
 static void from_text(json_t *ev, char *buf, size_t size) {
   json_t *f = json_object_get(ev, "from");
   const char *name = jstr(f, "name"), *addr = jstr(f, "address");
-  if (*name && *addr) snprintf(buf, size, "%s <%s>", name, addr);
-  else snprintf(buf, size, "%s", *addr ? addr : name);
+  if (*name && *addr)
+    snprintf(buf, size, "%s <%s>", name, addr);
+  else
+    snprintf(buf, size, "%s", *addr ? addr : name);
 }
 
 co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
@@ -97,7 +98,8 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   const char *account = jstr(ev, "account");
 
   /* Dedupe: the event's key, else computed the way ingest does. */
-  if (*jstr(ev, "dedupe_key")) dkey = strdup(jstr(ev, "dedupe_key"));
+  if (*jstr(ev, "dedupe_key"))
+    dkey = strdup(jstr(ev, "dedupe_key"));
   else if (co_ingest_dedupe_key(rec->value, &dkey, errstr, errstr_size)) {
     rc = CO_PROC_POISON;
     goto done;

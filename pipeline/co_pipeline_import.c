@@ -105,8 +105,7 @@ co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char 
         st->malformed++;
         CO_WARN("pipeline", "import %s offset %llu: %s (sent to the DLQ)", path, (unsigned long long)m.offset, ierr);
       } else {
-        err = co_seterr(errstr, errstr_size, ie, "import %s offset %llu: %s", path, (unsigned long long)m.offset,
-                        ierr);
+        err = co_seterr(errstr, errstr_size, ie, "import %s offset %llu: %s", path, (unsigned long long)m.offset, ierr);
         goto done;
       }
       b.cnt++;

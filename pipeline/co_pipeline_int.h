@@ -13,9 +13,15 @@
 #define CO_PL_HDR_INGEST_ERROR "co.ingest.error"
 /* Keys in the applications store that are not applications start with
  * \x1e (below any printable byte, so they never match an account prefix). */
-#define CO_PL_IDX_ACCOUNTS "\x1e" "accounts"    /* per partition: JSON array of accounts */
-#define CO_PL_IDX_APPS "\x1e" "apps\x1f"        /* + account: JSON array of application keys */
-#define CO_PL_IDX_THREAD "\x1e" "thread\x1f"    /* + account \x1f message id: application key */
+#define CO_PL_IDX_ACCOUNTS \
+  "\x1e"                   \
+  "accounts" /* per partition: JSON array of accounts */
+#define CO_PL_IDX_APPS \
+  "\x1e"               \
+  "apps\x1f" /* + account: JSON array of application keys */
+#define CO_PL_IDX_THREAD \
+  "\x1e"                 \
+  "thread\x1f" /* + account \x1f message id: application key */
 
 struct co_pipeline_s {
   const co_conf_t *conf;
@@ -27,12 +33,11 @@ struct co_pipeline_s {
 };
 
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
-co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
-                                 size_t errstr_size);
+co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t errstr_size);
 /* co_pipeline_apps.c: folds one classified event into the applications
  * store; *app_key_out (malloc'd, caller frees) names the application or is
  * NULL when the event creates none (OTHER, no company). */
-co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out,
-                           char *errstr, size_t errstr_size);
+co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
+                           size_t errstr_size);
 
 #endif

@@ -68,7 +68,8 @@ co_err_t co_pipeline_applications(co_pipeline_t *p, const char *account,
     json_t *accts = store_json(p->rt, part, CO_PL_IDX_ACCOUNTS), *a;
     size_t i;
     int stop = 0;
-    json_array_foreach(accts, i, a) if (json_is_string(a) && (stop = list_account(p, json_string_value(a), cb, opaque))) break;
+    json_array_foreach(accts, i,
+                       a) if (json_is_string(a) && (stop = list_account(p, json_string_value(a), cb, opaque))) break;
     json_decref(accts);
     if (stop) break;
   }
@@ -82,8 +83,10 @@ typedef struct count_s {
 
 static int count_cb(const co_record_t *rec, void *opaque) {
   count_t *ct = opaque;
-  if (ct->which == 1) ct->c->research++;
-  else if (ct->which == 2) ct->c->notifications++;
+  if (ct->which == 1)
+    ct->c->research++;
+  else if (ct->which == 2)
+    ct->c->notifications++;
   else if (ct->which == 3) {
     /* replay markers carry no error class */
     for (int i = 0; i < rec->hdr_cnt; i++)

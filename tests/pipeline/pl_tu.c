@@ -11,8 +11,7 @@
 co_conf_t *pl_conf(const char *dir) {
   char err[256];
   co_conf_t *c = co_conf_new();
-  if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
-      co_conf_finalize(c, err, sizeof(err))) {
+  if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) || co_conf_finalize(c, err, sizeof(err))) {
     fprintf(stderr, "conf: %s\n", err);
     abort();
   }

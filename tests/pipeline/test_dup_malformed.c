@@ -80,8 +80,7 @@ static void test_dup_malformed(void **state) {
   if (!p) fail_msg("pipeline: %s", err);
   /* a record that is not JSON, ahead of the mbox in the same partition */
   co_rt_msg_t junk = {"sam", 3, "{not json", 9, NULL, 0, NULL};
-  assert_int_equal(co_rt_append(co_pipeline_rt(p), co_conf_str(conf, "topic.raw"), &junk, 1, NULL, 0, err,
-                                sizeof(err)),
+  assert_int_equal(co_rt_append(co_pipeline_rt(p), co_conf_str(conf, "topic.raw"), &junk, 1, NULL, 0, err, sizeof(err)),
                    CO_OK);
   co_pipeline_import_stats_t st;
   if (co_pipeline_import_mbox(p, path, "sam", &st, err, sizeof(err))) fail_msg("import: %s", err);
@@ -106,8 +105,7 @@ static void test_dup_malformed(void **state) {
   pl_apps_t apps;
   pl_apps(p, "sam", &apps);
   assert_int_equal(apps.n, 1);
-  printf("application: %s / %s %s, %ld emails\n", apps.a[0].company, apps.a[0].role, apps.a[0].stage,
-         apps.a[0].emails);
+  printf("application: %s / %s %s, %ld emails\n", apps.a[0].company, apps.a[0].role, apps.a[0].stage, apps.a[0].emails);
   assert_string_equal(apps.a[0].company, "Fjordline");
   assert_string_equal(apps.a[0].stage, "INTERVIEW");
   assert_int_equal(apps.a[0].emails, 2); /* the duplicate is not counted */

@@ -56,12 +56,16 @@ static void test_sample(void **state) {
     const pl_app_t *a = k >= 0 ? &apps.a[k] : NULL;
     int ok = a && !strcmp(a->stage, want) && (a->emails == emails || a->emails == emails - 1);
     printf("%-22s %-28s %-10s %-10s %ld/%ld %s\n", company, a ? a->role : "-", want, a ? a->stage : "(none)", emails,
-           a ? a->emails : 0L, !ok ? "MISMATCH" : a->emails != emails ? "ok (one email labelled OTHER)" : "ok");
+           a ? a->emails : 0L,
+           !ok                   ? "MISMATCH"
+           : a->emails != emails ? "ok (one email labelled OTHER)"
+                                 : "ok");
     bad += !ok;
   }
   for (int k = 0; k < apps.n; k++) {
     int known = 0;
-    json_array_foreach(ea, i, e) known |= !strcasecmp(apps.a[k].company, json_string_value(json_object_get(e, "company")));
+    json_array_foreach(ea, i, e) known |=
+        !strcasecmp(apps.a[k].company, json_string_value(json_object_get(e, "company")));
     if (!known) {
       printf("unexpected application: %s / %s (%s, %ld emails)\n", apps.a[k].company, apps.a[k].role, apps.a[k].stage,
              apps.a[k].emails);
