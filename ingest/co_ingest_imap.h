@@ -100,6 +100,8 @@ co_err_t co_ingest_imap_sync(co_ingest_imap_t *src, const co_ingest_imap_cursor_
  * Returns CO_OK when the server reported more messages (EXISTS above the
  * count seen at the last sync or wait): call co_ingest_imap_sync next.
  * Returns CO_ERR_TIMEOUT when nothing arrived in time.
+ * A UIDVALIDITY change also counts as news, and so does everything before
+ * the handle's first sync (CO_OK at once).
  * Uses IDLE when the server offers it (re-issued every 25 minutes), else a
  * NOOP every poll interval. Connection errors are retried with exponential
  * backoff (0.25 s doubling up to 30 s) until the timeout; the last error

@@ -327,7 +327,11 @@ co_err_t co_imap_examine(co_ingest_imap_t *src, char *errstr, size_t errstr_size
   src->exists = 0;
   if ((err = co_imap_cmd(src, cmd, on_examine, &seen_uidv, errstr, errstr_size))) {
     /* a NO on EXAMINE means the folder is not there (or not readable) */
-    if (src->connected) err = CO_ERR_NOT_FOUND;
+    if (src->connected) {
+      char server[256];
+      snprintf(server, sizeof(server), "%s", errstr ? errstr : "");
+      err = co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "folder \"%s\" cannot be opened: %s", src->folder, server);
+    }
     goto done;
   }
   if (!seen_uidv) {
