@@ -139,7 +139,8 @@ static int co_rt_emb_task_round(co_rt_t *rt, co_task_t *t, co_err_t *errp, char 
 
 static co_err_t co_rt_emb_commit(co_rt_t *rt, char *errstr, size_t sz) {
   if (!rt->dirty) return CO_OK;
-  co_err_t err = co_state_batch_commit(rt->batch, errstr, sz);
+  co_err_t err = co_rt_flush_tasks(rt, 0, errstr, sz);
+  if (!err) err = co_state_batch_commit(rt->batch, errstr, sz);
   if (err) return err;
   for (int i = 0; i < rt->task_cnt; i++) rt->tasks[i]->committed_offset = rt->tasks[i]->next_offset;
   rt->dirty = 0;

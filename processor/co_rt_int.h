@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include "co_cache.h"
 #include "co_rt.h"
 #include "co_state.h"
 #include "co_topo.h"
@@ -66,6 +67,8 @@ typedef struct co_task_s {
   int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */
   int restore_done[CO_PROC_MAX_STORES];
   uint64_t restored;
+  co_cache_t cache;   /* the open transaction's writes, latest per key */
+  co_cache_t overlay; /* the current record's writes, merged on success */
   /* metrics */
   uint64_t rec_in, rec_out, dlq_cnt, retries;
 } co_task_t;
@@ -134,6 +137,11 @@ co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition
 void co_task_destroy(co_task_t *task);
 /* Runs the processor on rec with retries, DLQ on failure; emits sends. */
 co_err_t co_task_process(co_task_t *task, const co_record_t *rec, char *errstr, size_t sz);
+/* Writes the task's cache to the batch (and, in Kafka mode, its changelog
+ * records to the producer) and empties it. Called before every commit. */
+co_err_t co_task_flush(co_task_t *task, char *errstr, size_t sz);
+/* Flushes every task; drops every cache when abort is set. */
+co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz);
 co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition);
 co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task);
 void co_rt_task_remove(co_rt_t *rt, co_task_t *task);

@@ -226,6 +226,7 @@ void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
   }
   rt->txn_open = 0;
   rt->aborts++;
+  co_rt_flush_tasks(rt, 1, NULL, 0);
   co_state_batch_clear(rt->batch);
   rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(rt->task_cnt + 1);
   for (int i = 0; i < rt->task_cnt; i++) {
@@ -269,6 +270,10 @@ static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
+  if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
+    co_rt_kafka_abort(rt, errstr);
+    return CO_OK;
+  }
   rd_kafka_topic_partition_list_t *offs = co_rt_positions(rt);
   rd_kafka_error_t *e = NULL;
   if (offs->cnt) {
@@ -303,6 +308,10 @@ static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 static co_err_t co_rt_commit_alos(co_rt_t *rt, char *errstr, size_t sz) {
+  if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
+    co_rt_kafka_abort(rt, errstr);
+    return CO_OK;
+  }
   rd_kafka_flush(rt->producer, 60000);
   if (rt->dr_failed || rd_kafka_outq_len(rt->producer) > 0) {
     co_rt_kafka_abort(rt, "delivery failed; reprocessing from the last commit");

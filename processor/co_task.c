@@ -34,7 +34,48 @@ co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition
   return t;
 }
 
-void co_task_destroy(co_task_t *t) { free(t); }
+void co_task_destroy(co_task_t *t) {
+  if (!t) return;
+  co_cache_free(&t->cache);
+  co_cache_free(&t->overlay);
+  free(t);
+}
+
+#define CO_CACHE_MAX 20000 /* entries before a task flushes early */
+
+/* Writes entries of c to the batch; with changelog set also to the changelog. */
+static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *errstr, size_t sz) {
+  co_rt_t *rt = t->rt;
+  for (int e = 0; e < c->cnt; e++) {
+    co_cache_ent_t *x = &c->ents[e];
+    co_state_store_t *st = t->stores[x->store];
+    co_err_t err = x->enc ? co_state_put_encoded(rt->batch, st, x->key, x->klen, x->enc, x->enclen)
+                          : co_state_delete(rt->batch, st, x->key, x->klen);
+    if (!err && changelog && !rt->embedded)
+      err = co_rt_emit(rt, rt->topo->stores[t->proc->stores[x->store]].changelog, t->partition, x->key, x->klen,
+                       x->enc, x->enclen, NULL, 0, errstr, sz);
+    if (err) return co_seterr(errstr, sz, err, "task %s: cannot write store %s", t->id, co_state_store_name(st));
+  }
+  return CO_OK;
+}
+
+co_err_t co_task_flush(co_task_t *t, char *errstr, size_t sz) {
+  co_err_t err = co_task_write(t, &t->cache, 1, errstr, sz);
+  co_cache_clear(&t->cache);
+  return err;
+}
+
+co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz) {
+  co_err_t err = CO_OK;
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (abort || t->state != CO_TASK_RUNNING)
+      co_cache_clear(&t->cache);
+    else if (!err)
+      err = co_task_flush(t, errstr, sz);
+  }
+  return err;
+}
 
 void co_task_ckpt_key(const co_task_t *t, int store_i, char *buf, size_t sz) {
   snprintf(buf, sz, "ckpt.%s", co_state_store_name(t->stores[store_i]));
@@ -80,7 +121,11 @@ static int co_ctx_store_idx(co_ctx_t *ctx, const char *store) {
 co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t klen, void **val, size_t *vlen) {
   int i = co_ctx_store_idx(ctx, store);
   if (i < 0) return CO_ERR_INVALID_ARG;
-  return co_state_get(ctx->task->rt->batch, ctx->task->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
+  co_task_t *t = ctx->task;
+  co_cache_ent_t *x = co_cache_find(&t->overlay, i, key, klen);
+  if (!x) x = co_cache_find(&t->cache, i, key, klen);
+  if (x) return x->enc ? co_state_decode(t->stores[i], x->enc, x->enclen, ctx->now_ms, val, vlen) : CO_ERR_NOT_FOUND;
+  return co_state_get(t->rt->batch, t->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
 }
 
 static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition, const void *key, size_t klen,
@@ -151,10 +196,7 @@ co_err_t co_ctx_put(co_ctx_t *ctx, const char *store, const void *key, size_t kl
   size_t enclen;
   co_err_t err = co_state_encode(t->stores[i], val, vlen, ttl_ms > 0 ? ctx->now_ms + ttl_ms : 0, &enc, &enclen);
   if (err) return err;
-  err = co_state_put_encoded(t->rt->batch, t->stores[i], key, klen, enc, enclen);
-  if (!err && !t->rt->embedded)
-    err = co_ctx_pend(ctx, t->rt->topo->stores[t->proc->stores[i]].changelog, t->partition, key, klen, enc, enclen,
-                      NULL, 0);
+  err = co_cache_set(&t->overlay, i, key, klen, enc, enclen);
   free(enc);
   return err;
 }
@@ -162,18 +204,20 @@ co_err_t co_ctx_put(co_ctx_t *ctx, const char *store, const void *key, size_t kl
 co_err_t co_ctx_delete(co_ctx_t *ctx, const char *store, const void *key, size_t klen) {
   int i = co_ctx_store_idx(ctx, store);
   if (i < 0) return CO_ERR_INVALID_ARG;
-  co_task_t *t = ctx->task;
-  co_err_t err = co_state_delete(t->rt->batch, t->stores[i], key, klen);
-  if (!err && !t->rt->embedded)
-    err = co_ctx_pend(ctx, t->rt->topo->stores[t->proc->stores[i]].changelog, t->partition, key, klen, NULL, 0, NULL,
-                      0);
-  return err;
+  return co_cache_set(&ctx->task->overlay, i, key, klen, NULL, 0);
 }
 
 co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_t plen,
                      int (*cb)(const void *key, size_t klen, const void *val, size_t vlen, void *opaque), void *opaque) {
   int i = co_ctx_store_idx(ctx, store);
   if (i < 0) return CO_ERR_INVALID_ARG;
+  /* Iterators see the batch only: put cached writes there first (the record's
+   * own writes too; a failure rolls the batch back to the savepoint). The
+   * cache keeps them, so the changelog still gets them at flush. */
+  co_task_t *t = ctx->task;
+  char es[256];
+  if (co_task_write(t, &t->cache, 0, es, sizeof(es)) || co_task_write(t, &t->overlay, 0, es, sizeof(es)))
+    return CO_ERR_STORE;
   co_state_iter_t *it = co_state_iter_new(ctx->task->rt->batch, ctx->task->stores[i], ctx->now_ms);
   if (!it) return CO_ERR_NOMEM;
   for (co_state_iter_seek(it, prefix, plen); co_state_iter_valid(it); co_state_iter_next(it)) {
@@ -235,11 +279,18 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
     cause[0] = '\0';
     co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));
     if (rc == CO_PROC_OK) {
-      err = co_task_emit_pending(t, &ctx, errstr, sz);
+      for (int e = 0; e < t->overlay.cnt && !err; e++) {
+        co_cache_ent_t *x = &t->overlay.ents[e];
+        err = co_cache_set(&t->cache, x->store, x->key, x->klen, x->enc, x->enclen);
+      }
+      co_cache_clear(&t->overlay);
+      if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
+      if (!err && t->cache.cnt > CO_CACHE_MAX) err = co_task_flush(t, errstr, sz);
       co_rt_observe_latency(rt, (double)(co_rt_now_ms() - ctx.now_ms));
       goto out;
     }
     co_state_batch_rollback(rt->batch);
+    co_cache_clear(&t->overlay);
     co_ctx_pend_clear(&ctx);
     if (!cause[0]) snprintf(cause, sizeof(cause), "processor '%s' failed without a message", t->proc->name);
     if (rc == CO_PROC_POISON) break;

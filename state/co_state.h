@@ -69,6 +69,11 @@ const char *co_state_store_name(const co_state_store_t *store);
 co_err_t co_state_encode(const co_state_store_t *store, const void *val, size_t vlen, int64_t expire_at_ms, void **out,
                          size_t *outlen);
 
+/* Decodes an encoded value as co_state_get would return it: *val malloc'd
+ * (NUL-terminated after *vlen), CO_ERR_NOT_FOUND if expired at now_ms. */
+co_err_t co_state_decode(const co_state_store_t *store, const void *enc, size_t enclen, int64_t now_ms, void **val,
+                         size_t *vlen);
+
 /* A transaction's pending writes. Caller destroys. */
 co_state_batch_t *co_state_batch_new(co_state_db_t *db);
 void co_state_batch_destroy(co_state_batch_t *b);

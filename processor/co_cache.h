@@ -1,0 +1,37 @@
+/* co_cache.h: a task's write cache: the latest encoded value (or delete)
+ * per (store, key) written in the open transaction. Reads look here first;
+ * RocksDB and the changelog see one write per key when the cache is flushed
+ * (at commit, or when it grows past its bound), not one per record. The
+ * same structure holds one record's writes until its callback succeeds. */
+#ifndef CO_CACHE_H
+#define CO_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "co_err.h"
+
+typedef struct co_cache_ent_s {
+  int store;
+  void *key;
+  size_t klen;
+  void *enc; /* NULL: deleted */
+  size_t enclen;
+  uint64_t hash;
+} co_cache_ent_t;
+
+typedef struct co_cache_s {
+  co_cache_ent_t *ents;
+  int cnt, cap;
+  int *slots; /* open addressing over ents; -1 empty */
+  int nslots; /* power of two */
+} co_cache_t;
+
+/* NULL if absent. Valid until the next set/clear. */
+co_cache_ent_t *co_cache_find(co_cache_t *c, int store, const void *key, size_t klen);
+/* Copies key and enc (enc NULL records a delete). */
+co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, const void *enc, size_t enclen);
+void co_cache_clear(co_cache_t *c);
+void co_cache_free(co_cache_t *c);
+
+#endif
