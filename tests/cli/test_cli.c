@@ -114,7 +114,9 @@ static void cli_secret_values_never_printed(void **state) {
                "whatsapp.phone.id: '1'\nwhatsapp.to: '2'\nlog.level: debug\n");
   snprintf(path, sizeof(path), "%s/secrets.yaml", dir);
   co_th_write_file(path, yaml, strlen(yaml));
-  const char *cmds[] = {"config --show", "config --help", "config --markdown", "run", "version"};
+  char runcmd[700];
+  snprintf(runcmd, sizeof(runcmd), "run --once --sample '' -X state.dir='%s/state'", dir);
+  const char *cmds[] = {"config --show", "config --help", "config --markdown", runcmd, "version"};
   for (size_t c = 0; c < sizeof(cmds) / sizeof(*cmds); c++) {
     char args[8192], *out;
     snprintf(args, sizeof(args), "%s -c '%s' %s", cmds[c], path, xs);
