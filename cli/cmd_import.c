@@ -15,7 +15,10 @@
  *
  * A message that does not normalize is not dropped: its raw bytes go to
  * the DLQ topic in the same atomic batch, with the co.dlq.* headers that
- * `careerops dlq list` reads. */
+ * `careerops dlq list` reads.
+ *
+ * With brokers set, the same batches go to Kafka, each in one transaction
+ * with the cursor (cmd_import_kafka.c). */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -28,6 +31,7 @@
 #include <xxhash.h>
 
 #include "co_cli.h"
+#include "co_import_int.h"
 #include "co_ingest.h"
 #include "co_rt.h"
 
@@ -36,15 +40,17 @@
 static const char co_import_usage[] =
     "Usage: careerops import PATH [--account NAME] [options]\n"
     "Imports an mbox file, a Maildir (a folder with cur/ or new/) or a folder of\n"
-    "*.eml files into the raw topic of the embedded log. Each message becomes one\n"
-    "normalized event keyed by the account; one that cannot be parsed goes to the\n"
-    "DLQ (class parse) with its raw bytes. Progress is remembered per source path,\n"
-    "so running the same import again, or after a crash, adds nothing twice; the\n"
-    "source may grow at its end between runs but must not be rewritten.\n"
+    "*.eml files into the raw topic (the embedded log, or Kafka when brokers are\n"
+    "set). Each message becomes one normalized event keyed by the account; one\n"
+    "that cannot be parsed goes to the DLQ (class parse) with its raw bytes.\n"
+    "Progress is remembered per source path, so running the same import again, or\n"
+    "after a crash, adds nothing twice; the source may grow at its end between\n"
+    "runs but must not be rewritten.\n"
     "Prints a summary line on stdout: imported=N skipped=N failed=N.\n"
     "  --account NAME        account the events belong to (default: setting account)\n"
-    "Kafka mode (brokers set) is not implemented yet: the command exits 2.\n"
-    "The pipeline must not be running on the same state.dir.\n" CO_CLI_COMMON_HELP;
+    "Kafka mode: run `careerops topics create` first; each batch, its DLQ records\n"
+    "and the progress (topic <app.id>-import-cursors) commit in one transaction.\n"
+    "Embedded mode: the pipeline must not be running on the same state.dir.\n" CO_CLI_COMMON_HELP;
 
 /* One DLQ record's headers and the strings they point to. */
 typedef struct co_imp_dlq_s {
@@ -53,7 +59,8 @@ typedef struct co_imp_dlq_s {
 } co_imp_dlq_t;
 
 typedef struct co_imp_s {
-  co_rt_t *rt;
+  co_rt_t *rt;        /* embedded mode */
+  co_imp_kafka_t *kf; /* Kafka mode */
   const char *raw_topic, *dlq_topic, *account, *cursor_key;
   co_rt_msg_t msgs[CO_IMPORT_BATCH];
   void *vals[CO_IMPORT_BATCH]; /* owned values of msgs */
@@ -85,8 +92,9 @@ static void co_imp_batch_clear(co_imp_t *im) {
 /* Writes the batch and the cursor (= messages handled so far) atomically. */
 static co_err_t co_imp_flush(co_imp_t *im, char *errstr, size_t sz) {
   if (!im->cnt) return CO_OK;
-  co_err_t err = co_rt_append(im->rt, im->raw_topic, im->msgs, im->cnt, im->cursor_key, (int64_t)im->handled, errstr,
-                              sz);
+  co_err_t err = im->kf ? co_imp_kafka_append(im->kf, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz)
+                        : co_rt_append(im->rt, im->raw_topic, im->msgs, im->cnt, im->cursor_key, (int64_t)im->handled,
+                                       errstr, sz);
   if (!err)
     for (int i = 0; i < im->cnt; i++) {
       if (im->dlqs[i])
@@ -251,9 +259,6 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   if (optind < argc) return co_cli_usage_error(cli, "import", "unexpected argument '%s'", argv[optind]);
   if (account && !*account) return co_cli_usage_error(cli, "import", "--account must not be empty");
   if ((rc = co_cli_load_conf(cli))) return rc;
-  if (*co_conf_str(cli->conf, "brokers"))
-    return co_cli_usage_error(cli, "import",
-                              "Kafka-mode import is not implemented yet; unset brokers to import into the embedded log");
   if (!realpath(path, real)) {
     fprintf(stderr, "careerops import: cannot open %s: %s\n", path, strerror(errno));
     return CO_EXIT_FAIL;
@@ -265,18 +270,23 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
     snprintf(key, sizeof(key), "import:xxh64:%016llx", (unsigned long long)XXH64(real, strlen(real), 0));
   rc = CO_EXIT_FAIL;
   if (co_imp_open(real, &r, &kind, &im.total_bytes, errstr, sizeof(errstr))) goto fail;
-  if (!(topo = co_topo_new(co_conf_str(cli->conf, "app.id")))) {
-    snprintf(errstr, sizeof(errstr), "out of memory");
-    goto fail;
+  int64_t done;
+  if (*co_conf_str(cli->conf, "brokers")) {
+    if (!(im.kf = co_imp_kafka_open(cli->conf, key, &done, errstr, sizeof(errstr)))) goto fail;
+  } else {
+    if (!(topo = co_topo_new(co_conf_str(cli->conf, "app.id")))) {
+      snprintf(errstr, sizeof(errstr), "out of memory");
+      goto fail;
+    }
+    if (!(im.rt = co_rt_new(cli->conf, topo, errstr, sizeof(errstr)))) goto fail;
+    done = co_rt_cursor(im.rt, key);
   }
-  if (!(im.rt = co_rt_new(cli->conf, topo, errstr, sizeof(errstr)))) goto fail;
   im.raw_topic = co_conf_str(cli->conf, "topic.raw");
   im.dlq_topic = co_conf_str(cli->conf, "topic.dlq");
   im.account = account ? account : co_conf_str(cli->conf, "account");
   im.cursor_key = key;
   im.tty = isatty(STDERR_FILENO);
   im.t0 = im.last_print = co_imp_now_ms();
-  int64_t done = co_rt_cursor(im.rt, key);
   if (co_imp_run(&im, r, done, (size_t)co_conf_int(cli->conf, "ingest.max.body.bytes"), errstr, sizeof(errstr))) {
     co_imp_progress(&im, 0, 1);
     goto fail;
@@ -300,6 +310,7 @@ out:
   co_imp_batch_clear(&im);
   if (r) co_ingest_reader_close(r);
   if (im.rt) co_rt_destroy(im.rt);
+  co_imp_kafka_close(im.kf);
   co_topo_destroy(topo);
   return rc;
 }

@@ -1,0 +1,195 @@
+/* cmd_import_kafka.c: Kafka-mode import: each batch of events, its DLQ
+ * records and the source cursor are produced in one transaction. The cursor
+ * lives in a compacted topic, <app.id>-import-cursors (key: the source,
+ * value: messages handled), read back with read_committed, so a killed
+ * import resumes exactly where its last committed transaction ended. The
+ * transactional.id is derived from the source, so init_transactions() fences
+ * an earlier importer of the same source and aborts its open transaction
+ * before the cursor is read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "co_import_int.h"
+#include "co_rt_int.h"
+
+#define CO_IMP_TIMEOUT_MS 60000
+
+struct co_imp_kafka_s {
+  rd_kafka_t *producer;
+  char cursor_topic[300];
+  char *cursor_key;
+};
+
+/* Creates the cursor topic if missing (already existing is fine). */
+static co_err_t co_imp_cursor_topic(co_imp_kafka_t *k, const co_conf_t *conf, char *errstr, size_t sz) {
+  char err[256];
+  co_err_t rc = CO_OK;
+  rd_kafka_NewTopic_t *nt =
+      rd_kafka_NewTopic_new(k->cursor_topic, 1, (int)co_conf_int(conf, "topic.replication.factor"), err, sizeof(err));
+  if (!nt) return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s: %s", k->cursor_topic, err);
+  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact");
+  rd_kafka_queue_t *q = rd_kafka_queue_new(k->producer);
+  rd_kafka_AdminOptions_t *o = rd_kafka_AdminOptions_new(k->producer, RD_KAFKA_ADMIN_OP_CREATETOPICS);
+  rd_kafka_AdminOptions_set_operation_timeout(o, 30000, err, sizeof(err));
+  rd_kafka_CreateTopics(k->producer, &nt, 1, o, q);
+  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, CO_IMP_TIMEOUT_MS);
+  if (!ev || rd_kafka_event_error(ev)) {
+    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "creating %s: %s", k->cursor_topic,
+                   ev ? rd_kafka_event_error_string(ev) : "no answer");
+  } else {
+    size_t cnt;
+    const rd_kafka_topic_result_t **res =
+        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
+    rd_kafka_resp_err_t e = cnt ? rd_kafka_topic_result_error(res[0]) : RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (e && e != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
+      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "creating %s: %s", k->cursor_topic, rd_kafka_err2str(e));
+  }
+  if (ev) rd_kafka_event_destroy(ev);
+  rd_kafka_AdminOptions_destroy(o);
+  rd_kafka_queue_destroy(q);
+  rd_kafka_NewTopic_destroy(nt);
+  return rc;
+}
+
+static co_err_t co_imp_topic_exists(rd_kafka_t *rk, const char *topic, char *errstr, size_t sz) {
+  const struct rd_kafka_metadata *md = NULL;
+  rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
+  rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, 15000);
+  co_err_t rc = CO_OK;
+  if (e)
+    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "metadata for %s: %s", topic, rd_kafka_err2str(e));
+  else if (md->topic_cnt != 1 || md->topics[0].err || md->topics[0].partition_cnt < 1)
+    rc = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "topic %s does not exist: run `careerops topics create` first", topic);
+  if (md) rd_kafka_metadata_destroy(md);
+  rd_kafka_topic_destroy(rkt);
+  return rc;
+}
+
+/* Last committed cursor value for k->cursor_key, or -1. */
+static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int64_t *cursor, char *errstr,
+                                   size_t sz) {
+  char err[256], gid[300];
+  rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
+  if (!kc) return CO_ERR_CONFIG;
+  snprintf(gid, sizeof(gid), "%s-import-reader", co_conf_str(conf, "app.id"));
+  rd_kafka_conf_set(kc, "group.id", gid, err, sizeof(err));
+  rd_kafka_conf_set(kc, "isolation.level", "read_committed", err, sizeof(err));
+  rd_kafka_conf_set(kc, "enable.partition.eof", "true", err, sizeof(err));
+  rd_kafka_conf_set(kc, "enable.auto.commit", "false", err, sizeof(err));
+  rd_kafka_t *c = rd_kafka_new(RD_KAFKA_CONSUMER, kc, err, sizeof(err));
+  if (!c) {
+    rd_kafka_conf_destroy(kc);
+    return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create consumer: %s", err);
+  }
+  rd_kafka_poll_set_consumer(c);
+  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+  rd_kafka_topic_partition_list_add(l, k->cursor_topic, 0)->offset = RD_KAFKA_OFFSET_BEGINNING;
+  rd_kafka_assign(c, l);
+  rd_kafka_topic_partition_list_destroy(l);
+  co_err_t rc = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "reading %s timed out", k->cursor_topic);
+  size_t klen = strlen(k->cursor_key);
+  *cursor = -1;
+  for (int64_t deadline = co_rt_now_ms() + CO_IMP_TIMEOUT_MS; co_rt_now_ms() < deadline;) {
+    rd_kafka_message_t *m = rd_kafka_consumer_poll(c, 500);
+    if (!m) continue;
+    if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      rd_kafka_message_destroy(m);
+      rc = CO_OK;
+      break;
+    }
+    if (!m->err && m->key_len == klen && !memcmp(m->key, k->cursor_key, klen) && m->payload && m->len < 32) {
+      char v[32];
+      memcpy(v, m->payload, m->len);
+      v[m->len] = '\0';
+      *cursor = strtoll(v, NULL, 10);
+    } else if (m->err && m->err != RD_KAFKA_RESP_ERR__TRANSPORT) {
+      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "reading %s: %s", k->cursor_topic, rd_kafka_message_errstr(m));
+      rd_kafka_message_destroy(m);
+      break;
+    }
+    rd_kafka_message_destroy(m);
+  }
+  rd_kafka_consumer_close(c);
+  rd_kafka_destroy(c);
+  return rc;
+}
+
+co_imp_kafka_t *co_imp_kafka_open(const co_conf_t *conf, const char *cursor_key, int64_t *cursor, char *errstr,
+                                  size_t sz) {
+  char err[256], txid[300];
+  co_imp_kafka_t *k = calloc(1, sizeof(*k));
+  rd_kafka_conf_t *kc = NULL;
+  rd_kafka_error_t *ke;
+  if (!k || !(k->cursor_key = strdup(cursor_key))) {
+    co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+    goto err;
+  }
+  snprintf(k->cursor_topic, sizeof(k->cursor_topic), "%s-import-cursors", co_conf_str(conf, "app.id"));
+  snprintf(txid, sizeof(txid), "%s-import-%016llx", co_conf_str(conf, "app.id"),
+           (unsigned long long)XXH64(cursor_key, strlen(cursor_key), 0));
+  if (!(kc = co_rt_kafka_conf(conf, errstr, sz))) goto err;
+  if (rd_kafka_conf_set(kc, "transactional.id", txid, err, sizeof(err)) ||
+      rd_kafka_conf_set(kc, "partitioner", "murmur2_random", err, sizeof(err)) ||
+      rd_kafka_conf_set(kc, "linger.ms", "5", err, sizeof(err)) ||
+      /* A missing topic is an error here, not a broker-default topic. */
+      rd_kafka_conf_set(kc, "allow.auto.create.topics", "false", err, sizeof(err))) {
+    co_seterr(errstr, sz, CO_ERR_CONFIG, "producer settings: %s", err);
+    goto err;
+  }
+  if (!(k->producer = rd_kafka_new(RD_KAFKA_PRODUCER, kc, err, sizeof(err)))) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create producer: %s", err);
+    goto err;
+  }
+  kc = NULL;
+  if ((ke = rd_kafka_init_transactions(k->producer, CO_IMP_TIMEOUT_MS))) {
+    co_seterr(errstr, sz, CO_ERR_KAFKA, "init_transactions: %s", rd_kafka_error_string(ke));
+    rd_kafka_error_destroy(ke);
+    goto err;
+  }
+  if (co_imp_topic_exists(k->producer, co_conf_str(conf, "topic.raw"), errstr, sz) ||
+      co_imp_topic_exists(k->producer, co_conf_str(conf, "topic.dlq"), errstr, sz) ||
+      co_imp_cursor_topic(k, conf, errstr, sz) || co_imp_read_cursor(k, conf, cursor, errstr, sz))
+    goto err;
+  return k;
+err:
+  if (kc) rd_kafka_conf_destroy(kc);
+  co_imp_kafka_close(k);
+  return NULL;
+}
+
+co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_msg_t *msgs, int cnt, int64_t cursor,
+                             char *errstr, size_t sz) {
+  rd_kafka_error_t *ke = rd_kafka_begin_transaction(k->producer);
+  co_err_t err = CO_OK;
+  char v[32];
+  if (ke) goto kerr;
+  for (int i = 0; i < cnt && !err; i++)
+    err = co_rt_kafka_produce(k->producer, msgs[i].topic ? msgs[i].topic : topic, -1, msgs[i].key, msgs[i].key_len,
+                              msgs[i].value, msgs[i].value_len, msgs[i].hdrs, msgs[i].hdr_cnt, errstr, sz);
+  snprintf(v, sizeof(v), "%lld", (long long)cursor);
+  if (!err)
+    err = co_rt_kafka_produce(k->producer, k->cursor_topic, 0, k->cursor_key, strlen(k->cursor_key), v, strlen(v),
+                              NULL, 0, errstr, sz);
+  if (err) {
+    if ((ke = rd_kafka_abort_transaction(k->producer, CO_IMP_TIMEOUT_MS))) rd_kafka_error_destroy(ke);
+    return err;
+  }
+  if (!(ke = rd_kafka_commit_transaction(k->producer, CO_IMP_TIMEOUT_MS))) return CO_OK;
+kerr:
+  err = co_seterr(errstr, sz, CO_ERR_KAFKA, "transaction: %s", rd_kafka_error_string(ke));
+  if (rd_kafka_error_txn_requires_abort(ke)) {
+    rd_kafka_error_t *ae = rd_kafka_abort_transaction(k->producer, CO_IMP_TIMEOUT_MS);
+    if (ae) rd_kafka_error_destroy(ae);
+  }
+  rd_kafka_error_destroy(ke);
+  return err;
+}
+
+void co_imp_kafka_close(co_imp_kafka_t *k) {
+  if (!k) return;
+  if (k->producer) rd_kafka_destroy(k->producer);
+  free(k->cursor_key);
+  free(k);
+}
