@@ -21,8 +21,10 @@ static const char co_eval_usage[] =
     "                        model built with this binary)\n" CO_CLI_COMMON_HELP;
 
 int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
-  static const struct option longopts[] = {{"json", no_argument, NULL, 'j'}, {"model", required_argument, NULL, 'm'},
-                                           CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
+                                           {"model", required_argument, NULL, 'm'},
+                                           CO_CLI_COMMON_LONG,
+                                           {NULL, 0, NULL, 0}};
   const char *model = NULL, *file;
   char errstr[512];
   int opt, rc, json = 0;

@@ -92,9 +92,9 @@ static void co_imp_batch_clear(co_imp_t *im) {
 /* Writes the batch and the cursor (= messages handled so far) atomically. */
 static co_err_t co_imp_flush(co_imp_t *im, char *errstr, size_t sz) {
   if (!im->cnt) return CO_OK;
-  co_err_t err = im->kf ? co_imp_kafka_append(im->kf, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz)
-                        : co_rt_append(im->rt, im->raw_topic, im->msgs, im->cnt, im->cursor_key, (int64_t)im->handled,
-                                       errstr, sz);
+  co_err_t err =
+      im->kf ? co_imp_kafka_append(im->kf, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz)
+             : co_rt_append(im->rt, im->raw_topic, im->msgs, im->cnt, im->cursor_key, (int64_t)im->handled, errstr, sz);
   if (!err)
     for (int i = 0; i < im->cnt; i++) {
       if (im->dlqs[i])
@@ -109,14 +109,14 @@ static co_err_t co_imp_flush(co_imp_t *im, char *errstr, size_t sz) {
 static co_err_t co_imp_add_event(co_imp_t *im, char *json) {
   int i = im->cnt++;
   im->vals[i] = json;
-  im->msgs[i] = (co_rt_msg_t){.key = im->account, .key_len = strlen(im->account), .value = json,
-                              .value_len = strlen(json)};
+  im->msgs[i] =
+      (co_rt_msg_t){.key = im->account, .key_len = strlen(im->account), .value = json, .value_len = strlen(json)};
   return CO_OK;
 }
 
 /* Queues raw bytes for the DLQ with the cause. */
-static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause, const co_ingest_msg_t *m,
-                               char *errstr, size_t sz) {
+static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause, const co_ingest_msg_t *m, char *errstr,
+                               size_t sz) {
   co_imp_dlq_t *d = calloc(1, sizeof(*d));
   void *raw = malloc(m && m->len ? m->len : 1);
   if (!d || !raw) {
@@ -146,8 +146,13 @@ static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause,
   int i = im->cnt++;
   im->vals[i] = raw;
   im->dlqs[i] = d;
-  im->msgs[i] = (co_rt_msg_t){.key = im->account, .key_len = strlen(im->account), .value = raw,
-                              .value_len = m ? m->len : 0, .hdrs = d->h, .hdr_cnt = n, .topic = im->dlq_topic};
+  im->msgs[i] = (co_rt_msg_t){.key = im->account,
+                              .key_len = strlen(im->account),
+                              .value = raw,
+                              .value_len = m ? m->len : 0,
+                              .hdrs = d->h,
+                              .hdr_cnt = n,
+                              .topic = im->dlq_topic};
   return CO_OK;
 }
 
@@ -229,8 +234,8 @@ static co_err_t co_imp_run(co_imp_t *im, co_ingest_reader_t *r, int64_t done, si
 }
 
 int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
-  static const struct option longopts[] = {{"account", required_argument, NULL, 'a'}, CO_CLI_COMMON_LONG,
-                                           {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {
+      {"account", required_argument, NULL, 'a'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
   const char *account = NULL, *path = NULL, *kind = "";
   char errstr[1024], real[PATH_MAX], key[PATH_MAX + 16];
   int opt, rc = CO_EXIT_FAIL;
@@ -293,10 +298,11 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   }
   co_imp_progress(&im, im.total_bytes, 1);
   double secs = (double)(co_imp_now_ms() - im.t0) / 1000.0;
-  fprintf(stderr,
-          "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s) in %.1fs\n",
-          kind, real, (unsigned long long)im.imported, (unsigned long long)im.skipped, (unsigned long long)im.failed,
-          im.dlq_topic, secs);
+  fprintf(
+      stderr,
+      "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s) in %.1fs\n",
+      kind, real, (unsigned long long)im.imported, (unsigned long long)im.skipped, (unsigned long long)im.failed,
+      im.dlq_topic, secs);
   printf("imported=%llu skipped=%llu failed=%llu\n", (unsigned long long)im.imported, (unsigned long long)im.skipped,
          (unsigned long long)im.failed);
   rc = CO_EXIT_OK;

@@ -68,8 +68,7 @@ static co_err_t co_imp_topic_exists(rd_kafka_t *rk, const char *topic, char *err
 }
 
 /* Last committed cursor value for k->cursor_key, or -1. */
-static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int64_t *cursor, char *errstr,
-                                   size_t sz) {
+static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int64_t *cursor, char *errstr, size_t sz) {
   char err[256], gid[300];
   rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
   if (!kc) return CO_ERR_CONFIG;
@@ -170,8 +169,8 @@ co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_m
                               msgs[i].value, msgs[i].value_len, msgs[i].hdrs, msgs[i].hdr_cnt, errstr, sz);
   snprintf(v, sizeof(v), "%lld", (long long)cursor);
   if (!err)
-    err = co_rt_kafka_produce(k->producer, k->cursor_topic, 0, k->cursor_key, strlen(k->cursor_key), v, strlen(v),
-                              NULL, 0, errstr, sz);
+    err = co_rt_kafka_produce(k->producer, k->cursor_topic, 0, k->cursor_key, strlen(k->cursor_key), v, strlen(v), NULL,
+                              0, errstr, sz);
   if (err) {
     if ((ke = rd_kafka_abort_transaction(k->producer, CO_IMP_TIMEOUT_MS))) rd_kafka_error_destroy(ke);
     return err;

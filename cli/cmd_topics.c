@@ -24,7 +24,8 @@ static const char *const co_topic_settings[] = {"topic.raw", "topic.classified",
 /* Creates the topics; 0 when every one exists afterwards. */
 static int co_topics_create(const co_conf_t *conf, char *errstr, size_t sz) {
   char err[512];
-  int failed = 0, parts = (int)co_conf_int(conf, "topic.partitions"), rf = (int)co_conf_int(conf, "topic.replication.factor");
+  int failed = 0, parts = (int)co_conf_int(conf, "topic.partitions"),
+      rf = (int)co_conf_int(conf, "topic.replication.factor");
   rd_kafka_t *rk = NULL;
   rd_kafka_queue_t *q = NULL;
   rd_kafka_NewTopic_t *nt[CO_TOPIC_CNT] = {0};
@@ -56,7 +57,8 @@ static int co_topics_create(const co_conf_t *conf, char *errstr, size_t sz) {
     goto out;
   }
   size_t cnt;
-  const rd_kafka_topic_result_t **res = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
+  const rd_kafka_topic_result_t **res =
+      rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
   for (size_t i = 0; i < cnt; i++) {
     rd_kafka_resp_err_t e = rd_kafka_topic_result_error(res[i]);
     const char *name = rd_kafka_topic_result_name(res[i]);
@@ -110,7 +112,8 @@ int co_cmd_topics(co_cli_t *cli, int argc, char **argv) {
   if (strcmp(action, "create")) return co_cli_usage_error(cli, "topics", "unknown action '%s': use create", action);
   if ((rc = co_cli_load_conf(cli))) return rc;
   if (!*co_conf_str(cli->conf, "brokers")) {
-    fprintf(stderr, "careerops topics: embedded mode (no brokers set): topics live in the local log, nothing to create\n");
+    fprintf(stderr,
+            "careerops topics: embedded mode (no brokers set): topics live in the local log, nothing to create\n");
     return CO_EXIT_OK;
   }
   if (co_topics_create(cli->conf, errstr, sizeof(errstr))) {

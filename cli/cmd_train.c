@@ -20,7 +20,8 @@ static const char co_train_usage[] =
 
 int co_cmd_train(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {{"corpus", required_argument, NULL, 'C'},
-                                           {"out", required_argument, NULL, 'o'}, CO_CLI_COMMON_LONG,
+                                           {"out", required_argument, NULL, 'o'},
+                                           CO_CLI_COMMON_LONG,
                                            {NULL, 0, NULL, 0}};
   const char *corpus = NULL, *out = NULL;
   char errstr[512];

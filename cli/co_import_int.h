@@ -19,8 +19,8 @@ co_imp_kafka_t *co_imp_kafka_open(const co_conf_t *conf, const char *cursor_key,
 
 /* Produces msgs (to msgs[i].topic or topic) and the cursor record in one
  * Kafka transaction: all or nothing, like co_rt_append in embedded mode. */
-co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_msg_t *msgs, int cnt,
-                             int64_t cursor, char *errstr, size_t errstr_size);
+co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_msg_t *msgs, int cnt, int64_t cursor,
+                             char *errstr, size_t errstr_size);
 
 void co_imp_kafka_close(co_imp_kafka_t *k);
 

@@ -40,8 +40,8 @@ static long normalize_only(const char *mbox) {
 static int import(const char *st, const char *mbox, long *imported, long *skipped) {
   char cmd[2048], *out = NULL;
   long failed;
-  snprintf(cmd, sizeof(cmd), "'%s' import '%s' -X state.dir='%s' -X log.level=warn 2>/dev/null", CO_CAREEROPS_BIN,
-           mbox, st);
+  snprintf(cmd, sizeof(cmd), "'%s' import '%s' -X state.dir='%s' -X log.level=warn 2>/dev/null", CO_CAREEROPS_BIN, mbox,
+           st);
   FILE *p = popen(cmd, "r");
   size_t cap = 0;
   if (!p || getline(&out, &cap, p) < 0) {

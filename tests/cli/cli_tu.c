@@ -26,7 +26,7 @@ int cli_tu_run(const char *args, int merge, char **out) {
   return rc;
 }
 
-static const char *const companies[] = {"Acme Robotics", "Northwind Labs", "Blue Heron Health", "Kestrel Data",
+static const char *const companies[] = {"Acme Robotics",   "Northwind Labs",   "Blue Heron Health", "Kestrel Data",
                                         "Orchard Systems", "Pinecone Freight", "Lumen Bank"};
 static const char *const roles[] = {"Backend Engineer", "Data Analyst", "Product Manager", "SRE", "ML Engineer"};
 
@@ -45,19 +45,22 @@ int cli_tu_write_mbox(const char *path, int n, int garbage_at) {
     }
     fprintf(f, "From: %s Recruiting <jobs@%c%c%c.example.com>\nTo: me@example.org\n", co, co[0], co[1], co[2]);
     fprintf(f, "Subject: %s application #%d: %s\n", i % 3 ? "Update on your" : "Thanks for your", i, role);
-    fprintf(f, "Date: Mon, 6 Jan 2025 10:%02d:%02d +0000\nMessage-ID: <gen-%d@mbox.example.com>\n", i % 60, i % 59,
-            i);
+    fprintf(f, "Date: Mon, 6 Jan 2025 10:%02d:%02d +0000\nMessage-ID: <gen-%d@mbox.example.com>\n", i % 60, i % 59, i);
     if (i % 5 == 1) {
       fprintf(f, "MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b%d\"\n\n", i);
       fprintf(f, "--b%d\nContent-Type: text/plain; charset=utf-8\n\nHello,\nthanks for applying to %s as %s.\n", i, co,
               role);
-      fprintf(f, "--b%d\nContent-Type: text/html; charset=utf-8\n\n<html><body><p>Hello,</p><p>thanks for applying "
-                 "to <b>%s</b> as %s.</p></body></html>\n--b%d--\n\n", i, co, role, i);
+      fprintf(f,
+              "--b%d\nContent-Type: text/html; charset=utf-8\n\n<html><body><p>Hello,</p><p>thanks for applying "
+              "to <b>%s</b> as %s.</p></body></html>\n--b%d--\n\n",
+              i, co, role, i);
       continue;
     }
     if (i % 5 == 2) {
-      fprintf(f, "Content-Type: text/html; charset=utf-8\n\n<html><body><h1>%s</h1><p>We would like to invite you to "
-                 "an interview for %s next Tuesday at 10:00.</p></body></html>\n\n", co, role);
+      fprintf(f,
+              "Content-Type: text/html; charset=utf-8\n\n<html><body><h1>%s</h1><p>We would like to invite you to "
+              "an interview for %s next Tuesday at 10:00.</p></body></html>\n\n",
+              co, role);
       continue;
     }
     fprintf(f, "Content-Type: text/plain; charset=utf-8\n\nHi,\n\nthank you for your interest in the %s role at %s.\n",
@@ -122,8 +125,12 @@ out:
   return rc;
 }
 
-long cli_tu_count(const char *state_dir, const char *topic) { return cli_tu_scan(state_dir, topic, 0); }
-long cli_tu_distinct(const char *state_dir, const char *topic) { return cli_tu_scan(state_dir, topic, 1); }
+long cli_tu_count(const char *state_dir, const char *topic) {
+  return cli_tu_scan(state_dir, topic, 0);
+}
+long cli_tu_distinct(const char *state_dir, const char *topic) {
+  return cli_tu_scan(state_dir, topic, 1);
+}
 
 int cli_tu_summary(const char *out, long *imported, long *skipped, long *failed) {
   const char *s = out ? strstr(out, "imported=") : NULL;

@@ -23,11 +23,13 @@ static const struct {
 } mails[] = {
     {0, "Thank you for applying to Fernwood", "We have received your application for Data Engineer at Fernwood."},
     {0, "Application received: QA Lead", "Thanks for applying to Brightline. Our team will review your application."},
-    {1, "Interview invitation - Fernwood", "We would like to invite you to an interview for the Data Engineer role. "
-                                          "Are you available Tuesday at 3pm?"},
+    {1, "Interview invitation - Fernwood",
+     "We would like to invite you to an interview for the Data Engineer role. "
+     "Are you available Tuesday at 3pm?"},
     {1, "Let's schedule a call", "Please pick a time for a 30 minute phone screen with our hiring manager."},
-    {2, "Your offer from Brightline", "We are delighted to offer you the position of QA Lead. Your offer letter is "
-                                     "attached; the base salary is 120,000."},
+    {2, "Your offer from Brightline",
+     "We are delighted to offer you the position of QA Lead. Your offer letter is "
+     "attached; the base salary is 120,000."},
     {3, "Update on your application", "Unfortunately we have decided not to move forward with your application."},
     {3, "Your application to Fernwood", "After careful consideration we will not be proceeding with your candidacy."},
     {4, "Weekly newsletter", "Top 10 tips for your garden this spring. Unsubscribe at any time."},
@@ -80,7 +82,8 @@ static void cli_eval_prints_confusion_matrix(void **state) {
   assert_int_equal(json_array_size(cm), 5);
   for (int l = 0; l < 5; l++) {
     int sum = 0;
-    for (int k = 0; k < 5; k++) sum += (int)json_integer_value(json_array_get(json_array_get(cm, (size_t)l), (size_t)k));
+    for (int k = 0; k < 5; k++)
+      sum += (int)json_integer_value(json_array_get(json_array_get(cm, (size_t)l), (size_t)k));
     assert_int_equal(sum, gold[l]);
   }
   json_decref(j);

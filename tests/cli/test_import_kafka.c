@@ -99,7 +99,8 @@ static void cli_import_kafka_exactly_once_under_sigkill(void **state) {
   char *app = co_th_kafka_unique_name("kimport"), raw[300], dlq[300];
   snprintf(raw, sizeof(raw), "%s-raw", app);
   snprintf(dlq, sizeof(dlq), "%s-dlq", app);
-  snprintf(common, sizeof(common), "--brokers '%s' -X app.id=%s -X topic.raw=%s -X topic.dlq=%s -X topic.classified=%s-c "
+  snprintf(common, sizeof(common),
+           "--brokers '%s' -X app.id=%s -X topic.raw=%s -X topic.dlq=%s -X topic.classified=%s-c "
            "-X topic.research=%s-r -X topic.notifications=%s-n -X topic.partitions=3 -X log.level=warn",
            bs, app, raw, dlq, app, app, app);
   snprintf(mbox, sizeof(mbox), "%s/inbox.mbox", dir);
