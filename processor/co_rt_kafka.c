@@ -205,7 +205,9 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   char rgroup[300];
   snprintf(rgroup, sizeof(rgroup), "%s-restore-%s", app, rt->instance_id);
   if (!(rc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
-  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) ||
+  /* An empty or caught-up changelog answers after fetch.wait.max.ms: keep
+   * it short so a task with little to restore starts at once. */
+  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) || co_rt_kset(rc, "fetch.wait.max.ms", "20", errstr, sz) ||
       co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
       co_rt_kset(rc, "isolation.level", "read_committed", errstr, sz) ||
       co_rt_kset(rc, "enable.auto.commit", "false", errstr, sz) ||

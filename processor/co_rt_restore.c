@@ -24,6 +24,7 @@ void co_rt_restore_assign(co_rt_t *rt) {
   }
   rd_kafka_resp_err_t e = rd_kafka_assign(rt->restorer, l->cnt ? l : NULL);
   if (e) CO_LOGKV(CO_LOG_ERROR, "restore", "cannot assign changelogs", "error", rd_kafka_err2str(e));
+  if (l->cnt) rd_kafka_resume_partitions(rt->restorer, l); /* undo pauses of earlier restores */
   rd_kafka_topic_partition_list_destroy(l);
 }
 
@@ -158,6 +159,11 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
       if (t->state == CO_TASK_RESTORING) { /* a standby keeps tailing */
         t->restore_done[s] = 1;
         done_any = 1;
+        /* Pause just this changelog: re-assigning would restart every other fetch. */
+        rd_kafka_topic_partition_list_t *pl = rd_kafka_topic_partition_list_new(1);
+        rd_kafka_topic_partition_list_add(pl, rd_kafka_topic_name(m->rkt), m->partition);
+        rd_kafka_pause_partitions(rt->restorer, pl);
+        rd_kafka_topic_partition_list_destroy(pl);
       }
     } else if (m->err) {
       CO_LOGKV(CO_LOG_WARN, "restore", "changelog read error", "task", t->id, "error", rd_kafka_message_errstr(m));
@@ -196,7 +202,6 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
       for (int s = 0; all && s < t->proc->store_cnt; s++) all = t->restore_done[s];
       if (all) co_rt_task_resume(rt, t);
     }
-    co_rt_restore_assign(rt);
   }
   return CO_OK;
 }
