@@ -245,18 +245,40 @@ co_err_t co_dlq_foreach(const co_conf_t *conf, const char *filter, int (*cb)(con
   return err;
 }
 
-static int co_dlq_print(const co_dlq_entry_t *e, void *opaque) {
-  json_t *o = json_pack("{s:s, s:s%, s:s%, s:s, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:b}", "id", e->id, "key", e->key,
-                        e->key_len, "value", e->value ? e->value : "", e->value ? e->value_len : 0, "source_topic",
-                        e->source_topic, "source_partition", (json_int_t)e->source_partition, "source_offset",
-                        (json_int_t)e->source_offset, "processor", e->processor, "error_class", e->error_class,
-                        "error_message", e->error_message, "attempts", (json_int_t)e->attempts, "first_seen_ms",
-                        (json_int_t)e->first_seen_ms, "replayed", e->replayed);
-  if (o) {
-    json_dumpf(o, opaque, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    fputc('\n', opaque);
-    json_decref(o);
+/* A JSON string for bytes, or, if they are not UTF-8, null plus a hex copy
+ * under "<name>_hex": a binary dead letter is listed, never skipped. */
+static void co_dlq_json_bytes(json_t *o, const char *name, const char *p, size_t n) {
+  json_t *v = json_stringn(p ? p : "", p ? n : 0);
+  if (v) {
+    json_object_set_new(o, name, v);
+    return;
   }
+  char *hex = malloc(n * 2 + 1), hn[64];
+  for (size_t i = 0; hex && i < n; i++) sprintf(hex + 2 * i, "%02x", (unsigned char)p[i]);
+  if (hex) hex[n * 2] = '\0';
+  snprintf(hn, sizeof(hn), "%s_hex", name);
+  json_object_set_new(o, name, json_null());
+  json_object_set_new(o, hn, hex ? json_string(hex) : json_null());
+  free(hex);
+}
+
+static int co_dlq_print(const co_dlq_entry_t *e, void *opaque) {
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_string(e->id));
+  co_dlq_json_bytes(o, "key", e->key, e->key_len);
+  co_dlq_json_bytes(o, "value", e->value, e->value_len);
+  co_dlq_json_bytes(o, "source_topic", e->source_topic, strlen(e->source_topic));
+  json_object_set_new(o, "source_partition", json_integer(e->source_partition));
+  json_object_set_new(o, "source_offset", json_integer(e->source_offset));
+  co_dlq_json_bytes(o, "processor", e->processor, strlen(e->processor));
+  co_dlq_json_bytes(o, "error_class", e->error_class, strlen(e->error_class));
+  co_dlq_json_bytes(o, "error_message", e->error_message, strlen(e->error_message));
+  json_object_set_new(o, "attempts", json_integer(e->attempts));
+  json_object_set_new(o, "first_seen_ms", json_integer(e->first_seen_ms));
+  json_object_set_new(o, "replayed", json_boolean(e->replayed));
+  json_dumpf(o, opaque, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  fputc('\n', opaque);
+  json_decref(o);
   return 0;
 }
 
