@@ -179,6 +179,24 @@ void co_rt_metrics(co_rt_t *rt, FILE *out) {
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_records_out_total{task=\"%s\"} %llu\n", rt->tasks[i]->id,
             (unsigned long long)rt->tasks[i]->rec_out);
+  fprintf(out, "# HELP careerops_consumer_lag Records behind the partition's end (Kafka mode; from cached watermarks).\n"
+               "# TYPE careerops_consumer_lag gauge\n");
+  for (int i = 0; !rt->embedded && i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    int64_t lo = 0, hi = 0;
+    if (t->state != CO_TASK_RUNNING ||
+        rd_kafka_get_watermark_offsets(rt->consumer, t->proc->topic, t->partition, &lo, &hi) || hi < 0)
+      continue;
+    fprintf(out, "careerops_consumer_lag{task=\"%s\"} %lld\n", t->id,
+            (long long)(hi > t->next_offset ? hi - t->next_offset : 0));
+  }
+  for (int i = 0; rt->embedded && i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    co_logend_t *l = co_rt_emb_log(rt, t->proc->topic, t->partition, NULL, 0);
+    if (l)
+      fprintf(out, "careerops_consumer_lag{task=\"%s\"} %lld\n", t->id,
+              (long long)(l->end > t->next_offset ? l->end - t->next_offset : 0));
+  }
   fprintf(out, "# HELP careerops_task_restoring 1 while a task restores its stores.\n# TYPE careerops_task_restoring gauge\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_task_restoring{task=\"%s\"} %d\n", rt->tasks[i]->id,

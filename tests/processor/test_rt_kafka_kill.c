@@ -59,7 +59,49 @@ static void rt_kafka_exactly_once_under_sigkill(void **state) {
   rt_env_fini(&e);
 }
 
-int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(rt_kafka_exactly_once_under_sigkill)};
-  return cmocka_run_group_tests(tests, NULL, NULL);
+/* processing.guarantee=at_least_once: the same kills lose nothing (every
+ * input id reaches the output), though some may be processed twice. */
+static void rt_kafka_at_least_once_under_sigkill(void **state) {
+  (void)state;
+  const long n = 50000;
+  const int kills = 5;
+  char *env[] = {"CAREEROPS_PROCESSING_GUARANTEE=at_least_once", NULL};
+  rt_env_t e;
+  rt_env_init(&e, "alos");
+  for (int i = 0; i < 3; i++) rt_start(&e, i, env);
+  srand((unsigned)co_th_now_ms());
+  long chunk = n / (kills + 1), cnt;
+  for (int k = 0; k < kills; k++) {
+    rt_produce(&e, k * chunk, (k + 1) * chunk);
+    long before = rt_progress(&e);
+    if (!CO_TH_WAIT_UNTIL(rt_progress(&e) >= before + 200 + rand() % (chunk / 2), 120000)) fail_msg("no progress");
+    int i = rand() % 3;
+    rt_kill(&e, i, SIGKILL);
+    rt_start(&e, i, env);
+  }
+  rt_produce(&e, kills * chunk, n);
+  assert_true(CO_TH_WAIT_UNTIL(rt_progress(&e) >= n, 300000));
+  for (int i = 0; i < 3; i++) rt_kill(&e, i, SIGTERM);
+  char *out = rt_collect(&e, e.output, -1, 60000, &cnt);
+  unsigned char *seen = calloc((size_t)n, 1);
+  for (char *p = out; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+    int k;
+    long id, c;
+    if (sscanf(p, "k%d %ld:%ld", &k, &id, &c) == 3 && id >= 0 && id < n) seen[id] = 1;
+  }
+  long missing = 0;
+  for (long i = 0; i < n; i++)
+    if (i % 10 != 9 && !seen[i]) missing++;
+  printf("# at-least-once: %ld output records for %ld unique inputs, %ld missing\n", cnt, n - n / 10, missing);
+  assert_int_equal(missing, 0);
+  free(seen);
+  free(out);
+  rt_env_fini(&e);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest eos[] = {cmocka_unit_test(rt_kafka_exactly_once_under_sigkill)};
+  const struct CMUnitTest alos[] = {cmocka_unit_test(rt_kafka_at_least_once_under_sigkill)};
+  if (argc > 1 && !strcmp(argv[1], "alos")) return cmocka_run_group_tests(alos, NULL, NULL);
+  return cmocka_run_group_tests(eos, NULL, NULL);
 }
