@@ -1,5 +1,6 @@
 /* careerops.c: the `careerops` binary: dispatch to a subcommand.
  * Data goes to stdout, diagnostics to stderr (kcat's rule). */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@ int main(int argc, char **argv) {
     return CO_EXIT_OK;
   }
   if (!strcmp(argv[1], "--version")) argv[1] = "version";
+  optind = 1;
+  opterr = 0; /* co_cli_getopt reports errors as one line */
   for (size_t i = 0; i < CO_CMD_CNT; i++)
     if (!strcmp(argv[1], co_cmds[i].name)) {
       rc = co_cmds[i].main(&cli, argc - 1, argv + 1);

@@ -14,16 +14,10 @@ int co_cmd_config(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {
       {"markdown", no_argument, NULL, 'm'}, {"show", no_argument, NULL, 's'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
   int opt, mode = 'h';
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "h", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'm' || opt == 's' || opt == 'h')
-      mode = opt;
-    else
-      return co_cli_usage_error(cli, "config", "unknown option '%s' (see --help)", argv[optind - 1]);
+  /* No usage text: --help here lists the settings too, below. */
+  while ((opt = co_cli_getopt(cli, "config", NULL, argc, argv, "", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
+    mode = opt; /* 'm', 's' or 'h' */
   }
   if (optind < argc) return co_cli_usage_error(cli, "config", "unexpected argument '%s'", argv[optind]);
   if (mode == 'h') {

@@ -20,39 +20,19 @@ int co_cmd_dlq(co_cli_t *cli, int argc, char **argv) {
   const char *filter = NULL;
   char errstr[512];
   int opt;
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, "+" CO_CLI_COMMON_SHORT "hf:", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'h') {
-      fputs(co_dlq_usage, stdout);
-      return CO_EXIT_OK;
-    }
-    if (opt == 'f') {
-      filter = optarg;
+  /* Options may come before and after the action. */
+  const char *action = NULL;
+  while (optind < argc) {
+    if ((opt = co_cli_getopt(cli, "dlq", co_dlq_usage, argc, argv, "+f:", longopts)) == -1) {
+      if (optind >= argc) break;
+      if (action) return co_cli_usage_error(cli, "dlq", "unexpected argument '%s'", argv[optind]);
+      action = argv[optind++];
       continue;
     }
-    return co_cli_usage_error(cli, "dlq", "unknown option '%s' (see --help)", argv[optind - 1]);
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
+    if (opt == 'f') filter = optarg;
   }
-  if (optind >= argc) return co_cli_usage_error(cli, "dlq", "missing action: list or replay");
-  const char *action = argv[optind++];
-  /* Options may follow the action too. */
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "hf:", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'f') {
-      filter = optarg;
-      continue;
-    }
-    if (opt == 'h') {
-      fputs(co_dlq_usage, stdout);
-      return CO_EXIT_OK;
-    }
-    return co_cli_usage_error(cli, "dlq", "unknown option '%s' (see --help)", argv[optind - 1]);
-  }
+  if (!action) return co_cli_usage_error(cli, "dlq", "missing action: list or replay");
   if (optind < argc) return co_cli_usage_error(cli, "dlq", "unexpected argument '%s'", argv[optind]);
   if (co_dlq_filter_check(filter, errstr, sizeof(errstr))) return co_cli_usage_error(cli, "dlq", "%s", errstr);
   int rc = co_cli_load_conf(cli);

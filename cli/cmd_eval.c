@@ -29,16 +29,8 @@ int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
   char errstr[512];
   int opt, rc, json = 0;
   co_classify_model_t *m = NULL;
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "h", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'h') {
-      fputs(co_eval_usage, stdout);
-      return CO_EXIT_OK;
-    }
+  while ((opt = co_cli_getopt(cli, "eval", co_eval_usage, argc, argv, "", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'j') {
       json = 1;
       continue;
@@ -47,7 +39,6 @@ int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
       model = optarg;
       continue;
     }
-    return co_cli_usage_error(cli, "eval", "unknown option '%s' (see --help)", argv[optind - 1]);
   }
   if (optind >= argc) return co_cli_usage_error(cli, "eval", "missing FILE.jsonl");
   file = argv[optind++];

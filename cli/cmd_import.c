@@ -243,21 +243,9 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   co_ingest_reader_t *r = NULL;
   co_imp_t im;
   memset(&im, 0, sizeof(im));
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "ha:", longopts, NULL)) != -1) {
-    int c = co_cli_common_opt(cli, opt, optarg);
-    if (c < 0) return CO_EXIT_USAGE;
-    if (c) continue;
-    if (opt == 'h') {
-      fputs(co_import_usage, stdout);
-      return CO_EXIT_OK;
-    }
-    if (opt == 'a') {
-      account = optarg;
-      continue;
-    }
-    return co_cli_usage_error(cli, "import", "unknown option '%s' (see --help)", argv[optind - 1]);
+  while ((opt = co_cli_getopt(cli, "import", co_import_usage, argc, argv, "a:", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
+    if (opt == 'a') account = optarg;
   }
   if (optind >= argc) return co_cli_usage_error(cli, "import", "missing PATH (an mbox file, Maildir or .eml folder)");
   path = argv[optind++];

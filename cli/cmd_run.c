@@ -79,16 +79,8 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   int once = 0, opt, rc = CO_EXIT_FAIL;
   char errstr[512];
   co_pipeline_t *p = NULL;
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "h", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'h') {
-      fputs(co_run_usage, stdout);
-      return CO_EXIT_OK;
-    }
+  while ((opt = co_cli_getopt(cli, "run", co_run_usage, argc, argv, "", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'S') {
       sample_flag = optarg;
       continue;
@@ -97,7 +89,6 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
       once = 1;
       continue;
     }
-    return co_cli_usage_error(cli, "run", "unknown option '%s' (see --help)", argv[optind - 1]);
   }
   if (optind < argc) return co_cli_usage_error(cli, "run", "unexpected argument '%s'", argv[optind]);
   if ((rc = co_cli_load_conf(cli))) return rc;

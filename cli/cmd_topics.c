@@ -89,24 +89,16 @@ int co_cmd_topics(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
   char errstr[512];
   int opt, rc;
-  optind = 1;
-  opterr = 0;
   /* Options may come before and after the action. */
   const char *action = NULL;
   while (optind < argc) {
-    if ((opt = getopt_long(argc, argv, "+" CO_CLI_COMMON_SHORT "h", longopts, NULL)) == -1) {
+    if ((opt = co_cli_getopt(cli, "topics", co_topics_usage, argc, argv, "+", longopts)) == -1) {
+      if (optind >= argc) break;
       if (action) return co_cli_usage_error(cli, "topics", "unexpected argument '%s'", argv[optind]);
       action = argv[optind++];
       continue;
     }
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'h') {
-      fputs(co_topics_usage, stdout);
-      return CO_EXIT_OK;
-    }
-    return co_cli_usage_error(cli, "topics", "unknown option '%s' (see --help)", argv[optind - 1]);
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
   }
   if (!action) return co_cli_usage_error(cli, "topics", "missing action: create");
   if (strcmp(action, "create")) return co_cli_usage_error(cli, "topics", "unknown action '%s': use create", action);

@@ -26,16 +26,8 @@ int co_cmd_train(co_cli_t *cli, int argc, char **argv) {
   const char *corpus = NULL, *out = NULL;
   char errstr[512];
   int opt, rc;
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, CO_CLI_COMMON_SHORT "h", longopts, NULL)) != -1) {
-    int r = co_cli_common_opt(cli, opt, optarg);
-    if (r < 0) return CO_EXIT_USAGE;
-    if (r) continue;
-    if (opt == 'h') {
-      fputs(co_train_usage, stdout);
-      return CO_EXIT_OK;
-    }
+  while ((opt = co_cli_getopt(cli, "train", co_train_usage, argc, argv, "", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'C') {
       corpus = optarg;
       continue;
@@ -44,7 +36,6 @@ int co_cmd_train(co_cli_t *cli, int argc, char **argv) {
       out = optarg;
       continue;
     }
-    return co_cli_usage_error(cli, "train", "unknown option '%s' (see --help)", argv[optind - 1]);
   }
   if (optind < argc) return co_cli_usage_error(cli, "train", "unexpected argument '%s'", argv[optind]);
   if (!corpus || !*corpus)

@@ -71,3 +71,31 @@ bad:
   fprintf(stderr, "%s: %s\n", cli->prog, errstr);
   return CO_EXIT_USAGE;
 }
+
+int co_cli_getopt(co_cli_t *cli, const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+                  const struct option *longopts) {
+  char shorts[64];
+  int stop = shortopts[0] == '+';
+  snprintf(shorts, sizeof(shorts), "%s%s%sh", stop ? "+" : "", shortopts + stop, CO_CLI_COMMON_SHORT);
+  for (;;) {
+    int opt = getopt_long(argc, argv, shorts, longopts, NULL);
+    if (opt == -1) return -1;
+    int r = co_cli_common_opt(cli, opt, optarg);
+    if (r < 0) {
+      cli->rc = CO_EXIT_USAGE;
+      return CO_CLI_OPT_EXIT;
+    }
+    if (r) continue;
+    if (opt == 'h' && !usage) return opt; /* the command prints its own help */
+    if (opt == 'h') {
+      fputs(usage, stdout);
+      cli->rc = CO_EXIT_OK;
+      return CO_CLI_OPT_EXIT;
+    }
+    if (opt == '?' || opt == ':') {
+      cli->rc = co_cli_usage_error(cli, cmd, "unknown option or missing value '%s' (see --help)", argv[optind - 1]);
+      return CO_CLI_OPT_EXIT;
+    }
+    return opt;
+  }
+}

@@ -3,6 +3,8 @@
 #ifndef CO_CLI_H
 #define CO_CLI_H
 
+#include <getopt.h>
+
 #include "co_conf.h"
 
 #define CO_EXIT_OK 0
@@ -15,6 +17,7 @@ typedef struct co_cli_s {
   int xset_cnt;
   char **xset; /* "name=value" from -X, applied last */
   co_conf_t *conf;
+  int rc; /* exit code when co_cli_getopt returns CO_CLI_OPT_EXIT */
 } co_cli_t;
 
 typedef struct co_cmd_s {
@@ -36,6 +39,17 @@ int co_cli_common_opt(co_cli_t *cli, int opt, const char *arg);
   "  -X, --set NAME=VALUE  set one setting (see `careerops config --help`)\n"            \
   "      --brokers LIST    Kafka bootstrap servers (empty: embedded mode)\n"             \
   "  -h, --help            this help\n"
+
+#define CO_CLI_OPT_EXIT (-2)
+/* getopt_long for a subcommand: handles the common options, -h (prints
+ * usage) and unknown options (one-line error) itself and returns the next
+ * command-specific option (optarg set), -1 at the end, or CO_CLI_OPT_EXIT
+ * with cli->rc set. shortopts lists only the command's own letters; a
+ * leading '+' stops at the first non-option (an action word). usage NULL:
+ * 'h' is returned to the caller, which prints its own help. main() resets
+ * getopt once before dispatching. */
+int co_cli_getopt(co_cli_t *cli, const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+                  const struct option *longopts);
 
 /* Builds cli->conf from defaults, file, environment and -X, finalizes it and
  * sets up logging. On error prints one line naming the setting and returns
