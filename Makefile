@@ -1,12 +1,12 @@
 # The two commands a newcomer needs:
 #   make run    install what is missing, build, run the embedded pipeline on the shipped sample inbox
 #   make test   install what is missing, build, run the whole suite (real Kafka, real dovecot),
-#               then the unit tests again under ASan+UBSan
+#               then the unit tests again under ASan+UBSan, then 60 s of libFuzzer on MIME parsing
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 
-.PHONY: deps build run test test-asan bench clean
+.PHONY: deps deps-test build run test test-asan fuzz bench clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -25,6 +25,12 @@ run: build
 test: deps-test build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory fuzz
+
+# libFuzzer on the MIME -> event path, bounded (FUZZ_SECS), seeded with the MIME corpus.
+FUZZ_SECS ?= 60
+fuzz:
+	bash fuzz/run.sh $(FUZZ_SECS)
 
 test-asan:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCO_SANITIZE=ON >/dev/null
