@@ -41,18 +41,22 @@ co_cache_ent_t *co_cache_find(co_cache_t *c, int store, const void *key, size_t 
   return e < 0 ? NULL : &c->ents[e];
 }
 
-co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, const void *enc, size_t enclen) {
-  if ((c->cnt + 1) * 2 > c->nslots && co_cache_grow(c)) return CO_ERR_NOMEM;
-  uint64_t h = co_cache_hash(store, key, klen);
+/* Stores v (owned, NULL = delete) under key; copies key unless key_owned,
+ * in which case the cache takes it (or frees it when the key is present). */
+static co_err_t co_cache_put(co_cache_t *c, int store, void *key, int key_owned, size_t klen, void *v, size_t enclen,
+                             uint64_t h) {
+  if ((c->cnt + 1) * 2 > c->nslots && co_cache_grow(c)) {
+    free(v);
+    if (key_owned) free(key);
+    return CO_ERR_NOMEM;
+  }
   int slot = co_cache_slot(c, store, key, klen, h);
-  void *v = NULL;
-  if (enc && !(v = malloc(enclen ? enclen : 1))) return CO_ERR_NOMEM;
-  if (enc && enclen) memcpy(v, enc, enclen);
   if (c->slots[slot] >= 0) {
     co_cache_ent_t *x = &c->ents[c->slots[slot]];
     free(x->enc);
     x->enc = v;
     x->enclen = enclen;
+    if (key_owned) free(key);
     return CO_OK;
   }
   if (c->cnt == c->cap) {
@@ -60,17 +64,21 @@ co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, co
     co_cache_ent_t *n = realloc(c->ents, sizeof(*n) * (size_t)cap);
     if (!n) {
       free(v);
+      if (key_owned) free(key);
       return CO_ERR_NOMEM;
     }
     c->ents = n;
     c->cap = cap;
   }
   co_cache_ent_t *x = &c->ents[c->cnt];
-  if (!(x->key = malloc(klen ? klen : 1))) {
+  if (key_owned) {
+    x->key = key;
+  } else if ((x->key = malloc(klen ? klen : 1))) {
+    memcpy(x->key, key, klen);
+  } else {
     free(v);
     return CO_ERR_NOMEM;
   }
-  memcpy(x->key, key, klen);
   x->klen = klen;
   x->enc = v;
   x->enclen = enclen;
@@ -78,6 +86,29 @@ co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, co
   x->hash = h;
   c->slots[slot] = c->cnt++;
   return CO_OK;
+}
+
+co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, const void *enc, size_t enclen) {
+  void *v = NULL;
+  if (enc && !(v = malloc(enclen ? enclen : 1))) return CO_ERR_NOMEM;
+  if (enc && enclen) memcpy(v, enc, enclen);
+  return co_cache_put(c, store, (void *)key, 0, klen, v, enclen, co_cache_hash(store, key, klen));
+}
+
+co_err_t co_cache_set_take(co_cache_t *c, int store, const void *key, size_t klen, void *enc, size_t enclen) {
+  return co_cache_put(c, store, (void *)key, 0, klen, enc, enclen, co_cache_hash(store, key, klen));
+}
+
+co_err_t co_cache_move(co_cache_t *dst, co_cache_t *src) {
+  co_err_t err = CO_OK;
+  for (int e = 0; e < src->cnt; e++) {
+    co_cache_ent_t *x = &src->ents[e];
+    co_err_t r = co_cache_put(dst, x->store, x->key, 1, x->klen, x->enc, x->enclen, x->hash);
+    if (r) err = r; /* put freed what it could not keep */
+  }
+  if (src->cnt && src->slots) memset(src->slots, 0xff, sizeof(*src->slots) * (size_t)src->nslots);
+  src->cnt = 0;
+  return err;
 }
 
 void co_cache_clear(co_cache_t *c) {

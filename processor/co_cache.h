@@ -31,6 +31,10 @@ typedef struct co_cache_s {
 co_cache_ent_t *co_cache_find(co_cache_t *c, int store, const void *key, size_t klen);
 /* Copies key and enc (enc NULL records a delete). */
 co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, const void *enc, size_t enclen);
+/* Like co_cache_set but takes enc (malloc'd; freed by the cache, also on error). */
+co_err_t co_cache_set_take(co_cache_t *c, int store, const void *key, size_t klen, void *enc, size_t enclen);
+/* Moves every entry of src into dst (later writes win) and empties src. */
+co_err_t co_cache_move(co_cache_t *dst, co_cache_t *src);
 void co_cache_clear(co_cache_t *c);
 void co_cache_free(co_cache_t *c);
 

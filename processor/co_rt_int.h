@@ -42,11 +42,12 @@ struct co_topo_s {
 
 /* A send buffered during a callback; emitted only if the callback succeeds. */
 typedef struct co_pend_s {
+  void *mem; /* one allocation holding everything below */
   char *topic;
   int32_t partition; /* -1: by key */
   void *key, *value; /* value NULL = tombstone */
   size_t klen, vlen;
-  co_hdr_t *hdrs; /* names and values in one allocation with the array */
+  co_hdr_t *hdrs;
   int hdr_cnt;
 } co_pend_t;
 

@@ -137,53 +137,39 @@ static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition,
     ctx->pend = n;
     ctx->pend_cap = cap;
   }
+  /* One allocation per send: header array, then topic, key, value, header data. */
+  size_t tl = strlen(topic) + 1, size = sizeof(co_hdr_t) * (size_t)hdr_cnt + tl + klen + (val ? vlen : 0);
+  for (int i = 0; i < hdr_cnt; i++) size += strlen(hdrs[i].name) + 1 + (hdrs[i].value ? hdrs[i].len : 0);
   co_pend_t *p = &ctx->pend[ctx->pend_cnt];
-  memset(p, 0, sizeof(*p));
-  size_t hsize = sizeof(co_hdr_t) * (size_t)hdr_cnt;
-  for (int i = 0; i < hdr_cnt; i++) hsize += strlen(hdrs[i].name) + 1 + hdrs[i].len;
-  p->topic = strdup(topic);
-  p->key = malloc(klen ? klen : 1);
-  p->value = val ? malloc(vlen ? vlen : 1) : NULL;
-  p->hdrs = hdr_cnt ? malloc(hsize) : NULL;
-  if (!p->topic || !p->key || (val && !p->value) || (hdr_cnt && !p->hdrs)) {
-    free(p->topic);
-    free(p->key);
-    free(p->value);
-    free(p->hdrs);
-    return CO_ERR_NOMEM;
-  }
-  p->partition = partition;
-  memcpy(p->key, key, klen);
+  char *m = malloc(size ? size : 1);
+  if (!m) return CO_ERR_NOMEM;
+  p->mem = m;
+  p->hdrs = hdr_cnt ? (co_hdr_t *)m : NULL;
+  m += sizeof(co_hdr_t) * (size_t)hdr_cnt;
+  p->topic = memcpy(m, topic, tl);
+  m += tl;
+  p->key = memcpy(m, key, klen);
   p->klen = klen;
-  if (val) memcpy(p->value, val, vlen);
+  m += klen;
+  p->value = val ? memcpy(m, val, vlen) : NULL;
   p->vlen = vlen;
-  char *data = (char *)(p->hdrs + hdr_cnt);
+  if (val) m += vlen;
   for (int i = 0; i < hdr_cnt; i++) {
     size_t nl = strlen(hdrs[i].name) + 1;
-    memcpy(data, hdrs[i].name, nl);
-    p->hdrs[i].name = data;
-    data += nl;
-    if (hdrs[i].value) {
-      memcpy(data, hdrs[i].value, hdrs[i].len);
-      p->hdrs[i].value = data;
-      data += hdrs[i].len;
-    } else {
-      p->hdrs[i].value = NULL;
-    }
+    p->hdrs[i].name = memcpy(m, hdrs[i].name, nl);
+    m += nl;
+    p->hdrs[i].value = hdrs[i].value ? memcpy(m, hdrs[i].value, hdrs[i].len) : NULL;
+    if (hdrs[i].value) m += hdrs[i].len;
     p->hdrs[i].len = hdrs[i].len;
   }
   p->hdr_cnt = hdr_cnt;
+  p->partition = partition;
   ctx->pend_cnt++;
   return CO_OK;
 }
 
 static void co_ctx_pend_clear(co_ctx_t *ctx) {
-  for (int i = 0; i < ctx->pend_cnt; i++) {
-    free(ctx->pend[i].topic);
-    free(ctx->pend[i].key);
-    free(ctx->pend[i].value);
-    free(ctx->pend[i].hdrs);
-  }
+  for (int i = 0; i < ctx->pend_cnt; i++) free(ctx->pend[i].mem);
   ctx->pend_cnt = 0;
 }
 
@@ -196,9 +182,7 @@ co_err_t co_ctx_put(co_ctx_t *ctx, const char *store, const void *key, size_t kl
   size_t enclen;
   co_err_t err = co_state_encode(t->stores[i], val, vlen, ttl_ms > 0 ? ctx->now_ms + ttl_ms : 0, &enc, &enclen);
   if (err) return err;
-  err = co_cache_set(&t->overlay, i, key, klen, enc, enclen);
-  free(enc);
-  return err;
+  return co_cache_set_take(&t->overlay, i, key, klen, enc, enclen);
 }
 
 co_err_t co_ctx_delete(co_ctx_t *ctx, const char *store, const void *key, size_t klen) {
@@ -279,11 +263,7 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
     cause[0] = '\0';
     co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));
     if (rc == CO_PROC_OK) {
-      for (int e = 0; e < t->overlay.cnt && !err; e++) {
-        co_cache_ent_t *x = &t->overlay.ents[e];
-        err = co_cache_set(&t->cache, x->store, x->key, x->klen, x->enc, x->enclen);
-      }
-      co_cache_clear(&t->overlay);
+      err = co_cache_move(&t->cache, &t->overlay);
       if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
       if (!err && t->cache.cnt > CO_CACHE_MAX) err = co_task_flush(t, errstr, sz);
       co_rt_observe_latency(rt, (double)(co_rt_now_ms() - ctx.now_ms));
