@@ -149,6 +149,17 @@ static co_err_t prepare(co_th_imap_t *m, const char *password, char *errstr, siz
     struct passwd *pw = getpwnam("nobody");
     m->uid = pw ? pw->pw_uid : 65534;
     m->gid = pw ? pw->pw_gid : 65534;
+    if (!path_walkable(m->dir, bad, sizeof(bad))) {
+      /* A checkout under a private home (0700) is common: use /tmp instead. */
+      char *alt = strdup("/tmp/co-th-imap-XXXXXX");
+      if (alt && mkdtemp(alt)) {
+        co_th_rm_rf(m->dir);
+        free(m->dir);
+        m->dir = alt;
+      } else {
+        free(alt);
+      }
+    }
     if (chmod(m->dir, 0711)) goto err;
     if (!path_walkable(m->dir, bad, sizeof(bad))) {
       co_seterr(errstr, sz, CO_ERR_IO, "imap: %s is not o+x, so dovecot's mail user cannot reach %s", bad, m->dir);
