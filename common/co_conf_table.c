@@ -61,6 +61,11 @@ static const co_conf_prop_t co_conf_table[] = {
     SECRET("llm.gemini.keys", "Comma list of Gemini API keys, rotated on HTTP 429."),
     I("llm.timeout.ms", "20000", 100, 600000, "Per-request LLM timeout."),
     I("llm.max.chars", "6000", 200, 200000, "Most characters of an email an LLM is shown."),
+    S("llm.gemini.url", "https://generativelanguage.googleapis.com", "Base URL of the Gemini API."),
+    S("llm.gemini.model", "gemini-1.5-flash", "Model name for the Gemini provider."),
+    I("llm.breaker.failures", "5", 1, 1000, "Consecutive failures that open a provider's circuit breaker."),
+    I("llm.breaker.cooldown.ms", "30000", 10, 3600000, "Time an open breaker waits before one probe request."),
+    D("llm.rate.per.s", "5", 0.01, 100000, "Requests per second per LLM provider (token bucket, burst max(1, rate))."),
 
     /* Research / vector */
     SECRET("tavily.api.key", "Tavily search API key; empty builds offline briefings from mail history."),

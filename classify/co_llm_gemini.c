@@ -1,0 +1,39 @@
+/* co_llm_gemini.c: the Gemini generateContent wire format.
+ * POST {base}/v1beta/models/{model}:generateContent?key=KEY. The key rides in
+ * the URL, so URLs are never logged or put in an error message. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_llm_int.h"
+
+static char *gm_url(const char *base, const char *model, const char *key) {
+  char *u = NULL;
+  if (asprintf(&u, "%s/v1beta/models/%s:generateContent?key=%s", base, model, key) < 0) return NULL;
+  return u;
+}
+
+static char *gm_auth(const char *key) {
+  (void)key;
+  return NULL;
+}
+
+static json_t *gm_body(const char *model, const char *system, const co_llm_msg_t *msgs, int nmsgs) {
+  (void)model;
+  json_t *contents = json_array();
+  for (int i = 0; i < nmsgs; i++)
+    json_array_append_new(contents, json_pack("{s:s, s:[{s:s}]}", "role",
+                                              strcmp(msgs[i].role, "assistant") ? "user" : "model", "parts",
+                                              "text", msgs[i].text));
+  return json_pack("{s:{s:[{s:s}]}, s:o, s:{s:f, s:s}}", "systemInstruction", "parts", "text", system,
+                   "contents", contents, "generationConfig", "temperature", 0.0, "responseMimeType",
+                   "application/json");
+}
+
+static const char *gm_reply(json_t *resp) {
+  json_t *cand = json_array_get(json_object_get(resp, "candidates"), 0);
+  json_t *part = json_array_get(json_object_get(json_object_get(cand, "content"), "parts"), 0);
+  return json_string_value(json_object_get(part, "text"));
+}
+
+const co_llm_wire_t co_llm_wire_gemini = {"gemini", gm_url, gm_auth, gm_body, gm_reply};

@@ -1,0 +1,58 @@
+/* co_llm_int.h: LLM chain internals shared by the chain, the guards
+ * (breaker, bucket) and the provider wire formats. */
+#ifndef CO_LLM_INT_H
+#define CO_LLM_INT_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdint.h>
+
+#include "co_llm.h"
+
+/* Circuit breaker + token bucket of one provider; guarded by its own lock. */
+typedef struct co_llm_guard_s {
+  pthread_mutex_t lock;
+  /* breaker */
+  int fail_threshold;
+  int64_t cooldown_ms;
+  int consec_fail;
+  co_llm_breaker_state_t state;
+  int64_t opened_at_ms;
+  int probe_inflight; /* half-open lets exactly one request through */
+  /* bucket */
+  double rate, burst, tokens;
+  int64_t refill_at_ms;
+} co_llm_guard_t;
+
+void co_llm_guard_init(co_llm_guard_t *g, int fail_threshold, int64_t cooldown_ms, double rate_per_s);
+void co_llm_guard_destroy(co_llm_guard_t *g);
+/* 1 if the breaker lets a request through now (claims the half-open probe). */
+int co_llm_guard_allow(co_llm_guard_t *g);
+void co_llm_guard_result(co_llm_guard_t *g, int ok);
+co_llm_breaker_state_t co_llm_guard_state(co_llm_guard_t *g);
+/* Takes one token, waiting at most max_wait_ms for it; 0 if none came. */
+int co_llm_guard_take(co_llm_guard_t *g, int64_t max_wait_ms);
+int64_t co_llm_now_ms(void);
+
+/* One turn of a conversation: role "user" or "assistant". */
+typedef struct co_llm_msg_s {
+  const char *role;
+  const char *text;
+} co_llm_msg_t;
+
+/* A provider's wire format. */
+typedef struct co_llm_wire_s {
+  const char *name;
+  /* malloc'd URL for one request with key (gemini puts it in the query) */
+  char *(*url)(const char *base, const char *model, const char *key);
+  /* "Authorization: ..." header line, or NULL; malloc'd */
+  char *(*auth_header)(const char *key);
+  json_t *(*body)(const char *model, const char *system, const co_llm_msg_t *msgs, int nmsgs);
+  /* Borrowed reply text from a parsed 200 response, or NULL. */
+  const char *(*reply_text)(json_t *resp);
+} co_llm_wire_t;
+
+extern const co_llm_wire_t co_llm_wire_openai;
+extern const co_llm_wire_t co_llm_wire_gemini;
+
+#endif
