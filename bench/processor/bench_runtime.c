@@ -63,6 +63,8 @@ static void *run_thread(void *arg) {
   return NULL;
 }
 
+extern char **environ;
+
 static co_conf_t *rt_conf(const char *app, const char *state_dir) {
   char err[512], dlq[300];
   co_conf_t *c = co_conf_new();
@@ -71,6 +73,7 @@ static co_conf_t *rt_conf(const char *app, const char *state_dir) {
       co_conf_set(c, "app.id", app, CO_CONF_SRC_CLI, err, sizeof(err)) ||
       co_conf_set(c, "state.dir", state_dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
       co_conf_set(c, "topic.dlq", dlq, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_load_env(c, environ, err, sizeof(err)) || /* CAREEROPS_* tune the runtime under test */
       co_conf_finalize(c, err, sizeof(err)))
     die("conf", err);
   return c;
