@@ -27,13 +27,16 @@ void fg_unlock(fake_gmail_t *fg) {
   pthread_mutex_unlock(&fg_mu);
 }
 
+/* The body's length varies with i % 3 so every base64 padding case occurs,
+ * and "???>>>" puts '/' and '+' (URL alphabet '_' and '-') in the encoding. */
 char *fg_make_message(int i) {
   char *s = NULL;
   if (asprintf(&s,
                "From: Recruiter %d <recruiter%d@example.com>\r\nTo: me@example.com\r\n"
                "Subject: job %d\r\nMessage-ID: <fg-%d@test>\r\nDate: Mon, 2 Nov 2026 10:%02d:00 +0000\r\n"
-               "Content-Type: text/plain; charset=utf-8\r\n\r\nInterview offer number %d.\r\n",
-               i, i, i, i, i % 60, i) < 0)
+               "Content-Type: text/plain; charset=utf-8\r\n\r\nInterview offer number "
+               "%d.%.*s\r\n\x3f\x3f\x3f>>>\x3f\x3f\x3f>>>\r\n",
+               i, i, i, i, i % 60, i, i % 3, "xx") < 0)
     return NULL;
   return s;
 }
@@ -168,15 +171,17 @@ static enum MHD_Result api(fake_gmail_t *fg, struct MHD_Connection *c, const cha
     json_object_set_new(j, "historyId", json_string(h));
   } else if (!strcmp(kind, "list")) {
     json_t *arr = json_array();
-    int i;
-    for (i = off; i < fg->n && i < off + lim; i++) /* newest first, like Gmail */
-      json_array_append_new(arr, json_pack("{s:s, s:s}", "id", fg->msgs[fg->n - 1 - i].id, "threadId", "t"));
-    j = json_pack("{s:o, s:i}", "messages", arr, "resultSizeEstimate", fg->n);
-    if (i < fg->n) json_object_set_new(j, "nextPageToken", json_sprintf("%d", i));
+    int live[FG_MAX_MSGS], nl = 0, i;
+    for (i = fg->n - 1; i >= 0; i--) /* newest first, like Gmail */
+      if (!fg->msgs[i].gone) live[nl++] = i;
+    for (i = off; i < nl && i < off + lim; i++)
+      json_array_append_new(arr, json_pack("{s:s, s:s}", "id", fg->msgs[live[i]].id, "threadId", "t"));
+    j = json_pack("{s:o, s:i}", "messages", arr, "resultSizeEstimate", nl);
+    if (i < nl) json_object_set_new(j, "nextPageToken", json_sprintf("%d", i));
   } else if (!strcmp(kind, "get")) {
     const char *id = p + 9;
     for (int i = 0; i < fg->n; i++)
-      if (!strcmp(fg->msgs[i].id, id)) {
+      if (!strcmp(fg->msgs[i].id, id) && !fg->msgs[i].gone) {
         char *b = b64url(fg->msgs[i].raw);
         j = json_pack("{s:s, s:s, s:s}", "id", id, "raw", b, "historyId", "");
         json_object_set_new(j, "historyId", json_sprintf("%llu", (unsigned long long)fg->msgs[i].hid));

@@ -32,6 +32,7 @@ typedef struct fake_gmail_s {
     char id[32];
     char *raw;
     uint64_t hid;
+    int gone; /* deleted: in history, but not listed and get is 404 */
   } msgs[FG_MAX_MSGS];
   int n;
   uint64_t history_id;    /* current mailbox historyId */

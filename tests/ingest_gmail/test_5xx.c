@@ -2,7 +2,7 @@
  * the sync succeeds; a server that keeps answering 503 gets exactly
  * 1 + max_retries attempts, then the sync fails with CO_ERR_HTTP and an
  * error naming the API call, the status and the retry count, and the cursor
- * stays where it was. */
+ * stays where it was. With the server gone, CO_ERR_IO after the retries. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,8 +51,15 @@ static void gmail_5xx_gives_up_with_clear_error_after_retries(void **state) {
   assert_int_equal(rec.n, 0);
   assert_int_equal(cur.history_id, from.history_id);
 
-  co_ingest_gmail_destroy(g);
+  /* the server gone: a network error after the retries, CO_ERR_IO */
   fg_stop(fg);
+  err[0] = '\0';
+  assert_int_equal(co_ingest_gmail_sync(g, &from, gm_record, &rec, &cur, &st, err, sizeof(err)), CO_ERR_IO);
+  printf("error: %s\n", err);
+  assert_non_null(strstr(err, "network error"));
+  assert_int_equal(st.retries, 3);
+  assert_int_equal(cur.history_id, from.history_id);
+  co_ingest_gmail_destroy(g);
 }
 
 int main(void) {

@@ -5,7 +5,8 @@
  * ending at the profile's historyId; a sync from that cursor pages through
  * users.history.list and delivers exactly the new messages; a callback that
  * refuses a message keeps the cursor before it, and the next sync delivers
- * exactly that rest. */
+ * exactly that rest; a message deleted between history and fetch (404)
+ * is skipped without stalling the cursor. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,6 +54,19 @@ static void gmail_full_sync_then_incremental_history(void **state) {
   assert_int_equal(cur.history_id, fg->history_id);
   assert_int_equal(fg_count(fg, "history"), 2);
   assert_int_equal(fg_count(fg, "list"), 3); /* no new full listing */
+
+  /* a message deleted after it was added: skipped, the cursor moves on */
+  gm_seed(fg, 11, 12);
+  fg_lock(fg);
+  fg->msgs[fg->n - 2].gone = 1; /* message 11 */
+  fg_unlock(fg);
+  memset(&rec, 0, sizeof(rec));
+  from = cur;
+  if (co_ingest_gmail_sync(g, &from, gm_record, &rec, &cur, &st, err, sizeof(err))) fail_msg("%s", err);
+  assert_int_equal(st.found, 2);
+  assert_int_equal(rec.n, 1);
+  assert_int_equal(rec.idx[0], 12);
+  assert_int_equal(cur.history_id, fg->history_id);
 
   /* nothing new: nothing delivered, cursor stays */
   memset(&rec, 0, sizeof(rec));
