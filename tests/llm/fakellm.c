@@ -18,7 +18,7 @@
 
 #include "co_th.h"
 
-#define FL_MAX 64
+#define FL_MAX 256
 
 typedef struct {
   int status, hang;
@@ -38,6 +38,7 @@ struct fl_s {
   pthread_mutex_t lock;
   pthread_cond_t cond;
   int released;
+  char banned[128];
   fl_route_t oa, gm;
 };
 
@@ -85,7 +86,8 @@ static enum MHD_Result on_req(void *cls, struct MHD_Connection *conn, const char
     const char *qk = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key");
     snprintf(q->key, sizeof(q->key), "%s", auth && !strncmp(auth, "Bearer ", 7) ? auth + 7 : qk ? qk : "");
     q->body = strdup(up->data ? up->data : "");
-    if (rt->next < rt->nscript) r = rt->script[rt->next++];
+    if (fl->banned[0] && !strcmp(q->key, fl->banned)) r.status = 429;
+    else if (rt->next < rt->nscript) r = rt->script[rt->next++];
   }
   if (r.hang) {
     struct timespec ts;
@@ -146,6 +148,12 @@ void fl_stop(fl_t *fl) {
   pthread_cond_destroy(&fl->cond);
   pthread_mutex_destroy(&fl->lock);
   free(fl);
+}
+
+void fl_ban_key(fl_t *fl, const char *key) {
+  pthread_mutex_lock(&fl->lock);
+  snprintf(fl->banned, sizeof(fl->banned), "%s", key);
+  pthread_mutex_unlock(&fl->lock);
 }
 
 int fl_port(fl_t *fl) {

@@ -27,6 +27,8 @@ int fl_port(fl_t *fl);
 void fl_script(fl_t *fl, const char *route, int status, const char *body, int hang);
 /* Scripts a 200 whose model reply text is text, in the route's wire format. */
 void fl_reply(fl_t *fl, const char *route, const char *text);
+/* Every request carrying key gets 429 without consuming the script. */
+void fl_ban_key(fl_t *fl, const char *key);
 int fl_count(fl_t *fl, const char *route);
 /* Copy of request i on route (body malloc'd: caller frees), 0 if it exists. */
 int fl_get(fl_t *fl, const char *route, int i, fl_req_t *out);
