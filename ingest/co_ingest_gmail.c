@@ -23,17 +23,8 @@
 #include <string.h>
 
 #include "co_ingest_gmail_int.h"
+#include "co_ingest_int.h"
 #include "co_log.h"
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static void curl_init_once(void) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-static void wipe_free(char *s) {
-  if (s) explicit_bzero(s, strlen(s));
-  free(s);
-}
 
 void co_ingest_gmail_destroy(co_ingest_gmail_t *g) {
   if (!g) return;
@@ -41,9 +32,9 @@ void co_ingest_gmail_destroy(co_ingest_gmail_t *g) {
   free(g->api_url);
   free(g->token_url);
   free(g->client_id);
-  wipe_free(g->client_secret);
-  wipe_free(g->refresh_token);
-  wipe_free(g->access_token);
+  co_ingest_wipe_free(g->client_secret);
+  co_ingest_wipe_free(g->refresh_token);
+  co_ingest_wipe_free(g->access_token);
   free(g->user);
   free(g->account);
   free(g);
@@ -71,7 +62,7 @@ co_ingest_gmail_t *co_ingest_gmail_new(const co_ingest_gmail_conf_t *conf, char 
     co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "gmail source: api and token URLs must be http(s)://");
     return NULL;
   }
-  pthread_once(&curl_once, curl_init_once);
+  co_ingest_curl_init();
   co_log_add_secret(conf->client_secret);
   co_log_add_secret(conf->refresh_token);
   if (!(g = calloc(1, sizeof(*g)))) goto nomem;

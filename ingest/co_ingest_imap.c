@@ -19,17 +19,8 @@
 #include <string.h>
 
 #include "co_ingest_imap_int.h"
+#include "co_ingest_int.h"
 #include "co_log.h"
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static void curl_init_once(void) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-static void wipe_free(char *s) {
-  if (s) explicit_bzero(s, strlen(s));
-  free(s);
-}
 
 void co_ingest_imap_destroy(co_ingest_imap_t *src) {
   if (!src) return;
@@ -37,8 +28,8 @@ void co_ingest_imap_destroy(co_ingest_imap_t *src) {
   free(src->rbuf);
   free(src->url);
   free(src->user);
-  wipe_free(src->password);
-  wipe_free(src->token);
+  co_ingest_wipe_free(src->password);
+  co_ingest_wipe_free(src->token);
   free(src->folder);
   free(src->account);
   free(src);
@@ -86,7 +77,7 @@ co_ingest_imap_t *co_ingest_imap_new(const co_ingest_imap_conf_t *c, char *errst
   }
   int remote_plain = 0;
   if (check_url(c->url, &remote_plain, errstr, errstr_size)) return NULL;
-  pthread_once(&curl_once, curl_init_once);
+  co_ingest_curl_init();
   if (!(src = calloc(1, sizeof(*src)))) goto nomem;
   src->url = strdup(c->url);
   src->user = strdup(c->user);

@@ -63,4 +63,9 @@ struct co_ingest_reader_s {
   void (*close)(co_ingest_reader_t *r);
 };
 
+/* co_ingest_curl.c: libcurl's global init, once per process (thread-safe). */
+void co_ingest_curl_init(void);
+/* Overwrites a secret string with zeros, then frees it. NULL is a no-op. */
+void co_ingest_wipe_free(char *s);
+
 #endif
