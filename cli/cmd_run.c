@@ -4,8 +4,9 @@
  * sample inbox once if it was never imported (its cursor is absent), works
  * until idle, prints a summary on stdout (applications, labels, dead
  * letters), then keeps processing whatever later imports append until
- * SIGINT/SIGTERM; --once exits after the summary. Kafka mode runs the same
- * topology until a signal. A second signal exits at once. */
+ * SIGINT/SIGTERM; --once exits after the summary. With imap.url set, an
+ * IMAP thread feeds topic.raw too (--once: one sync before processing).
+ * Kafka mode runs the same topology until a signal. A second signal exits at once. */
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,12 +33,14 @@ static const char co_run_usage[] =
     "      --once            exit after the summary (embedded mode)\n" CO_CLI_COMMON_HELP;
 
 static co_pipeline_t *volatile g_pipeline;
+static co_pipeline_imap_t *volatile g_imap;
 static volatile sig_atomic_t g_signals;
 
 static void on_signal(int sig) {
   (void)sig;
   if (++g_signals > 1) _exit(130); /* second signal: the user means it */
   if (g_pipeline) co_pipeline_stop(g_pipeline);
+  if (g_imap) co_pipeline_imap_stop(g_imap);
 }
 
 static int print_app(const co_pipeline_app_t *a, void *opaque) {
@@ -79,6 +82,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   int once = 0, opt, rc = CO_EXIT_FAIL;
   char errstr[512];
   co_pipeline_t *p = NULL;
+  co_pipeline_imap_t *imap = NULL;
   while ((opt = co_cli_getopt(cli, "run", co_run_usage, argc, argv, "", longopts)) != -1) {
     if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'S') {
@@ -114,6 +118,16 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     } else if (sample_flag && *sample_flag && access(sample_flag, R_OK) != 0) {
       fprintf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
     }
+    /* imap.url set: --once syncs once here; otherwise a thread syncs and IDLEs */
+    if (*co_conf_str(cli->conf, "imap.url")) {
+      int64_t n = 0;
+      if (!(imap = co_pipeline_imap_new(p, cli->conf, errstr, sizeof(errstr)))) goto fail;
+      g_imap = imap;
+      if (once ? co_pipeline_imap_sync(imap, &n, errstr, sizeof(errstr))
+               : co_pipeline_imap_start(imap, errstr, sizeof(errstr)))
+        goto fail;
+      if (once) fprintf(stderr, "careerops run: imap: %lld new message(s) appended\n", (long long)n);
+    }
     if (co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
     if (summary(p, errstr, sizeof(errstr))) goto fail;
   }
@@ -128,6 +142,8 @@ fail:
   fprintf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
+  g_imap = NULL;
+  co_pipeline_imap_destroy(imap); /* joins the thread before the runtime goes */
   g_pipeline = NULL;
   co_pipeline_destroy(p);
   return rc;

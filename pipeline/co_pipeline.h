@@ -86,4 +86,30 @@ typedef struct co_pipeline_counts_s {
 } co_pipeline_counts_t;
 co_err_t co_pipeline_counts(co_pipeline_t *p, co_pipeline_counts_t *out, char *errstr, size_t errstr_size);
 
+/* ---- IMAP source (embedded mode) -----------------------------------------
+ * A thread that syncs imap.url (imap.user, imap.password / imap.oauth.token,
+ * account) into topic.raw: each batch of normalized events and the cursor
+ * ((uidvalidity << 32) | uid under "imap:<user>@<url>") in one atomic
+ * append, so a crash neither loses nor duplicates records; then IDLE until
+ * new mail. Unparseable messages go to the DLQ as with the mbox import. */
+typedef struct co_pipeline_imap_s co_pipeline_imap_t;
+typedef struct co_pipeline_imap_stats_s {
+  int64_t appended, malformed, syncs;
+} co_pipeline_imap_stats_t;
+
+/* Checks the settings; does not connect. p and conf are not owned and must
+ * outlive the handle. NULL with errstr on failure (CO_ERR_UNSUPPORTED in
+ * Kafka mode). Caller frees with co_pipeline_imap_destroy(). */
+co_pipeline_imap_t *co_pipeline_imap_new(co_pipeline_t *p, const co_conf_t *conf, char *errstr, size_t errstr_size);
+/* One sync on the caller's thread (not while the thread runs). */
+co_err_t co_pipeline_imap_sync(co_pipeline_imap_t *im, int64_t *delivered, char *errstr, size_t errstr_size);
+/* Starts the sync/IDLE thread. */
+co_err_t co_pipeline_imap_start(co_pipeline_imap_t *im, char *errstr, size_t errstr_size);
+/* Asks the thread to stop (seen within about 0.5 s); async-signal-safe. */
+void co_pipeline_imap_stop(co_pipeline_imap_t *im);
+/* Thread-safe counters. */
+void co_pipeline_imap_stats(co_pipeline_imap_t *im, co_pipeline_imap_stats_t *out);
+/* Stops and joins the thread, logs out, frees. NULL is a no-op. */
+void co_pipeline_imap_destroy(co_pipeline_imap_t *im);
+
 #endif

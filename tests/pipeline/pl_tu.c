@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "co_ingest.h"
 #include "co_th.h"
 
 co_conf_t *pl_conf(const char *dir) {
@@ -58,4 +59,66 @@ int pl_run_once(const char *dir, const char *extra, char **out, char **err_out) 
   *err_out = co_th_read_file(errpath, NULL);
   if (!*err_out) *err_out = strdup("");
   return rc;
+}
+
+co_conf_t *pl_conf_imap(const char *dir, const char *url, const char *user, const char *password) {
+  char err[256];
+  co_conf_t *c = co_conf_new();
+  if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "imap.url", url, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "imap.user", user, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(c, "imap.password", password, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_finalize(c, err, sizeof(err))) {
+    fprintf(stderr, "conf: %s\n", err);
+    abort();
+  }
+  return c;
+}
+
+typedef struct raw_seen_s {
+  char **keys;
+  long n, cap, total;
+} raw_seen_t;
+
+static int raw_cb(const co_record_t *rec, void *opaque) {
+  raw_seen_t *s = opaque;
+  char err[256], *key = NULL, *json = strndup(rec->value ? rec->value : "", rec->value_len);
+  s->total++;
+  if (json && co_ingest_dedupe_key(json, &key, err, sizeof(err)) == CO_OK) {
+    for (long i = 0; i < s->n; i++)
+      if (!strcmp(s->keys[i], key)) {
+        free(key);
+        key = NULL;
+        break;
+      }
+    if (key) {
+      if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->keys = realloc(s->keys, (size_t)s->cap * sizeof(*s->keys));
+      }
+      s->keys[s->n++] = key;
+    }
+  }
+  free(json);
+  return 0;
+}
+
+void pl_raw_count(co_pipeline_t *p, const co_conf_t *conf, long *total, long *distinct) {
+  raw_seen_t s = {0};
+  int parts = (int)co_conf_int(conf, "topic.partitions");
+  for (int i = 0; i < parts; i++) co_rt_read(co_pipeline_rt(p), co_conf_str(conf, "topic.raw"), i, 0, raw_cb, &s);
+  *total = s.total;
+  *distinct = s.n;
+  for (long i = 0; i < s.n; i++) free(s.keys[i]);
+  free(s.keys);
+}
+
+long pl_classified(co_pipeline_t *p) {
+  co_pipeline_counts_t c;
+  char err[256];
+  if (co_pipeline_counts(p, &c, err, sizeof(err))) {
+    fprintf(stderr, "counts: %s\n", err);
+    return -1;
+  }
+  return (long)c.classified;
 }

@@ -30,4 +30,13 @@ int pl_apps_find(const pl_apps_t *apps, const char *company);
  * status, *out its stdout and *err_out its stderr (malloc'd, caller frees). */
 int pl_run_once(const char *dir, const char *extra, char **out, char **err_out);
 
+/* Embedded-mode configuration with state.dir = dir and the IMAP source
+ * imap.url = url, user / password (caller destroys). */
+co_conf_t *pl_conf_imap(const char *dir, const char *url, const char *user, const char *password);
+/* Records committed to topic.raw (every partition) into *total, and how
+ * many distinct dedupe keys they carry into *distinct. */
+void pl_raw_count(co_pipeline_t *p, const co_conf_t *conf, long *total, long *distinct);
+/* Committed classified events. */
+long pl_classified(co_pipeline_t *p);
+
 #endif
