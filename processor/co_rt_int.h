@@ -146,6 +146,10 @@ co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz);
 co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition);
 co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task);
 void co_rt_task_remove(co_rt_t *rt, co_task_t *task);
+/* Sets restore_pos of every store from its committed checkpoint (-1 if none). */
+void co_task_load_ckpts(co_task_t *task);
+/* The processor reading topic, or NULL. */
+const co_proc_def_t *co_rt_proc_for(co_rt_t *rt, const char *topic);
 /* Meta key names. */
 void co_task_ckpt_key(const co_task_t *task, int store_i, char *buf, size_t sz);
 

@@ -28,7 +28,7 @@ void co_rt_restore_assign(co_rt_t *rt) {
   rd_kafka_topic_partition_list_destroy(l);
 }
 
-static const co_proc_def_t *co_rt_proc_for(co_rt_t *rt, const char *topic) {
+const co_proc_def_t *co_rt_proc_for(co_rt_t *rt, const char *topic) {
   for (int i = 0; i < rt->topo->proc_cnt; i++)
     if (!strcmp(rt->topo->procs[i].topic, topic)) return &rt->topo->procs[i];
   return NULL;
@@ -58,11 +58,7 @@ static void co_rt_tasks_assigned(co_rt_t *rt, rd_kafka_topic_partition_list_t *p
     }
     t->state = CO_TASK_RESTORING;
     rt->restoring++;
-    for (int s = 0; s < proc->store_cnt; s++) {
-      char key[200];
-      co_task_ckpt_key(t, s, key, sizeof(key));
-      co_state_meta_get(rt->db, NULL, key, &t->restore_pos[s]);
-    }
+    co_task_load_ckpts(t);
     CO_LOGKV(CO_LOG_INFO, "task", "assigned, restoring", "task", t->id);
   }
   rd_kafka_pause_partitions(rt->consumer, parts);

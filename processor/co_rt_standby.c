@@ -23,12 +23,6 @@ static int co_member_cmp(const void *a, const void *b) {
   return strcmp(((const co_member_t *)a)->id, ((const co_member_t *)b)->id);
 }
 
-static int co_rt_is_source(co_rt_t *rt, const char *topic) {
-  for (int i = 0; i < rt->topo->proc_cnt; i++)
-    if (!strcmp(rt->topo->procs[i].topic, topic)) return 1;
-  return 0;
-}
-
 static int co_rt_wanted(const rd_kafka_topic_partition_list_t *want, const co_task_t *t) {
   for (int i = 0; i < want->cnt; i++)
     if (want->elems[i].partition == t->partition && !strcmp(want->elems[i].topic, t->proc->topic)) return 1;
@@ -58,7 +52,7 @@ static void co_rt_standby_apply(co_rt_t *rt, const rd_kafka_ConsumerGroupDescrip
     int dist = (mine - j + (int)m) % (int)m; /* how far after the owner we are */
     if (j == mine || dist < 1 || dist > rt->standby_replicas || !mem[j].parts) continue;
     for (int k = 0; k < mem[j].parts->cnt; k++)
-      if (co_rt_is_source(rt, mem[j].parts->elems[k].topic))
+      if (co_rt_proc_for(rt, mem[j].parts->elems[k].topic))
         rd_kafka_topic_partition_list_add(want, mem[j].parts->elems[k].topic, mem[j].parts->elems[k].partition);
   }
 apply:
@@ -76,22 +70,16 @@ apply:
   }
   for (int i = 0; i < want->cnt; i++) {
     rd_kafka_topic_partition_t *p = &want->elems[i];
-    const co_proc_def_t *proc = NULL;
+    const co_proc_def_t *proc = co_rt_proc_for(rt, p->topic);
     char err[256];
     if (co_rt_task_find(rt, p->topic, p->partition)) continue;
-    for (int k = 0; k < rt->topo->proc_cnt; k++)
-      if (!strcmp(rt->topo->procs[k].topic, p->topic)) proc = &rt->topo->procs[k];
     co_task_t *t = co_task_new(rt, proc, p->partition, err, sizeof(err));
     if (!t || co_rt_task_add(rt, t)) {
       co_task_destroy(t);
       continue;
     }
     t->state = CO_TASK_STANDBY;
-    for (int s = 0; s < proc->store_cnt; s++) {
-      char key[200];
-      co_task_ckpt_key(t, s, key, sizeof(key));
-      co_state_meta_get(rt->db, NULL, key, &t->restore_pos[s]);
-    }
+    co_task_load_ckpts(t);
     rt->standbys++;
     changed = 1;
     CO_LOGKV(CO_LOG_INFO, "standby", "standby started", "task", t->id);

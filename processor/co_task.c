@@ -81,6 +81,14 @@ void co_task_ckpt_key(const co_task_t *t, int store_i, char *buf, size_t sz) {
   snprintf(buf, sz, "ckpt.%s", co_state_store_name(t->stores[store_i]));
 }
 
+void co_task_load_ckpts(co_task_t *t) {
+  for (int s = 0; s < t->proc->store_cnt; s++) {
+    char key[200];
+    co_task_ckpt_key(t, s, key, sizeof(key));
+    co_state_meta_get(t->rt->db, NULL, key, &t->restore_pos[s]);
+  }
+}
+
 co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition) {
   for (int i = 0; i < rt->task_cnt; i++)
     if (rt->tasks[i]->partition == partition && !strcmp(rt->tasks[i]->proc->topic, topic)) return rt->tasks[i];

@@ -123,13 +123,12 @@ done:
   return err;
 }
 
-/* __meta key for a user meta entry; caller frees. */
-static char *meta_key(const char *key, size_t *klen) {
-  size_t n = strlen(key);
+char *co_state_meta_key(char space, const char *name, size_t *klen) {
+  size_t n = strlen(name);
   char *k = malloc(n + 1);
   if (!k) return NULL;
-  k[0] = CO_STATE_META_USER;
-  memcpy(k + 1, key, n);
+  k[0] = space;
+  memcpy(k + 1, name, n);
   *klen = n + 1;
   return k;
 }
@@ -139,7 +138,7 @@ co_err_t co_state_meta_put(co_state_batch_t *b, const char *key, int64_t value) 
   unsigned char v[8];
   char *k;
   if (!b || !key) return CO_ERR_INVALID_ARG;
-  if (!(k = meta_key(key, &klen))) return CO_ERR_NOMEM;
+  if (!(k = co_state_meta_key(CO_STATE_META_USER, key, &klen))) return CO_ERR_NOMEM;
   co_state_be64_put(v, value);
   rocksdb_writebatch_wi_put_cf(b->wb, b->db->meta_cf, k, klen, (const char *)v, sizeof(v));
   free(k);
@@ -152,7 +151,7 @@ co_err_t co_state_meta_get(co_state_db_t *db, co_state_batch_t *b, const char *k
   co_err_t err;
   if (!db || !key || !value || (b && b->db != db)) return CO_ERR_INVALID_ARG;
   *value = -1;
-  if (!(k = meta_key(key, &klen))) return CO_ERR_NOMEM;
+  if (!(k = co_state_meta_key(CO_STATE_META_USER, key, &klen))) return CO_ERR_NOMEM;
   err = raw_get(db, b, db->meta_cf, k, klen, &raw, &vlen, NULL, 0);
   free(k);
   if (err != CO_OK) return err;

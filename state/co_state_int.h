@@ -75,6 +75,8 @@ int co_state_flags_read(co_state_db_t *db, const char *name);
 void co_state_store_free(co_state_store_t *s);
 
 /* co_state_batch.c */
+/* A __meta key: the key-space byte (CO_STATE_META_*) then name. malloc'd, caller frees. */
+char *co_state_meta_key(char space, const char *name, size_t *klen);
 static inline void co_state_be64_put(unsigned char *p, int64_t v) {
   uint64_t u = (uint64_t)v;
   for (int i = 7; i >= 0; i--, u >>= 8) p[i] = (unsigned char)(u & 0xff);

@@ -60,20 +60,9 @@ rocksdb_options_t *co_state_cf_options(co_state_db_t *db, co_state_ttlf_t **ttlf
   return o;
 }
 
-/* __meta key for a store's flags; caller frees. */
-static char *flags_key(const char *name, size_t *klen) {
-  size_t n = strlen(name);
-  char *k = malloc(n + 1);
-  if (!k) return NULL;
-  k[0] = CO_STATE_META_FLAGS;
-  memcpy(k + 1, name, n);
-  *klen = n + 1;
-  return k;
-}
-
 int co_state_flags_read(co_state_db_t *db, const char *name) {
   size_t klen, vlen = 0;
-  char *rerr = NULL, *k = flags_key(name, &klen), *v;
+  char *rerr = NULL, *k = co_state_meta_key(CO_STATE_META_FLAGS, name, &klen), *v;
   int flags = -1;
   if (!k) return -1;
   v = rocksdb_get_cf(db->rdb, db->ropts, db->meta_cf, k, klen, &vlen, &rerr);
@@ -86,7 +75,7 @@ int co_state_flags_read(co_state_db_t *db, const char *name) {
 
 static co_err_t flags_write(co_state_db_t *db, const char *name, int flags, int del, char *errstr, size_t errstr_size) {
   size_t klen;
-  char *rerr = NULL, *k = flags_key(name, &klen);
+  char *rerr = NULL, *k = co_state_meta_key(CO_STATE_META_FLAGS, name, &klen);
   unsigned char v[8];
   co_err_t err = CO_OK;
   if (!k) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
