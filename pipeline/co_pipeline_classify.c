@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "co_ingest.h"
+#include "co_llm.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 
@@ -41,9 +42,22 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
   json_t *ia = json_object_get(cl, "interview_at");
   int rc = 0;
   if (*company) { /* research is per company: nothing to research without one */
-    json_t *task =
-        json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?}", "company", company, "role", jstr(cl, "role"), "account", account,
-                  "reason", label, "message_id", json_object_get(cl, "message_id"), "interview_at", ia);
+    /* The research task runs in the company's partition, which cannot read
+     * this account's stores: it carries the history it needs. */
+    json_t *app = NULL;
+    void *av;
+    size_t avl;
+    if (app_key && co_ctx_get(ctx, CO_PL_STORE_APPS, app_key, strlen(app_key), &av, &avl) == CO_OK) {
+      app = json_loadb(av, avl, 0, NULL);
+      free(av);
+    }
+    const char *text = jstr(cl, "text");
+    size_t tl = co_llm_utf8_cut(text, strlen(text), CO_PL_RESEARCH_TEXT_CHARS);
+    json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:s%, s:o?}", "company", company,
+                             "role", jstr(cl, "role"), "account", account, "reason", label, "message_id",
+                             json_object_get(cl, "message_id"), "interview_at", ia, "subject",
+                             json_object_get(cl, "subject"), "from", json_object_get(cl, "from"), "date",
+                             json_object_get(cl, "date"), "text", text, tl, "application", app);
     rc |= !task || send_json(ctx, p->t_research, company, task);
     json_decref(task);
   }

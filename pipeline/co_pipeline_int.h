@@ -9,6 +9,8 @@
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
+/* Characters of the email body a research task carries. */
+#define CO_PL_RESEARCH_TEXT_CHARS 2000
 /* Header of a raw record that ingest could not parse: the cause. */
 #define CO_PL_HDR_INGEST_ERROR "co.ingest.error"
 /* Keys in the applications store that are not applications start with
