@@ -37,6 +37,8 @@ static const co_conf_prop_t co_conf_table[] = {
     S("topic.research", "research_tasks", "Repartition topic of research tasks (key: company)."),
     S("topic.notifications", "notifications", "Topic of notifications (key: account)."),
     S("topic.dlq", "dlq_dead_letters", "Dead-letter topic; records carry their cause in headers."),
+    S("topic.corrections", "corrections",
+      "Topic of manual corrections to applications (key: account, so it is co-partitioned with topic.raw)."),
 
     /* State */
     I("state.cache.mb", "64", 8, 65536, "RocksDB block cache shared by all stores of the instance (MiB)."),
