@@ -80,6 +80,8 @@ struct co_ctx_s {
   co_pend_t *pend;
   int pend_cnt, pend_cap;
   int64_t now_ms;
+  int attempt;         /* 1 on the first try of this record */
+  int64_t first_seen; /* when the runtime first tried it */
 };
 
 typedef struct co_logend_s {

@@ -227,6 +227,22 @@ co_err_t co_ctx_send(co_ctx_t *ctx, const char *topic, const void *key, size_t k
   return co_ctx_pend(ctx, topic, -1, key, klen, val, vlen, hdrs, hdr_cnt);
 }
 
+int co_ctx_attempt(const co_ctx_t *ctx) { return ctx->attempt; }
+int co_ctx_max_attempts(const co_ctx_t *ctx) { return (int)ctx->task->rt->max_attempts; }
+
+co_err_t co_ctx_send_dlq(co_ctx_t *ctx, const char *err_class, const char *cause) {
+  co_task_t *t = ctx->task;
+  co_hdr_t *hdrs = NULL;
+  char *strs = NULL;
+  int hc = co_dlq_headers(ctx->rec, t->proc->name, err_class, cause, ctx->attempt, ctx->first_seen, &hdrs, &strs);
+  if (hc < 0) return CO_ERR_NOMEM;
+  co_err_t err = co_ctx_pend(ctx, t->rt->dlq_topic, -1, ctx->rec->key, ctx->rec->key_len, ctx->rec->value,
+                             ctx->rec->value_len, hdrs, hc);
+  free(hdrs);
+  free(strs);
+  return err;
+}
+
 int32_t co_ctx_partition(const co_ctx_t *ctx) { return ctx->task->partition; }
 int64_t co_ctx_now_ms(const co_ctx_t *ctx) { return ctx->now_ms; }
 
@@ -239,6 +255,7 @@ static co_err_t co_task_emit_pending(co_task_t *t, co_ctx_t *ctx, char *errstr, 
                               errstr, sz);
     if (err) return err;
     if (p->partition < 0) t->rec_out++;
+    if (!strcmp(p->topic, t->rt->dlq_topic)) t->dlq_cnt++, t->rt->dlq_total++; /* co_ctx_send_dlq */
   }
   return CO_OK;
 }
@@ -265,8 +282,10 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
     attempt = 1;
     goto dlq;
   }
+  ctx.first_seen = first_seen;
   for (attempt = 1;; attempt++) {
     ctx.now_ms = co_rt_now_ms();
+    ctx.attempt = attempt;
     co_state_batch_savepoint(rt->batch);
     cause[0] = '\0';
     co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));

@@ -101,6 +101,17 @@ co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_
 co_err_t co_ctx_send(co_ctx_t *ctx, const char *topic, const void *key, size_t klen, const void *val, size_t vlen,
                      const co_hdr_t *hdrs, int hdr_cnt);
 
+/* Which try of this record the callback is (1 first) and the most the
+ * runtime makes before the DLQ (dlq.max.attempts): a processor that can
+ * degrade (e.g. store a partial result) does so on its last attempt. */
+int co_ctx_attempt(const co_ctx_t *ctx);
+int co_ctx_max_attempts(const co_ctx_t *ctx);
+
+/* Sends the current record to the DLQ with err_class and cause (copied), in
+ * this record's transaction, while the callback itself succeeds: for a
+ * degraded result whose full version can be had later by a replay. */
+co_err_t co_ctx_send_dlq(co_ctx_t *ctx, const char *err_class, const char *cause);
+
 /* The record's task: partition number and a clock for TTLs. */
 int32_t co_ctx_partition(const co_ctx_t *ctx);
 int64_t co_ctx_now_ms(const co_ctx_t *ctx);
