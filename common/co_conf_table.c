@@ -90,6 +90,11 @@ static const co_conf_prop_t co_conf_table[] = {
     S("whatsapp.to", "", "WhatsApp recipient number."),
     S("webhook.url", "", "Generic webhook URL; requests are HMAC-SHA256 signed."),
     SECRET("webhook.secret", "HMAC key for the generic webhook."),
+    I("notify.retry.max", "4", 1, 20, "HTTP attempts per notification delivery before the record is retried later."),
+    I("notify.backoff.ms", "500", 1, 600000, "First delay between notification attempts; doubles per attempt."),
+    I("notify.backoff.max.ms", "30000", 1, 3600000, "Longest delay between notification attempts (Retry-After included)."),
+    I("notify.timeout.ms", "10000", 100, 600000, "Per-request timeout of a notification delivery (connect included)."),
+    I("notify.journal.max", "100000", 100, 100000000, "Deliveries kept in the local delivery journal (state.dir/notify.journal)."),
 };
 
 const co_conf_prop_t *co_conf_props(int *cntp) {
