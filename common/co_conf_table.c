@@ -81,6 +81,9 @@ static const co_conf_prop_t co_conf_table[] = {
     S("api.advertised.url", "", "URL other instances use to reach this one; empty derives it from api.listen."),
     SECRET("api.admin.token", "Bearer token for admin endpoints (DLQ, metrics)."),
     I("api.max.body.bytes", "65536", 1024, 16777216, "Largest request body accepted (413 above)."),
+    I("api.threads", "4", 1, 256, "Worker threads of the API server."),
+    S("api.cors.origin", "", "One origin allowed by CORS (e.g. https://ops.example); empty sends no CORS headers."),
+    I("api.forward.timeout.ms", "3000", 100, 600000, "Timeout of a request forwarded to the instance owning the data."),
 
     /* Notifications */
     SECRET("slack.webhook.url", "Slack incoming-webhook URL (the URL is the credential)."),

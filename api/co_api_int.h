@@ -1,0 +1,102 @@
+/* co_api_int.h: server internals shared by the api/ sources. */
+#ifndef CO_API_INT_H
+#define CO_API_INT_H
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdint.h>
+
+#include "co_api.h"
+#include "co_api_assets.h"
+
+#define CO_API_MAX_URI 2048  /* longer request targets get 414 */
+#define CO_API_MAX_SEGS 8
+
+/* Route templates, the label of the HTTP metrics. */
+typedef enum {
+  CO_API_R_UNKNOWN = 0,
+  CO_API_R_HEALTH,
+  CO_API_R_READY,
+  CO_API_R_METRICS,
+  CO_API_R_OPENAPI,
+  CO_API_R_ASSET,
+  CO_API_R_ACCOUNTS,
+  CO_API_R_APPLICATIONS,
+  CO_API_R_COMPANY,
+  CO_API_R_INTERVIEWS,
+  CO_API_R_INTERVIEWS_ICS,
+  CO_API_R_BRIEFING,
+  CO_API_R_SEARCH,
+  CO_API_R_STATS,
+  CO_API_R_DLQ,
+  CO_API_R_DLQ_REPLAY,
+  CO_API_R__CNT
+} co_api_route_t;
+
+#define CO_API_LAT_BUCKETS 10
+#define CO_API_CODES 11
+
+typedef struct co_api_metrics_s {
+  pthread_mutex_t lock;
+  /* requests by route and status class index (see co_api_metrics.c) */
+  uint64_t req[CO_API_R__CNT][CO_API_CODES];
+  uint64_t lat[CO_API_R__CNT][CO_API_LAT_BUCKETS + 1];
+  double lat_sum[CO_API_R__CNT];
+  uint64_t lat_cnt[CO_API_R__CNT];
+} co_api_metrics_t;
+
+struct co_api_s {
+  const co_conf_t *conf;
+  const co_api_backend_t *be;
+  struct MHD_Daemon *mhd;
+  int port, loopback;
+  const char *admin_hash; /* SHA-256 hex of api.admin.token, or NULL */
+  char admin_hash_buf[65];
+  const char *cors_origin; /* NULL: no CORS headers */
+  size_t max_body;
+  co_api_metrics_t m;
+};
+
+/* Per-request state (MHD's con_cls). */
+typedef struct co_api_req_s {
+  char *uri; /* as received: path + '?' + query */
+  int64_t start_us;
+  char *body;
+  size_t body_len;
+  int too_large;
+  int internal;
+  co_api_route_t route;
+  char *segs[CO_API_MAX_SEGS]; /* decoded path segments */
+  int seg_cnt;
+} co_api_req_t;
+
+/* co_api_http.c: responses. They set route metrics and common headers. */
+enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, int status, const char *ctype,
+                            const void *body, size_t len, int must_copy, const char *instance);
+enum MHD_Result co_api_send_error(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, int status,
+                                  const char *code, const char *message);
+enum MHD_Result co_api_send_json(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, int status, json_t *j);
+
+/* co_api_auth.c: who is calling. */
+typedef enum { CO_API_AUTH_NONE, CO_API_AUTH_ACCOUNT, CO_API_AUTH_ADMIN } co_api_auth_kind_t;
+typedef struct co_api_auth_s {
+  co_api_auth_kind_t kind;
+  char account[256];
+} co_api_auth_t;
+/* 0 on success (kind set); -1 when the token is missing or unknown. */
+int co_api_authenticate(co_api_t *api, struct MHD_Connection *c, co_api_auth_t *out);
+
+/* co_api_metrics.c */
+void co_api_metrics_init(co_api_metrics_t *m);
+void co_api_metrics_destroy(co_api_metrics_t *m);
+void co_api_metrics_observe(co_api_metrics_t *m, co_api_route_t route, int status, double seconds);
+void co_api_metrics_write(co_api_metrics_t *m, FILE *out);
+const char *co_api_route_name(co_api_route_t r);
+
+/* co_api_routes.c: routes a request once its body is complete. */
+enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *method);
+
+/* Generated from docs/openapi.json (co_embed.cmake). */
+const co_api_asset_t *co_api_doc_find(const char *path);
+
+#endif

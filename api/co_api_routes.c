@@ -1,0 +1,281 @@
+/* co_api_routes.c: the route table: which path answers what, who may ask,
+ * and which query parameters are valid (400 otherwise). Validated values go
+ * to the backend in a json object, so the backend never re-parses input. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "co_api_int.h"
+#include "co_log.h"
+
+typedef struct co_api_argctx_s {
+  json_t *raw; /* first value of each name (valid UTF-8) */
+  int bad;
+} co_api_argctx_t;
+
+static enum MHD_Result co_api_arg_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+  co_api_argctx_t *a = cls;
+  (void)kind;
+  if (!key || json_object_get(a->raw, key)) return MHD_YES;
+  json_t *v = json_string(value ? value : "");
+  if (!v) {
+    a->bad = 1;
+    return MHD_YES;
+  }
+  if (json_object_set_new(a->raw, key, v)) a->bad = 1;
+  return MHD_YES;
+}
+
+static const char *co_api_arg(json_t *raw, const char *name) {
+  return json_string_value(json_object_get(raw, name));
+}
+
+static int co_api_is_date(const char *s) {
+  int y, m, d;
+  char tail;
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return 0;
+  if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Copies optional string args; validates limit/k ranges, dates and enums.
+ * Returns NULL and sets *why on a bad value. */
+static const char *co_api_int_arg(json_t *raw, json_t *out, const char *name, long lo, long hi, long def) {
+  const char *s = co_api_arg(raw, name);
+  long v = def;
+  if (s) {
+    char *end;
+    if (!*s) return "must be an integer";
+    v = strtol(s, &end, 10);
+    if (*end || v < lo || v > hi) return "out of range";
+  }
+  json_object_set_new(out, name, json_integer(v));
+  return NULL;
+}
+
+static json_t *co_api_args(co_api_query_kind_t kind, json_t *raw, char *why, size_t why_size) {
+  static const char *const strs[] = {"q", "company", "type", "cursor", "account", NULL};
+  json_t *out = json_object();
+  const char *e = NULL, *bad = NULL;
+  for (int i = 0; strs[i]; i++)
+    if (co_api_arg(raw, strs[i])) json_object_set(out, strs[i], json_object_get(raw, strs[i]));
+  const char *dates[] = {"from", "to"};
+  for (int i = 0; i < 2; i++) {
+    const char *d = co_api_arg(raw, dates[i]);
+    if (!d) continue;
+    if (!co_api_is_date(d)) {
+      bad = dates[i];
+      e = "must be YYYY-MM-DD";
+      goto fail;
+    }
+    json_object_set_new(out, dates[i], json_string(d));
+  }
+  if (kind == CO_API_Q_APPLICATIONS || kind == CO_API_Q_DLQ_LIST) {
+    if ((e = co_api_int_arg(raw, out, "limit", 1, 200, 50))) {
+      bad = "limit";
+      goto fail;
+    }
+  }
+  if (kind == CO_API_Q_APPLICATIONS) {
+    const char *st = co_api_arg(raw, "stage");
+    if (st) {
+      if (strcmp(st, "APPLIED") && strcmp(st, "INTERVIEW") && strcmp(st, "OFFER") && strcmp(st, "REJECTION")) {
+        bad = "stage";
+        e = "must be APPLIED, INTERVIEW, OFFER or REJECTION";
+        goto fail;
+      }
+      json_object_set_new(out, "stage", json_string(st));
+    }
+  }
+  if (kind == CO_API_Q_SEARCH) {
+    const char *q = co_api_arg(raw, "q"), *mode = co_api_arg(raw, "mode");
+    if (!q || !*q) {
+      bad = "q";
+      e = "is required";
+      goto fail;
+    }
+    if ((e = co_api_int_arg(raw, out, "k", 1, 100, 10))) {
+      bad = "k";
+      goto fail;
+    }
+    if (mode && strcmp(mode, "hybrid") && strcmp(mode, "vector") && strcmp(mode, "bm25")) {
+      bad = "mode";
+      e = "must be hybrid, vector or bm25";
+      goto fail;
+    }
+    json_object_set_new(out, "mode", json_string(mode ? mode : "hybrid"));
+  }
+  return out;
+fail:
+  snprintf(why, why_size, "query parameter '%s' %s", bad, e);
+  json_decref(out);
+  return NULL;
+}
+
+/* Matches segments to a route; fills the query's kind and path params. */
+static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
+  char **s = r->segs;
+  int n = r->seg_cnt;
+  if (n == 0) return CO_API_R_ASSET;
+  if (n == 1 && !strcmp(s[0], "health")) return CO_API_R_HEALTH;
+  if (n == 1 && !strcmp(s[0], "ready")) return CO_API_R_READY;
+  if (n == 1 && !strcmp(s[0], "metrics")) return CO_API_R_METRICS;
+  if (n == 1 && !strcmp(s[0], "openapi.json")) return CO_API_R_OPENAPI;
+  if (n >= 2 && !strcmp(s[0], "assets")) return CO_API_R_ASSET;
+  if (n < 2 || strcmp(s[0], "api")) return CO_API_R_UNKNOWN;
+  if (n == 2 && !strcmp(s[1], "accounts")) return q->kind = CO_API_Q_ACCOUNTS, CO_API_R_ACCOUNTS;
+  if (n == 2 && !strcmp(s[1], "search")) return q->kind = CO_API_Q_SEARCH, CO_API_R_SEARCH;
+  if (n == 2 && !strcmp(s[1], "stats")) return q->kind = CO_API_Q_STATS, CO_API_R_STATS;
+  if (n == 2 && !strcmp(s[1], "dlq")) return q->kind = CO_API_Q_DLQ_LIST, CO_API_R_DLQ;
+  if (n == 4 && !strcmp(s[1], "dlq") && !strcmp(s[3], "replay"))
+    return q->id = s[2], q->kind = CO_API_Q_DLQ_REPLAY, CO_API_R_DLQ_REPLAY;
+  if (n == 4 && !strcmp(s[1], "companies") && !strcmp(s[3], "briefing"))
+    return q->company = s[2], q->kind = CO_API_Q_BRIEFING, CO_API_R_BRIEFING;
+  if (!strcmp(s[1], "accounts") && n >= 4) {
+    q->account = s[2];
+    if (n == 4 && !strcmp(s[3], "applications")) return q->kind = CO_API_Q_APPLICATIONS, CO_API_R_APPLICATIONS;
+    if (n == 4 && !strcmp(s[3], "interviews")) return q->kind = CO_API_Q_INTERVIEWS, CO_API_R_INTERVIEWS;
+    if (n == 4 && !strcmp(s[3], "interviews.ics"))
+      return q->kind = CO_API_Q_INTERVIEWS_ICS, CO_API_R_INTERVIEWS_ICS;
+    if (n == 5 && !strcmp(s[3], "companies")) return q->company = s[4], q->kind = CO_API_Q_COMPANY, CO_API_R_COMPANY;
+  }
+  return CO_API_R_UNKNOWN;
+}
+
+static enum MHD_Result co_api_static(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r,
+                                     const co_api_asset_t *a) {
+  if (!a) return co_api_send_error(api, c, r, 404, "not_found", "no such file");
+  return co_api_send(api, c, r, 200, a->content_type, a->data, a->len, 0, NULL);
+}
+
+static enum MHD_Result co_api_metrics_page(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) return co_api_send_error(api, c, r, 500, "internal", "out of memory");
+  if (api->be->metrics) api->be->metrics(api->be->opaque, f);
+  co_api_metrics_write(&api->m, f);
+  fclose(f);
+  enum MHD_Result rc = co_api_send(api, c, r, 200, "text/plain; version=0.0.4; charset=utf-8", buf, len, 1, NULL);
+  free(buf);
+  return rc;
+}
+
+static enum MHD_Result co_api_run_query(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, co_api_query_t *q) {
+  co_api_result_t res = {0};
+  char err[256] = "";
+  co_err_t e = api->be->query ? api->be->query(api->be->opaque, q, &res, err, sizeof(err)) : CO_ERR_UNSUPPORTED;
+  if (e == CO_OK && res.body) {
+    enum MHD_Result rc = co_api_send(api, c, r, res.status ? res.status : 200,
+                                     res.content_type ? res.content_type : "application/json", res.body,
+                                     strlen(res.body), 1, res.instance);
+    free(res.body);
+    return rc;
+  }
+  free(res.body);
+  switch (e) {
+  case CO_ERR_NOT_FOUND:
+    return co_api_send_error(api, c, r, 404, "not_found", *err ? err : "not found");
+  case CO_ERR_INVALID_ARG:
+    return co_api_send_error(api, c, r, 400, "bad_request", *err ? err : "bad request");
+  case CO_ERR_UNSUPPORTED:
+  case CO_ERR_TIMEOUT:
+  case CO_ERR_HTTP:
+    CO_WARN("api", "%s: unavailable: %s", co_api_route_name(r->route), err);
+    return co_api_send_error(api, c, r, 503, "unavailable", "not available on this instance right now");
+  default:
+    CO_WARN("api", "%s: %s: %s", co_api_route_name(r->route), co_err2str(e), err);
+    return co_api_send_error(api, c, r, 500, "internal", "internal error");
+  }
+}
+
+enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *method) {
+  co_api_query_t q = {0};
+  co_api_auth_t who;
+  char why[256];
+  int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+  r->route = co_api_match(r, &q);
+  if (r->route == CO_API_R_UNKNOWN) return co_api_send_error(api, c, r, 404, "not_found", "no such endpoint");
+  if (!strcmp(method, "OPTIONS") && api->cors_origin) {
+    struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    if (!resp) return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, api->cors_origin);
+    MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, POST");
+    MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Authorization");
+    enum MHD_Result rc = MHD_queue_response(c, 204, resp);
+    MHD_destroy_response(resp);
+    co_api_metrics_observe(&api->m, r->route, 204, 0);
+    return rc;
+  }
+  if (r->route == CO_API_R_DLQ_REPLAY ? strcmp(method, "POST") : !is_get)
+    return co_api_send_error(api, c, r, 405, "bad_request", "method not allowed");
+
+  switch (r->route) { /* public */
+  case CO_API_R_HEALTH:
+    return co_api_send(api, c, r, 200, "application/json", "{\"status\":\"ok\"}", 15, 0, NULL);
+  case CO_API_R_READY: {
+    char reason[128] = "";
+    if (!api->be->ready || api->be->ready(api->be->opaque, reason, sizeof(reason)))
+      return co_api_send(api, c, r, 200, "application/json", "{\"ready\":true}", 14, 0, NULL);
+    return co_api_send_json(api, c, r, 503, json_pack("{s:b, s:s}", "ready", 0, "reason", reason));
+  }
+  case CO_API_R_OPENAPI:
+    return co_api_static(api, c, r, co_api_doc_find("openapi.json"));
+  case CO_API_R_ASSET: {
+    if (r->seg_cnt == 0) return co_api_static(api, c, r, co_api_asset_find("index.html"));
+    char path[512] = "";
+    for (int i = 1; i < r->seg_cnt; i++) {
+      if (!strcmp(r->segs[i], "..")) return co_api_send_error(api, c, r, 404, "not_found", "no such file");
+      size_t l = strlen(path);
+      snprintf(path + l, sizeof(path) - l, "%s%s", i > 1 ? "/" : "", r->segs[i]);
+    }
+    return co_api_static(api, c, r, co_api_asset_find(path));
+  }
+  default:
+    break;
+  }
+
+  if (co_api_authenticate(api, c, &who))
+    return co_api_send_error(api, c, r, 401, "unauthorized", "missing or unknown bearer token");
+  int admin = who.kind == CO_API_AUTH_ADMIN;
+  if (r->route == CO_API_R_METRICS) {
+    if (!admin) return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
+    return co_api_metrics_page(api, c, r);
+  }
+  if ((q.kind == CO_API_Q_DLQ_LIST || q.kind == CO_API_Q_DLQ_REPLAY) && !admin)
+    return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
+
+  co_api_argctx_t ac = {json_object(), 0};
+  if (!ac.raw) return co_api_send_error(api, c, r, 500, "internal", "out of memory");
+  MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, co_api_arg_cb, &ac);
+  json_t *args = ac.bad ? NULL : co_api_args(q.kind, ac.raw, why, sizeof(why));
+  if (ac.bad) snprintf(why, sizeof(why), "query parameters must be UTF-8");
+  enum MHD_Result rc;
+  if (!args) {
+    rc = co_api_send_error(api, c, r, 400, "bad_request", why);
+    goto out;
+  }
+  /* search and stats take the account as a filter */
+  if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = json_string_value(json_object_get(args, "account"));
+  if (!admin) {
+    int per_account = q.kind == CO_API_Q_APPLICATIONS || q.kind == CO_API_Q_COMPANY || q.kind == CO_API_Q_INTERVIEWS ||
+                      q.kind == CO_API_Q_INTERVIEWS_ICS;
+    if ((per_account || q.account) && q.account && strcmp(q.account, who.account)) {
+      rc = co_api_send_error(api, c, r, 403, "forbidden", "this token reads only its own account");
+      goto out;
+    }
+    if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = who.account;
+    q.scope = who.account;
+  }
+  q.args = args;
+  q.uri = r->uri;
+  q.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+  q.internal = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CareerOps-Internal") != NULL;
+  rc = co_api_run_query(api, c, r, &q);
+out:
+  json_decref(args);
+  json_decref(ac.raw);
+  return rc;
+}
