@@ -1,0 +1,101 @@
+/* dom.js: the only way the dashboard builds DOM.
+ *
+ * Everything shown here comes from email (subjects, company names, snippets)
+ * and is attacker-controlled, so no code path takes HTML from data: el()
+ * turns string children into text nodes, attributes are set one by one with
+ * setAttribute (never "on*" handlers, never innerHTML), and URLs from data go
+ * through safeUrl() which only lets http(s) and mailto through. Event
+ * handlers are passed as functions under the "on" key. */
+'use strict';
+
+var CO = window.CO || (window.CO = {});
+
+/* el('div', {class: 'card', on: {click: fn}}, 'text', childNode, [more]) */
+CO.el = function el(tag, attrs) {
+  var node = document.createElement(tag);
+  CO.setAttrs(node, attrs);
+  for (var i = 2; i < arguments.length; i++) CO.append(node, arguments[i]);
+  return node;
+};
+
+/* SVG elements need their namespace; same rules as el(). */
+CO.svg = function svg(tag, attrs) {
+  var node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  CO.setAttrs(node, attrs);
+  for (var i = 2; i < arguments.length; i++) CO.append(node, arguments[i]);
+  return node;
+};
+
+CO.setAttrs = function setAttrs(node, attrs) {
+  if (!attrs) return;
+  Object.keys(attrs).forEach(function (k) {
+    var v = attrs[k];
+    if (v === null || v === undefined || v === false) return;
+    if (k === 'on') {
+      Object.keys(v).forEach(function (ev) { node.addEventListener(ev, v[ev]); });
+      return;
+    }
+    if (/^on/i.test(k)) throw new Error('inline handler attribute refused: ' + k);
+    if (k === 'href' || k === 'src') v = CO.safeUrl(v);
+    node.setAttribute(k, v === true ? '' : String(v));
+  });
+};
+
+/* Strings and numbers become text nodes; arrays are flattened; null skipped. */
+CO.append = function append(node, child) {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) {
+    child.forEach(function (c) { append(node, c); });
+    return;
+  }
+  if (typeof child === 'string' || typeof child === 'number') {
+    node.appendChild(document.createTextNode(String(child)));
+    return;
+  }
+  node.appendChild(child);
+};
+
+CO.clear = function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+};
+
+/* Relative links (ours) pass; absolute ones only with a harmless scheme. */
+CO.safeUrl = function safeUrl(u) {
+  u = String(u);
+  if (/^(\/|#|\.\/)/.test(u) && !/^\/\//.test(u)) return u;
+  if (/^(https?:|mailto:|blob:)/i.test(u)) return u;
+  return '#';
+};
+
+/* A mail-client search for the source email: Gmail understands
+ * rfc822msgid:<id> (other clients: copy the id shown next to the link). */
+CO.mailLink = function mailLink(messageId) {
+  var id = String(messageId || '').replace(/^<|>$/g, '');
+  return 'https://mail.google.com/mail/u/0/#search/' + encodeURIComponent('rfc822msgid:' + id);
+};
+
+/* Saves text or a Blob as a file in the browser (no server round trip). */
+CO.download = function download(name, data, type) {
+  var blob = data instanceof Blob ? data : new Blob([data], { type: type || 'application/octet-stream' });
+  var url = URL.createObjectURL(blob);
+  var a = CO.el('a', { href: url, download: name, class: 'hidden' });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+};
+
+CO.fmtDate = function fmtDate(s) {
+  if (!s) return '—';
+  var d = new Date(s);
+  if (isNaN(d.getTime())) return String(s);
+  return d.toISOString().slice(0, 10);
+};
+
+CO.fmtDateTime = function fmtDateTime(s) {
+  if (!s) return '—';
+  var d = new Date(s);
+  if (isNaN(d.getTime())) return String(s);
+  return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+};

@@ -1,0 +1,236 @@
+/* panels.js: upcoming interviews, stats (funnel, weekly chart, per-company
+ * response times), search, and the dead-letter queue.
+ *
+ * Stage counts, weekly series, response rate and the median come from
+ * /api/stats so the page agrees with the API; the funnel ("reached at least
+ * this stage") and per-company response times need each application's stage
+ * history, so they are computed here from the applications list. */
+(function () {
+'use strict';
+
+var CO = window.CO || (window.CO = {});
+CO.views = CO.views || {};
+
+var el = CO.el;
+
+function needAccount(out) {
+  if (CO.state.account) return false;
+  out.appendChild(CO.state.accountsError ? CO.errorNotice(CO.state.accountsError, 'accounts')
+    : CO.notice('info', 'No account has data yet.'));
+  return true;
+}
+
+/* ---- interviews ------------------------------------------------------------ */
+
+CO.views.interviews = async function interviews(out) {
+  if (needAccount(out)) return;
+  var r = await CO.api(CO.acctPath('/interviews'));
+  var items = r.items || [];
+  var icsName = 'careerops-' + CO.state.account + '-interviews.ics';
+  out.appendChild(el('div', { class: 'toolbar' },
+    el('h1', null, 'Upcoming interviews'),
+    el('span', { class: 'spacer' }),
+    el('button', { type: 'button', id: 'ics-download', on: { click: async function (ev) {
+      var b = ev.currentTarget;
+      b.disabled = true;
+      try {
+        CO.download(icsName, await CO.api(CO.acctPath('/interviews.ics'), { blob: true, accept: 'text/calendar' }));
+      } catch (e) {
+        out.appendChild(CO.errorNotice(e, 'the calendar'));
+      }
+      b.disabled = false;
+    } } }, 'Download .ics'),
+    el('a', { class: 'muted small', href: CO.acctPath('/interviews.ics') }, 'calendar URL')));
+  if (!items.length) {
+    out.appendChild(CO.notice('info', 'No upcoming interviews.'));
+    return;
+  }
+  out.appendChild(el('table', { class: 'table', id: 'interviews' },
+    el('thead', null, el('tr', null, el('th', null, 'When'), el('th', null, 'Company'), el('th', null, 'Role'))),
+    el('tbody', null, items.map(function (i) {
+      return el('tr', null, el('td', null, CO.fmtDateTime(i.at)),
+        el('td', null, el('a', { href: '#/company/' + encodeURIComponent(i.company) }, i.company || '?')),
+        el('td', null, i.role || '—'));
+    }))));
+};
+
+/* ---- stats ------------------------------------------------------------------ */
+
+function reached(app, stages) {
+  if (stages.indexOf(app.stage) >= 0) return true;
+  return (app.stages || []).some(function (s) { return stages.indexOf(s.stage) >= 0; });
+}
+
+/* Days from first_seen to the first non-APPLIED stage, or null. */
+function daysToResponse(app) {
+  var first = null;
+  (app.stages || []).forEach(function (s) {
+    if (s.stage !== 'APPLIED' && s.at && (!first || s.at < first)) first = s.at;
+  });
+  if (!first || !app.first_seen) return null;
+  var d = (new Date(first) - new Date(app.first_seen)) / 86400000;
+  return isNaN(d) ? null : Math.max(0, d);
+}
+
+function median(xs) {
+  if (!xs.length) return null;
+  var s = xs.slice().sort(function (a, b) { return a - b; }), h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+function tile(label, value, id) {
+  return el('div', { class: 'tile', id: id }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label' }, label));
+}
+
+function chartPanel(title, svg, name) {
+  return el('section', { class: 'panel chart-panel' },
+    el('div', { class: 'chart-tools' },
+      el('button', { type: 'button', class: 'secondary', on: { click: function () { CO.exportSvg(svg, name); } } }, 'SVG'),
+      el('button', { type: 'button', class: 'secondary', on: { click: function () { CO.exportPng(svg, name); } } }, 'PNG')),
+    svg);
+}
+
+CO.views.stats = async function stats(out) {
+  if (needAccount(out)) return;
+  var res = await Promise.all([CO.api('/api/stats' + CO.q({ account: CO.state.account })), CO.loadApplications()]);
+  var st = res[0], apps = res[1], ps = st.per_stage || {};
+  var total = CO.STAGES.reduce(function (a, s) { return a + (ps[s] || 0); }, 0);
+  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Stats')));
+  out.appendChild(el('div', { class: 'tiles' },
+    tile('Applications', String(total), 'tile-total'),
+    tile('Response rate', st.response_rate === null || st.response_rate === undefined ? '—'
+      : Math.round(st.response_rate * 100) + '%', 'tile-rate'),
+    tile('Median days to response', st.median_days_to_response === null || st.median_days_to_response === undefined
+      ? '—' : (Math.round(st.median_days_to_response * 10) / 10).toString(), 'tile-median'),
+    tile('Companies', String(st.companies || 0), 'tile-companies'),
+    CO.STAGES.map(function (s) { return tile(s.charAt(0) + s.slice(1).toLowerCase() + ' now', String(ps[s] || 0)); })));
+
+  var funnel = [
+    { label: 'APPLIED', count: apps.length },
+    { label: 'INTERVIEW', count: apps.filter(function (a) { return reached(a, ['INTERVIEW', 'OFFER']); }).length },
+    { label: 'OFFER', count: apps.filter(function (a) { return reached(a, ['OFFER']); }).length }];
+  out.appendChild(el('div', { class: 'charts' },
+    chartPanel('weekly', CO.weeklyChart(st.per_week || [], 'Applications and responses per week'), 'careerops-weekly'),
+    chartPanel('funnel', CO.funnelChart(funnel, 'Funnel: applications that reached each stage'), 'careerops-funnel')));
+
+  var byCompany = {};
+  apps.forEach(function (a) {
+    var c = byCompany[a.company] || (byCompany[a.company] = { apps: 0, responded: 0, days: [] });
+    c.apps++;
+    var d = daysToResponse(a);
+    if (d !== null) { c.responded++; c.days.push(d); }
+  });
+  var names = Object.keys(byCompany).sort();
+  out.appendChild(el('section', { class: 'panel' }, el('h2', null, 'Response by company'),
+    el('table', { class: 'table', id: 'by-company' },
+      el('thead', null, el('tr', null, ['Company', 'Applications', 'Responded', 'Median days'].map(function (h) {
+        return el('th', null, h);
+      }))),
+      el('tbody', null, names.map(function (n) {
+        var c = byCompany[n], md = median(c.days);
+        return el('tr', null, el('td', null, el('a', { href: '#/company/' + encodeURIComponent(n) }, n)),
+          el('td', null, String(c.apps)), el('td', null, String(c.responded)),
+          el('td', null, md === null ? '—' : (Math.round(md * 10) / 10).toString()));
+      })))));
+};
+
+/* ---- search ----------------------------------------------------------------- */
+
+CO.views.search = async function search(out, route) {
+  var q = route.query.q || '', mode = route.query.mode || 'hybrid';
+  var input = el('input', { type: 'search', id: 'search-q', value: q, placeholder: 'e.g. "system design interview"',
+    'aria-label': 'Search query' });
+  var modeSel = el('select', { id: 'search-mode', 'aria-label': 'Search mode' }, ['hybrid', 'vector', 'bm25'].map(function (m) {
+    return el('option', { value: m, selected: m === mode }, m);
+  }));
+  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Search')));
+  out.appendChild(el('form', { class: 'searchform', id: 'search-form', on: { submit: function (ev) {
+    ev.preventDefault();
+    CO.go('#/search' + CO.q({ q: input.value.trim(), mode: modeSel.value }));
+  } } }, input, modeSel, el('button', { type: 'submit' }, 'Search')));
+  if (!q) return;
+  var r;
+  try {
+    r = await CO.api('/api/search' + CO.q({ q: q, k: 20, mode: mode, account: CO.state.account }));
+  } catch (e) {
+    if (e.status === 503) {
+      out.appendChild(CO.notice('warn', 'Search is not available on this server yet: ' + e.message));
+      return;
+    }
+    throw e;
+  }
+  var results = r.results || [];
+  out.appendChild(el('p', { class: 'muted', id: 'search-count' }, results.length + ' result' + (results.length === 1 ? '' : 's') +
+    ' for “' + q + '”'));
+  out.appendChild(el('ol', { class: 'results', id: 'search-results' }, results.map(function (h) {
+    return el('li', { class: 'result' },
+      el('div', { class: 'result-head' },
+        h.company ? el('a', { href: '#/company/' + encodeURIComponent(h.company), class: 'result-company' }, h.company) : null,
+        h.type ? el('span', { class: 'pill' }, h.type) : null,
+        el('span', { class: 'muted' }, CO.fmtDate(h.date)),
+        el('span', { class: 'muted score' }, 'score ' + (typeof h.score === 'number' ? h.score.toFixed(3) : '?'))),
+      el('div', { class: 'snippet' }, h.snippet || ''));
+  })));
+};
+
+/* ---- dead letters ------------------------------------------------------------- */
+
+CO.views.dlq = async function dlq(out) {
+  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Dead letters')));
+  var tbody = el('tbody');
+  var more = el('button', { type: 'button', class: 'secondary hidden' }, 'Load more');
+  var cursor = null;
+
+  function row(d) {
+    var status = el('span', { class: 'muted' });
+    var btn = el('button', { type: 'button', class: 'small', on: { click: async function () {
+      btn.disabled = true;
+      try {
+        await CO.api('/api/dlq/' + encodeURIComponent(d.id) + '/replay', { method: 'POST' });
+        CO.clear(status).appendChild(document.createTextNode('replayed'));
+      } catch (e) {
+        btn.disabled = false;
+        CO.clear(status).appendChild(document.createTextNode(e.status === 401 || e.status === 403
+          ? 'needs the admin token' : 'failed: ' + e.message));
+      }
+    } } }, 'Replay');
+    return el('tr', null, el('td', null, el('code', null, d.id)), el('td', null, CO.fmtDateTime(d.timestamp)),
+      el('td', null, d.class || ''), el('td', null, d.error || ''), el('td', null, String(d.attempts || 0)),
+      el('td', null, el('code', { class: 'preview' }, d.value_preview || '')), el('td', null, btn, ' ', status));
+  }
+
+  async function page() {
+    var r = await CO.api('/api/dlq' + CO.q({ limit: 50, cursor: cursor }));
+    (r.items || []).forEach(function (d) { tbody.appendChild(row(d)); });
+    cursor = r.next_cursor;
+    more.classList.toggle('hidden', !cursor);
+    return (r.items || []).length;
+  }
+
+  var n;
+  try {
+    n = await page();
+  } catch (e) {
+    if (e.status === 401 || e.status === 403) {
+      out.appendChild(CO.notice('warn', 'The dead-letter queue is for operators: paste the admin token ' +
+        '(api.admin.token) in the token field above to see and replay dead letters.'));
+      return;
+    }
+    throw e;
+  }
+  if (!n) {
+    out.appendChild(CO.notice('info', 'No dead letters. Every record was processed.'));
+    return;
+  }
+  more.addEventListener('click', async function () {
+    more.disabled = true;
+    try { await page(); } catch (e) { out.appendChild(CO.errorNotice(e, 'more dead letters')); }
+    more.disabled = false;
+  });
+  out.appendChild(el('table', { class: 'table', id: 'dlq' },
+    el('thead', null, el('tr', null, ['Id', 'When', 'Class', 'Error', 'Attempts', 'Value', ''].map(function (h) {
+      return el('th', null, h);
+    }))), tbody));
+  out.appendChild(more);
+};
+})();
