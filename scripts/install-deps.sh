@@ -10,7 +10,7 @@ PKGS=(
   libcmocka-dev libxxhash-dev libyaml-dev libssl-dev
   dovecot-imapd openjdk-17-jre-headless maven
   libxml2-dev libclang-rt-14-dev libical-dev
-  chromium
+  chromium prometheus wrk
 )
 
 missing=()
