@@ -20,23 +20,6 @@
 #include "co_llm_schema.h"
 #include "co_log.h"
 
-typedef struct co_llm_prov_s {
-  const co_llm_wire_t *wire;
-  char *base, *model;
-  char **keys;
-  int nkeys;
-  int key_idx; /* atomic: the key new requests start with */
-  co_llm_guard_t guard;
-} co_llm_prov_t;
-
-struct co_llm_chain_s {
-  co_llm_prov_t *provs;
-  int nprov;
-  co_classify_model_t *offline;
-  long timeout_ms;
-  size_t max_chars;
-};
-
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static void curl_init_once(void) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -200,9 +183,9 @@ done:
 }
 
 /* One logical request: tries each key once, moving on only on 429. */
-static co_err_t request(co_llm_chain_t *c, co_llm_prov_t *p, const co_llm_msg_t *msgs, int nmsgs, char **textp,
-                        char *errstr, size_t errstr_size) {
-  json_t *j = p->wire->body(p->model, co_llm_system_prompt, msgs, nmsgs);
+co_err_t co_llm_request(co_llm_chain_t *c, co_llm_prov_t *p, const char *system, int json_mode,
+                        const co_llm_msg_t *msgs, int nmsgs, char **textp, char *errstr, size_t errstr_size) {
+  json_t *j = p->wire->body(p->model, system, json_mode, msgs, nmsgs);
   char *body = json_dumps(j, JSON_COMPACT);
   co_err_t err = CO_ERR_HTTP;
   json_decref(j);
@@ -229,14 +212,14 @@ static co_err_t ask(co_llm_chain_t *c, co_llm_prov_t *p, const char *prompt, co_
                     char *errstr, size_t errstr_size) {
   co_llm_msg_t msgs[3] = {{"user", prompt}};
   char *first = NULL, *text = NULL, why[256], fix[400];
-  co_err_t err = request(c, p, msgs, 1, &first, errstr, errstr_size);
+  co_err_t err = co_llm_request(c, p, co_llm_system_prompt, 1, msgs, 1, &first, errstr, errstr_size);
   if (err) goto done;
   if (co_llm_parse_reply(first, out, why, sizeof(why)) == CO_OK) goto done;
   CO_INFO("llm", "%s: invalid reply (%s), asking for a repair", p->wire->name, why);
   snprintf(fix, sizeof(fix), "Your reply was rejected: %s. Reply with only the corrected JSON object.", why);
   msgs[1] = (co_llm_msg_t){"assistant", first};
   msgs[2] = (co_llm_msg_t){"user", fix};
-  if ((err = request(c, p, msgs, 3, &text, errstr, errstr_size))) goto done;
+  if ((err = co_llm_request(c, p, co_llm_system_prompt, 1, msgs, 3, &text, errstr, errstr_size))) goto done;
   if ((err = co_llm_parse_reply(text, out, why, sizeof(why))))
     co_seterr(errstr, errstr_size, err, "%s: invalid reply after repair: %s", p->wire->name, why);
 done:

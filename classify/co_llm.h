@@ -50,4 +50,15 @@ int co_llm_breaker_state(co_llm_chain_t *chain, const char *provider);
  * sequence; returns the byte length to keep. */
 size_t co_llm_utf8_cut(const char *s, size_t len, size_t max_chars);
 
+/* Free-text completion (co_llm_complete.c): sends system and user (cut to
+ * llm.max.chars code points) to the providers in order, with the same key
+ * rotation, token bucket and breakers as co_llm_classify, and no JSON mode.
+ * On CO_OK *out is the first non-empty reply, malloc'd (caller frees), and
+ * provider (may be NULL) gets its name. Otherwise *out is NULL and the error
+ * is CO_ERR_UNSUPPORTED (no provider configured), CO_ERR_INVALID_ARG, or the
+ * last provider's failure (CO_ERR_HTTP, CO_ERR_TIMEOUT, CO_ERR_PARSE), every
+ * one of them worth a later retry; there is no offline fallback. */
+co_err_t co_llm_complete(co_llm_chain_t *chain, const char *system, const char *user, char **out, char *provider,
+                         size_t provider_size, char *errstr, size_t errstr_size);
+
 #endif

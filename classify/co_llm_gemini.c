@@ -18,7 +18,7 @@ static char *gm_auth(const char *key) {
   return NULL;
 }
 
-static json_t *gm_body(const char *model, const char *system, const co_llm_msg_t *msgs, int nmsgs) {
+static json_t *gm_body(const char *model, const char *system, int json_mode, const co_llm_msg_t *msgs, int nmsgs) {
   (void)model;
   json_t *contents = json_array();
   for (int i = 0; i < nmsgs; i++)
@@ -27,7 +27,7 @@ static json_t *gm_body(const char *model, const char *system, const co_llm_msg_t
                                               "text", msgs[i].text));
   return json_pack("{s:{s:[{s:s}]}, s:o, s:{s:f, s:s}}", "systemInstruction", "parts", "text", system,
                    "contents", contents, "generationConfig", "temperature", 0.0, "responseMimeType",
-                   "application/json");
+                   json_mode ? "application/json" : "text/plain");
 }
 
 static const char *gm_reply(json_t *resp) {

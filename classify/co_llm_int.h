@@ -47,12 +47,37 @@ typedef struct co_llm_wire_s {
   char *(*url)(const char *base, const char *model, const char *key);
   /* "Authorization: ..." header line, or NULL; malloc'd */
   char *(*auth_header)(const char *key);
-  json_t *(*body)(const char *model, const char *system, const co_llm_msg_t *msgs, int nmsgs);
+  /* json_mode asks for one JSON object (classification); 0 for free text. */
+  json_t *(*body)(const char *model, const char *system, int json_mode, const co_llm_msg_t *msgs, int nmsgs);
   /* Borrowed reply text from a parsed 200 response, or NULL. */
   const char *(*reply_text)(json_t *resp);
 } co_llm_wire_t;
 
 extern const co_llm_wire_t co_llm_wire_openai;
 extern const co_llm_wire_t co_llm_wire_gemini;
+
+/* One provider of a chain: its wire format, keys and guards. */
+typedef struct co_llm_prov_s {
+  const co_llm_wire_t *wire;
+  char *base, *model;
+  char **keys;
+  int nkeys;
+  int key_idx; /* atomic: the key new requests start with */
+  co_llm_guard_t guard;
+} co_llm_prov_t;
+
+struct co_llm_chain_s {
+  co_llm_prov_t *provs;
+  int nprov;
+  co_classify_model_t *offline;
+  long timeout_ms;
+  size_t max_chars;
+};
+
+/* One logical request to provider p (co_llm.c): waits for a bucket token,
+ * tries each key once, rotating on 429. On CO_OK *textp is the malloc'd reply
+ * text. Does not touch the breaker: the caller reports the outcome. */
+co_err_t co_llm_request(co_llm_chain_t *c, co_llm_prov_t *p, const char *system, int json_mode,
+                        const co_llm_msg_t *msgs, int nmsgs, char **textp, char *errstr, size_t errstr_size);
 
 #endif

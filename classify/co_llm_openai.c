@@ -1,6 +1,7 @@
 /* co_llm_openai.c: the OpenAI-compatible chat-completions wire format.
- * POST {base}/chat/completions with a Bearer key; JSON mode and temperature 0
- * so the reply is one object and the same email gets the same answer. */
+ * POST {base}/chat/completions with a Bearer key; JSON mode (classification)
+ * and temperature 0 so the reply is one object and the same email gets the
+ * same answer. Free-text completions leave JSON mode off. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,11 +21,12 @@ static char *oa_auth(const char *key) {
   return h;
 }
 
-static json_t *oa_body(const char *model, const char *system, const co_llm_msg_t *msgs, int nmsgs) {
+static json_t *oa_body(const char *model, const char *system, int json_mode, const co_llm_msg_t *msgs, int nmsgs) {
   json_t *arr = json_array();
   json_array_append_new(arr, json_pack("{s:s, s:s}", "role", "system", "content", system));
   for (int i = 0; i < nmsgs; i++)
     json_array_append_new(arr, json_pack("{s:s, s:s}", "role", msgs[i].role, "content", msgs[i].text));
+  if (!json_mode) return json_pack("{s:s, s:o, s:f}", "model", model, "messages", arr, "temperature", 0.0);
   return json_pack("{s:s, s:o, s:{s:s}, s:f}", "model", model, "messages", arr, "response_format", "type",
                    "json_object", "temperature", 0.0);
 }

@@ -51,6 +51,7 @@ static const co_conf_prop_t co_conf_table[] = {
     SECRET("imap.password", "IMAP password (LOGIN/PLAIN)."),
     SECRET("imap.oauth.token", "OAuth2 access token for SASL XOAUTH2 (Gmail, Outlook)."),
     I("imap.poll.s", "30", 1, 86400, "Poll interval when the server has no IDLE."),
+    S("imap.ca.file", "", "PEM CA bundle that verifies IMAP servers' certificates (imaps://, STARTTLS); empty: system store."),
     S("account", "me", "Account name events are keyed by when a source names none."),
     I("ingest.max.body.bytes", "262144", 1024, 67108864, "Text body bytes kept per email; longer is truncated and flagged."),
 
@@ -73,6 +74,10 @@ static const co_conf_prop_t co_conf_table[] = {
     SECRET("tavily.api.key", "Tavily search API key; empty builds offline briefings from mail history."),
     S("tavily.url", "https://api.tavily.com", "Tavily API base URL."),
     I("briefing.max.age.s", "604800", 0, 315360000, "A cached briefing older than this is refreshed."),
+    I("research.timeout.ms", "15000", 100, 600000, "Per-request Tavily search timeout."),
+    I("research.tavily.max.results", "5", 1, 20, "News results asked of Tavily per briefing."),
+    I("research.tavily.retry.max.ms", "5000", 0, 600000,
+      "Longest Tavily Retry-After waited out (once) on HTTP 429; longer is a transient error for the caller."),
     S("embed.model.dir", "", "Directory of the MiniLM embedder weights; empty uses the installed default."),
     I("vector.hnsw.threshold", "20000", 0, 100000000, "Vectors above which an index switches from flat to HNSW."),
 
