@@ -12,6 +12,7 @@
 
 co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size) {
   static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, NULL};
+  static const char *const rstores[] = {CO_PL_STORE_BRIEFINGS, NULL};
   co_pipeline_t *p = calloc(1, sizeof(*p));
   if (!p) {
     co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
@@ -41,9 +42,15 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
       co_topo_add_processor(p->topo, "classify", p->t_raw, co_pl_classify_proc, p, stores, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_classified, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_research, errstr, errstr_size) ||
-      co_topo_add_sink(p->topo, p->t_notify, errstr, errstr_size))
+      co_topo_add_sink(p->topo, p->t_notify, errstr, errstr_size) ||
+      co_topo_add_store(p->topo, CO_PL_STORE_BRIEFINGS, 0, errstr, errstr_size) ||
+      co_topo_add_processor(p->topo, "research", p->t_research, co_pl_research_proc, p, rstores, errstr,
+                            errstr_size))
     goto err;
+  if (!(p->research = co_research_new(conf, p->llm, errstr, errstr_size))) goto err;
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
+  if (!(p->index = co_pl_index_new(p, errstr, errstr_size)) || co_pl_index_start(p->index, errstr, errstr_size))
+    goto err;
   CO_LOGKV(CO_LOG_INFO, "pipeline", "topology ready", "source", p->t_raw, "model", model, "mode",
            co_rt_embedded(p->rt) ? "embedded" : "kafka");
   return p;
@@ -54,7 +61,9 @@ err:
 
 void co_pipeline_destroy(co_pipeline_t *p) {
   if (!p) return;
+  co_pl_index_destroy(p->index);
   co_rt_destroy(p->rt);
+  co_research_destroy(p->research);
   co_topo_destroy(p->topo);
   co_classify_destroy(p->model);
   free(p);

@@ -112,4 +112,27 @@ void co_pipeline_imap_stats(co_pipeline_imap_t *im, co_pipeline_imap_stats_t *ou
 /* Stops and joins the thread, logs out, frees. NULL is a no-op. */
 void co_pipeline_imap_destroy(co_pipeline_imap_t *im);
 
+/* ---- Briefings and search ------------------------------------------------
+ * The "research" processor keeps one briefing per company (docs/research.md)
+ * and a search index per partition follows the committed store in a thread
+ * (co_pipeline_index.c, docs/search.md). Local partitions only. */
+
+/* The committed briefing of company as JSON (*json_out malloc'd, caller
+ * frees). CO_ERR_NOT_FOUND when there is none here. */
+co_err_t co_pipeline_briefing(co_pipeline_t *p, const char *company, char **json_out, char *errstr,
+                              size_t errstr_size);
+
+/* Searches the briefings: query_json is {"q" (required), "k" 1..100 (10),
+ * "mode" hybrid|vector|bm25, "company", "type", "account", "from", "to"
+ * (ISO dates, inclusive), "min_score"}; *json_out (malloc'd, caller frees)
+ * is {"query","results":[{"doc_id","company","account","type","date",
+ * "score","snippet","vector_score"?}]}, best first, merged over the local
+ * partitions. CO_ERR_INVALID_ARG names the bad field. */
+co_err_t co_pipeline_search(co_pipeline_t *p, const char *query_json, char **json_out, char *errstr,
+                            size_t errstr_size);
+
+/* Brings the search index up to the committed briefings now and saves it
+ * (the index thread does this every 300 ms; for tests and run --once). */
+co_err_t co_pipeline_index_sync(co_pipeline_t *p, char *errstr, size_t errstr_size);
+
 #endif

@@ -5,10 +5,19 @@
 #include <jansson.h>
 
 #include "co_classify.h"
+#include "co_research.h"
+#include "co_search.h"
 #include "co_pipeline.h"
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
+/* Company briefings (key: company) and their change log, read by the
+ * search indexer: CO_PL_BR_SEQ holds the last sequence, CO_PL_BR_CHG +
+ * %020lld sequence -> company. Meta keys start with \x1e, never a company. */
+#define CO_PL_STORE_BRIEFINGS "briefings"
+#define CO_PL_BR_META "\x1e"
+#define CO_PL_BR_SEQ "\x1e" "br.seq"
+#define CO_PL_BR_CHG "\x1e" "br.chg\x1f"
 /* Characters of the email body a research task carries. */
 #define CO_PL_RESEARCH_TEXT_CHARS 2000
 /* Header of a raw record that ingest could not parse: the cause. */
@@ -25,6 +34,8 @@
   "\x1e"                 \
   "thread\x1f" /* + account \x1f message id: application key */
 
+typedef struct co_pl_index_s co_pl_index_t;
+
 struct co_pipeline_s {
   const co_conf_t *conf;
   co_classify_model_t *model;
@@ -32,6 +43,8 @@ struct co_pipeline_s {
   co_rt_t *rt;
   const char *t_raw, *t_classified, *t_research, *t_notify, *t_dlq;
   int64_t dedupe_ttl_ms;
+  co_research_t *research;
+  co_pl_index_t *index; /* briefings search index (co_pipeline_index.c) */
 };
 
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
@@ -41,5 +54,21 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
  * NULL when the event creates none (OTHER, no company). */
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
                            size_t errstr_size);
+
+/* co_pipeline_research.c: the "research" processor (opaque = the pipeline). */
+co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
+                                 size_t errstr_size);
+/* Change-log key of sequence seq in the briefings store. */
+void co_pl_briefing_chg_key(long long seq, char *buf, size_t size);
+
+/* co_pipeline_index.c: one search index per partition over the committed
+ * briefings store, kept in step by a thread (co_pl_index_start) or by
+ * co_pl_index_sync on the caller's thread; save writes the index files. */
+co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t errstr_size);
+co_err_t co_pl_index_start(co_pl_index_t *ix, char *errstr, size_t errstr_size);
+co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t errstr_size);
+size_t co_pl_index_docs(co_pl_index_t *ix);
+/* Stops the thread, saves, frees. NULL is a no-op. */
+void co_pl_index_destroy(co_pl_index_t *ix);
 
 #endif

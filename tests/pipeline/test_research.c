@@ -1,0 +1,250 @@
+/* The research stage of the embedded pipeline on the shipped sample inbox:
+ *  - pipeline_interviews_get_briefings_and_are_searchable: every company
+ *    whose application reached INTERVIEW or OFFER has a briefing with its
+ *    interview in the history, and search finds it by name, by role and
+ *    under a company filter;
+ *  - pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down:
+ *    with Tavily unreachable each task is retried, then the offline briefing
+ *    is stored and the task lands in the DLQ as "degraded";
+ *  - pipeline_search_index_after_kill_equals_rebuild: a child indexing the
+ *    briefings is SIGKILLed at a random moment; after restart the index
+ *    answers exactly as one rebuilt from the store. */
+#include <jansson.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "co_th.h"
+#include "pl_tu.h"
+
+static co_conf_t *conf_with(const char *dir, const char *const *kv) {
+  char err[256];
+  co_conf_t *c = co_conf_new();
+  if (co_conf_set(c, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err))) fail_msg("conf: %s", err);
+  for (; kv && *kv; kv += 2)
+    if (co_conf_set(c, kv[0], kv[1], CO_CONF_SRC_CLI, err, sizeof(err))) fail_msg("conf %s: %s", kv[0], err);
+  if (co_conf_finalize(c, err, sizeof(err))) fail_msg("conf: %s", err);
+  return c;
+}
+
+static co_pipeline_t *run_sample(const co_conf_t *conf) {
+  char err[512];
+  co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
+  if (!p) fail_msg("pipeline: %s", err);
+  if (co_pipeline_import_mbox(p, pl_sample("inbox.mbox"), NULL, NULL, err, sizeof(err))) fail_msg("import: %s", err);
+  if (co_pipeline_run_until_idle(p, err, sizeof(err))) fail_msg("run: %s", err);
+  return p;
+}
+
+static json_t *briefing(co_pipeline_t *p, const char *company) {
+  char err[256], *s = NULL;
+  if (co_pipeline_briefing(p, company, &s, err, sizeof(err))) return NULL;
+  json_t *j = json_loads(s, 0, NULL);
+  free(s);
+  return j;
+}
+
+static json_t *search(co_pipeline_t *p, const char *fmt, ...) {
+  char q[1024], err[256], *out = NULL;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(q, sizeof(q), fmt, ap);
+  va_end(ap);
+  if (co_pipeline_search(p, q, &out, err, sizeof(err))) fail_msg("search %s: %s", q, err);
+  json_t *j = json_loads(out, 0, NULL);
+  free(out);
+  assert_non_null(j);
+  return j;
+}
+
+static const char *res_company(json_t *r, size_t i) {
+  return json_string_value(json_object_get(json_array_get(json_object_get(r, "results"), i), "company"));
+}
+
+static int has_stage(json_t *b, const char *stage) {
+  size_t i;
+  json_t *e;
+  json_array_foreach(json_object_get(b, "history"), i, e) if (!strcmp(json_string_value(json_object_get(e, "stage")),
+                                                                     stage)) return 1;
+  return 0;
+}
+
+static void pipeline_interviews_get_briefings_and_are_searchable(void **state) {
+  (void)state;
+  char err[512], *dir = co_th_tmpdir("pl-research");
+  co_conf_t *conf = conf_with(dir, NULL);
+  co_pipeline_t *p = run_sample(conf);
+  if (co_pipeline_index_sync(p, err, sizeof(err))) fail_msg("index: %s", err);
+  pl_apps_t apps;
+  pl_apps(p, "me", &apps);
+  int interviewed = 0, searched = 0;
+  for (int k = 0; k < apps.n; k++) {
+    const pl_app_t *a = &apps.a[k];
+    json_t *b = briefing(p, a->company);
+    if (strcmp(a->stage, "INTERVIEW") && strcmp(a->stage, "OFFER")) {
+      json_decref(b); /* a rejection may or may not follow an interview */
+      continue;
+    }
+    interviewed++;
+    if (!b) fail_msg("no briefing for %s (%s)", a->company, a->stage);
+    assert_string_equal(json_string_value(json_object_get(b, "company")), a->company);
+    assert_true(has_stage(b, "INTERVIEW") || has_stage(b, "OFFER"));
+    assert_non_null(strstr(json_string_value(json_object_get(b, "text")), a->company));
+    /* by name */
+    json_t *r = search(p, "{\"q\":\"%s\",\"k\":3}", a->company);
+    if (!res_company(r, 0) || strcmp(res_company(r, 0), a->company))
+      fail_msg("search for %s ranked %s first", a->company, res_company(r, 0) ? res_company(r, 0) : "nothing");
+    json_decref(r);
+    /* company filter admits only that company */
+    r = search(p, "{\"q\":\"interview schedule\",\"company\":\"%s\",\"k\":10}", a->company);
+    size_t n = json_array_size(json_object_get(r, "results"));
+    assert_int_equal(n, 1);
+    assert_string_equal(res_company(r, 0), a->company);
+    json_decref(r);
+    /* by role, vector side only: the company is among the top 5 */
+    if (*a->role) {
+      r = search(p, "{\"q\":\"%s role at %s\",\"k\":5,\"mode\":\"vector\"}", a->role, a->company);
+      int found = 0;
+      for (size_t i = 0; i < 5 && res_company(r, i); i++) found |= !strcmp(res_company(r, i), a->company);
+      if (!found) fail_msg("vector search for the %s role did not find %s", a->role, a->company);
+      json_decref(r);
+      searched++;
+    }
+    json_decref(b);
+  }
+  printf("interview/offer applications: %d, briefings checked and found by search: %d (role queries %d)\n",
+         interviewed, interviewed, searched);
+  assert_true(interviewed >= 5);
+  /* bad queries are refused with the field named */
+  char *out = NULL;
+  assert_int_equal(co_pipeline_search(p, "{\"k\":3}", &out, err, sizeof(err)), CO_ERR_INVALID_ARG);
+  assert_non_null(strstr(err, "\"q\""));
+  assert_int_equal(co_pipeline_search(p, "{\"q\":\"x\",\"k\":1000}", &out, err, sizeof(err)), CO_ERR_INVALID_ARG);
+  assert_non_null(strstr(err, "\"k\""));
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  co_th_rm_rf(dir);
+  free(dir);
+}
+
+static void pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down(void **state) {
+  (void)state;
+  char err[512], *dir = co_th_tmpdir("pl-research-down"), url[64];
+  snprintf(url, sizeof(url), "http://127.0.0.1:%d", co_th_free_port());
+  const char *kv[] = {"tavily.api.key", "tvly-test-key-123", "tavily.url", url, "retry.backoff.ms", "1",
+                      "research.timeout.ms", "2000", NULL};
+  co_conf_t *conf = conf_with(dir, kv);
+  co_pipeline_t *p = run_sample(conf);
+  co_pipeline_counts_t c;
+  if (co_pipeline_counts(p, &c, err, sizeof(err))) fail_msg("counts: %s", err);
+  printf("research tasks %lld, DLQ records %lld\n", (long long)c.research, (long long)c.dlq);
+  assert_true(c.research > 0);
+  /* the sample's malformed messages are in the DLQ too */
+  json_t *exp = json_load_file(pl_sample("expected.json"), 0, NULL);
+  assert_int_equal(c.dlq, c.research + json_integer_value(json_object_get(exp, "malformed")));
+  json_decref(exp);
+  pl_apps_t apps;
+  pl_apps(p, "me", &apps);
+  int checked = 0;
+  for (int k = 0; k < apps.n; k++) {
+    if (strcmp(apps.a[k].stage, "INTERVIEW") && strcmp(apps.a[k].stage, "OFFER")) continue;
+    json_t *b = briefing(p, apps.a[k].company);
+    if (!b) fail_msg("no offline briefing for %s", apps.a[k].company);
+    assert_string_equal(json_string_value(json_object_get(b, "source")), "offline");
+    assert_non_null(json_string_value(json_object_get(b, "research_error")));
+    assert_null(strstr(json_dumps(b, 0), "tvly-test-key-123"));
+    checked++;
+    json_decref(b);
+  }
+  assert_true(checked >= 5);
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  co_th_rm_rf(dir);
+  free(dir);
+}
+
+static const char *const queries[] = {
+    "{\"q\":\"data engineer offer\",\"k\":5}", "{\"q\":\"onsite interview loop\",\"k\":5}",
+    "{\"q\":\"backend platform team\",\"k\":5,\"mode\":\"vector\"}", "{\"q\":\"recruiter phone screen\",\"k\":5}",
+    NULL};
+
+/* One line per query: the ranked companies. */
+static char *answers(co_pipeline_t *p) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  for (int i = 0; queries[i]; i++) {
+    json_t *r = search(p, "%s", queries[i]);
+    for (size_t j = 0; res_company(r, j); j++) fprintf(f, "%s;", res_company(r, j));
+    fputc('\n', f);
+    json_decref(r);
+  }
+  fclose(f);
+  return buf;
+}
+
+static void pipeline_search_index_after_kill_equals_rebuild(void **state) {
+  (void)state;
+  char err[512], *dir = co_th_tmpdir("pl-index-kill"), cmd[1200];
+  co_conf_t *conf = conf_with(dir, NULL);
+  srand((unsigned)time(NULL));
+  pid_t pid = fork();
+  if (pid == 0) { /* the indexing process */
+    co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
+    if (!p || co_pipeline_import_mbox(p, pl_sample("inbox.mbox"), NULL, NULL, err, sizeof(err)) ||
+        co_pipeline_run_until_idle(p, err, sizeof(err)))
+      _exit(3);
+    for (;;) co_pipeline_index_sync(p, err, sizeof(err));
+  }
+  /* kill somewhere between the first saved index and well after */
+  snprintf(cmd, sizeof(cmd), "%s/search", dir);
+  CO_TH_WAIT_UNTIL(access(cmd, F_OK) == 0, 60000);
+  usleep((useconds_t)(rand() % 3000) * 1000);
+  kill(pid, SIGKILL);
+  int st;
+  waitpid(pid, &st, 0);
+  assert_true(WIFSIGNALED(st));
+
+  co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
+  if (!p || co_pipeline_run_until_idle(p, err, sizeof(err))) fail_msg("restart: %s", err);
+  if (co_pipeline_index_sync(p, err, sizeof(err))) fail_msg("index: %s", err);
+  char *after_kill = answers(p);
+  co_pipeline_destroy(p);
+  snprintf(cmd, sizeof(cmd), "rm -rf '%s/search'", dir);
+  assert_int_equal(system(cmd), 0);
+  p = co_pipeline_new(conf, err, sizeof(err));
+  if (!p || co_pipeline_index_sync(p, err, sizeof(err))) fail_msg("rebuild: %s", err);
+  char *rebuilt = answers(p);
+  printf("after kill:\n%srebuilt:\n%s", after_kill, rebuilt);
+  assert_true(strlen(rebuilt) > strlen(queries[0]) / 4); /* some answers at all */
+  assert_string_equal(after_kill, rebuilt);
+  free(after_kill);
+  free(rebuilt);
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  co_th_rm_rf(dir);
+  free(dir);
+}
+
+/* Runs one test: argv[1], else the one the executable is named after
+ * (CTest registers each test under its own name). */
+int main(int argc, char **argv) {
+  const char *self = strrchr(argv[0], '/');
+  cmocka_set_test_filter(argc > 1 ? argv[1] : self ? self + 1 : argv[0]);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(pipeline_interviews_get_briefings_and_are_searchable),
+      cmocka_unit_test(pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down),
+      cmocka_unit_test(pipeline_search_index_after_kill_equals_rebuild),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
