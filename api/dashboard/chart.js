@@ -65,7 +65,7 @@ CO.weeklyChart = function weeklyChart(weeks, title) {
 
 /* steps: [{label:'APPLIED', count:n}] -> horizontal funnel <svg> */
 CO.funnelChart = function funnelChart(steps, title) {
-  var W = 760, rowH = 40, m = { l: 110, r: 70, t: 36 }, H = m.t + steps.length * rowH + 12, S = CO.svg;
+  var W = 520, rowH = 40, m = { l: 90, r: 70, t: 36 }, H = m.t + steps.length * rowH + 12, S = CO.svg;
   var max = steps.reduce(function (a, s) { return Math.max(a, s.count); }, 0) || 1;
   var iw = W - m.l - m.r;
   var svg = S('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H,

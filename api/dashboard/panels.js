@@ -82,9 +82,9 @@ function tile(label, value, id) {
   return el('div', { class: 'tile', id: id }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label' }, label));
 }
 
-function chartPanel(title, svg, name) {
+function chartPanel(svg, name) {
   return el('section', { class: 'panel chart-panel' },
-    el('div', { class: 'chart-tools' },
+    el('div', { class: 'chart-tools' }, el('span', { class: 'muted small' }, 'Export'),
       el('button', { type: 'button', class: 'secondary', on: { click: function () { CO.exportSvg(svg, name); } } }, 'SVG'),
       el('button', { type: 'button', class: 'secondary', on: { click: function () { CO.exportPng(svg, name); } } }, 'PNG')),
     svg);
@@ -110,8 +110,8 @@ CO.views.stats = async function stats(out) {
     { label: 'INTERVIEW', count: apps.filter(function (a) { return reached(a, ['INTERVIEW', 'OFFER']); }).length },
     { label: 'OFFER', count: apps.filter(function (a) { return reached(a, ['OFFER']); }).length }];
   out.appendChild(el('div', { class: 'charts' },
-    chartPanel('weekly', CO.weeklyChart(st.per_week || [], 'Applications and responses per week'), 'careerops-weekly'),
-    chartPanel('funnel', CO.funnelChart(funnel, 'Funnel: applications that reached each stage'), 'careerops-funnel')));
+    chartPanel(CO.weeklyChart(st.per_week || [], 'Applications and responses per week'), 'careerops-weekly'),
+    chartPanel(CO.funnelChart(funnel, 'Funnel: applications that reached each stage'), 'careerops-funnel')));
 
   var byCompany = {};
   apps.forEach(function (a) {

@@ -36,8 +36,8 @@ APPS = [
     app("a3", "Cedarline Health", "Platform Engineer", "REJECTION", "2025-03-02T10:00:00Z", "2025-03-15T10:00:00Z",
         [("APPLIED", "2025-03-02T10:00:00Z", "Application received"),
          ("REJECTION", "2025-03-15T10:00:00Z", "Update on your application")], 2),
-    app("a4", XSS, "=HYPERLINK(\"x\")", "APPLIED", "2025-03-21T10:00:00Z", "2025-03-21T10:00:00Z",
-        [("APPLIED", "2025-03-21T10:00:00Z", XSS + ": we received your application")], 1),
+    app("a4", "Quillfeather Systems", "=HYPERLINK(\"x\")", "APPLIED", "2025-03-21T10:00:00Z", "2025-03-21T10:00:00Z",
+        [("APPLIED", "2025-03-21T10:00:00Z", "Quillfeather Systems: we received your application " + XSS)], 1),
 ]
 
 

@@ -1,0 +1,333 @@
+// dashboard.test.mjs: the dashboard in a real browser against a real server.
+//
+// Starts `careerops run` (embedded mode, fresh state.dir, API on a free
+// loopback port) on the shipped sample inbox plus one email whose subject
+// carries <script> and <img onerror> payloads, waits for /ready, then drives
+// Debian's chromium (headless, fresh profile) through playwright-core:
+//   - the board's columns hold as many cards as /api/stats counts per stage;
+//   - a card opens the company's timeline, whose events link to the source
+//     email by Message-ID;
+//   - the hostile subject shows as text and never runs (window.__xss unset,
+//     no <img> in the document);
+//   - a search from the header shows the results /api/search returns (SKIP
+//     while the endpoint answers 503: no index wired in);
+//   - stats, interviews and the DLQ view render;
+// and fails on any uncaught page error or console error other than the
+// network errors of the two endpoints allowed to be unavailable.
+// Saves $CO_BINARY_DIR/dashboard.png (board) and dashboard-*.png per view.
+//
+// Development aid: `node dashboard.test.mjs --url http://127.0.0.1:8765`
+// runs the browser part against an already running server (e.g.
+// fake_server.py) instead of starting careerops.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SRC = process.env.CO_SOURCE_DIR || path.resolve(here, '..', '..');
+const BIN = process.env.CO_BINARY_DIR || path.join(SRC, 'build');
+const CHROMIUM = process.env.CO_CHROMIUM || '/usr/bin/chromium';
+const XSS_SCRIPT = '<script>window.__xss=1</script>';
+const XSS_IMG = '<img src=x onerror=window.__xss=1>';
+const XSS_COMPANY = 'Quillfeather Systems';
+
+let passed = 0, failed = 0, skipped = 0;
+const ok = (name) => { passed++; console.log(`ok - ${name}`); };
+const skip = (name, why) => { skipped++; console.log(`SKIP - ${name}: ${why}`); };
+function check(cond, name, detail) {
+  if (cond) return ok(name);
+  failed++;
+  console.log(`FAIL - ${name}${detail ? ': ' + detail : ''}`);
+}
+class Fatal extends Error {}
+function must(cond, name, detail) {
+  check(cond, name, detail);
+  if (!cond) throw new Fatal(name);
+}
+
+/* Polls fn until it returns a truthy value; throws after timeoutMs. */
+async function waitUntil(what, fn, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) throw new Fatal(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function hostileMbox(dir) {
+  const sample = fs.readFileSync(path.join(SRC, 'data', 'sample', 'inbox.mbox'), 'utf8');
+  const mail = [
+    'From no-reply@quillfeather.example Mon Mar 24 15:00:00 2025',
+    `From: ${XSS_COMPANY} Recruiting <no-reply@quillfeather.example>`,
+    'To: Riley Moss <riley.moss@example.net>',
+    `Subject: ${XSS_COMPANY}: we received your application ${XSS_SCRIPT} ${XSS_IMG}`,
+    'Date: Mon, 24 Mar 2025 11:00:00 -0400',
+    'Message-ID: <xss.1@quillfeather.example>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'Hi Riley,',
+    '',
+    `Thank you for applying to ${XSS_COMPANY}. We have received your application for the`,
+    'Backend Engineer position and our team will review it carefully.',
+    '',
+    'Best regards,',
+    `The ${XSS_COMPANY} Recruiting Team`,
+    '',
+  ].join('\n');
+  const file = path.join(dir, 'inbox.mbox');
+  fs.writeFileSync(file, sample.replace(/\n*$/, '\n\n') + mail);
+  return file;
+}
+
+async function startServer(tmp) {
+  const exe = path.join(BIN, 'cli', 'careerops');
+  must(fs.existsSync(exe), 'careerops binary exists', exe);
+  const port = await freePort();
+  const args = ['run', '--sample', hostileMbox(tmp), '-X', `state.dir=${path.join(tmp, 'state')}`,
+    '-X', `api.listen=127.0.0.1:${port}`];
+  const log = fs.openSync(path.join(tmp, 'careerops.log'), 'w');
+  const child = spawn(exe, args, { stdio: ['ignore', log, log], env: { ...process.env, CAREEROPS_CONFIG: '' } });
+  let exited = null;
+  child.on('exit', (code, sig) => { exited = { code, sig }; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntil('/ready', async () => {
+      if (exited) throw new Fatal(`careerops exited early (${JSON.stringify(exited)})`);
+      const r = await fetch(base + '/ready');
+      return r.status === 200;
+    }, 120000);
+  } catch (e) {
+    child.kill('SIGKILL');
+    const tail = fs.readFileSync(path.join(tmp, 'careerops.log'), 'utf8').slice(-3000);
+    console.log('--- careerops log (tail) ---\n' + tail);
+    throw e instanceof Fatal ? e : new Fatal(String(e));
+  }
+  ok('careerops run is ready with the API on ' + base);
+  return {
+    base,
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 20000);
+      await done;
+      clearTimeout(t);
+    },
+  };
+}
+
+async function getJson(base, p) {
+  const r = await fetch(base + p);
+  const body = await r.json().catch(() => null);
+  return { status: r.status, body };
+}
+
+async function ready(page, name) {
+  await page.waitForSelector(`#view[data-ready="${name}"]`, { timeout: 30000 });
+}
+
+async function browserChecks(base, tmp) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    throw new Fatal('playwright-core missing: run scripts/install-node-deps.sh (' + e.message + ')');
+  }
+  must(fs.existsSync(CHROMIUM), 'chromium exists', CHROMIUM + ' (scripts/install-deps.sh installs it)');
+
+  const accounts = await getJson(base, '/api/accounts');
+  must(accounts.status === 200 && accounts.body.items.length > 0, 'GET /api/accounts lists an account',
+    JSON.stringify(accounts));
+  const account = accounts.body.items[0].account;
+  const stats = await getJson(base, '/api/stats?account=' + encodeURIComponent(account));
+  must(stats.status === 200, 'GET /api/stats answers', String(stats.status));
+  const searchProbe = await fetch(base + '/api/search?q=interview&k=1');
+  const searchUp = searchProbe.status !== 503;
+
+  const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+    viewport: { width: 1280, height: 800 },
+  });
+  const errors = [];
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const url = (m.location() && m.location().url) || '';
+    // The only network errors the page may log: a briefing not written yet,
+    // the DLQ without the admin token, and search while the server has no
+    // index (each shown to the user as a notice).
+    if (/Failed to load resource/.test(m.text()) &&
+        ((/status of 404/.test(m.text()) && /\/api\/companies\/[^/]+\/briefing$/.test(url)) ||
+         (/status of 40[13]/.test(m.text()) && /\/api\/dlq\?/.test(url)) ||
+         (!searchUp && /status of 503/.test(m.text()) && /\/api\/search\?/.test(url)))) return;
+    errors.push(`console.error: ${m.text()} (${url})`);
+  });
+
+  try {
+    // ---- board ----
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    const cols = await page.$$eval('.column', (cs) => cs.map((c) => ({
+      stage: c.getAttribute('data-stage'),
+      cards: c.querySelectorAll('.card').length,
+      badStage: [...c.querySelectorAll('.card')].filter((k) => k.getAttribute('data-stage') !== c.getAttribute('data-stage')).length,
+      shown: Number(c.querySelector('.count').textContent),
+    })));
+    check(cols.map((c) => c.stage).join() === 'APPLIED,INTERVIEW,OFFER,REJECTION', 'board has the four stage columns in order',
+      JSON.stringify(cols));
+    let total = 0;
+    for (const c of cols) {
+      const want = stats.body.per_stage[c.stage] || 0;
+      total += c.cards;
+      check(c.cards === want && c.shown === want && c.badStage === 0,
+        `board column ${c.stage} holds ${want} application(s) as /api/stats says`, JSON.stringify(c));
+    }
+    check(total > 0 && cols.filter((c) => c.cards > 0).length >= 3, 'sample data fills at least three columns',
+      JSON.stringify(cols));
+    await page.screenshot({ path: path.join(BIN, 'dashboard.png') });
+
+    // ---- exports are built in the page from the API data ----
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('text=Export CSV')]);
+    const csv = fs.readFileSync(await csvDl.path(), 'utf8').trim().split(/\r\n/);
+    check(csv[0].startsWith('account,company,role,stage') && csv.length === total + 1,
+      'CSV export has a header and one row per application', `${csv.length - 1} rows vs ${total}`);
+    const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+    const exported = JSON.parse(fs.readFileSync(await jsonDl.path(), 'utf8'));
+    check(Array.isArray(exported) && exported.length === total, 'JSON export holds every application',
+      `${exported.length} vs ${total}`);
+
+    // ---- timeline from a card ----
+    const card = page.locator('.column[data-stage="INTERVIEW"] .card, .column[data-stage="OFFER"] .card').first();
+    const company = await card.getAttribute('data-company');
+    await card.click();
+    await ready(page, 'company');
+    const heading = await page.textContent('h1');
+    check(heading === company, 'clicking a card opens that company\'s timeline', `${heading} vs ${company}`);
+    const events = await page.$$eval('#timeline .event', (es) => es.map((e) => ({
+      subject: e.querySelector('.event-subject').textContent,
+      link: e.querySelector('.msgid a') ? e.querySelector('.msgid a').href : null,
+    })));
+    const api = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/companies/${encodeURIComponent(company)}`);
+    check(events.length > 0 && events.length === (api.body.events || []).length,
+      'timeline shows every event the API returns', `${events.length} vs ${(api.body.events || []).length}`);
+    check(events.length > 0 && events.every((e) => e.link && e.link.includes('rfc822msgid%3A')),
+      'each event links to its source email by Message-ID', JSON.stringify(events.slice(0, 2)));
+    await page.screenshot({ path: path.join(BIN, 'dashboard-timeline.png') });
+
+    // ---- hostile subject renders as text ----
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    const hostile = page.locator('.card', { hasText: 'Quillfeather' });
+    must(await hostile.count() === 1, 'the email with <script> in its subject became one application card');
+    await hostile.click();
+    await ready(page, 'company');
+    const text = await page.textContent('#timeline');
+    check(text.includes(XSS_SCRIPT) && text.includes(XSS_IMG), 'the <script> and <img onerror> subject is shown as text',
+      text.slice(0, 300));
+    const dom = await page.evaluate(() => ({
+      xss: typeof window.__xss,
+      imgs: document.querySelectorAll('img').length,
+      scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+    }));
+    check(dom.xss === 'undefined' && dom.imgs === 0 && dom.scripts.every((s) => s && s.startsWith('/assets/')),
+      'window.__xss is undefined and no injected element exists', JSON.stringify(dom));
+    await page.screenshot({ path: path.join(BIN, 'dashboard-xss.png') });
+
+    // ---- search ----
+    if (!searchUp) {
+      skip('search from the header shows /api/search results', '/api/search answers 503 (no index wired in)');
+    } else {
+      const q = 'interview';
+      const want = await getJson(base, `/api/search?q=${q}&k=20&mode=hybrid&account=${encodeURIComponent(account)}`);
+      await page.fill('#quicksearch-q', q);
+      await page.press('#quicksearch-q', 'Enter');
+      await ready(page, 'search');
+      const shown = await page.$$eval('#search-results .result .snippet', (s) => s.map((x) => x.textContent));
+      check(want.status === 200 && want.body.results.length > 0 && shown.length === want.body.results.length &&
+        shown[0] === (want.body.results[0].snippet || ''), 'search from the header shows /api/search results',
+      `${shown.length} shown, API: ${JSON.stringify(want).slice(0, 300)}`);
+      await page.screenshot({ path: path.join(BIN, 'dashboard-search.png') });
+    }
+
+    // ---- the other views render ----
+    await page.goto(base + '/#/stats');
+    await ready(page, 'stats');
+    const bars = await page.$$eval('svg.chart rect[data-series]', (r) => r.length);
+    check(bars === 2 * (stats.body.per_week || []).length && bars > 0, 'weekly chart draws two bars per week of /api/stats',
+      `${bars} bars, ${(stats.body.per_week || []).length} weeks`);
+    const funnel = await page.$$eval('svg.chart rect[data-stage]', (r) => r.map((x) => x.getAttribute('data-stage')));
+    check(funnel.join() === 'APPLIED,INTERVIEW,OFFER', 'funnel chart has APPLIED, INTERVIEW, OFFER', funnel.join());
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), page.click('.chart-panel >> nth=0 >> text=SVG')]);
+    const svgText = fs.readFileSync(await svgDl.path(), 'utf8');
+    check(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(svgText) &&
+      (svgText.match(/data-series=/g) || []).length === bars, 'weekly chart exports as a standalone SVG file',
+    svgText.slice(0, 120));
+    await page.screenshot({ path: path.join(BIN, 'dashboard-stats.png'), fullPage: true });
+
+    await page.goto(base + '/#/interviews');
+    await ready(page, 'interviews');
+    ok('interviews view renders');
+    await page.goto(base + '/#/dlq');
+    await ready(page, 'dlq');
+    const dlqText = await page.textContent('#view');
+    check(!/Could not load/.test(dlqText), 'DLQ view renders (list or operator notice)', dlqText.slice(0, 200));
+    await page.goto(base + '/#/briefing/' + encodeURIComponent(company));
+    await ready(page, 'briefing');
+    ok('briefing view renders');
+
+    check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function main() {
+  const urlFlag = process.argv.indexOf('--url');
+  const tmpRoot = process.env.CO_TEST_TMPDIR || os.tmpdir();
+  fs.mkdirSync(tmpRoot, { recursive: true });
+  fs.mkdirSync(BIN, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(tmpRoot, 'dashboard-'));
+  let server = null;
+  try {
+    if (urlFlag > 0) await browserChecks(process.argv[urlFlag + 1], tmp);
+    else {
+      server = await startServer(tmp);
+      await browserChecks(server.base, tmp);
+    }
+  } catch (e) {
+    if (!(e instanceof Fatal)) {
+      failed++;
+      console.log('FAIL - unexpected error: ' + (e.stack || e));
+    }
+  } finally {
+    if (server) await server.stop();
+  }
+  console.log(`screenshot: ${path.join(BIN, 'dashboard.png')}`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (!failed) fs.rmSync(tmp, { recursive: true, force: true });
+  else console.log('kept ' + tmp);
+  process.exit(failed ? 1 : 0);
+}
+
+main();
