@@ -47,7 +47,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
       co_topo_add_processor(p->topo, "research", p->t_research, co_pl_research_proc, p, rstores, errstr,
                             errstr_size))
     goto err;
-  if (!(p->research = co_research_new(conf, p->llm, errstr, errstr_size))) goto err;
+  if (!(p->research = co_research_new(conf, NULL /* TODO(llm): p->llm once wired */, errstr, errstr_size))) goto err;
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
   if (!(p->index = co_pl_index_new(p, errstr, errstr_size)) || co_pl_index_start(p->index, errstr, errstr_size))
     goto err;

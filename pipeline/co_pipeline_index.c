@@ -53,7 +53,7 @@ static json_t *br_get(co_pipeline_t *p, int part, const char *key) {
   void *v;
   size_t vl;
   if (co_rt_store_get(p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, JSON_DECODE_ANY, NULL);
+  json_t *j = json_loadb(v, vl, 0, NULL);
   free(v);
   return j;
 }
@@ -113,9 +113,11 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
   while (ix->seq[part] < (uint64_t)head && !e) {
     char key[64];
     co_pl_briefing_chg_key((long long)ix->seq[part] + 1, key, sizeof(key));
-    json_t *c = br_get(ix->p, part, key);
-    if (json_is_string(c)) e = upsert_company(ix, part, json_string_value(c), errstr, sz);
-    json_decref(c);
+    void *c = NULL;
+    size_t cl;
+    if (co_rt_store_get(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &c, &cl) == CO_OK)
+      e = upsert_company(ix, part, c, errstr, sz); /* NUL-terminated by the store */
+    free(c);
     if (!e) ix->seq[part]++;
   }
   if (!e && save && ix->seq[part] != ix->saved[part]) {
@@ -262,6 +264,8 @@ co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t
                             "account", h->account, "type", h->type, "date", h->date, "score", (double)h->score,
                             "snippet", h->snippet ? h->snippet : "");
       if (o && !isnan(h->vector_score)) json_object_set_new(o, "vector_score", json_real(h->vector_score));
+      if (o && h->bm25_score > 0) json_object_set_new(o, "bm25_score", json_real(h->bm25_score));
+      if (o) json_object_set_new(o, "_i", json_integer((json_int_t)json_array_size(all)));
       if (o) json_array_append_new(all, o);
     }
     co_search_result_free(r);
@@ -274,6 +278,26 @@ co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t
   json_t **v = calloc(n ? n : 1, sizeof(*v));
   json_t *res = json_array();
   for (size_t i = 0; i < n; i++) v[i] = json_array_get(all, i);
+  /* Per-partition RRF scores are ranks within a partition: fuse again over
+   * the union, from each side's own scores, so partitions compare fairly. */
+  if (q->mode == CO_SEARCH_HYBRID && ix->nparts > 1) {
+    static const char *const sides[] = {"vector_score", "bm25_score"};
+    double *fused = calloc(n ? n : 1, sizeof(*fused));
+    for (int sdx = 0; sdx < 2 && fused; sdx++) {
+      for (size_t i = 0; i < n; i++) json_object_set_new(v[i], "score", json_real(0));
+      for (size_t i = 0; i < n; i++) {
+        json_t *sv = json_object_get(v[i], sides[sdx]);
+        if (sv) json_object_set_new(v[i], "score", json_real(json_real_value(sv)));
+      }
+      if (n) qsort(v, n, sizeof(*v), by_score);
+      for (size_t i = 0, rank = 1; i < n; i++)
+        if (json_object_get(v[i], sides[sdx])) fused[json_integer_value(json_object_get(v[i], "_i"))] += 1.0 / (60.0 + (double)rank++);
+    }
+    for (size_t i = 0; i < n && fused; i++)
+      json_object_set_new(v[i], "score", json_real(fused[json_integer_value(json_object_get(v[i], "_i"))]));
+    free(fused);
+  }
+  for (size_t i = 0; i < n; i++) json_object_del(v[i], "_i");
   if (n) qsort(v, n, sizeof(*v), by_score);
   for (size_t i = 0; i < n && i < k; i++) json_array_append(res, v[i]);
   free(v);

@@ -40,9 +40,13 @@ static co_err_t put_json(co_ctx_t *ctx, const char *key, json_t *j) {
 /* Stores the briefing and its change-log entry. */
 static co_err_t store_briefing(co_ctx_t *ctx, const char *company, json_t *b) {
   char key[64], seqs[32];
-  json_t *seqj = get_json(ctx, CO_PL_BR_SEQ);
-  long long seq = json_integer_value(seqj) + 1;
-  json_decref(seqj);
+  void *v;
+  size_t vl;
+  long long seq = 1;
+  if (co_ctx_get(ctx, CO_PL_STORE_BRIEFINGS, CO_PL_BR_SEQ, strlen(CO_PL_BR_SEQ), &v, &vl) == CO_OK) {
+    seq = atoll(v) + 1; /* NUL-terminated by the store */
+    free(v);
+  }
   co_pl_briefing_chg_key(seq, key, sizeof(key));
   snprintf(seqs, sizeof(seqs), "%lld", seq);
   co_err_t e = put_json(ctx, company, b);
@@ -93,7 +97,9 @@ co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     goto done;
   }
   prev = get_json(ctx, company);
-  int stale = co_research_is_stale(prev, co_ctx_now_ms(ctx), co_research_max_age_s(p->research));
+  /* A briefing stored after failed research is due for another try. */
+  int stale = co_research_is_stale(prev, co_ctx_now_ms(ctx), co_research_max_age_s(p->research)) ||
+              json_object_get(prev, "research_error");
   co_err_t e;
   if (!stale) {
     e = co_research_offline(p->research, task, prev, &out, cause, sizeof(cause));

@@ -79,51 +79,74 @@ static int has_stage(json_t *b, const char *stage) {
   return 0;
 }
 
+/* The pipeline a test is using: its teardown frees it even after a failed
+ * assertion, so the index thread never outlives main. */
+static co_pipeline_t *live;
+static int teardown(void **state) {
+  (void)state;
+  co_pipeline_destroy(live);
+  live = NULL;
+  return 0;
+}
+
+/* Expected applications (data/sample/expected.json) that had an interview
+ * or an offer: each must have a briefing, under the company name the
+ * classifier extracted. Calls fn with that name and the application. */
+static int foreach_interviewed(co_pipeline_t *p, void (*fn)(co_pipeline_t *, const pl_app_t *, json_t *)) {
+  json_t *exp = json_load_file(pl_sample("expected.json"), 0, NULL), *e;
+  size_t i;
+  int n = 0;
+  pl_apps_t apps;
+  pl_apps(p, "me", &apps);
+  assert_non_null(exp);
+  json_array_foreach(json_object_get(exp, "applications"), i, e) {
+    const char *fs = json_string_value(json_object_get(e, "final_stage"));
+    if (json_integer_value(json_object_get(e, "interview_rounds")) < 1 && strcmp(fs, "OFFER")) continue;
+    int k = pl_apps_find(&apps, json_string_value(json_object_get(e, "company")));
+    if (k < 0) fail_msg("no application for %s", json_string_value(json_object_get(e, "company")));
+    json_t *b = briefing(p, apps.a[k].company);
+    if (!b) fail_msg("no briefing for %s (%s)", apps.a[k].company, apps.a[k].stage);
+    fn(p, &apps.a[k], b);
+    json_decref(b);
+    n++;
+  }
+  json_decref(exp);
+  return n;
+}
+
+static void check_searchable(co_pipeline_t *p, const pl_app_t *a, json_t *b) {
+  assert_string_equal(json_string_value(json_object_get(b, "company")), a->company);
+  assert_true(has_stage(b, "INTERVIEW") || has_stage(b, "OFFER"));
+  assert_non_null(strstr(json_string_value(json_object_get(b, "text")), a->company));
+  /* by name */
+  json_t *r = search(p, "{\"q\":\"%s\",\"k\":3}", a->company);
+  if (!res_company(r, 0) || strcmp(res_company(r, 0), a->company))
+    fail_msg("search for %s ranked %s first", a->company, res_company(r, 0) ? res_company(r, 0) : "nothing");
+  json_decref(r);
+  /* a company filter admits only that company */
+  r = search(p, "{\"q\":\"interview schedule\",\"company\":\"%s\",\"k\":10}", a->company);
+  assert_int_equal(json_array_size(json_object_get(r, "results")), 1);
+  assert_string_equal(res_company(r, 0), a->company);
+  json_decref(r);
+  /* by role, vector side only: the company is among the top 5 */
+  if (*a->role) {
+    r = search(p, "{\"q\":\"%s role at %s\",\"k\":5,\"mode\":\"vector\"}", a->role, a->company);
+    int found = 0;
+    for (size_t i = 0; i < 5 && res_company(r, i); i++) found |= !strcmp(res_company(r, i), a->company);
+    if (!found) fail_msg("vector search for the %s role did not find %s", a->role, a->company);
+    json_decref(r);
+  }
+}
+
 static void pipeline_interviews_get_briefings_and_are_searchable(void **state) {
   (void)state;
   char err[512], *dir = co_th_tmpdir("pl-research");
   co_conf_t *conf = conf_with(dir, NULL);
-  co_pipeline_t *p = run_sample(conf);
+  co_pipeline_t *p = live = run_sample(conf);
   if (co_pipeline_index_sync(p, err, sizeof(err))) fail_msg("index: %s", err);
-  pl_apps_t apps;
-  pl_apps(p, "me", &apps);
-  int interviewed = 0, searched = 0;
-  for (int k = 0; k < apps.n; k++) {
-    const pl_app_t *a = &apps.a[k];
-    json_t *b = briefing(p, a->company);
-    if (strcmp(a->stage, "INTERVIEW") && strcmp(a->stage, "OFFER")) {
-      json_decref(b); /* a rejection may or may not follow an interview */
-      continue;
-    }
-    interviewed++;
-    if (!b) fail_msg("no briefing for %s (%s)", a->company, a->stage);
-    assert_string_equal(json_string_value(json_object_get(b, "company")), a->company);
-    assert_true(has_stage(b, "INTERVIEW") || has_stage(b, "OFFER"));
-    assert_non_null(strstr(json_string_value(json_object_get(b, "text")), a->company));
-    /* by name */
-    json_t *r = search(p, "{\"q\":\"%s\",\"k\":3}", a->company);
-    if (!res_company(r, 0) || strcmp(res_company(r, 0), a->company))
-      fail_msg("search for %s ranked %s first", a->company, res_company(r, 0) ? res_company(r, 0) : "nothing");
-    json_decref(r);
-    /* company filter admits only that company */
-    r = search(p, "{\"q\":\"interview schedule\",\"company\":\"%s\",\"k\":10}", a->company);
-    size_t n = json_array_size(json_object_get(r, "results"));
-    assert_int_equal(n, 1);
-    assert_string_equal(res_company(r, 0), a->company);
-    json_decref(r);
-    /* by role, vector side only: the company is among the top 5 */
-    if (*a->role) {
-      r = search(p, "{\"q\":\"%s role at %s\",\"k\":5,\"mode\":\"vector\"}", a->role, a->company);
-      int found = 0;
-      for (size_t i = 0; i < 5 && res_company(r, i); i++) found |= !strcmp(res_company(r, i), a->company);
-      if (!found) fail_msg("vector search for the %s role did not find %s", a->role, a->company);
-      json_decref(r);
-      searched++;
-    }
-    json_decref(b);
-  }
-  printf("interview/offer applications: %d, briefings checked and found by search: %d (role queries %d)\n",
-         interviewed, interviewed, searched);
+  int interviewed = foreach_interviewed(p, check_searchable);
+  printf("applications with an interview or offer: %d; each has a briefing found by name, filter and role\n",
+         interviewed);
   assert_true(interviewed >= 5);
   /* bad queries are refused with the field named */
   char *out = NULL;
@@ -131,10 +154,19 @@ static void pipeline_interviews_get_briefings_and_are_searchable(void **state) {
   assert_non_null(strstr(err, "\"q\""));
   assert_int_equal(co_pipeline_search(p, "{\"q\":\"x\",\"k\":1000}", &out, err, sizeof(err)), CO_ERR_INVALID_ARG);
   assert_non_null(strstr(err, "\"k\""));
-  co_pipeline_destroy(p);
+  teardown(NULL);
   co_conf_destroy(conf);
   co_th_rm_rf(dir);
   free(dir);
+}
+
+static void check_offline(co_pipeline_t *p, const pl_app_t *a, json_t *b) {
+  (void)p, (void)a;
+  assert_string_equal(json_string_value(json_object_get(b, "source")), "offline");
+  assert_non_null(json_string_value(json_object_get(b, "research_error")));
+  char *text = json_dumps(b, 0);
+  assert_null(strstr(text, "tvly-test-key-123"));
+  free(text);
 }
 
 static void pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down(void **state) {
@@ -144,7 +176,7 @@ static void pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down(v
   const char *kv[] = {"tavily.api.key", "tvly-test-key-123", "tavily.url", url, "retry.backoff.ms", "1",
                       "research.timeout.ms", "2000", NULL};
   co_conf_t *conf = conf_with(dir, kv);
-  co_pipeline_t *p = run_sample(conf);
+  co_pipeline_t *p = live = run_sample(conf);
   co_pipeline_counts_t c;
   if (co_pipeline_counts(p, &c, err, sizeof(err))) fail_msg("counts: %s", err);
   printf("research tasks %lld, DLQ records %lld\n", (long long)c.research, (long long)c.dlq);
@@ -153,21 +185,9 @@ static void pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down(v
   json_t *exp = json_load_file(pl_sample("expected.json"), 0, NULL);
   assert_int_equal(c.dlq, c.research + json_integer_value(json_object_get(exp, "malformed")));
   json_decref(exp);
-  pl_apps_t apps;
-  pl_apps(p, "me", &apps);
-  int checked = 0;
-  for (int k = 0; k < apps.n; k++) {
-    if (strcmp(apps.a[k].stage, "INTERVIEW") && strcmp(apps.a[k].stage, "OFFER")) continue;
-    json_t *b = briefing(p, apps.a[k].company);
-    if (!b) fail_msg("no offline briefing for %s", apps.a[k].company);
-    assert_string_equal(json_string_value(json_object_get(b, "source")), "offline");
-    assert_non_null(json_string_value(json_object_get(b, "research_error")));
-    assert_null(strstr(json_dumps(b, 0), "tvly-test-key-123"));
-    checked++;
-    json_decref(b);
-  }
+  int checked = foreach_interviewed(p, check_offline);
   assert_true(checked >= 5);
-  co_pipeline_destroy(p);
+  teardown(NULL);
   co_conf_destroy(conf);
   co_th_rm_rf(dir);
   free(dir);
@@ -242,9 +262,9 @@ int main(int argc, char **argv) {
   const char *self = strrchr(argv[0], '/');
   cmocka_set_test_filter(argc > 1 ? argv[1] : self ? self + 1 : argv[0]);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(pipeline_interviews_get_briefings_and_are_searchable),
-      cmocka_unit_test(pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down),
-      cmocka_unit_test(pipeline_search_index_after_kill_equals_rebuild),
+      cmocka_unit_test_teardown(pipeline_interviews_get_briefings_and_are_searchable, teardown),
+      cmocka_unit_test_teardown(pipeline_research_degrades_to_offline_and_dlqs_when_tavily_is_down, teardown),
+      cmocka_unit_test_teardown(pipeline_search_index_after_kill_equals_rebuild, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
