@@ -283,6 +283,9 @@ async function browserChecks(base, tmp) {
     check(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(svgText) &&
       (svgText.match(/data-series=/g) || []).length === bars, 'weekly chart exports as a standalone SVG file',
     svgText.slice(0, 120));
+    const fromApplied = await page.$$eval('svg.chart path[data-source="applied"]',
+      (ps) => ps.reduce((a, p) => a + Number(p.getAttribute('data-value')), 0));
+    check(fromApplied === total, 'Sankey chart sends every application out of Applied', `${fromApplied} vs ${total}`);
     await page.screenshot({ path: path.join(BIN, 'dashboard-stats.png'), fullPage: true });
 
     await page.goto(base + '/#/interviews');
