@@ -55,8 +55,8 @@ class Settings:
                 self.names.add(line.split()[0])
         if len(self.names) < 20:
             raise SystemExit("could not read the settings from `careerops config --help`")
-        # Variables the binary reads that are not settings (cmd_run.c, co_conf.c).
-        self.extra_env = {"CAREEROPS_CONFIG", "CAREEROPS_SAMPLE"}
+        # The one non-setting variable co_conf_load_env accepts (besides TEST_*).
+        self.extra_env = {"CAREEROPS_CONFIG"}
 
     def env_ok(self, name):
         if name in self.extra_env:
