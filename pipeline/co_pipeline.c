@@ -43,6 +43,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
       co_topo_add_sink(p->topo, p->t_research, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_notify, errstr, errstr_size))
     goto err;
+  if (co_pl_notify_register(p, errstr, errstr_size)) goto err;
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
   CO_LOGKV(CO_LOG_INFO, "pipeline", "topology ready", "source", p->t_raw, "model", model, "mode",
            co_rt_embedded(p->rt) ? "embedded" : "kafka");
@@ -55,6 +56,7 @@ err:
 void co_pipeline_destroy(co_pipeline_t *p) {
   if (!p) return;
   co_rt_destroy(p->rt);
+  co_pl_notify_destroy(p->notify);
   co_topo_destroy(p->topo);
   co_classify_destroy(p->model);
   free(p);

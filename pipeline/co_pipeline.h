@@ -112,4 +112,15 @@ void co_pipeline_imap_stats(co_pipeline_imap_t *im, co_pipeline_imap_stats_t *ou
 /* Stops and joins the thread, logs out, frees. NULL is a no-op. */
 void co_pipeline_imap_destroy(co_pipeline_imap_t *im);
 
+/* ---- notifications (co_pipeline_notify.c, docs/notify.md) ---------------
+ * Health of the notification channels as compact JSON (co_notify_health:
+ * {"status":"ok"|"degraded","channels":{...}}); *json_out malloc'd, caller
+ * frees. Thread-safe. */
+co_err_t co_pipeline_notify_health(co_pipeline_t *p, char **json_out);
+/* Un-pauses channel ("slack", "whatsapp", "webhook"), first replacing its
+ * credential with new_secret when non-NULL (copied). Kept messages go out
+ * with the partition's next notification. Thread-safe. */
+co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const char *new_secret, char *errstr,
+                                   size_t errstr_size);
+
 #endif

@@ -9,6 +9,10 @@
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
+/* notify processor: idempotency marks, and messages kept for a paused channel. */
+#define CO_PL_STORE_NOTIFY_SENT "notify_sent"
+#define CO_PL_STORE_NOTIFY_PENDING "notify_pending"
+typedef struct co_pl_notify_s co_pl_notify_t;
 /* Characters of the email body a research task carries. */
 #define CO_PL_RESEARCH_TEXT_CHARS 2000
 /* Header of a raw record that ingest could not parse: the cause. */
@@ -32,6 +36,7 @@ struct co_pipeline_s {
   co_rt_t *rt;
   const char *t_raw, *t_classified, *t_research, *t_notify, *t_dlq;
   int64_t dedupe_ttl_ms;
+  co_pl_notify_t *notify; /* co_pipeline_notify.c */
 };
 
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
@@ -41,5 +46,11 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
  * NULL when the event creates none (OTHER, no company). */
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
                            size_t errstr_size);
+
+/* co_pipeline_notify.c: declares the "notify" processor on topic.notifications
+ * and its stores; p->notify is set even on failure (free it with
+ * co_pl_notify_destroy). */
+co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_size);
+void co_pl_notify_destroy(co_pl_notify_t *nt);
 
 #endif
