@@ -58,8 +58,7 @@ int64_t co_research_max_age_s(const co_research_t *r) {
 }
 
 int co_research_err_is_transient(co_err_t err) {
-  return err == CO_ERR_HTTP || err == CO_ERR_TIMEOUT || err == CO_ERR_PARSE || err == CO_ERR_IO ||
-         err == CO_ERR_NOMEM;
+  return err == CO_ERR_HTTP || err == CO_ERR_TIMEOUT || err == CO_ERR_PARSE || err == CO_ERR_IO || err == CO_ERR_NOMEM;
 }
 
 static int task_ok(json_t *task) {

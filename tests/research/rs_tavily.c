@@ -41,9 +41,8 @@ json_t *rs_task(void) {
       "priya.natarajan@bluefin-analytics.example", "text",
       "Hi Riley,\n\nI'd love to set up a phone screen.\n\nBest,\nPriya Natarajan\nSenior Recruiter, Bluefin "
       "Analytics\n",
-      "date", "2025-03-11T20:12:00Z", "application", "company", "Bluefin Analytics", "role", "Data Engineer",
-      "stage", "INTERVIEW", "stages", "stage", "APPLIED", "at", "2025-03-05T15:00:00Z", "message_id",
-      "a1@greenhouse.example", "subject", "Bluefin Analytics: we received your application", "first_seen",
-      "2025-03-05T15:00:00Z", "last_contact", "2025-03-11T20:12:00Z", "next_interview", "2025-03-14T13:23:00",
-      "emails", 2);
+      "date", "2025-03-11T20:12:00Z", "application", "company", "Bluefin Analytics", "role", "Data Engineer", "stage",
+      "INTERVIEW", "stages", "stage", "APPLIED", "at", "2025-03-05T15:00:00Z", "message_id", "a1@greenhouse.example",
+      "subject", "Bluefin Analytics: we received your application", "first_seen", "2025-03-05T15:00:00Z",
+      "last_contact", "2025-03-11T20:12:00Z", "next_interview", "2025-03-14T13:23:00", "emails", 2);
 }

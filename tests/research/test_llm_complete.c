@@ -41,7 +41,8 @@ static void llm_complete(void **state) {
   assert_null(strstr(q.body, "json_object"));
   assert_non_null(strstr(q.body, "Be brief."));
   json_t *body = json_loads(q.body, 0, NULL);
-  const char *sent = json_string_value(json_object_get(json_array_get(json_object_get(body, "messages"), 1), "content"));
+  const char *sent =
+      json_string_value(json_object_get(json_array_get(json_object_get(body, "messages"), 1), "content"));
   assert_int_equal(strlen(sent), 200);
   json_decref(body);
   free(q.body);
