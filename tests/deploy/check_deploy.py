@@ -489,6 +489,8 @@ def needed_packages(binary):
     where = dict(re.findall(r"^\s*(\S+) => (\S+)", ldd, re.M))
     pkgs = {}
     for lib in libs:
+        if re.match(r"lib(asan|ubsan|lsan|tsan)\.so", lib):  # a -DCO_SANITIZE=ON build, not an image build
+            continue
         path = os.path.realpath(where.get(lib, lib))
         r = subprocess.run(["dpkg", "-S", path], capture_output=True, text=True)
         if r.returncode != 0:  # /lib -> /usr/lib merge: dpkg knows one spelling
