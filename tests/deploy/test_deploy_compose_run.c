@@ -5,7 +5,8 @@
  * check_deploy.py run-spec), runs the topics-init job and the two `run`
  * instances as local processes against the harness's real broker, and waits
  * until both instances own running tasks in one consumer group (and, when
- * the build serves the API, answer /ready with 200).
+ * the build serves the API, answer /ready with 200 and serve /metrics to
+ * the admin token Prometheus is given).
  *
  * Only what cannot be the same outside containers is changed: the brokers
  * (the test broker), container paths (mapped to their bind-mount sources or
@@ -104,18 +105,43 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *ud) {
   return size * nmemb;
 }
 
-/* HTTP status of GET url+path, or 0 when nothing answers. */
-static long http_status(const char *url, const char *path) {
-  char full[128];
+static size_t collect(char *ptr, size_t size, size_t nmemb, void *ud) {
+  FILE *f = ud;
+  return fwrite(ptr, size, nmemb, f) * size;
+}
+
+/* HTTP status of GET url+path, or 0 when nothing answers. token: bearer
+ * token or NULL; body: receives the malloc'd body (caller frees) or NULL. */
+static long http_get(const char *url, const char *path, const char *token, char **body) {
+  char full[128], auth[256];
   long code = 0;
+  size_t len = 0;
+  FILE *f = body ? open_memstream(body, &len) : NULL;
+  struct curl_slist *h = NULL;
   snprintf(full, sizeof(full), "%s%s", url, path);
   CURL *c = curl_easy_init();
   curl_easy_setopt(c, CURLOPT_URL, full);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 2000L);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
+  if (token) {
+    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, (h = curl_slist_append(NULL, auth)));
+  }
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, f ? collect : discard);
+  if (f) curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
   if (curl_easy_perform(c) == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
   curl_easy_cleanup(c);
+  curl_slist_free_all(h);
+  if (f) fclose(f);
   return code;
+}
+
+static long http_status(const char *url, const char *path) { return http_get(url, path, NULL, NULL); }
+
+static const char *proc_getenv(const proc_t *p, const char *k) {
+  size_t kl = strlen(k);
+  for (int i = 0; i < p->env_cnt; i++)
+    if (!strncmp(p->env[i], k, kl) && p->env[i][kl] == '=') return p->env[i] + kl + 1;
+  return NULL;
 }
 
 /* The build serves the API when `careerops run` no longer says it does not. */
@@ -211,6 +237,17 @@ static void deploy_compose_instances_run_and_get_tasks(void **state) {
   assert_true(all);
   /* Neither instance exited on the way (a crash would also stop "ready"). */
   for (int n = 0; n < n_inst; n++) assert_int_equal(waitpid(inst[n].pid, &status, WNOHANG), 0);
+  /* With the API: /metrics is what Prometheus scrapes, with the env_file's
+   * admin token (and refused without it), and shows this instance's tasks. */
+  for (int n = 0; n < n_inst && api_built(inst[n].log); n++) {
+    char *m = NULL;
+    assert_int_equal(http_status(inst[n].url, "/metrics"), 401);
+    assert_int_equal(http_get(inst[n].url, "/metrics", proc_getenv(&inst[n], "CAREEROPS_API_ADMIN_TOKEN"), &m), 200);
+    assert_non_null(strstr(m, "careerops_records_in_total{"));
+    assert_non_null(strstr(m, "careerops_consumer_lag{"));
+    assert_non_null(strstr(m, "careerops_http_requests_total"));
+    free(m);
+  }
 
   for (int n = 0; n < n_inst; n++) proc_free(&inst[n]);
   proc_free(&init);
