@@ -16,10 +16,13 @@
  *      (header co.notify.channel), so a replay retries that channel alone.
  *      RETRYABLE after notify.retry.max attempts: the record fails as
  *      CO_PROC_RETRYABLE; the runtime retries it (dlq.max.attempts) and the
- *      journal keeps channels already served from being sent twice.
+ *      journal keeps channels already served from being sent twice. On the
+ *      last attempt the failing channel alone is dead-lettered (mark "dlq")
+ *      and the record succeeds, so the other channels' marks commit.
  * Kept messages go out, oldest first, before the channel's next message
  * once it is no longer paused (co_pipeline_notify_resume, or a restart
- * with new credentials): on the next notification record of the partition.
+ * with new credentials): at the partition's next notification record, or
+ * from the punctuator (every notify.pending.interval.ms, and at start).
  * What remains is the window between a receiver accepting a request and
  * the journal sync: docs/notify.md. */
 #include <stdio.h>
@@ -31,7 +34,7 @@
 #include "co_pipeline_int.h"
 
 #define CO_PL_HDR_NOTIFY_CHANNEL "co.notify.channel"
-#define CO_PL_PENDING_BATCH 64 /* kept messages tried per channel per record */
+#define CO_PL_PENDING_BATCH 64 /* kept messages tried per channel per record or punctuation */
 
 struct co_pl_notify_s {
   co_pipeline_t *p;
@@ -54,22 +57,34 @@ static int channel_of(const char *name) {
   return -1;
 }
 
-/* A dead letter for one channel of rec, written in the record's transaction. */
-static co_err_t dead_letter(co_ctx_t *ctx, co_pipeline_t *p, const co_record_t *rec, const void *val, size_t vlen,
-                            co_notify_ch_t ch, const char *cause) {
-  char part[24], off[24], seen[24];
-  snprintf(part, sizeof(part), "%d", rec->partition);
-  snprintf(off, sizeof(off), "%lld", (long long)rec->offset);
+/* Where a notification came from: the record, or a kept copy of it. */
+typedef struct src_s {
+  int32_t partition;
+  int64_t offset;
+  const void *val;
+  size_t vlen;
+} src_t;
+
+/* A dead letter for one channel of a notification, written in the current
+ * transaction; keyed by account like the source topic. */
+static co_err_t dead_letter(co_ctx_t *ctx, co_pipeline_t *p, const src_t *src, json_t *note, co_notify_ch_t ch,
+                            const char *err_class, int attempts, const char *cause) {
+  char part[24], off[24], seen[24], att[16];
+  const char *account = json_string_value(json_object_get(note, "account"));
+  if (!account) account = "";
+  snprintf(part, sizeof(part), "%d", src->partition);
+  snprintf(off, sizeof(off), "%lld", (long long)src->offset);
+  snprintf(att, sizeof(att), "%d", attempts);
   snprintf(seen, sizeof(seen), "%lld", (long long)co_ctx_now_ms(ctx));
   const char *cname = co_notify_ch_name(ch);
 #define H(n, v) {n, v, strlen(v)}
   co_hdr_t h[] = {H("co.dlq.source.topic", p->t_notify), H("co.dlq.source.partition", part),
                   H("co.dlq.source.offset", off),       H("co.dlq.processor", "notify"),
-                  H("co.dlq.error.class", "permanent"), H("co.dlq.error.message", cause),
-                  H("co.dlq.attempts", "1"),            H("co.dlq.first.seen.ms", seen),
+                  H("co.dlq.error.class", err_class),   H("co.dlq.error.message", cause),
+                  H("co.dlq.attempts", att),            H("co.dlq.first.seen.ms", seen),
                   H(CO_PL_HDR_NOTIFY_CHANNEL, cname)};
 #undef H
-  return co_ctx_send(ctx, p->t_dlq, rec->key, rec->key_len, val, vlen, h, (int)(sizeof(h) / sizeof(h[0])));
+  return co_ctx_send(ctx, p->t_dlq, account, strlen(account), src->val, src->vlen, h, (int)(sizeof(h) / sizeof(h[0])));
 }
 
 static co_err_t mark(co_ctx_t *ctx, const char *idem, const char *what) {
@@ -98,9 +113,9 @@ typedef enum { DELIVER_DONE, DELIVER_KEEP, DELIVER_RETRY, DELIVER_FAIL } deliver
 
 /* Steps 1, 2 and 4 for one (note, channel). DONE: marked (sent or dead-
  * lettered); KEEP: paused, keep it; RETRY: transient failure, cause in
- * errstr; FAIL: a store write failed. */
-static deliver_t deliver(co_ctx_t *ctx, co_pl_notify_t *nt, const co_record_t *rec, const void *val, size_t vlen,
-                         json_t *note, co_notify_ch_t ch, int replay, char *errstr, size_t sz) {
+ * errstr (last_try: dead-letter it instead); FAIL: a store write failed. */
+static deliver_t deliver(co_ctx_t *ctx, co_pl_notify_t *nt, const src_t *src, json_t *note, co_notify_ch_t ch,
+                         int replay, int last_try, char *errstr, size_t sz) {
   char idem[65], cause[512];
   co_notify_idem_key(note, ch, idem);
   int m = marked(ctx, idem);
@@ -115,10 +130,16 @@ static deliver_t deliver(co_ctx_t *ctx, co_pl_notify_t *nt, const co_record_t *r
   case CO_NOTIFY_PAUSED:
     return DELIVER_KEEP;
   case CO_NOTIFY_PERMANENT:
-    if (mark(ctx, idem, "dlq") || dead_letter(ctx, nt->p, rec, val, vlen, ch, cause)) return DELIVER_FAIL;
+    if (mark(ctx, idem, "dlq") || dead_letter(ctx, nt->p, src, note, ch, "permanent", 1, cause)) return DELIVER_FAIL;
     return DELIVER_DONE;
   case CO_NOTIFY_RETRYABLE:
     break;
+  }
+  if (last_try) { /* this channel alone goes to the DLQ; the others keep their marks */
+    if (mark(ctx, idem, "dlq") ||
+        dead_letter(ctx, nt->p, src, note, ch, "retries_exhausted", co_ctx_max_attempts(ctx), cause))
+      return DELIVER_FAIL;
+    return DELIVER_DONE;
   }
   snprintf(errstr, sz, "%s", cause);
   return DELIVER_RETRY;
@@ -152,8 +173,7 @@ static int pend_collect(const void *key, size_t klen, const void *val, size_t vl
 
 /* Sends the channel's kept messages, oldest first, while it is not paused.
  * *left gets 1 when some remain (so newer ones must be kept behind them). */
-static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, const co_record_t *rec, co_notify_ch_t ch,
-                              int *left) {
+static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, co_notify_ch_t ch, int *left) {
   char prefix[32], es[512];
   pend_list_t l = {.n = 0};
   co_err_t err = CO_OK;
@@ -165,7 +185,9 @@ static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, const co_record
   for (; i < l.n && !err; i++) {
     if (co_notify_paused(nt->n, ch)) break;
     json_t *note = json_loadb(l.e[i].val, l.e[i].vlen, 0, NULL);
-    deliver_t d = note ? deliver(ctx, nt, rec, l.e[i].val, l.e[i].vlen, note, ch, 0, es, sizeof(es)) : DELIVER_DONE;
+    const char *off = memchr(l.e[i].key, '\x1f', l.e[i].klen);
+    src_t src = {co_ctx_partition(ctx), off ? atoll(off + 1) : -1, l.e[i].val, l.e[i].vlen};
+    deliver_t d = note ? deliver(ctx, nt, &src, note, ch, 0, 0, es, sizeof(es)) : DELIVER_DONE;
     json_decref(note);
     if (d == DELIVER_FAIL) err = CO_ERR_STORE;
     if (d != DELIVER_DONE) break; /* KEEP / RETRY: stays kept, order preserved */
@@ -215,7 +237,7 @@ static co_proc_rc_t co_pl_notify_proc(co_ctx_t *ctx, const co_record_t *rec, voi
   for (int c = 0; c < CO_NOTIFY__CH_CNT; c++) {
     if (!co_notify_enabled(nt->n, c) || (only >= 0 && c != only)) continue;
     int left = 0;
-    if (flush_pending(ctx, nt, rec, c, &left)) goto store_err;
+    if (flush_pending(ctx, nt, c, &left)) goto store_err;
     if (left || co_notify_paused(nt->n, c)) {
       char idem[65];
       co_notify_idem_key(note, c, idem);
@@ -225,7 +247,9 @@ static co_proc_rc_t co_pl_notify_proc(co_ctx_t *ctx, const co_record_t *rec, voi
         goto store_err;
       continue;
     }
-    switch (deliver(ctx, nt, rec, rec->value, rec->value_len, note, c, only >= 0, errstr, errstr_size)) {
+    src_t src = {rec->partition, rec->offset, rec->value, rec->value_len};
+    switch (deliver(ctx, nt, &src, note, c, only >= 0, co_ctx_attempt(ctx) >= co_ctx_max_attempts(ctx), errstr,
+                    errstr_size)) {
     case DELIVER_DONE: break;
     case DELIVER_KEEP:
       if (keep(ctx, rec, note, c, rec->value, rec->value_len)) goto store_err;
@@ -243,6 +267,23 @@ done:
   return rc;
 }
 
+/* Punctuator: kept messages of channels no longer paused go out without
+ * waiting for the next notification (a restart with new credentials, or
+ * co_pipeline_notify_resume). */
+static co_proc_rc_t co_pl_notify_punct(co_ctx_t *ctx, void *opaque, char *errstr, size_t errstr_size) {
+  co_pl_notify_t *nt = opaque;
+  if (!journal_ready(nt, errstr, errstr_size)) return CO_PROC_RETRYABLE;
+  for (int c = 0; c < CO_NOTIFY__CH_CNT; c++) {
+    int left = 0;
+    if (!co_notify_enabled(nt->n, c) || co_notify_paused(nt->n, c)) continue;
+    if (flush_pending(ctx, nt, c, &left)) {
+      snprintf(errstr, errstr_size, "notify: state store write failed");
+      return CO_PROC_RETRYABLE;
+    }
+  }
+  return CO_PROC_OK;
+}
+
 co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_size) {
   static const char *const stores[] = {CO_PL_STORE_NOTIFY_SENT, CO_PL_STORE_NOTIFY_PENDING, NULL};
   co_pl_notify_t *nt = calloc(1, sizeof(*nt));
@@ -255,6 +296,8 @@ co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_siz
   if (co_topo_add_store(p->topo, CO_PL_STORE_NOTIFY_SENT, 0, errstr, errstr_size) ||
       co_topo_add_store(p->topo, CO_PL_STORE_NOTIFY_PENDING, 0, errstr, errstr_size) ||
       co_topo_add_processor(p->topo, "notify", p->t_notify, co_pl_notify_proc, nt, stores, errstr, errstr_size) ||
+      co_topo_add_punctuator(p->topo, "notify", co_conf_int(p->conf, "notify.pending.interval.ms"), co_pl_notify_punct,
+                             nt, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_dlq, errstr, errstr_size))
     return CO_ERR_INVALID_ARG;
   return CO_OK;

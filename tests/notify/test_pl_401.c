@@ -5,7 +5,10 @@
  * token the next notification flushes all kept ones, each delivered once.
  * Then the token expires again, and a restart with the new token in the
  * settings (destroy + new pipeline on the same state.dir) delivers the
- * kept message with the next one. Nothing is dead-lettered. */
+ * kept message with no new notification at all (the punctuator at start);
+ * a third expiry is fixed by co_pipeline_notify_resume alone, again with
+ * no new notification (the punctuator's next interval). Nothing is
+ * dead-lettered. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +22,7 @@
 #include "nt_util.h"
 
 #define NEWER_TOKEN "EAAGwaTokenNewer3z8m1"
+#define NEWEST_TOKEN "EAAGwaTokenNewest5q2w7"
 
 static int all_once(fh_t *fh, co_pipeline_t *p, const co_conf_t *conf, co_notify_ch_t ch, const char *route) {
   char(*keys)[65] = NULL;
@@ -81,14 +85,23 @@ static void notify_pipeline_401_keeps_messages_until_resumed(void **state) {
   co_pipeline_destroy(p);
   co_conf_destroy(conf);
 
-  /* restart with the new token in the settings */
-  conf = nt_pipe_conf(fh, sd, "slack,whatsapp,webhook", NEWER_TOKEN, NULL);
+  /* restart with the new token in the settings: delivered without a new notification */
+  conf = nt_pipe_conf(fh, sd, "slack,whatsapp,webhook", NEWER_TOKEN,
+                      (const char *const[]){"notify.pending.interval.ms=100", NULL});
   p = nt_pipe_open(conf);
+  nt_pipe_import_run(p, NULL);
+  assert_int_equal(all_once(fh, p, conf, CO_NOTIFY_WHATSAPP, "wa"), n1 + 1);
+  assert_int_equal(wa_delivered(fh, p, conf), n1 + 1);
+
+  /* expires again; resume alone (no new notification) delivers the kept one */
+  fh_set_wa_token(fh, NEWEST_TOKEN);
   char *mb3 = nt_write_mbox(dir, "three.mbox", 3, 1);
   nt_pipe_import_run(p, mb3);
+  assert_int_equal(wa_delivered(fh, p, conf), n1 + 1);
+  assert_int_equal(co_pipeline_notify_resume(p, "whatsapp", NEWEST_TOKEN, err, sizeof(err)), CO_OK);
+  assert_true(CO_TH_WAIT_UNTIL((nt_pipe_import_run(p, NULL), wa_delivered(fh, p, conf) == n1 + 2), 10000));
   int n3 = all_once(fh, p, conf, CO_NOTIFY_WHATSAPP, "wa");
   assert_int_equal(n3, n1 + 2);
-  assert_int_equal(wa_delivered(fh, p, conf), n3);
   assert_int_equal(all_once(fh, p, conf, CO_NOTIFY_WEBHOOK, "hook"), n3);
   co_pipeline_counts_t c;
   assert_int_equal(co_pipeline_counts(p, &c, err, sizeof(err)), CO_OK);
