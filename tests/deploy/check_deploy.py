@@ -233,6 +233,10 @@ def run_spec(a):
     for src, dst in re.findall(r"install -D -m \d+ (\S+) /out(\S+)", open(os.path.join(deploy, "Dockerfile")).read()):
         paths[dst] = os.path.join(a.binary_dir, src[len("/build/"):]) if src.startswith("/build/") \
             else os.path.join(a.src, src)
+    # install-model.sh in the image = the same script's default dir here.
+    for dst in re.findall(r"CO_MODEL_DIR=/out(\S+) bash scripts/install-model.sh", open(os.path.join(deploy, "Dockerfile")).read()):
+        cache = os.environ.get("CO_CACHE_DIR") or os.path.join(os.environ.get("HOME", "/root"), ".cache/careerops")
+        paths[dst] = os.environ.get("CO_MODEL_DIR") or os.path.join(cache, "minilm/model")
     out = []
     for name, s in services.items():
         if not str(s.get("image", "")).startswith("careerops:"):
