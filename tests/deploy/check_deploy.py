@@ -149,8 +149,8 @@ def check_compose(a, st):
     st.check_env("compose topics-init", env_dict(init))
 
     inst = careerops_instances(services)
-    if len(inst) < 2:
-        problem(f"compose: {len(inst)} careerops run services, want at least 2")
+    if not 2 <= len(inst) <= int(conf.get("topic.partitions", 0)):
+        problem(f"compose: {len(inst)} careerops run services, want 2..topic.partitions")
     seen = {"state": set(), "url": set(), "gid": set(), "port": set()}
     for name, s in inst.items():
         env = env_dict(s)
@@ -323,6 +323,8 @@ def check_k8s(a, st):
         mnt = [m["mountPath"] for m in c.get("volumeMounts", []) if m["name"] == v["name"]]
         if not mnt or env.get("CAREEROPS_CONFIG", {}).get("value") != mnt[0] + "/careerops.yaml":
             problem("k8s StatefulSet: CAREEROPS_CONFIG does not point at the mounted ConfigMap")
+    if conf and int(spec.get("replicas", 1)) > int(conf.get("topic.partitions", 0)):
+        problem("k8s StatefulSet: more replicas than topic.partitions (the extra pods never become ready)")
     # State on a volumeClaimTemplate mounted at state.dir.
     vct = {t["metadata"]["name"] for t in spec.get("volumeClaimTemplates", [])}
     state_mounts = [m for m in c.get("volumeMounts", []) if m["name"] in vct]
