@@ -94,7 +94,7 @@ CO.sankeyChart = function sankeyChart(nodes, links, title) {
     byId[n.id] = n;
     (cols[n.col] || (cols[n.col] = [])).push(n);
   });
-  links = links.filter(function (l) { return l.value > 0; });
+  links = links.filter(function (l) { return l.value > 0; }).map(function (l) { return Object.assign({}, l); });
   links.forEach(function (l) { byId[l.source].out += l.value; byId[l.target].in += l.value; });
   var used = nodes.filter(function (n) { return n.in + n.out > 0; });
   var colTotals = cols.map(function (c) {
@@ -119,11 +119,19 @@ CO.sankeyChart = function sankeyChart(nodes, links, title) {
     'font-family': 'system-ui, sans-serif', 'font-size': 12, role: 'img', 'aria-label': title, class: 'chart' });
   svg.appendChild(S('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }));
   svg.appendChild(S('text', { x: 12, y: 20, 'font-size': 13, 'font-weight': 600, fill: '#1d2733' }, title));
+  /* bands leave a node in the order of their targets and enter in the
+   * order of where they left, so they do not cross at the nodes */
+  links.slice().sort(function (p, q) { return byId[p.target].y - byId[q.target].y; }).forEach(function (l) {
+    l.y0 = byId[l.source].y + byId[l.source].outY;
+    byId[l.source].outY += l.value * scale;
+  });
+  links.slice().sort(function (p, q) { return p.y0 - q.y0; }).forEach(function (l) {
+    l.y1 = byId[l.target].y + byId[l.target].inY;
+    byId[l.target].inY += l.value * scale;
+  });
   links.forEach(function (l) {
     var a = byId[l.source], b = byId[l.target], h = l.value * scale;
-    var x0 = a.x + nw, x1 = b.x, y0 = a.y + a.outY, y1 = b.y + b.inY, xm = (x0 + x1) / 2;
-    a.outY += h;
-    b.inY += h;
+    var x0 = a.x + nw, x1 = b.x, y0 = l.y0, y1 = l.y1, xm = (x0 + x1) / 2;
     var p = S('path', { d: 'M' + x0 + ',' + y0 + ' C' + xm + ',' + y0 + ' ' + xm + ',' + y1 + ' ' + x1 + ',' + y1 +
       ' L' + x1 + ',' + (y1 + h) + ' C' + xm + ',' + (y1 + h) + ' ' + xm + ',' + (y0 + h) + ' ' + x0 + ',' + (y0 + h) + ' Z',
     fill: b.color || '#9aa4b2', 'fill-opacity': 0.35, 'data-source': l.source, 'data-target': l.target,

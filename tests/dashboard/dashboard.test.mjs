@@ -161,6 +161,7 @@ async function browserChecks(base, tmp) {
   must(stats.status === 200, 'GET /api/stats answers', String(stats.status));
   const searchProbe = await fetch(base + '/api/search?q=interview&k=1');
   const searchUp = searchProbe.status !== 503;
+  let briefingUp = true;
 
   const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
     executablePath: CHROMIUM,
@@ -179,6 +180,7 @@ async function browserChecks(base, tmp) {
     // index (each shown to the user as a notice).
     if (/Failed to load resource/.test(m.text()) &&
         ((/status of 404/.test(m.text()) && /\/api\/companies\/[^/]+\/briefing$/.test(url)) ||
+         (!briefingUp && /status of 503/.test(m.text()) && /\/api\/companies\/[^/]+\/briefing$/.test(url)) ||
          (/status of 40[13]/.test(m.text()) && /\/api\/dlq\?/.test(url)) ||
          (!searchUp && /status of 503/.test(m.text()) && /\/api\/search\?/.test(url)))) return;
     errors.push(`console.error: ${m.text()} (${url})`);
@@ -295,9 +297,20 @@ async function browserChecks(base, tmp) {
     await ready(page, 'dlq');
     const dlqText = await page.textContent('#view');
     check(!/Could not load/.test(dlqText), 'DLQ view renders (list or operator notice)', dlqText.slice(0, 200));
+    const brief = await getJson(base, '/api/companies/' + encodeURIComponent(company) + '/briefing');
+    briefingUp = brief.status !== 503;
     await page.goto(base + '/#/briefing/' + encodeURIComponent(company));
     await ready(page, 'briefing');
-    ok('briefing view renders');
+    const briefText = await page.textContent('#view');
+    if (!briefingUp) {
+      skip('briefing view shows the company\'s briefing', 'the briefing endpoint answers 503 (research not wired in)');
+    } else if (brief.status === 404) {
+      check(/No briefing for/.test(briefText), 'briefing view says when a company has no briefing yet', briefText.slice(0, 200));
+    } else {
+      check(brief.status === 200 && briefText.includes(brief.body.summary || brief.body.company),
+        'briefing view shows the company\'s briefing', `${brief.status}: ${briefText.slice(0, 200)}`);
+      await page.screenshot({ path: path.join(BIN, 'dashboard-briefing.png'), fullPage: true });
+    }
 
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
   } finally {
