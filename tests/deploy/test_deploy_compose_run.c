@@ -147,8 +147,22 @@ static const char *proc_getenv(const proc_t *p, const char *k) {
 /* The build serves the API when `careerops run` no longer says it does not. */
 static int api_built(const char *log) { return !co_th_file_contains(log, "REST API and dashboard are not part"); }
 
+/* Occurrences of needle in the file. */
+static int file_count(const char *path, const char *needle) {
+  char *t = co_th_read_file(path, NULL);
+  int n = 0;
+  for (const char *q = t; q && (q = strstr(q, needle)); q += strlen(needle)) n++;
+  free(t);
+  return n;
+}
+
+/* Tasks the instance runs now, from its log: started minus revoked. */
+static int tasks_running(const proc_t *p) {
+  return file_count(p->log, "\"restored, running\"") - file_count(p->log, "\"msg\":\"revoked\"");
+}
+
 static int instance_ready(proc_t *p) {
-  if (!co_th_file_contains(p->log, "restored, running")) return 0;
+  if (tasks_running(p) <= 0) return 0;
   if (!api_built(p->log)) return 1;
   return http_status(p->url, "/ready") == 200;
 }
@@ -226,8 +240,8 @@ static void deploy_compose_instances_run_and_get_tasks(void **state) {
                              }),
                              180000);
   for (int n = 0; n < n_inst; n++) {
-    printf("instance %d (%s): tasks running=%d api=%s\n", n, inst[n].url,
-           co_th_file_contains(inst[n].log, "restored, running"), api_built(inst[n].log) ? "yes" : "not built");
+    printf("instance %d (%s): tasks running=%d api=%s\n", n, inst[n].url, tasks_running(&inst[n]),
+           api_built(inst[n].log) ? "yes" : "not built");
     if (!all) {
       char *l = co_th_read_file(inst[n].log, NULL);
       fprintf(stderr, "---- %s\n%s\n", inst[n].log, l ? l : "");
