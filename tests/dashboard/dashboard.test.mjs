@@ -97,13 +97,15 @@ function hostileMbox(dir) {
   return file;
 }
 
-async function startServer(tmp) {
+/* extra: more `careerops run` arguments (the second start sets a token). */
+async function startServer(tmp, extra = []) {
   const exe = path.join(BIN, 'cli', 'careerops');
   must(fs.existsSync(exe), 'careerops binary exists', exe);
   const port = await freePort();
-  const args = ['run', '--sample', hostileMbox(tmp), '-X', `state.dir=${path.join(tmp, 'state')}`,
-    '-X', `api.listen=127.0.0.1:${port}`];
-  const log = fs.openSync(path.join(tmp, 'careerops.log'), 'w');
+  const mbox = path.join(tmp, 'inbox.mbox');
+  const args = ['run', '--sample', fs.existsSync(mbox) ? mbox : hostileMbox(tmp), '-X',
+    `state.dir=${path.join(tmp, 'state')}`, '-X', `api.listen=127.0.0.1:${port}`, ...extra];
+  const log = fs.openSync(path.join(tmp, 'careerops.log'), 'a');
   const child = spawn(exe, args, { stdio: ['ignore', log, log], env: { ...process.env, CAREEROPS_CONFIG: '' } });
   let exited = null;
   child.on('exit', (code, sig) => { exited = { code, sig }; });
@@ -120,16 +122,18 @@ async function startServer(tmp) {
     console.log('--- careerops log (tail) ---\n' + tail);
     throw e instanceof Fatal ? e : new Fatal(String(e));
   }
-  ok('careerops run is ready with the API on ' + base);
+  ok(`careerops run${extra.length ? ' ' + extra.join(' ').replace(/token=\S+/, 'token=…') : ''} is ready on ${base}`);
   return {
     base,
     async stop() {
-      if (exited) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 20000);
-      await done;
-      clearTimeout(t);
+      if (!exited) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 20000);
+        await done;
+        clearTimeout(t);
+      }
+      check(exited.code === 0, 'careerops run exits 0 on SIGTERM', JSON.stringify(exited));
     },
   };
 }
@@ -313,6 +317,50 @@ async function browserChecks(base, tmp) {
     }
 
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
+    return total;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/* Second start of the same state with an admin token: the page asks for a
+ * token, and the one typed in the token field opens the board and the DLQ. */
+async function tokenChecks(base, tmp, token, total) {
+  const { chromium } = await import('playwright-core');
+  const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile-token'), {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+  });
+  const errors = [], seen = [];
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  page.on('console', (m) => {
+    const url = (m.location() && m.location().url) || '';
+    // before the token is saved, /api/accounts must answer 401: expected
+    if (m.type() === 'error' && !(/status of 401/.test(m.text()) && /\/api\/accounts$/.test(url))) {
+      errors.push(`console.error: ${m.text()} (${url})`);
+    }
+  });
+  page.on('request', (r) => { if (r.url().includes('/api/')) seen.push(r.headers().authorization || ''); });
+  try {
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    const before = await page.textContent('#view');
+    check(/needs an API token/.test(before) && (await page.$$('.card')).length === 0,
+      'without a token the board asks for one instead of showing data', before.slice(0, 200));
+    await page.fill('#token', token);
+    await page.click('#token-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 30000 });
+    const cards = (await page.$$('.card')).length;
+    check(cards === total, 'with the token typed in, the board shows every application', `${cards} vs ${total}`);
+    check(seen.some((h) => h === 'Bearer ' + token), 'the token is sent as a Bearer header');
+    const stored = await page.evaluate(() => localStorage.getItem('careerops.token'));
+    check(stored === token, 'the token is kept in localStorage');
+    await page.goto(base + '/#/dlq');
+    await ready(page, 'dlq');
+    const dlq = await page.textContent('#view');
+    check(/No dead letters|Replay/.test(dlq), 'the admin token opens the DLQ view', dlq.slice(0, 200));
+    check(errors.length === 0, 'no page errors or console errors with a token', errors.join(' | '));
   } finally {
     await ctx.close();
   }
@@ -329,7 +377,11 @@ async function main() {
     if (urlFlag > 0) await browserChecks(process.argv[urlFlag + 1], tmp);
     else {
       server = await startServer(tmp);
-      await browserChecks(server.base, tmp);
+      const total = await browserChecks(server.base, tmp);
+      await server.stop();
+      const token = 'dash-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+      server = await startServer(tmp, ['-X', `api.admin.token=${token}`]);
+      await tokenChecks(server.base, tmp, token, total);
     }
   } catch (e) {
     if (!(e instanceof Fatal)) {
