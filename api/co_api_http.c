@@ -140,7 +140,11 @@ enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *u
     return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
   if (strlen(r->uri) > CO_API_MAX_URI)
     return co_api_send_error(api, c, r, 414, "bad_request", "request target too long");
-  if (cl && strtoull(cl, NULL, 10) > 0 && !r->body) return MHD_YES; /* wait for the body */
+  const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+  if (!r->body_started && ((cl && strtoull(cl, NULL, 10) > 0) || te)) {
+    r->body_started = 1; /* wait for the body; the final call comes with *upload_size == 0 */
+    return MHD_YES;
+  }
   if (!r->seg_cnt && co_api_split(r))
     return co_api_send_error(api, c, r, 400, "bad_request", "malformed path (bad percent-encoding or not UTF-8)");
   return co_api_dispatch(api, c, r, method);
