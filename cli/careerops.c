@@ -12,6 +12,7 @@ static const co_cmd_t co_cmds[] = {
     {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
     {"dlq", "list or replay dead-letter records", co_cmd_dlq},
     {"import", "import an mbox, Maildir or .eml folder (embedded mode)", co_cmd_import},
+    {"ingest", "Kafka mode: run the mail sources into topic.raw (exactly once)", co_cmd_ingest},
     {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train},
     {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
     {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
