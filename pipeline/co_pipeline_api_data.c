@@ -150,11 +150,10 @@ json_t *co_pl_api_applications(co_pipeline_t *p, const char *account, json_t *ar
   json_int_t total = 0;
   char *next = NULL;
   *err = CO_OK;
-  if (cursor) { /* "p<index>" in base64url: the index entry to resume at */
-    char *dec = co_pl_b64url_decode(cursor, NULL), *end = NULL;
-    long v = dec && dec[0] == 'p' ? strtol(dec + 1, &end, 10) : -1;
-    int ok = end && !*end && v >= 0;
-    free(dec);
+  if (cursor) { /* "p<index>": the index entry to resume at (openapi.json's pattern) */
+    char *end = NULL;
+    long v = cursor[0] == 'p' && cursor[1] >= '0' && cursor[1] <= '9' ? strtol(cursor + 1, &end, 10) : -1;
+    int ok = end && !*end && v >= 0 && end - cursor <= 10;
     if (!ok) {
       json_decref(items);
       *err = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "query parameter 'cursor' is not a cursor of this API");
@@ -172,7 +171,7 @@ json_t *co_pl_api_applications(co_pipeline_t *p, const char *account, json_t *ar
     } else if (!next) {
       char buf[32];
       snprintf(buf, sizeof(buf), "p%zu", i);
-      next = co_pl_b64url(buf, strlen(buf));
+      next = strdup(buf);
     }
   }
   out = json_pack("{s:s, s:o, s:s?, s:I}", "account", account, "items", items, "next_cursor", next, "total", total);

@@ -3,7 +3,7 @@
  * API ids are "<dlq topic>:<partition>:<offset>" (the DLQ admin's
  * "<partition>:<offset>" with the topic in front, so an id says where the
  * letter lives). Lists are short by design (co_dlq_admin.c), so the cursor
- * is an index into the list. */
+ * is an index into the list ("d<index>"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,10 +49,9 @@ json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *
   size_t start = 0, limit = (size_t)json_integer_value(json_object_get(args, "limit"));
   const char *cursor = json_string_value(json_object_get(args, "cursor"));
   if (cursor) {
-    char *dec = co_pl_b64url_decode(cursor, NULL), *end = NULL;
-    long v = dec && dec[0] == 'd' ? strtol(dec + 1, &end, 10) : -1;
-    int ok = end && !*end && v >= 0;
-    free(dec);
+    char *end = NULL;
+    long v = cursor[0] == 'd' && cursor[1] >= '0' && cursor[1] <= '9' ? strtol(cursor + 1, &end, 10) : -1;
+    int ok = end && !*end && v >= 0 && end - cursor <= 10;
     if (!ok) {
       json_decref(d.items);
       *err = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "query parameter 'cursor' is not a cursor of this API");
@@ -71,7 +70,7 @@ json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *
   if (start + limit < json_array_size(d.items)) {
     char buf[32];
     snprintf(buf, sizeof(buf), "d%zu", start + limit);
-    next = co_pl_b64url(buf, strlen(buf));
+    next = strdup(buf);
   }
   json_t *out = json_pack("{s:o, s:s?, s:I}", "items", page, "next_cursor", next, "total",
                           (json_int_t)json_array_size(d.items));
