@@ -23,11 +23,16 @@ const char *co_notify_ch_name(co_notify_ch_t ch) {
 
 const char *co_notify_res_name(co_notify_res_t res) {
   switch (res) {
-  case CO_NOTIFY_OK: return "ok";
-  case CO_NOTIFY_RETRYABLE: return "retryable";
-  case CO_NOTIFY_AUTH: return "auth";
-  case CO_NOTIFY_PERMANENT: return "permanent";
-  case CO_NOTIFY_PAUSED: return "paused";
+    case CO_NOTIFY_OK:
+      return "ok";
+    case CO_NOTIFY_RETRYABLE:
+      return "retryable";
+    case CO_NOTIFY_AUTH:
+      return "auth";
+    case CO_NOTIFY_PERMANENT:
+      return "permanent";
+    case CO_NOTIFY_PAUSED:
+      return "paused";
   }
   return "?";
 }
@@ -109,7 +114,8 @@ int co_notify_paused(co_notify_t *n, co_notify_ch_t ch) {
 
 static void co_notify_sleep_ms(int64_t ms) {
   struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-  while (nanosleep(&ts, &ts) == -1);
+  while (nanosleep(&ts, &ts) == -1)
+    ;
 }
 
 co_notify_res_t co_notify_send(co_notify_t *n, co_notify_ch_t ch, const json_t *note, const char *idem_key,

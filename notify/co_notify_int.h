@@ -16,7 +16,7 @@ typedef struct co_notify_chan_s {
 } co_notify_chan_t;
 
 struct co_notify_s {
-  pthread_mutex_t lock; /* guards chan[] and the secrets below */
+  pthread_mutex_t lock;      /* guards chan[] and the secrets below */
   pthread_mutex_t send_lock; /* one transfer at a time on curl */
   CURL *curl;
   /* copied settings; secrets are wiped at destroy */

@@ -93,25 +93,25 @@ co_err_t co_notify_build(co_notify_t *n, co_notify_ch_t ch, const json_t *note, 
   memset(req, 0, sizeof(*req));
   if (!text) goto nomem;
   switch (ch) {
-  case CO_NOTIFY_SLACK:
-    body = json_pack("{s:s}", "text", text);
-    req->url = strdup(n->slack_url);
-    break;
-  case CO_NOTIFY_WHATSAPP:
-    body = json_pack("{s:s, s:s, s:s, s:s, s:{s:b, s:s}}", "messaging_product", "whatsapp", "recipient_type",
-                     "individual", "to", n->wa_to, "type", "text", "text", "preview_url", 0, "body", text);
-    if (asprintf(&req->url, "%s/%s/messages", n->wa_url, n->wa_phone) < 0) req->url = NULL;
-    if (asprintf(&req->auth, "Authorization: Bearer %s", n->wa_token) < 0) req->auth = NULL;
-    if (!req->auth) goto nomem;
-    break;
-  case CO_NOTIFY_WEBHOOK:
-    body = json_pack("{s:s, s:s, s:s, s:O}", "type", "careerops.notification", "idempotency_key", idem_key, "text",
-                     text, "notification", note);
-    req->url = strdup(n->hook_url);
-    break;
-  default:
-    free(text);
-    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "notify: unknown channel %d", (int)ch);
+    case CO_NOTIFY_SLACK:
+      body = json_pack("{s:s}", "text", text);
+      req->url = strdup(n->slack_url);
+      break;
+    case CO_NOTIFY_WHATSAPP:
+      body = json_pack("{s:s, s:s, s:s, s:s, s:{s:b, s:s}}", "messaging_product", "whatsapp", "recipient_type",
+                       "individual", "to", n->wa_to, "type", "text", "text", "preview_url", 0, "body", text);
+      if (asprintf(&req->url, "%s/%s/messages", n->wa_url, n->wa_phone) < 0) req->url = NULL;
+      if (asprintf(&req->auth, "Authorization: Bearer %s", n->wa_token) < 0) req->auth = NULL;
+      if (!req->auth) goto nomem;
+      break;
+    case CO_NOTIFY_WEBHOOK:
+      body = json_pack("{s:s, s:s, s:s, s:O}", "type", "careerops.notification", "idempotency_key", idem_key, "text",
+                       text, "notification", note);
+      req->url = strdup(n->hook_url);
+      break;
+    default:
+      free(text);
+      return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "notify: unknown channel %d", (int)ch);
   }
   if (!body || !req->url || !(req->body = json_dumps(body, JSON_COMPACT))) goto nomem;
   if (ch == CO_NOTIFY_WEBHOOK && n->hook_secret) {

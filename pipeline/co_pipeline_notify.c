@@ -78,10 +78,14 @@ static co_err_t dead_letter(co_ctx_t *ctx, co_pipeline_t *p, const src_t *src, j
   snprintf(seen, sizeof(seen), "%lld", (long long)co_ctx_now_ms(ctx));
   const char *cname = co_notify_ch_name(ch);
 #define H(n, v) {n, v, strlen(v)}
-  co_hdr_t h[] = {H("co.dlq.source.topic", p->t_notify), H("co.dlq.source.partition", part),
-                  H("co.dlq.source.offset", off),       H("co.dlq.processor", "notify"),
-                  H("co.dlq.error.class", err_class),   H("co.dlq.error.message", cause),
-                  H("co.dlq.attempts", att),            H("co.dlq.first.seen.ms", seen),
+  co_hdr_t h[] = {H("co.dlq.source.topic", p->t_notify),
+                  H("co.dlq.source.partition", part),
+                  H("co.dlq.source.offset", off),
+                  H("co.dlq.processor", "notify"),
+                  H("co.dlq.error.class", err_class),
+                  H("co.dlq.error.message", cause),
+                  H("co.dlq.attempts", att),
+                  H("co.dlq.first.seen.ms", seen),
                   H(CO_PL_HDR_NOTIFY_CHANNEL, cname)};
 #undef H
   return co_ctx_send(ctx, p->t_dlq, account, strlen(account), src->val, src->vlen, h, (int)(sizeof(h) / sizeof(h[0])));
@@ -122,18 +126,18 @@ static deliver_t deliver(co_ctx_t *ctx, co_pl_notify_t *nt, const src_t *src, js
   if (m == 1 || (m == 2 && !replay)) return DELIVER_DONE;
   if (co_notify_journal_has(nt->journal, idem)) return mark(ctx, idem, "sent") ? DELIVER_FAIL : DELIVER_DONE;
   switch (co_notify_send(nt->n, ch, note, idem, NULL, cause, sizeof(cause))) {
-  case CO_NOTIFY_OK:
-    if (co_notify_journal_add(nt->journal, idem, cause, sizeof(cause)))
-      CO_LOGKV(CO_LOG_ERROR, "notify", "delivered, but the journal write failed", "error", cause);
-    return mark(ctx, idem, "sent") ? DELIVER_FAIL : DELIVER_DONE;
-  case CO_NOTIFY_AUTH:
-  case CO_NOTIFY_PAUSED:
-    return DELIVER_KEEP;
-  case CO_NOTIFY_PERMANENT:
-    if (mark(ctx, idem, "dlq") || dead_letter(ctx, nt->p, src, note, ch, "permanent", 1, cause)) return DELIVER_FAIL;
-    return DELIVER_DONE;
-  case CO_NOTIFY_RETRYABLE:
-    break;
+    case CO_NOTIFY_OK:
+      if (co_notify_journal_add(nt->journal, idem, cause, sizeof(cause)))
+        CO_LOGKV(CO_LOG_ERROR, "notify", "delivered, but the journal write failed", "error", cause);
+      return mark(ctx, idem, "sent") ? DELIVER_FAIL : DELIVER_DONE;
+    case CO_NOTIFY_AUTH:
+    case CO_NOTIFY_PAUSED:
+      return DELIVER_KEEP;
+    case CO_NOTIFY_PERMANENT:
+      if (mark(ctx, idem, "dlq") || dead_letter(ctx, nt->p, src, note, ch, "permanent", 1, cause)) return DELIVER_FAIL;
+      return DELIVER_DONE;
+    case CO_NOTIFY_RETRYABLE:
+      break;
   }
   if (last_try) { /* this channel alone goes to the DLQ; the others keep their marks */
     if (mark(ctx, idem, "dlq") ||
@@ -243,19 +247,23 @@ static co_proc_rc_t co_pl_notify_proc(co_ctx_t *ctx, const co_record_t *rec, voi
       co_notify_idem_key(note, c, idem);
       if (marked(ctx, idem)) continue;
       if (co_notify_journal_has(nt->journal, idem) ? mark(ctx, idem, "sent")
-                                                    : keep(ctx, rec, note, c, rec->value, rec->value_len))
+                                                   : keep(ctx, rec, note, c, rec->value, rec->value_len))
         goto store_err;
       continue;
     }
     src_t src = {rec->partition, rec->offset, rec->value, rec->value_len};
     switch (deliver(ctx, nt, &src, note, c, only >= 0, co_ctx_attempt(ctx) >= co_ctx_max_attempts(ctx), errstr,
                     errstr_size)) {
-    case DELIVER_DONE: break;
-    case DELIVER_KEEP:
-      if (keep(ctx, rec, note, c, rec->value, rec->value_len)) goto store_err;
-      break;
-    case DELIVER_RETRY: rc = CO_PROC_RETRYABLE; break; /* the other channels still go now */
-    case DELIVER_FAIL: goto store_err;
+      case DELIVER_DONE:
+        break;
+      case DELIVER_KEEP:
+        if (keep(ctx, rec, note, c, rec->value, rec->value_len)) goto store_err;
+        break;
+      case DELIVER_RETRY:
+        rc = CO_PROC_RETRYABLE;
+        break; /* the other channels still go now */
+      case DELIVER_FAIL:
+        goto store_err;
     }
   }
   goto done;

@@ -159,9 +159,9 @@ fh_t *fh_start(const char *hmac_key) {
     fh->port = co_th_free_port();
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)fh->port)};
     sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    fh->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, (uint16_t)fh->port,
-                             NULL, NULL, on_req, fh, MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED,
-                             on_done, fh, MHD_OPTION_END);
+    fh->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, (uint16_t)fh->port, NULL,
+                             NULL, on_req, fh, MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED, on_done, fh,
+                             MHD_OPTION_END);
   }
   assert_non_null(fh->d);
   snprintf(fh->base, sizeof(fh->base), "http://127.0.0.1:%d", fh->port);

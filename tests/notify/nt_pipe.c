@@ -49,7 +49,7 @@ const char *nt_sample_mbox(void) {
 
 char *nt_write_mbox(const char *dir, const char *name, int first, int n) {
   static const char *const cos[] = {"Northwind Traders", "Contoso Robotics", "Fabrikam Health", "Tailspin Toys",
-                                    "Litware Systems", "Adatum Security", "Proseware Cloud", "Wingtip Media"};
+                                    "Litware Systems",   "Adatum Security",  "Proseware Cloud", "Wingtip Media"};
   char *path = NULL;
   if (asprintf(&path, "%s/%s", dir, name) < 0) fail();
   FILE *f = fopen(path, "w");

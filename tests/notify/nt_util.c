@@ -43,7 +43,8 @@ json_t *nt_note(const char *message_id) {
                         "company", "Orchard Labs", "role", "Backend Engineer", "summary",
                         "Orchard Labs invites you to a phone screen.", "subject", "Phone screen: Backend Engineer",
                         "message_id", message_id, "interview_at", "2026-03-12T15:00:00", "application",
-                        "me\x1forchard labs\x1f" "backend engineer");
+                        "me\x1forchard labs\x1f"
+                        "backend engineer");
   assert_non_null(n);
   return n;
 }

@@ -54,9 +54,9 @@ static void notify_pipeline_failed_channel_alone_goes_to_dlq(void **state) {
   char *dir = co_th_tmpdir("notify-pl-dlq"), sd[4096];
   snprintf(sd, sizeof(sd), "%s/state", dir);
   fh_t *fh = fh_start(NT_HMAC_KEY);
-  co_conf_t *conf = nt_pipe_conf(fh, sd, "slack,webhook", NT_WA_TOKEN,
-                                 (const char *const[]){"notify.retry.max=2", "dlq.max.attempts=2",
-                                                       "retry.backoff.ms=1", NULL});
+  co_conf_t *conf =
+      nt_pipe_conf(fh, sd, "slack,webhook", NT_WA_TOKEN,
+                   (const char *const[]){"notify.retry.max=2", "dlq.max.attempts=2", "retry.backoff.ms=1", NULL});
   co_pipeline_t *p = nt_pipe_open(conf);
 
   fh_script(fh, "hook", 400, -1);

@@ -95,9 +95,10 @@ static void notify_pipeline_sigkill_mid_delivery_sends_each_once(void **state) {
     assert_int_equal(fh_count_key(fh, "hook", q.idem), 1); /* journaled: not re-sent */
     free(q.body);
   }
-  printf("%d notifications, %d requests after restart: every key received; %d key received twice "
-         "(the one in flight at the kill, same Idempotency-Key), all others once\n",
-         n, total, twice);
+  printf(
+      "%d notifications, %d requests after restart: every key received; %d key received twice "
+      "(the one in flight at the kill, same Idempotency-Key), all others once\n",
+      n, total, twice);
   assert_int_equal(twice, 1);
   assert_int_equal(total, n + 1);
   free(keys);

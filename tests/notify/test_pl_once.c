@@ -51,7 +51,7 @@ static void notify_pipeline_delivers_each_once_across_restart(void **state) {
   int n = check_once(fh, p, conf);
   printf("sample inbox: %lld notifications, %d distinct events, each delivered once per channel\n",
          (long long)c.notifications, n);
-  assert_true(n >= 10); /* ten company journeys, most with an interview */
+  assert_true(n >= 10);       /* ten company journeys, most with an interview */
   assert_int_equal(c.dlq, 1); /* the sample's one entry without headers; nothing from notify */
   for (int i = 0; i < fh_count(fh, "hook"); i++) {
     fh_req_t q;

@@ -17,8 +17,8 @@
 #include "co_th.h"
 #include "nt_util.h"
 
-static const char *const secrets[] = {NT_SLACK_SECRET, "slackPathSecret9f3k2", NT_WA_TOKEN, NT_WA_BAD_TOKEN,
-                                      NT_HMAC_KEY, NULL};
+static const char *const secrets[] = {
+    NT_SLACK_SECRET, "slackPathSecret9f3k2", NT_WA_TOKEN, NT_WA_BAD_TOKEN, NT_HMAC_KEY, NULL};
 
 static void no_secret_in(const char *what, const char *text) {
   for (int i = 0; secrets[i]; i++)

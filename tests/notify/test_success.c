@@ -84,7 +84,8 @@ static void notify_channels_deliver_once_on_success(void **state) {
   json_t *h = NULL;
   assert_int_equal(co_notify_health(n, &h), CO_OK);
   assert_string_equal(json_string_value(json_object_get(h, "status")), "ok");
-  assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(h, "channels"), "slack"), "delivered")), 1);
+  assert_int_equal(
+      json_integer_value(json_object_get(json_object_get(json_object_get(h, "channels"), "slack"), "delivered")), 1);
   json_decref(h);
 
   free(text);
