@@ -84,6 +84,9 @@ enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_
   if (!resp) return MHD_NO;
   co_api_headers(api, resp, ctype, instance);
   if (status == 401) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+  if (status == 405) /* RFC 9110: say what is allowed */
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW,
+                            r && r->route == CO_API_R_DLQ_REPLAY ? "POST" : "GET, HEAD");
   enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, resp);
   MHD_destroy_response(resp);
   if (r) {
@@ -140,7 +143,11 @@ enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *u
     return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
   if (strlen(r->uri) > CO_API_MAX_URI)
     return co_api_send_error(api, c, r, 414, "bad_request", "request target too long");
-  if (cl && strtoull(cl, NULL, 10) > 0 && !r->body) return MHD_YES; /* wait for the body */
+  const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+  if (!r->body_started && ((cl && strtoull(cl, NULL, 10) > 0) || te)) {
+    r->body_started = 1; /* wait for the body; the final call comes with *upload_size == 0 */
+    return MHD_YES;
+  }
   if (!r->seg_cnt && co_api_split(r))
     return co_api_send_error(api, c, r, 400, "bad_request", "malformed path (bad percent-encoding or not UTF-8)");
   return co_api_dispatch(api, c, r, method);

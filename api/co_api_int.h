@@ -64,6 +64,7 @@ typedef struct co_api_req_s {
   char *body;
   size_t body_len;
   int too_large;
+  int body_started; /* headers seen, body announced: dispatch after it */
   int internal;
   co_api_route_t route;
   char *segs[CO_API_MAX_SEGS]; /* decoded path segments */

@@ -33,8 +33,7 @@ co_err_t co_llm_complete(co_llm_chain_t *c, const char *system, const char *user
       continue;
     }
     err = co_llm_request(c, p, system, 0, &msg, 1, &text, last, sizeof(last));
-    if (!err && (!text || !*text))
-      err = co_seterr(last, sizeof(last), CO_ERR_PARSE, "%s: empty reply", p->wire->name);
+    if (!err && (!text || !*text)) err = co_seterr(last, sizeof(last), CO_ERR_PARSE, "%s: empty reply", p->wire->name);
     co_llm_guard_result(&p->guard, err == CO_OK);
     if (!err) {
       *out = text;

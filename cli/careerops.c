@@ -12,10 +12,12 @@ static const co_cmd_t co_cmds[] = {
     {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
     {"dlq", "list or replay dead-letter records", co_cmd_dlq},
     {"import", "import an mbox, Maildir or .eml folder (embedded mode)", co_cmd_import},
+    {"ingest", "Kafka mode: run the mail sources into topic.raw (exactly once)", co_cmd_ingest},
     {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train},
     {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
     {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
     {"search", "search the company briefings (local state or --url of a running instance)", co_cmd_search},
+    {"token", "create, list or revoke API bearer tokens", co_cmd_token},
     {"version", "print version and library versions", co_cmd_version},
 };
 #define CO_CMD_CNT (sizeof(co_cmds) / sizeof(co_cmds[0]))

@@ -18,7 +18,9 @@
  * `careerops dlq list` reads.
  *
  * With brokers set, the same batches go to Kafka, each in one transaction
- * with the cursor (cmd_import_kafka.c). */
+ * with the cursor: both modes write through one co_pipeline_sink_t
+ * (pipeline/co_pipeline_ingest_sink.c), the sink the IMAP and Gmail
+ * sources use too. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -31,8 +33,8 @@
 #include <xxhash.h>
 
 #include "co_cli.h"
-#include "co_import_int.h"
 #include "co_ingest.h"
+#include "co_pipeline_ingest.h"
 #include "co_rt.h"
 
 #define CO_IMPORT_BATCH 200
@@ -49,7 +51,7 @@ static const char co_import_usage[] =
     "Prints a summary line on stdout: imported=N skipped=N failed=N.\n"
     "  --account NAME        account the events belong to (default: setting account)\n"
     "Kafka mode: run `careerops topics create` first; each batch, its DLQ records\n"
-    "and the progress (topic <app.id>-import-cursors) commit in one transaction.\n"
+    "and the progress (topic <app.id>-ingest-cursors) commit in one transaction.\n"
     "Embedded mode: the pipeline must not be running on the same state.dir.\n" CO_CLI_COMMON_HELP;
 
 /* One DLQ record's headers and the strings they point to. */
@@ -59,8 +61,8 @@ typedef struct co_imp_dlq_s {
 } co_imp_dlq_t;
 
 typedef struct co_imp_s {
-  co_rt_t *rt;        /* embedded mode */
-  co_imp_kafka_t *kf; /* Kafka mode */
+  co_rt_t *rt;              /* embedded mode: the log the sink writes */
+  co_pipeline_sink_t *sink; /* batches + cursor, all or nothing */
   const char *raw_topic, *dlq_topic, *account, *cursor_key;
   co_rt_msg_t msgs[CO_IMPORT_BATCH];
   void *vals[CO_IMPORT_BATCH]; /* owned values of msgs */
@@ -92,9 +94,7 @@ static void co_imp_batch_clear(co_imp_t *im) {
 /* Writes the batch and the cursor (= messages handled so far) atomically. */
 static co_err_t co_imp_flush(co_imp_t *im, char *errstr, size_t sz) {
   if (!im->cnt) return CO_OK;
-  co_err_t err =
-      im->kf ? co_imp_kafka_append(im->kf, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz)
-             : co_rt_append(im->rt, im->raw_topic, im->msgs, im->cnt, im->cursor_key, (int64_t)im->handled, errstr, sz);
+  co_err_t err = co_pipeline_sink_append(im->sink, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz);
   if (!err)
     for (int i = 0; i < im->cnt; i++) {
       if (im->dlqs[i])
@@ -263,17 +263,15 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
     snprintf(key, sizeof(key), "import:xxh64:%016llx", (unsigned long long)XXH64(real, strlen(real), 0));
   rc = CO_EXIT_FAIL;
   if (co_imp_open(real, &r, &kind, &im.total_bytes, errstr, sizeof(errstr))) goto fail;
-  int64_t done;
-  if (*co_conf_str(cli->conf, "brokers")) {
-    if (!(im.kf = co_imp_kafka_open(cli->conf, key, &done, errstr, sizeof(errstr)))) goto fail;
-  } else {
+  if (!*co_conf_str(cli->conf, "brokers")) {
     if (!(topo = co_topo_new(co_conf_str(cli->conf, "app.id")))) {
       snprintf(errstr, sizeof(errstr), "out of memory");
       goto fail;
     }
     if (!(im.rt = co_rt_new(cli->conf, topo, errstr, sizeof(errstr)))) goto fail;
-    done = co_rt_cursor(im.rt, key);
   }
+  if (!(im.sink = co_pipeline_sink_open(cli->conf, im.rt, key, errstr, sizeof(errstr)))) goto fail;
+  int64_t done = co_pipeline_sink_cursor(im.sink);
   im.raw_topic = co_conf_str(cli->conf, "topic.raw");
   im.dlq_topic = co_conf_str(cli->conf, "topic.dlq");
   im.account = account ? account : co_conf_str(cli->conf, "account");
@@ -303,8 +301,8 @@ fail:
 out:
   co_imp_batch_clear(&im);
   if (r) co_ingest_reader_close(r);
+  co_pipeline_sink_close(im.sink);
   if (im.rt) co_rt_destroy(im.rt);
-  co_imp_kafka_close(im.kf);
   co_topo_destroy(topo);
   return rc;
 }

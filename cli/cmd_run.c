@@ -4,8 +4,11 @@
  * sample inbox once if it was never imported (its cursor is absent), works
  * until idle, prints a summary on stdout (applications, labels, dead
  * letters), then keeps processing whatever later imports append until
- * SIGINT/SIGTERM; --once exits after the summary. With imap.url set, an
- * IMAP thread feeds topic.raw too (--once: one sync before processing).
+ * SIGINT/SIGTERM; --once exits after the summary. Mail sources (imap.url
+ * and every entry of the config file's `accounts:` list) each get a thread
+ * feeding topic.raw (--once: one sync of each before processing).
+ * In Kafka mode the sources run in `careerops ingest` instead, so that
+ * several `run` instances never fight over one mailbox's cursor.
  * Kafka mode runs the same topology until a signal. A second signal exits at once. */
 #include <getopt.h>
 #include <signal.h>
@@ -18,6 +21,7 @@
 #include "co_cli.h"
 #include "co_log.h"
 #include "co_pipeline.h"
+#include "co_pipeline_ingest.h"
 
 #ifndef CO_SAMPLE_MBOX
 #define CO_SAMPLE_MBOX ""
@@ -33,14 +37,14 @@ static const char co_run_usage[] =
     "      --once            exit after the summary (embedded mode)\n" CO_CLI_COMMON_HELP;
 
 static co_pipeline_t *volatile g_pipeline;
-static co_pipeline_imap_t *volatile g_imap;
+static co_pipeline_ingest_t *volatile g_ingest;
 static volatile sig_atomic_t g_signals;
 
 static void on_signal(int sig) {
   (void)sig;
   if (++g_signals > 1) _exit(130); /* second signal: the user means it */
   if (g_pipeline) co_pipeline_stop(g_pipeline);
-  if (g_imap) co_pipeline_imap_stop(g_imap);
+  if (g_ingest) co_pipeline_ingest_stop(g_ingest);
 }
 
 static int print_app(const co_pipeline_app_t *a, void *opaque) {
@@ -82,7 +86,8 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   int once = 0, opt, rc = CO_EXIT_FAIL;
   char errstr[512];
   co_pipeline_t *p = NULL;
-  co_pipeline_imap_t *imap = NULL;
+  co_pipeline_ingest_t *ing = NULL;
+  co_ingest_accounts_t *accts = NULL;
   while ((opt = co_cli_getopt(cli, "run", co_run_usage, argc, argv, "", longopts)) != -1) {
     if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'S') {
@@ -118,15 +123,22 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     } else if (sample_flag && *sample_flag && access(sample_flag, R_OK) != 0) {
       fprintf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
     }
-    /* imap.url set: --once syncs once here; otherwise a thread syncs and IDLEs */
-    if (*co_conf_str(cli->conf, "imap.url")) {
-      int64_t n = 0;
-      if (!(imap = co_pipeline_imap_new(p, cli->conf, errstr, sizeof(errstr)))) goto fail;
-      g_imap = imap;
-      if (once ? co_pipeline_imap_sync(imap, &n, errstr, sizeof(errstr))
-               : co_pipeline_imap_start(imap, errstr, sizeof(errstr)))
+    /* mail sources: --once syncs each once here; otherwise a thread each syncs and waits */
+    const char *cfg = cli->config_path ? cli->config_path : getenv("CAREEROPS_CONFIG");
+    if (co_ingest_accounts_load(cfg, &accts, errstr, sizeof(errstr)) ||
+        !(ing = co_pipeline_ingest_new(cli->conf, co_pipeline_rt(p), accts, errstr, sizeof(errstr))))
+      goto fail;
+    if (co_pipeline_ingest_count(ing)) {
+      co_pipeline_ingest_stats_t st;
+      g_ingest = ing;
+      if (once ? co_pipeline_ingest_sync(ing, NULL, errstr, sizeof(errstr))
+               : co_pipeline_ingest_start(ing, errstr, sizeof(errstr)))
         goto fail;
-      if (once) fprintf(stderr, "careerops run: imap: %lld new message(s) appended\n", (long long)n);
+      co_pipeline_ingest_stats(ing, &st);
+      if (once) {
+        fprintf(stderr, "careerops run: imap: %lld new message(s) appended\n", (long long)st.imap_appended);
+        if (st.gmail_appended) fprintf(stderr, "careerops run: gmail: %lld new message(s) appended\n", (long long)st.gmail_appended);
+      }
     }
     if (co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
     if (summary(p, errstr, sizeof(errstr))) goto fail;
@@ -142,8 +154,9 @@ fail:
   fprintf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
-  g_imap = NULL;
-  co_pipeline_imap_destroy(imap); /* joins the thread before the runtime goes */
+  g_ingest = NULL;
+  co_pipeline_ingest_destroy(ing); /* joins the threads before the runtime goes */
+  co_ingest_accounts_free(accts);
   g_pipeline = NULL;
   co_pipeline_destroy(p);
   return rc;

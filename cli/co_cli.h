@@ -64,9 +64,11 @@ int co_cmd_config(co_cli_t *cli, int argc, char **argv);
 int co_cmd_version(co_cli_t *cli, int argc, char **argv);
 int co_cmd_dlq(co_cli_t *cli, int argc, char **argv);
 int co_cmd_import(co_cli_t *cli, int argc, char **argv);
+int co_cmd_ingest(co_cli_t *cli, int argc, char **argv);
 int co_cmd_train(co_cli_t *cli, int argc, char **argv);
 int co_cmd_eval(co_cli_t *cli, int argc, char **argv);
 int co_cmd_topics(co_cli_t *cli, int argc, char **argv);
 int co_cmd_search(co_cli_t *cli, int argc, char **argv);
+int co_cmd_token(co_cli_t *cli, int argc, char **argv);
 
 #endif

@@ -68,6 +68,9 @@ static co_err_t co_conf_yaml_map(co_conf_yaml_t *y, yaml_node_t *node, const cha
     if (!k || k->type != YAML_SCALAR_NODE || !v)
       return co_seterr(y->errstr, y->sz, CO_ERR_CONFIG, "%s:%zu: keys must be plain names", y->path,
                        node->start_mark.line + 1);
+    /* A list of records does not fit the table: ingest/co_ingest_accounts.c
+     * parses and validates the top-level `accounts:` list itself. */
+    if (!*prefix && !strcmp((const char *)k->data.scalar.value, "accounts")) continue;
     char name[256];
     int n = snprintf(name, sizeof(name), "%s%s%s", prefix, *prefix ? "." : "", (const char *)k->data.scalar.value);
     if (n < 0 || (size_t)n >= sizeof(name))

@@ -103,6 +103,7 @@ static const co_conf_prop_t co_conf_table[] = {
     I("notify.backoff.max.ms", "30000", 1, 3600000, "Longest delay between notification attempts (Retry-After included)."),
     I("notify.timeout.ms", "10000", 100, 600000, "Per-request timeout of a notification delivery (connect included)."),
     I("notify.journal.max", "100000", 100, 100000000, "Deliveries kept in the local delivery journal (state.dir/notify.journal)."),
+    I("notify.pending.interval.ms", "10000", 100, 86400000, "How often messages kept for a paused channel are retried once it is resumed."),
 };
 
 const co_conf_prop_t *co_conf_props(int *cntp) {

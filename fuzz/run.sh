@@ -10,7 +10,7 @@ OUT="${CO_FUZZ_DIR:-$ROOT/build-fuzz}"
 SECS="${1:-60}"; shift || true
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 CC="${CC:-clang}"
-PKGS="gmime-3.0 libxml-2.0 libical libcrypto jansson libcurl"
+PKGS="gmime-3.0 libxml-2.0 libical libcrypto jansson libcurl yaml-0.1"
 CFLAGS="-std=c11 -D_GNU_SOURCE -DCO_VERSION=\"fuzz\" -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Werror
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I$ROOT/ingest -I$ROOT/common $(pkg-config --cflags $PKGS)"

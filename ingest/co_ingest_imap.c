@@ -32,6 +32,7 @@ void co_ingest_imap_destroy(co_ingest_imap_t *src) {
   co_ingest_wipe_free(src->token);
   free(src->folder);
   free(src->account);
+  free(src->ca_file);
   free(src);
 }
 
@@ -85,6 +86,7 @@ co_ingest_imap_t *co_ingest_imap_new(const co_ingest_imap_conf_t *c, char *errst
   src->token = c->oauth_token && *c->oauth_token ? strdup(c->oauth_token) : NULL;
   src->folder = strdup(c->folder ? c->folder : "INBOX");
   src->account = strdup(c->account ? c->account : c->user);
+  if (c->ca_file && *c->ca_file && !(src->ca_file = strdup(c->ca_file))) goto nomem;
   if (!src->url || !src->user || !src->folder || !src->account || (!src->password && !src->token)) goto nomem;
   src->poll_ms = c->poll_interval_ms > 0 ? c->poll_interval_ms : 60000;
   src->io_ms = c->io_timeout_ms > 0 ? c->io_timeout_ms : 60000;

@@ -46,6 +46,10 @@ typedef struct co_ingest_imap_conf_s {
   int allow_plaintext;     /* imap:// to a host other than localhost must
                             * upgrade with STARTTLS, so credentials never
                             * cross a network in clear; 1 allows plain text */
+  const char *ca_file;     /* PEM CA bundle to verify the server's certificate
+                            * (imaps:// and STARTTLS) instead of the system
+                            * store, e.g. a private CA; NULL: system store.
+                            * Verification is never turned off. */
 } co_ingest_imap_conf_t;
 
 /* Where a folder was read up to. {0, 0} means "nothing read yet". */

@@ -267,6 +267,7 @@ co_err_t co_imap_connect(co_ingest_imap_t *src, char *errstr, size_t errstr_size
   } else {
     curl_easy_setopt(src->curl, CURLOPT_PASSWORD, src->password);
   }
+  if (src->ca_file) curl_easy_setopt(src->curl, CURLOPT_CAINFO, src->ca_file);
   curl_easy_setopt(src->curl, CURLOPT_CONNECT_ONLY, 1L);
   curl_easy_setopt(src->curl, CURLOPT_USE_SSL, (long)(src->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   curl_easy_setopt(src->curl, CURLOPT_CONNECTTIMEOUT_MS, (long)src->io_ms);

@@ -10,7 +10,7 @@
 
 struct co_ingest_imap_s {
   /* configuration (copies; password and token wiped on destroy) */
-  char *url, *user, *password, *token, *folder, *account;
+  char *url, *user, *password, *token, *folder, *account, *ca_file;
   int poll_ms, io_ms, no_idle;
   int require_tls; /* STARTTLS mandatory (imap:// to a remote host) */
 

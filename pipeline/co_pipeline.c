@@ -48,6 +48,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
                             errstr_size))
     goto err;
   if (!(p->research = co_research_new(conf, NULL /* TODO(llm): p->llm once wired */, errstr, errstr_size))) goto err;
+  if (co_pl_notify_register(p, errstr, errstr_size)) goto err;
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
   if (!(p->index = co_pl_index_new(p, errstr, errstr_size)) || co_pl_index_start(p->index, errstr, errstr_size))
     goto err;
@@ -64,6 +65,7 @@ void co_pipeline_destroy(co_pipeline_t *p) {
   co_pl_index_destroy(p->index);
   co_rt_destroy(p->rt);
   co_research_destroy(p->research);
+  co_pl_notify_destroy(p->notify);
   co_topo_destroy(p->topo);
   co_classify_destroy(p->model);
   free(p);

@@ -134,5 +134,53 @@ co_err_t co_pipeline_search(co_pipeline_t *p, const char *query_json, char **jso
 /* Brings the search index up to the committed briefings now and saves it
  * (the index thread does this every 300 ms; for tests and run --once). */
 co_err_t co_pipeline_index_sync(co_pipeline_t *p, char *errstr, size_t errstr_size);
+/* ---- notifications (co_pipeline_notify.c, docs/notify.md) ---------------
+ * Health of the notification channels as compact JSON (co_notify_health:
+ * {"status":"ok"|"degraded","channels":{...}}); *json_out malloc'd, caller
+ * frees. Thread-safe. */
+co_err_t co_pipeline_notify_health(co_pipeline_t *p, char **json_out);
+/* Un-pauses channel ("slack", "whatsapp", "webhook"), first replacing its
+ * credential with new_secret when non-NULL (copied). Kept messages go out
+ * with the partition's next notification. Thread-safe. */
+co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const char *new_secret, char *errstr,
+                                   size_t errstr_size);
+
+/* ---- REST API (co_pipeline_api.c, api/) -----------------------------------
+ * docs/api.md. Call co_pipeline_api_prepare(conf) before co_pipeline_new in
+ * Kafka mode: it sets the consumer's client.id to carry this instance's
+ * advertised URL (api.advertised.url, else http://<api.listen>), which is
+ * how other instances find the owner of a key. */
+typedef struct co_pipeline_api_s co_pipeline_api_t;
+co_err_t co_pipeline_api_prepare(co_conf_t *conf, char *errstr, size_t errstr_size);
+/* Starts the API server on api.listen answering from p (not owned; p and
+ * conf must outlive the handle). NULL with errstr on failure. Caller stops
+ * it with co_pipeline_api_stop() before destroying p. */
+co_pipeline_api_t *co_pipeline_api_start(co_pipeline_t *p, const co_conf_t *conf, char *errstr, size_t errstr_size);
+void co_pipeline_api_stop(co_pipeline_api_t *a);
+int co_pipeline_api_port(const co_pipeline_api_t *a);
+/* This instance's advertised URL (owned by a). */
+const char *co_pipeline_api_url(const co_pipeline_api_t *a);
+
+/* ---- API tokens (co_pipeline_tokens.c) -------------------------------------
+ * Only SHA-256 hashes are stored: <state.dir>/api-tokens.json in embedded
+ * mode, the compacted topic <app.id>-tokens in Kafka mode (read whole at
+ * open; follow = 1 keeps tailing it on a thread). Thread-safe. */
+typedef struct co_pipeline_tokens_s co_pipeline_tokens_t;
+co_pipeline_tokens_t *co_pipeline_tokens_open(const co_conf_t *conf, int follow, char *errstr, size_t errstr_size);
+void co_pipeline_tokens_close(co_pipeline_tokens_t *t);
+/* New token for account (admin = 1: reads everything; account ignored) into
+ * token_out: shown once, never stored. */
+co_err_t co_pipeline_tokens_create(co_pipeline_tokens_t *t, const char *account, int admin, char token_out[64],
+                                   char *errstr, size_t errstr_size);
+/* Revokes the token whose id (hash prefix, >= 8 chars) is id. */
+co_err_t co_pipeline_tokens_revoke(co_pipeline_tokens_t *t, const char *id, char *errstr, size_t errstr_size);
+/* Calls cb per token (id = first 12 hex chars of the hash) until non-zero. */
+co_err_t co_pipeline_tokens_list(co_pipeline_tokens_t *t, int (*cb)(const char *id, const char *account, int admin,
+                                                                    const char *created, void *opaque),
+                                 void *opaque);
+/* Resolves a 64-char hex hash: CO_OK or CO_ERR_NOT_FOUND. */
+co_err_t co_pipeline_tokens_lookup(co_pipeline_tokens_t *t, const char *hash, char *account, size_t account_size,
+                                   int *admin);
+long co_pipeline_tokens_count(co_pipeline_tokens_t *t);
 
 #endif

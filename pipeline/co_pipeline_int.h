@@ -18,6 +18,10 @@
 #define CO_PL_BR_META "\x1e"
 #define CO_PL_BR_SEQ "\x1e" "br.seq"
 #define CO_PL_BR_CHG "\x1e" "br.chg\x1f"
+/* notify processor: idempotency marks, and messages kept for a paused channel. */
+#define CO_PL_STORE_NOTIFY_SENT "notify_sent"
+#define CO_PL_STORE_NOTIFY_PENDING "notify_pending"
+typedef struct co_pl_notify_s co_pl_notify_t;
 /* Characters of the email body a research task carries. */
 #define CO_PL_RESEARCH_TEXT_CHARS 2000
 /* Header of a raw record that ingest could not parse: the cause. */
@@ -45,6 +49,7 @@ struct co_pipeline_s {
   int64_t dedupe_ttl_ms;
   co_research_t *research;
   co_pl_index_t *index; /* briefings search index (co_pipeline_index.c) */
+  co_pl_notify_t *notify; /* co_pipeline_notify.c */
 };
 
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
@@ -70,5 +75,10 @@ co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t errs
 size_t co_pl_index_docs(co_pl_index_t *ix);
 /* Stops the thread, saves, frees. NULL is a no-op. */
 void co_pl_index_destroy(co_pl_index_t *ix);
+/* co_pipeline_notify.c: declares the "notify" processor on topic.notifications
+ * and its stores; p->notify is set even on failure (free it with
+ * co_pl_notify_destroy). */
+co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_size);
+void co_pl_notify_destroy(co_pl_notify_t *nt);
 
 #endif

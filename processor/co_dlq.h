@@ -41,4 +41,14 @@ co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char 
 /* Replays matching records not yet replayed; *cnt gets how many. */
 co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t errstr_size);
 
+/* The same from inside a running process: in embedded mode rt's local log
+ * is read and appended to (the state is already open); in Kafka mode these
+ * behave as co_dlq_foreach / co_dlq_replay. rt is not owned. */
+typedef struct co_rt_s co_rt_t;
+co_err_t co_dlq_foreach_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter,
+                           int (*cb)(const co_dlq_entry_t *e, void *opaque), void *opaque, char *errstr,
+                           size_t errstr_size);
+co_err_t co_dlq_replay_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter, int *cnt, char *errstr,
+                          size_t errstr_size);
+
 #endif

@@ -214,12 +214,18 @@ static void co_dlq_entry(const co_dlq_set_t *set, const co_dlq_rec_t *r, co_dlq_
       e->replayed = 1;
 }
 
+/* A running embedded runtime whose log the next co_dlq_load reads instead of
+ * opening the state (which that runtime holds locked); set per call by the
+ * *_rt variants, so thread-local. */
+static __thread co_rt_t *co_dlq_live_rt;
+
 /* Reads the DLQ of either mode; *rtp is set in embedded mode (caller destroys). */
 static co_err_t co_dlq_load(const co_conf_t *conf, co_dlq_set_t *set, co_rt_t **rtp, co_topo_t **topop, char *errstr,
                             size_t sz) {
   *rtp = NULL;
   *topop = NULL;
   if (*co_conf_str(conf, "brokers")) return co_dlq_read_kafka(conf, set, errstr, sz);
+  if (co_dlq_live_rt) return co_dlq_read_embedded(co_dlq_live_rt, set, errstr, sz);
   /* An empty topology: no tasks, just the local log. */
   if (!(*topop = co_topo_new(co_conf_str(conf, "app.id")))) return co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
   if (!(*rtp = co_rt_new(conf, *topop, errstr, sz))) return CO_ERR_STORE;
@@ -390,10 +396,25 @@ co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char
   co_err_t err = co_dlq_filter_check(filter, errstr, sz);
   if (!err) err = co_dlq_load(conf, &set, &rt, &topo, errstr, sz);
   if (!err)
-    err = rt ? co_dlq_replay_embedded(rt, &set, filter, cnt, errstr, sz)
-             : co_dlq_replay_kafka(conf, &set, filter, cnt, errstr, sz);
+    err = (rt || co_dlq_live_rt) ? co_dlq_replay_embedded(rt ? rt : co_dlq_live_rt, &set, filter, cnt, errstr, sz)
+                                 : co_dlq_replay_kafka(conf, &set, filter, cnt, errstr, sz);
   co_dlq_set_free(&set);
   co_rt_destroy(rt);
   co_topo_destroy(topo);
+  return err;
+}
+
+co_err_t co_dlq_foreach_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter,
+                           int (*cb)(const co_dlq_entry_t *e, void *opaque), void *opaque, char *errstr, size_t sz) {
+  co_dlq_live_rt = co_rt_embedded(rt) ? rt : NULL;
+  co_err_t err = co_dlq_foreach(conf, filter, cb, opaque, errstr, sz);
+  co_dlq_live_rt = NULL;
+  return err;
+}
+
+co_err_t co_dlq_replay_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t sz) {
+  co_dlq_live_rt = co_rt_embedded(rt) ? rt : NULL;
+  co_err_t err = co_dlq_replay(conf, filter, cnt, errstr, sz);
+  co_dlq_live_rt = NULL;
   return err;
 }

@@ -80,4 +80,25 @@ int32_t co_rt_partition_for(const void *key, size_t klen, int32_t partition_cnt)
 /* Writes runtime metrics in Prometheus text format. */
 void co_rt_metrics(co_rt_t *rt, FILE *out);
 
+/* ---- partition owners (co_rt_owners.c) -----------------------------------
+ * Which instance owns a key, read from the consumer group (members'
+ * client.id "careerops@<url>" and assignments). Thread-safe; answers cached
+ * about a second. Embedded mode: always local. */
+typedef struct co_rt_owners_s co_rt_owners_t;
+/* client.id to give the runtime's consumer so others find url. */
+void co_rt_owners_client_id(const char *url, char *buf, size_t size);
+/* rt not owned (must outlive it); self_url copied. NULL on out of memory. */
+co_rt_owners_t *co_rt_owners_new(co_rt_t *rt, const char *self_url);
+void co_rt_owners_destroy(co_rt_owners_t *o);
+/* Drops the cache (after a failed forward: the partition may have moved). */
+void co_rt_owners_invalidate(co_rt_owners_t *o);
+/* URL of the instance owning partition murmur2(key) of topic into url;
+ * *is_local = 1 when that is this instance. CO_ERR_NOT_FOUND: unassigned
+ * (rebalance in progress); CO_ERR_KAFKA: group not describable. */
+co_err_t co_rt_owner_url(co_rt_owners_t *o, const char *topic, const void *key, size_t klen, char *url,
+                         size_t url_size, int *is_local, char *errstr, size_t errstr_size);
+/* URLs of every member (this one included); free with co_rt_urls_free. */
+co_err_t co_rt_member_urls(co_rt_owners_t *o, char ***urls, int *cnt, char *errstr, size_t errstr_size);
+void co_rt_urls_free(char **urls, int cnt);
+
 #endif

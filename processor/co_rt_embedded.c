@@ -154,6 +154,7 @@ co_err_t co_rt_emb_loop(co_rt_t *rt, int until_idle, char *errstr, size_t sz) {
   while (!rt->stop) {
     int processed = 0;
     for (int i = 0; i < rt->task_cnt && !err; i++) processed += co_rt_emb_task_round(rt, rt->tasks[i], &err, errstr, sz);
+    if (!err) err = co_rt_punctuate(rt, errstr, sz);
     if (err || (err = co_rt_emb_commit(rt, errstr, sz))) break;
     if (processed) {
       /* Let appenders in between rounds. */

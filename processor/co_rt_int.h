@@ -28,6 +28,9 @@ typedef struct co_proc_def_s {
   void *opaque;
   int stores[CO_PROC_MAX_STORES]; /* indexes into topo->stores */
   int store_cnt;
+  co_punct_fn_t punct; /* NULL: none */
+  void *punct_opaque;
+  int64_t punct_ms;
 } co_proc_def_t;
 
 struct co_topo_s {
@@ -63,6 +66,7 @@ typedef struct co_task_s {
   co_state_store_t *stores[CO_PROC_MAX_STORES];
   int64_t next_offset;      /* next input offset to process */
   int64_t committed_offset; /* input offset of the last commit (Kafka: -1 unknown) */
+  int64_t next_punct_ms;    /* when the processor's punctuator is due (0: at once) */
   /* Kafka mode: changelog bookkeeping per store. */
   int64_t cl_next[CO_PROC_MAX_STORES];    /* next changelog offset known delivered in this txn, -1 none */
   int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */
@@ -143,6 +147,8 @@ co_err_t co_task_process(co_task_t *task, const co_record_t *rec, char *errstr, 
 /* Writes the task's cache to the batch (and, in Kafka mode, its changelog
  * records to the producer) and empties it. Called before every commit. */
 co_err_t co_task_flush(co_task_t *task, char *errstr, size_t sz);
+/* Runs the punctuators that are due on running tasks (see co_topo.h). */
+co_err_t co_rt_punctuate(co_rt_t *rt, char *errstr, size_t sz);
 /* Flushes every task; drops every cache when abort is set. */
 co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz);
 co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition);

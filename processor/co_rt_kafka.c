@@ -358,6 +358,7 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
       rd_kafka_message_destroy(m);
       if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
     }
+    if (!err) err = co_rt_punctuate(rt, errstr, sz);
     rd_kafka_poll(rt->producer, 0);
     if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms)
       err = co_rt_kafka_commit(rt, errstr, sz);

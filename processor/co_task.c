@@ -232,6 +232,7 @@ int co_ctx_max_attempts(const co_ctx_t *ctx) { return (int)ctx->task->rt->max_at
 
 co_err_t co_ctx_send_dlq(co_ctx_t *ctx, const char *err_class, const char *cause) {
   co_task_t *t = ctx->task;
+  if (!ctx->rec) return CO_ERR_STATE; /* a punctuator has no record to dead-letter */
   co_hdr_t *hdrs = NULL;
   char *strs = NULL;
   int hc = co_dlq_headers(ctx->rec, t->proc->name, err_class, cause, ctx->attempt, ctx->first_seen, &hdrs, &strs);
@@ -325,5 +326,31 @@ out:
   co_ctx_pend_clear(&ctx);
   free(ctx.pend);
   rt->dirty = 1;
+  return err;
+}
+
+co_err_t co_rt_punctuate(co_rt_t *rt, char *errstr, size_t sz) {
+  co_err_t err = CO_OK;
+  int64_t now = co_rt_now_ms();
+  for (int i = 0; i < rt->task_cnt && !err; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (!t->proc->punct || t->state != CO_TASK_RUNNING || now < t->next_punct_ms) continue;
+    t->next_punct_ms = now + t->proc->punct_ms;
+    co_ctx_t ctx = {.task = t, .now_ms = now, .attempt = 1, .first_seen = now};
+    char cause[512] = "";
+    co_state_batch_savepoint(rt->batch);
+    if (t->proc->punct(&ctx, t->proc->punct_opaque, cause, sizeof(cause)) == CO_PROC_OK) {
+      err = co_cache_move(&t->cache, &t->overlay);
+      if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
+      rt->dirty = 1;
+    } else {
+      co_state_batch_rollback(rt->batch);
+      co_cache_clear(&t->overlay);
+      CO_LOGKV(CO_LOG_WARN, "task", "punctuator failed; runs again at its next interval", "task", t->id, "error",
+               cause[0] ? cause : "no message");
+    }
+    co_ctx_pend_clear(&ctx);
+    free(ctx.pend);
+  }
   return err;
 }

@@ -77,6 +77,22 @@ co_err_t co_topo_add_processor(co_topo_t *t, const char *name, const char *topic
   return CO_OK;
 }
 
+co_err_t co_topo_add_punctuator(co_topo_t *t, const char *proc, int64_t interval_ms, co_punct_fn_t fn, void *opaque,
+                                char *errstr, size_t sz) {
+  for (int i = 0; i < t->proc_cnt; i++) {
+    co_proc_def_t *p = &t->procs[i];
+    if (strcmp(p->name, proc)) continue;
+    if (p->punct) return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "processor '%s' already has a punctuator", proc);
+    if (!fn || interval_ms < 1)
+      return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "punctuator of '%s': needs a function and interval >= 1 ms", proc);
+    p->punct = fn;
+    p->punct_opaque = opaque;
+    p->punct_ms = interval_ms;
+    return CO_OK;
+  }
+  return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "punctuator: unknown processor '%s'", proc);
+}
+
 co_err_t co_topo_add_sink(co_topo_t *t, const char *topic, char *errstr, size_t sz) {
   for (int i = 0; i < t->sink_cnt; i++)
     if (!strcmp(t->sinks[i], topic)) return CO_OK;

@@ -78,6 +78,18 @@ co_err_t co_topo_add_processor(co_topo_t *topo, const char *name, const char *so
  * exists before processing (Kafka mode). */
 co_err_t co_topo_add_sink(co_topo_t *topo, const char *topic, char *errstr, size_t errstr_size);
 
+/* Periodic work of a processor that no record triggers (e.g. retrying
+ * messages kept for later). The runtime calls fn once per running task of
+ * processor proc, first right after the task starts, then about every
+ * interval_ms, between records, in the task's transaction: the co_ctx_*
+ * calls work as in a record callback (there is no current record:
+ * co_ctx_send_dlq returns CO_ERR_STATE). A non-OK return rolls its writes
+ * and sends back and is logged; it runs again at the next interval. One per
+ * processor; opaque is not owned. */
+typedef co_proc_rc_t (*co_punct_fn_t)(co_ctx_t *ctx, void *opaque, char *errstr, size_t errstr_size);
+co_err_t co_topo_add_punctuator(co_topo_t *topo, const char *proc, int64_t interval_ms, co_punct_fn_t fn,
+                                void *opaque, char *errstr, size_t errstr_size);
+
 /* --- inside a callback --- */
 
 /* Reads key from the task's instance of store (pending writes of this

@@ -58,8 +58,7 @@ int64_t co_research_max_age_s(const co_research_t *r) {
 }
 
 int co_research_err_is_transient(co_err_t err) {
-  return err == CO_ERR_HTTP || err == CO_ERR_TIMEOUT || err == CO_ERR_PARSE || err == CO_ERR_IO ||
-         err == CO_ERR_NOMEM;
+  return err == CO_ERR_HTTP || err == CO_ERR_TIMEOUT || err == CO_ERR_PARSE || err == CO_ERR_IO || err == CO_ERR_NOMEM;
 }
 
 static int task_ok(json_t *task) {
@@ -105,7 +104,7 @@ co_err_t co_research_brief(co_research_t *r, json_t *task, json_t *prev, json_t 
                            size_t errstr_size) {
   co_err_t err;
   json_t *b = NULL, *news = NULL;
-  char *answer = NULL, *query = NULL, *user = NULL, *text = NULL, why[512], prov[32];
+  char *answer = NULL, *query = NULL, *user = NULL, *text = NULL, why[512] = "", prov[32] = "";
   if (out) *out = NULL;
   if (!r || !out) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "research: NULL argument");
   if (!*r->tavily_key) return co_research_offline(r, task, prev, out, errstr, errstr_size);
@@ -123,16 +122,19 @@ co_err_t co_research_brief(co_research_t *r, json_t *task, json_t *prev, json_t 
     /* Tavily's answer describes the company; the history sentence stays after it */
     char *s = NULL;
     if (asprintf(&s, "%s %s", answer, json_string_value(json_object_get(b, "summary"))) >= 0) {
-      json_object_set_new(b, "summary", json_string(s));
+      json_t *js = json_string(s);
+      if (js) json_object_set_new(b, "summary", js);
       free(s);
     }
   }
   if (r->llm && (user = llm_user(b))) {
     co_err_t lerr = co_llm_complete(r->llm, llm_system, user, &text, prov, sizeof(prov), why, sizeof(why));
-    if (!lerr && text && *text) {
-      json_object_set_new(b, "summary", json_string(text));
+    json_t *js = !lerr && text && *text ? json_string(text) : NULL; /* NULL too for invalid UTF-8 */
+    if (js) {
+      json_object_set_new(b, "summary", js);
       json_object_set_new(b, "source", json_string("tavily+llm"));
     } else {
+      if (!lerr) snprintf(why, sizeof(why), "reply is empty or not UTF-8");
       CO_WARN("research", "%s: LLM summary failed, keeping Tavily's snippets: %s", company, why);
     }
   }

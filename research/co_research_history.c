@@ -37,8 +37,8 @@ static void add_entry(json_t *hist, const char *account, const char *role, const
     const char *k1 = *mid ? mid : at, *k2 = *str(e, "message_id") ? str(e, "message_id") : str(e, "at");
     if (!strcmp(k1, k2) && !strcmp(stage, str(e, "stage"))) return;
   }
-  json_array_append_new(hist, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "account", account, "role", role,
-                                        "stage", stage, "at", at, "subject", subject, "message_id", mid));
+  json_array_append_new(hist, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "account", account, "role", role, "stage",
+                                        stage, "at", at, "subject", subject, "message_id", mid));
 }
 
 typedef struct {
@@ -75,8 +75,7 @@ static json_t *fold_history(json_t *task, json_t *prev) {
   json_array_foreach(json_object_get(app, "stages"), i, e) {
     add_entry(hist, account, role, str(e, "stage"), str(e, "at"), str(e, "subject"), str(e, "message_id"));
   }
-  add_entry(hist, account, role, str(task, "reason"), str(task, "date"), str(task, "subject"),
-            str(task, "message_id"));
+  add_entry(hist, account, role, str(task, "reason"), str(task, "date"), str(task, "subject"), str(task, "message_id"));
   json_t *s = sorted(hist);
   json_decref(hist);
   return s;
@@ -102,8 +101,11 @@ static char *role_notes(json_t *hist) {
     json_array_foreach(hist, j, g) {
       if (strcmp(str(g, "role"), str(e, "role")) || strcmp(str(g, "account"), str(e, "account"))) continue;
       int same = !strcmp(last_stage, str(g, "stage"));
-      fprintf(f, "%s%s%s %.10s", same ? "," : *last_stage ? ";" : "", same ? "" : " ", same ? "" : str(g, "stage"),
-              str(g, "at"));
+      fprintf(f, "%s%s%s %.10s",
+              same          ? ","
+              : *last_stage ? ";"
+                            : "",
+              same ? "" : " ", same ? "" : str(g, "stage"), str(g, "at"));
       last_stage = str(g, "stage");
     }
     fputc('.', f);
@@ -124,12 +126,11 @@ static char *history_summary(const char *company, json_t *hist, json_t *people, 
   if (n) fprintf(f, " since %.10s", str(first, "at"));
   if (json_array_size(roles)) {
     fprintf(f, ", about ");
-    json_array_foreach(roles, i, e) fprintf(f, "%s%s", i ? (i + 1 == json_array_size(roles) ? " and " : ", ") : "",
-                                            json_string_value(e));
+    json_array_foreach(roles, i, e)
+        fprintf(f, "%s%s", i ? (i + 1 == json_array_size(roles) ? " and " : ", ") : "", json_string_value(e));
   }
   fputc('.', f);
-  if (n)
-    fprintf(f, " Latest: %s on %.10s (\"%s\").", str(last, "stage"), str(last, "at"), str(last, "subject"));
+  if (n) fprintf(f, " Latest: %s on %.10s (\"%s\").", str(last, "stage"), str(last, "at"), str(last, "subject"));
   if (next && *next) fprintf(f, " Next interview: %s.", next);
   if (json_array_size(people)) {
     fprintf(f, " People named in mail: ");
@@ -165,8 +166,8 @@ json_t *co_research_fold(json_t *task, json_t *prev, int64_t now_ms) {
   json_array_foreach(json_object_get(prev, "accounts"), i, e) co_research_add_unique(accounts, json_string_value(e));
   json_array_foreach(hist, i, e) co_research_add_unique(accounts, str(e, "account"));
   json_t *next = next_interview(task, prev);
-  json_t *news = json_is_array(json_object_get(prev, "news")) ? json_deep_copy(json_object_get(prev, "news"))
-                                                               : json_array();
+  json_t *news =
+      json_is_array(json_object_get(prev, "news")) ? json_deep_copy(json_object_get(prev, "news")) : json_array();
   char *notes = role_notes(hist), *summary = history_summary(company, hist, people, json_string_value(next));
   json_t *b = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o}", "company", company, "updated_at", now,
                         "source", "offline", "summary", summary, "news", news, "role_notes", notes, "history", hist,

@@ -19,13 +19,14 @@
 #include "co_research_int.h"
 
 static const char *const not_name[] = {
-    "team",    "recruiting", "recruiter", "careers", "career",  "hiring",   "talent",  "jobs",    "job",
-    "alerts",  "notifications", "hr",     "inc",     "llc",     "ltd",      "the",     "your",    "our",
-    "dear",    "hi",         "hello",     "thanks",  "thank",   "best",     "regards", "warmly",  "cheers",
-    "people",  "support",    "noreply",   "no-reply", "talk",   "soon",     "kind",    "sincerely", "engineer",
-    "engineering", "manager", "senior",   "staff",   "partner", "technical", "interview", "offer", "application",
-    "data",    "software",   "platform",  "office",  "service", "services", "group",   "department", "admin",
-    "monday",  "tuesday",    "wednesday", "thursday", "friday", "saturday", "sunday",  NULL};
+    "team",      "recruiting", "recruiter",     "careers",  "career",      "hiring",  "talent",   "jobs",
+    "job",       "alerts",     "notifications", "hr",       "inc",         "llc",     "ltd",      "the",
+    "your",      "our",        "dear",          "hi",       "hello",       "thanks",  "thank",    "best",
+    "regards",   "warmly",     "cheers",        "people",   "support",     "noreply", "no-reply", "talk",
+    "soon",      "kind",       "sincerely",     "engineer", "engineering", "manager", "senior",   "staff",
+    "partner",   "technical",  "interview",     "offer",    "application", "data",    "software", "platform",
+    "office",    "service",    "services",      "group",    "department",  "admin",   "monday",   "tuesday",
+    "wednesday", "thursday",   "friday",        "saturday", "sunday",      NULL};
 
 void co_research_add_unique(json_t *arr, const char *s) {
   size_t i;
@@ -135,8 +136,8 @@ static void from_signatures(const char *company, const char *text, json_t *names
 }
 
 static void from_phrases(const char *company, const char *text, json_t *names) {
-  static const char *const lead[] = {"interview with ", "interviewing with ", "meet with ", "meeting with ",
-                                     "speak with ",     "speaking with ",     "chat with ", "call with ",
+  static const char *const lead[] = {"interview with ", "interviewing with ",   "meet with ", "meeting with ",
+                                     "speak with ",     "speaking with ",       "chat with ", "call with ",
                                      "interviewer is ", "interviewer will be ", NULL};
   char buf[128];
   for (int k = 0; text && lead[k]; k++) {

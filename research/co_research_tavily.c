@@ -7,8 +7,8 @@
  * that is not the expected JSON is a transient error for the caller to retry
  * with its own backoff (a research task is never worth blocking a partition
  * for long). 401/403 is CO_ERR_CONFIG: the key is wrong, retrying will not
- * fix it, and so is any other 4xx (a wrong tavily.url). The key never reaches errstr or the log (it is a logger secret and
- * URLs are not printed). */
+ * fix it, and so is any other 4xx (a wrong tavily.url). The key never reaches errstr or the log (it is a logger secret
+ * and URLs are not printed). */
 #include <curl/curl.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -82,8 +82,8 @@ static co_err_t post_once(co_research_t *r, const char *body, long *status, resp
   curl_easy_setopt(h, CURLOPT_HEADERDATA, resp);
   CURLcode cc = curl_easy_perform(h);
   if (cc != CURLE_OK) {
-    err = co_seterr(errstr, errstr_size, cc == CURLE_OPERATION_TIMEDOUT ? CO_ERR_TIMEOUT : CO_ERR_IO,
-                    "tavily: %s", curl_easy_strerror(cc));
+    err = co_seterr(errstr, errstr_size, cc == CURLE_OPERATION_TIMEDOUT ? CO_ERR_TIMEOUT : CO_ERR_IO, "tavily: %s",
+                    curl_easy_strerror(cc));
     goto done;
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, status);
@@ -100,7 +100,8 @@ done:
 
 static void sleep_ms(int64_t ms) {
   struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
-  while (nanosleep(&ts, &ts) == -1);
+  while (nanosleep(&ts, &ts) == -1)
+    ;
 }
 
 /* A JSON string value, cut to max code points; "" when absent. */
@@ -149,7 +150,8 @@ co_err_t co_research_tavily(co_research_t *r, const char *query, json_t **news, 
     resp_t resp = {NULL, 0, -1};
     long status = 0;
     err = post_once(r, body, &status, &resp, errstr, errstr_size);
-    if (!err && status == 200) err = parse(resp.data, news, answer, errstr, errstr_size);
+    if (!err && status == 200)
+      err = parse(resp.data, news, answer, errstr, errstr_size);
     else if (!err && status == 429) {
       int64_t wait_ms = resp.retry_after_s * 1000;
       err = co_seterr(errstr, errstr_size, CO_ERR_HTTP, "tavily: HTTP 429 (Retry-After %ld s, cap %lld ms)",

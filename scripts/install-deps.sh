@@ -11,6 +11,7 @@ PKGS=(
   dovecot-imapd openjdk-17-jre-headless maven
   libxml2-dev libclang-rt-14-dev libical-dev
   chromium prometheus wrk
+  docker-compose python3-yaml
 )
 
 missing=()

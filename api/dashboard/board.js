@@ -139,6 +139,10 @@ CO.views.briefing = async function briefing(out, route) {
   try {
     b = await CO.api('/api/companies/' + encodeURIComponent(name) + '/briefing');
   } catch (e) {
+    if (e.status === 503) {
+      out.appendChild(CO.notice('warn', 'Briefings are not available on this server yet: ' + e.message));
+      return;
+    }
     if (e.status !== 404) throw e;
     out.appendChild(CO.notice('info', 'No briefing for ' + name + ' yet: one is written when research runs for a company ' +
       'you have an application with.'));

@@ -83,6 +83,73 @@ CO.funnelChart = function funnelChart(steps, title) {
   return svg;
 };
 
+/* Sankey of where applications went. nodes: [{id, label, col, color}],
+ * links: [{source, target, value}] (ids). Node height is its larger side
+ * (in or out); links are bands stacked in order on both ends. */
+CO.sankeyChart = function sankeyChart(nodes, links, title) {
+  var W = 1220, H = 300, m = { l: 12, r: 150, t: 40, b: 12 }, nw = 14, pad = 18, S = CO.svg;
+  var byId = {}, cols = [];
+  nodes.forEach(function (n) {
+    n.in = 0; n.out = 0; n.inY = 0; n.outY = 0;
+    byId[n.id] = n;
+    (cols[n.col] || (cols[n.col] = [])).push(n);
+  });
+  links = links.filter(function (l) { return l.value > 0; }).map(function (l) { return Object.assign({}, l); });
+  links.forEach(function (l) { byId[l.source].out += l.value; byId[l.target].in += l.value; });
+  var used = nodes.filter(function (n) { return n.in + n.out > 0; });
+  var colTotals = cols.map(function (c) {
+    return c.filter(function (n) { return n.in + n.out > 0; }).reduce(function (a, n) { return a + Math.max(n.in, n.out); }, 0);
+  });
+  var maxN = cols.map(function (c) { return c.filter(function (n) { return n.in + n.out > 0; }).length; });
+  var scale = Infinity;
+  colTotals.forEach(function (t, i) { if (t) scale = Math.min(scale, (H - m.t - m.b - pad * (maxN[i] - 1)) / t); });
+  if (!isFinite(scale)) scale = 1;
+  var colX = function (c) { return m.l + (c * (W - m.l - m.r - nw)) / Math.max(1, cols.length - 1); };
+  cols.forEach(function (c) {
+    var y = m.t;
+    c.forEach(function (n) {
+      if (n.in + n.out === 0) return;
+      n.x = colX(n.col);
+      n.y = y;
+      n.h = Math.max(n.in, n.out) * scale;
+      y += n.h + pad;
+    });
+  });
+  var svg = S('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H,
+    'font-family': 'system-ui, sans-serif', 'font-size': 12, role: 'img', 'aria-label': title, class: 'chart' });
+  svg.appendChild(S('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }));
+  svg.appendChild(S('text', { x: 12, y: 20, 'font-size': 13, 'font-weight': 600, fill: '#1d2733' }, title));
+  /* bands leave a node in the order of their targets and enter in the
+   * order of where they left, so they do not cross at the nodes */
+  links.slice().sort(function (p, q) { return byId[p.target].y - byId[q.target].y; }).forEach(function (l) {
+    l.y0 = byId[l.source].y + byId[l.source].outY;
+    byId[l.source].outY += l.value * scale;
+  });
+  links.slice().sort(function (p, q) { return p.y0 - q.y0; }).forEach(function (l) {
+    l.y1 = byId[l.target].y + byId[l.target].inY;
+    byId[l.target].inY += l.value * scale;
+  });
+  links.forEach(function (l) {
+    var a = byId[l.source], b = byId[l.target], h = l.value * scale;
+    var x0 = a.x + nw, x1 = b.x, y0 = l.y0, y1 = l.y1, xm = (x0 + x1) / 2;
+    var p = S('path', { d: 'M' + x0 + ',' + y0 + ' C' + xm + ',' + y0 + ' ' + xm + ',' + y1 + ' ' + x1 + ',' + y1 +
+      ' L' + x1 + ',' + (y1 + h) + ' C' + xm + ',' + (y1 + h) + ' ' + xm + ',' + (y0 + h) + ' ' + x0 + ',' + (y0 + h) + ' Z',
+    fill: b.color || '#9aa4b2', 'fill-opacity': 0.35, 'data-source': l.source, 'data-target': l.target,
+    'data-value': l.value });
+    p.appendChild(S('title', null, a.label + ' → ' + b.label + ': ' + l.value));
+    svg.appendChild(p);
+  });
+  used.forEach(function (n) {
+    svg.appendChild(S('rect', { x: n.x, y: n.y, width: nw, height: Math.max(1, n.h), fill: n.color || '#5b6675',
+      'data-node': n.id }));
+    svg.appendChild(S('text', { x: n.x + nw + 6, y: n.y + n.h / 2 + 4, fill: '#1d2733' },
+      n.label + ' ' + Math.max(n.in, n.out)));
+  });
+  if (!links.length)
+    svg.appendChild(S('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', fill: '#5b6675' }, 'No data yet'));
+  return svg;
+};
+
 CO.svgText = function svgText(svg) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
 };

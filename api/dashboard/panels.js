@@ -78,6 +78,33 @@ function median(xs) {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
+var SANKEY_NODES = [
+  { id: 'applied', label: 'Applied', col: 0, color: CO.COLORS.APPLIED },
+  { id: 'interview', label: 'Interview', col: 1, color: CO.COLORS.INTERVIEW },
+  { id: 'offer', label: 'Offer', col: 2, color: CO.COLORS.OFFER },
+  { id: 'rejection', label: 'Rejection', col: 2, color: CO.COLORS.REJECTION },
+  { id: 'interviewing', label: 'Still interviewing', col: 2, color: '#b9a4e6' },
+  { id: 'waiting', label: 'No answer yet', col: 2, color: '#9aa4b2' }];
+
+/* Each application is one path: applied -> [interview ->] its current end. */
+function sankeyLinks(apps) {
+  var n = {};
+  var add = function (a, b) { n[a + '>' + b] = (n[a + '>' + b] || 0) + 1; };
+  apps.forEach(function (a) {
+    var end = { OFFER: 'offer', REJECTION: 'rejection', INTERVIEW: 'interviewing', APPLIED: 'waiting' }[a.stage] || 'waiting';
+    if (reached(a, ['INTERVIEW'])) {
+      add('applied', 'interview');
+      add('interview', end === 'waiting' ? 'interviewing' : end);
+    } else {
+      add('applied', end);
+    }
+  });
+  return Object.keys(n).map(function (k) {
+    var p = k.split('>');
+    return { source: p[0], target: p[1], value: n[k] };
+  });
+}
+
 function tile(label, value, id) {
   return el('div', { class: 'tile', id: id }, el('div', { class: 'tile-value' }, value), el('div', { class: 'tile-label' }, label));
 }
@@ -112,6 +139,9 @@ CO.views.stats = async function stats(out) {
   out.appendChild(el('div', { class: 'charts' },
     chartPanel(CO.weeklyChart(st.per_week || [], 'Applications and responses per week'), 'careerops-weekly'),
     chartPanel(CO.funnelChart(funnel, 'Funnel: applications that reached each stage'), 'careerops-funnel')));
+
+  out.appendChild(chartPanel(CO.sankeyChart(SANKEY_NODES.map(function (n) { return Object.assign({}, n); }),
+    sankeyLinks(apps), 'Where applications went'), 'careerops-sankey'));
 
   var byCompany = {};
   apps.forEach(function (a) {

@@ -97,13 +97,15 @@ function hostileMbox(dir) {
   return file;
 }
 
-async function startServer(tmp) {
+/* extra: more `careerops run` arguments (the second start sets a token). */
+async function startServer(tmp, extra = []) {
   const exe = path.join(BIN, 'cli', 'careerops');
   must(fs.existsSync(exe), 'careerops binary exists', exe);
   const port = await freePort();
-  const args = ['run', '--sample', hostileMbox(tmp), '-X', `state.dir=${path.join(tmp, 'state')}`,
-    '-X', `api.listen=127.0.0.1:${port}`];
-  const log = fs.openSync(path.join(tmp, 'careerops.log'), 'w');
+  const mbox = path.join(tmp, 'inbox.mbox');
+  const args = ['run', '--sample', fs.existsSync(mbox) ? mbox : hostileMbox(tmp), '-X',
+    `state.dir=${path.join(tmp, 'state')}`, '-X', `api.listen=127.0.0.1:${port}`, ...extra];
+  const log = fs.openSync(path.join(tmp, 'careerops.log'), 'a');
   const child = spawn(exe, args, { stdio: ['ignore', log, log], env: { ...process.env, CAREEROPS_CONFIG: '' } });
   let exited = null;
   child.on('exit', (code, sig) => { exited = { code, sig }; });
@@ -120,16 +122,18 @@ async function startServer(tmp) {
     console.log('--- careerops log (tail) ---\n' + tail);
     throw e instanceof Fatal ? e : new Fatal(String(e));
   }
-  ok('careerops run is ready with the API on ' + base);
+  ok(`careerops run${extra.length ? ' ' + extra.join(' ').replace(/token=\S+/, 'token=…') : ''} is ready on ${base}`);
   return {
     base,
     async stop() {
-      if (exited) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 20000);
-      await done;
-      clearTimeout(t);
+      if (!exited) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 20000);
+        await done;
+        clearTimeout(t);
+      }
+      check(exited.code === 0, 'careerops run exits 0 on SIGTERM', JSON.stringify(exited));
     },
   };
 }
@@ -161,6 +165,7 @@ async function browserChecks(base, tmp) {
   must(stats.status === 200, 'GET /api/stats answers', String(stats.status));
   const searchProbe = await fetch(base + '/api/search?q=interview&k=1');
   const searchUp = searchProbe.status !== 503;
+  let briefingUp = true;
 
   const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
     executablePath: CHROMIUM,
@@ -179,6 +184,7 @@ async function browserChecks(base, tmp) {
     // index (each shown to the user as a notice).
     if (/Failed to load resource/.test(m.text()) &&
         ((/status of 404/.test(m.text()) && /\/api\/companies\/[^/]+\/briefing$/.test(url)) ||
+         (!briefingUp && /status of 503/.test(m.text()) && /\/api\/companies\/[^/]+\/briefing$/.test(url)) ||
          (/status of 40[13]/.test(m.text()) && /\/api\/dlq\?/.test(url)) ||
          (!searchUp && /status of 503/.test(m.text()) && /\/api\/search\?/.test(url)))) return;
     errors.push(`console.error: ${m.text()} (${url})`);
@@ -283,6 +289,9 @@ async function browserChecks(base, tmp) {
     check(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(svgText) &&
       (svgText.match(/data-series=/g) || []).length === bars, 'weekly chart exports as a standalone SVG file',
     svgText.slice(0, 120));
+    const fromApplied = await page.$$eval('svg.chart path[data-source="applied"]',
+      (ps) => ps.reduce((a, p) => a + Number(p.getAttribute('data-value')), 0));
+    check(fromApplied === total, 'Sankey chart sends every application out of Applied', `${fromApplied} vs ${total}`);
     await page.screenshot({ path: path.join(BIN, 'dashboard-stats.png'), fullPage: true });
 
     await page.goto(base + '/#/interviews');
@@ -292,11 +301,66 @@ async function browserChecks(base, tmp) {
     await ready(page, 'dlq');
     const dlqText = await page.textContent('#view');
     check(!/Could not load/.test(dlqText), 'DLQ view renders (list or operator notice)', dlqText.slice(0, 200));
+    const brief = await getJson(base, '/api/companies/' + encodeURIComponent(company) + '/briefing');
+    briefingUp = brief.status !== 503;
     await page.goto(base + '/#/briefing/' + encodeURIComponent(company));
     await ready(page, 'briefing');
-    ok('briefing view renders');
+    const briefText = await page.textContent('#view');
+    if (!briefingUp) {
+      skip('briefing view shows the company\'s briefing', 'the briefing endpoint answers 503 (research not wired in)');
+    } else if (brief.status === 404) {
+      check(/No briefing for/.test(briefText), 'briefing view says when a company has no briefing yet', briefText.slice(0, 200));
+    } else {
+      check(brief.status === 200 && briefText.includes(brief.body.summary || brief.body.company),
+        'briefing view shows the company\'s briefing', `${brief.status}: ${briefText.slice(0, 200)}`);
+      await page.screenshot({ path: path.join(BIN, 'dashboard-briefing.png'), fullPage: true });
+    }
 
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
+    return total;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/* Second start of the same state with an admin token: the page asks for a
+ * token, and the one typed in the token field opens the board and the DLQ. */
+async function tokenChecks(base, tmp, token, total) {
+  const { chromium } = await import('playwright-core');
+  const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile-token'), {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+  });
+  const errors = [], seen = [];
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  page.on('console', (m) => {
+    const url = (m.location() && m.location().url) || '';
+    // before the token is saved, /api/accounts must answer 401: expected
+    if (m.type() === 'error' && !(/status of 401/.test(m.text()) && /\/api\/accounts$/.test(url))) {
+      errors.push(`console.error: ${m.text()} (${url})`);
+    }
+  });
+  page.on('request', (r) => { if (r.url().includes('/api/')) seen.push(r.headers().authorization || ''); });
+  try {
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    const before = await page.textContent('#view');
+    check(/needs an API token/.test(before) && (await page.$$('.card')).length === 0,
+      'without a token the board asks for one instead of showing data', before.slice(0, 200));
+    await page.fill('#token', token);
+    await page.click('#token-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length > 0, null, { timeout: 30000 });
+    const cards = (await page.$$('.card')).length;
+    check(cards === total, 'with the token typed in, the board shows every application', `${cards} vs ${total}`);
+    check(seen.some((h) => h === 'Bearer ' + token), 'the token is sent as a Bearer header');
+    const stored = await page.evaluate(() => localStorage.getItem('careerops.token'));
+    check(stored === token, 'the token is kept in localStorage');
+    await page.goto(base + '/#/dlq');
+    await ready(page, 'dlq');
+    const dlq = await page.textContent('#view');
+    check(/No dead letters|Replay/.test(dlq), 'the admin token opens the DLQ view', dlq.slice(0, 200));
+    check(errors.length === 0, 'no page errors or console errors with a token', errors.join(' | '));
   } finally {
     await ctx.close();
   }
@@ -313,7 +377,11 @@ async function main() {
     if (urlFlag > 0) await browserChecks(process.argv[urlFlag + 1], tmp);
     else {
       server = await startServer(tmp);
-      await browserChecks(server.base, tmp);
+      const total = await browserChecks(server.base, tmp);
+      await server.stop();
+      const token = 'dash-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+      server = await startServer(tmp, ['-X', `api.admin.token=${token}`]);
+      await tokenChecks(server.base, tmp, token, total);
     }
   } catch (e) {
     if (!(e instanceof Fatal)) {

@@ -31,6 +31,33 @@ typedef struct co_th_imap_s co_th_imap_t;
  * set (including the tail of dovecot's log when it exited). */
 co_th_imap_t *co_th_imap_start(const char *user, const char *password, char *errstr, size_t errstr_size);
 
+/* Options of co_th_imap_start_opts. */
+typedef struct co_th_imap_opts_s {
+  int tls; /* also serve imaps:// on a second port with a self-signed
+            * certificate for 127.0.0.1/localhost made with the openssl CLI
+            * at start (STARTTLS is offered on the plain port too) */
+} co_th_imap_opts_t;
+
+/* co_th_imap_start with options (NULL: none). Every server also accepts
+ * SASL XOAUTH2 (auth_mechanisms plain login xoauth2): dovecot 2.3 checks
+ * an XOAUTH2 bearer token against the passdb like a password, so a test
+ * uses the token as the user's password and proves the client's XOAUTH2
+ * exchange (the log line of the login says method=XOAUTH2). */
+co_th_imap_t *co_th_imap_start_opts(const char *user, const char *password, const co_th_imap_opts_t *opts,
+                                    char *errstr, size_t errstr_size);
+
+/* With opts.tls: "imaps://127.0.0.1:PORT/" and the PEM file that verifies
+ * the server (the self-signed certificate). NULL without TLS. Owned by m. */
+const char *co_th_imap_tls_url(const co_th_imap_t *m);
+const char *co_th_imap_ca_file(const co_th_imap_t *m);
+
+/* Stops dovecot (SIGTERM, waits) without removing its files: clients see
+ * their connections drop and new connections refused. */
+co_err_t co_th_imap_halt(co_th_imap_t *m, char *errstr, size_t errstr_size);
+/* Starts the halted dovecot again on the same ports and mail; waits for
+ * the greeting as co_th_imap_start does. */
+co_err_t co_th_imap_resume(co_th_imap_t *m, char *errstr, size_t errstr_size);
+
 /* Stops dovecot (SIGTERM, then SIGKILL after 5 s) and removes the temp dir,
  * unless CO_TH_KEEP is set in the environment. Frees m. NULL is a no-op. */
 void co_th_imap_stop(co_th_imap_t *m);

@@ -22,6 +22,8 @@ struct co_th_imap_s {
   uid_t uid;      /* owner of the Maildir and of delivered files */
   gid_t gid;
   int64_t startup_ms;
+  int tls, tls_port;
+  char *cert, *key, *dh, *tls_url; /* with tls: PEM files and imaps:// URL */
   time_t name_sec; /* last time stamp put in a Maildir file name */
   unsigned seq;    /* deliveries so far, for unique file names */
 };

@@ -23,6 +23,7 @@
 typedef struct {
   int status, hang;
   char *body;
+  int retry_after; /* seconds for a Retry-After header; -1: none */
 } fl_resp_t;
 
 typedef struct {
@@ -39,7 +40,7 @@ struct fl_s {
   pthread_cond_t cond;
   int released;
   char banned[128];
-  fl_route_t oa, gm;
+  fl_route_t oa, gm, tv;
 };
 
 typedef struct {
@@ -55,7 +56,7 @@ const co_classify_input_t fl_email = {
 };
 
 static fl_route_t *route_of(fl_t *fl, const char *r) {
-  return !strncmp(r, "oa", 2) ? &fl->oa : !strncmp(r, "gm", 2) ? &fl->gm : NULL;
+  return !strncmp(r, "oa", 2) ? &fl->oa : !strncmp(r, "gm", 2) ? &fl->gm : !strncmp(r, "tv", 2) ? &fl->tv : NULL;
 }
 
 static enum MHD_Result on_req(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -76,7 +77,7 @@ static enum MHD_Result on_req(void *cls, struct MHD_Connection *conn, const char
     *upload_size = 0;
     return MHD_YES;
   }
-  fl_resp_t r = {599, 0, NULL};
+  fl_resp_t r = {599, 0, NULL, -1};
   pthread_mutex_lock(&fl->lock);
   fl_route_t *rt = route_of(fl, url + 1);
   if (rt && rt->nreqs < FL_MAX) {
@@ -99,6 +100,11 @@ static enum MHD_Result on_req(void *cls, struct MHD_Connection *conn, const char
   const char *b = r.body ? r.body : "";
   struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(b), (void *)b, MHD_RESPMEM_MUST_COPY);
   MHD_add_response_header(resp, "Content-Type", "application/json");
+  if (r.retry_after >= 0) {
+    char ra[16];
+    snprintf(ra, sizeof(ra), "%d", r.retry_after);
+    MHD_add_response_header(resp, "Retry-After", ra);
+  }
   enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r.status, resp);
   MHD_destroy_response(resp);
   return ret;
@@ -140,8 +146,8 @@ void fl_release(fl_t *fl) {
 void fl_stop(fl_t *fl) {
   fl_release(fl);
   MHD_stop_daemon(fl->d);
-  fl_route_t *rts[] = {&fl->oa, &fl->gm};
-  for (int r = 0; r < 2; r++) {
+  fl_route_t *rts[] = {&fl->oa, &fl->gm, &fl->tv};
+  for (int r = 0; r < 3; r++) {
     for (int i = 0; i < rts[r]->nscript; i++) free(rts[r]->script[i].body);
     for (int i = 0; i < rts[r]->nreqs; i++) free(rts[r]->reqs[i].body);
   }
@@ -160,11 +166,19 @@ int fl_port(fl_t *fl) {
   return fl->port;
 }
 
+void fl_script_retry_after(fl_t *fl, const char *route, int status, const char *body, int retry_after_s) {
+  pthread_mutex_lock(&fl->lock);
+  fl_route_t *rt = route_of(fl, route);
+  assert_true(rt->nscript < FL_MAX);
+  rt->script[rt->nscript++] = (fl_resp_t){status, 0, body ? strdup(body) : NULL, retry_after_s};
+  pthread_mutex_unlock(&fl->lock);
+}
+
 void fl_script(fl_t *fl, const char *route, int status, const char *body, int hang) {
   pthread_mutex_lock(&fl->lock);
   fl_route_t *rt = route_of(fl, route);
   assert_true(rt->nscript < FL_MAX);
-  rt->script[rt->nscript++] = (fl_resp_t){status, hang, body ? strdup(body) : NULL};
+  rt->script[rt->nscript++] = (fl_resp_t){status, hang, body ? strdup(body) : NULL, -1};
   pthread_mutex_unlock(&fl->lock);
 }
 

@@ -1,7 +1,7 @@
 /* fakellm.h: a scripted fake LLM HTTP server for the chain tests.
  *
  * Listens on 127.0.0.1 (free port). Requests under /oa/ are the OpenAI route,
- * under /gm/ the Gemini route; each route pops its next scripted response (an
+ * under /gm/ the Gemini route, under /tv/ the Tavily search route; each route pops its next scripted response (an
  * unscripted request gets 599 and a test failure shows it). Every request is
  * recorded: path, the API key it carried (Bearer header or ?key=), body. A
  * "hang" response holds the request until fl_release() (at most 30 s), so a
@@ -23,8 +23,10 @@ typedef struct fl_req_s {
 fl_t *fl_start(void);
 void fl_stop(fl_t *fl);
 int fl_port(fl_t *fl);
-/* route "oa" or "gm"; body NULL for an empty body. */
+/* route "oa", "gm" or "tv"; body NULL for an empty body. */
 void fl_script(fl_t *fl, const char *route, int status, const char *body, int hang);
+/* Like fl_script, with a "Retry-After: retry_after_s" header (-1: none). */
+void fl_script_retry_after(fl_t *fl, const char *route, int status, const char *body, int retry_after_s);
 /* Scripts a 200 whose model reply text is text, in the route's wire format. */
 void fl_reply(fl_t *fl, const char *route, const char *text);
 /* Every request carrying key gets 429 without consuming the script. */

@@ -48,9 +48,9 @@ json_t *rs_journey_tasks(const char *company) {
   co_classify_model_t *model = co_classify_load(co_classify_default_model_path(), err, sizeof(err));
   if (!model) fail_msg("model: %s", err);
   if (co_ingest_mbox_open(path, 0, &rd, err, sizeof(err))) fail_msg("mbox: %s", err);
-  json_t *tasks = json_array(), *app = json_pack("{s:s, s:s, s:s, s:[], s:s, s:s, s:n, s:i}", "company", company,
-                                                 "role", "", "stage", "", "stages", "first_seen", "",
-                                                 "last_contact", "", "next_interview", "emails", 0);
+  json_t *tasks = json_array(),
+         *app = json_pack("{s:s, s:s, s:s, s:[], s:s, s:s, s:n, s:i}", "company", company, "role", "", "stage", "",
+                          "stages", "first_seen", "", "last_contact", "", "next_interview", "emails", 0);
   while (co_ingest_reader_next(rd, &m, err, sizeof(err)) == CO_OK) {
     char *cur = co_ingest_cursor_file(m.path, m.offset), *js = NULL;
     co_ingest_src_t src = {.account = "me", .cursor_json = cur, .max_body_bytes = 0};
@@ -63,7 +63,9 @@ json_t *rs_journey_tasks(const char *company) {
     json_t *from = json_object_get(ev, "from");
     char fromline[512];
     snprintf(fromline, sizeof(fromline), "%s <%s>", str(from, "name"), str(from, "address"));
-    co_classify_input_t in = {.subject = str(ev, "subject"), .from = fromline, .body = str(ev, "text"),
+    co_classify_input_t in = {.subject = str(ev, "subject"),
+                              .from = fromline,
+                              .body = str(ev, "text"),
                               .date = str(ev, "date"),
                               .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
     co_classify_result_t res;

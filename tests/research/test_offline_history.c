@@ -60,8 +60,8 @@ static void offline_briefing_from_mail_history(void **state) {
     assert_string_equal(json_string_value(json_object_get(e, "account")), "me");
     assert_string_equal(json_string_value(json_object_get(e, "role")), "Data Engineer");
   }
-  assert_int_equal(w, 3); /* APPLIED, then INTERVIEW, then OFFER, in date order */
-  assert_true(interviews >= 2);   /* phone screen and technical interview are both there */
+  assert_int_equal(w, 3);       /* APPLIED, then INTERVIEW, then OFFER, in date order */
+  assert_true(interviews >= 2); /* phone screen and technical interview are both there */
   assert_string_equal(json_string_value(json_object_get(json_array_get(hist, json_array_size(hist) - 1), "stage")),
                       "OFFER");
   assert_true(has_string(json_object_get(b, "interviewers"), "Priya Natarajan"));
@@ -75,9 +75,8 @@ static void offline_briefing_from_mail_history(void **state) {
 
   size_t n = json_array_size(hist);
   json_t *again = NULL;
-  assert_int_equal(co_research_offline(NULL, json_array_get(tasks, json_array_size(tasks) - 1), b, &again, err,
-                                       sizeof(err)),
-                   CO_OK);
+  assert_int_equal(
+      co_research_offline(NULL, json_array_get(tasks, json_array_size(tasks) - 1), b, &again, err, sizeof(err)), CO_OK);
   assert_int_equal(json_array_size(json_object_get(again, "history")), n);
   json_decref(again);
   json_decref(b);
@@ -89,12 +88,12 @@ static void offline_briefing_from_mail_history(void **state) {
 static void offline_keeps_prev_news(void **state) {
   (void)state;
   char err[512];
-  json_t *prev = json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:n}], s:[s], s:[s]}", "company", "Acme",
-                           "updated_at", "2025-01-01T00:00:00Z", "source", "tavily", "news", "title",
-                           "Acme raises a Series B", "url", "https://news.example/acme", "snippet",
-                           "Acme raised money.", "published", "interviewers", "Jane Doe", "accounts", "work");
-  json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s}", "company", "Acme",
-                           "role", "SRE", "account", "me", "reason", "INTERVIEW", "message_id", "m1@acme.example",
+  json_t *prev = json_pack("{s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:n}], s:[s], s:[s]}", "company", "Acme", "updated_at",
+                           "2025-01-01T00:00:00Z", "source", "tavily", "news", "title", "Acme raises a Series B", "url",
+                           "https://news.example/acme", "snippet", "Acme raised money.", "published", "interviewers",
+                           "Jane Doe", "accounts", "work");
+  json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s}", "company", "Acme", "role",
+                           "SRE", "account", "me", "reason", "INTERVIEW", "message_id", "m1@acme.example",
                            "interview_at", "2025-02-03T15:00:00", "subject", "Interview with Acme", "from", "name",
                            "Acme Talent", "address", "talent@acme.example", "text",
                            "Hi,\n\nYou will have a technical interview with Sam O'Neil and the platform team.\n",
@@ -115,7 +114,7 @@ static void offline_keeps_prev_news(void **state) {
   assert_false(co_research_is_stale(prev, 1735689600000LL + 6 * 86400000LL, 7 * 86400));
   assert_true(co_research_is_stale(NULL, 0, 7 * 86400));
   int64_t now_ms = (int64_t)time(NULL) * 1000;
-  assert_false(co_research_is_stale(b, now_ms + 60000, 7 * 86400));  /* just built */
+  assert_false(co_research_is_stale(b, now_ms + 60000, 7 * 86400)); /* just built */
   assert_true(co_research_is_stale(b, now_ms + 8 * 86400000LL, 7 * 86400));
 
   /* a task without a company is refused, with nothing allocated */

@@ -1,29 +1,37 @@
-/* cmd_import_kafka.c: Kafka-mode import: each batch of events, its DLQ
- * records and the source cursor are produced in one transaction. The cursor
- * lives in a compacted topic, <app.id>-import-cursors (key: the source,
- * value: messages handled), read back with read_committed, so a killed
- * import resumes exactly where its last committed transaction ended. The
- * transactional.id is derived from the source, so init_transactions() fences
- * an earlier importer of the same source and aborts its open transaction
- * before the cursor is read. */
+/* co_pipeline_ingest_sink.c: where a source's batches go (see
+ * co_pipeline_ingest.h): the embedded log, or Kafka with one transactional
+ * producer per source.
+ *
+ * Kafka: each batch of events, its DLQ records and the source cursor are
+ * produced in one transaction. The cursor lives in a compacted topic,
+ * <app.id>-ingest-cursors (key: the source, value: its cursor as decimal
+ * text), read back with read_committed when the sink opens, so a killed
+ * writer resumes exactly where its last committed transaction ended. The
+ * transactional.id is derived from the source key, so init_transactions()
+ * fences an earlier writer of the same source and aborts its open
+ * transaction before the cursor is read. The cursor is then kept in memory:
+ * this sink is the source's only writer until someone fences it, and a
+ * fenced sink fails every later append (the caller reopens it). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
-#include "co_import_int.h"
+#include "co_pipeline_ingest.h"
 #include "co_rt_int.h"
 
-#define CO_IMP_TIMEOUT_MS 60000
+#define CO_PL_SINK_TIMEOUT_MS 60000
 
-struct co_imp_kafka_s {
-  rd_kafka_t *producer;
+struct co_pipeline_sink_s {
+  co_rt_t *rt;           /* embedded mode */
+  rd_kafka_t *producer;  /* Kafka mode */
   char cursor_topic[300];
   char *cursor_key;
+  int64_t cursor;        /* last committed value, -1: none */
 };
 
 /* Creates the cursor topic if missing (already existing is fine). */
-static co_err_t co_imp_cursor_topic(co_imp_kafka_t *k, const co_conf_t *conf, char *errstr, size_t sz) {
+static co_err_t sink_cursor_topic(co_pipeline_sink_t *k, const co_conf_t *conf, char *errstr, size_t sz) {
   char err[256];
   co_err_t rc = CO_OK;
   rd_kafka_NewTopic_t *nt =
@@ -34,7 +42,7 @@ static co_err_t co_imp_cursor_topic(co_imp_kafka_t *k, const co_conf_t *conf, ch
   rd_kafka_AdminOptions_t *o = rd_kafka_AdminOptions_new(k->producer, RD_KAFKA_ADMIN_OP_CREATETOPICS);
   rd_kafka_AdminOptions_set_operation_timeout(o, 30000, err, sizeof(err));
   rd_kafka_CreateTopics(k->producer, &nt, 1, o, q);
-  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, CO_IMP_TIMEOUT_MS);
+  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, CO_PL_SINK_TIMEOUT_MS);
   if (!ev || rd_kafka_event_error(ev)) {
     rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "creating %s: %s", k->cursor_topic,
                    ev ? rd_kafka_event_error_string(ev) : "no answer");
@@ -53,7 +61,7 @@ static co_err_t co_imp_cursor_topic(co_imp_kafka_t *k, const co_conf_t *conf, ch
   return rc;
 }
 
-static co_err_t co_imp_topic_exists(rd_kafka_t *rk, const char *topic, char *errstr, size_t sz) {
+static co_err_t sink_topic_exists(rd_kafka_t *rk, const char *topic, char *errstr, size_t sz) {
   const struct rd_kafka_metadata *md = NULL;
   rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
   rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, 15000);
@@ -68,11 +76,11 @@ static co_err_t co_imp_topic_exists(rd_kafka_t *rk, const char *topic, char *err
 }
 
 /* Last committed cursor value for k->cursor_key, or -1. */
-static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int64_t *cursor, char *errstr, size_t sz) {
+static co_err_t sink_read_cursor(co_pipeline_sink_t *k, const co_conf_t *conf, int64_t *cursor, char *errstr, size_t sz) {
   char err[256], gid[300];
   rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
   if (!kc) return CO_ERR_CONFIG;
-  snprintf(gid, sizeof(gid), "%s-import-reader", co_conf_str(conf, "app.id"));
+  snprintf(gid, sizeof(gid), "%s-ingest-cursor-reader", co_conf_str(conf, "app.id"));
   rd_kafka_conf_set(kc, "group.id", gid, err, sizeof(err));
   rd_kafka_conf_set(kc, "isolation.level", "read_committed", err, sizeof(err));
   rd_kafka_conf_set(kc, "enable.partition.eof", "true", err, sizeof(err));
@@ -90,7 +98,7 @@ static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int
   co_err_t rc = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "reading %s timed out", k->cursor_topic);
   size_t klen = strlen(k->cursor_key);
   *cursor = -1;
-  for (int64_t deadline = co_rt_now_ms() + CO_IMP_TIMEOUT_MS; co_rt_now_ms() < deadline;) {
+  for (int64_t deadline = co_rt_now_ms() + CO_PL_SINK_TIMEOUT_MS; co_rt_now_ms() < deadline;) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(c, 500);
     if (!m) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -115,19 +123,28 @@ static co_err_t co_imp_read_cursor(co_imp_kafka_t *k, const co_conf_t *conf, int
   return rc;
 }
 
-co_imp_kafka_t *co_imp_kafka_open(const co_conf_t *conf, const char *cursor_key, int64_t *cursor, char *errstr,
-                                  size_t sz) {
+co_pipeline_sink_t *co_pipeline_sink_open(const co_conf_t *conf, co_rt_t *rt, const char *cursor_key, char *errstr,
+                                          size_t sz) {
   char err[256], txid[300];
-  co_imp_kafka_t *k = calloc(1, sizeof(*k));
+  co_pipeline_sink_t *k = calloc(1, sizeof(*k));
   rd_kafka_conf_t *kc = NULL;
   rd_kafka_error_t *ke;
-  if (!k || !(k->cursor_key = strdup(cursor_key))) {
-    co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
-    goto err;
+  if (!k) goto nomem;
+  /* The runtime's meta keys hold at most ~290 bytes: long keys go by hash. */
+  size_t kl = strlen(cursor_key);
+  if (kl < 240)
+    k->cursor_key = strdup(cursor_key);
+  else if ((k->cursor_key = malloc(48)))
+    snprintf(k->cursor_key, 48, "xxh64:%016llx", (unsigned long long)XXH64(cursor_key, kl, 0));
+  if (!k->cursor_key) goto nomem;
+  if (rt) {
+    k->rt = rt;
+    k->cursor = co_rt_cursor(rt, k->cursor_key);
+    return k;
   }
-  snprintf(k->cursor_topic, sizeof(k->cursor_topic), "%s-import-cursors", co_conf_str(conf, "app.id"));
-  snprintf(txid, sizeof(txid), "%s-import-%016llx", co_conf_str(conf, "app.id"),
-           (unsigned long long)XXH64(cursor_key, strlen(cursor_key), 0));
+  snprintf(k->cursor_topic, sizeof(k->cursor_topic), "%s-ingest-cursors", co_conf_str(conf, "app.id"));
+  snprintf(txid, sizeof(txid), "%s-ingest-%016llx", co_conf_str(conf, "app.id"),
+           (unsigned long long)XXH64(k->cursor_key, strlen(k->cursor_key), 0));
   if (!(kc = co_rt_kafka_conf(conf, errstr, sz))) goto err;
   if (rd_kafka_conf_set(kc, "transactional.id", txid, err, sizeof(err)) ||
       rd_kafka_conf_set(kc, "partitioner", "murmur2_random", err, sizeof(err)) ||
@@ -142,28 +159,36 @@ co_imp_kafka_t *co_imp_kafka_open(const co_conf_t *conf, const char *cursor_key,
     goto err;
   }
   kc = NULL;
-  if ((ke = rd_kafka_init_transactions(k->producer, CO_IMP_TIMEOUT_MS))) {
+  if ((ke = rd_kafka_init_transactions(k->producer, CO_PL_SINK_TIMEOUT_MS))) {
     co_seterr(errstr, sz, CO_ERR_KAFKA, "init_transactions: %s", rd_kafka_error_string(ke));
     rd_kafka_error_destroy(ke);
     goto err;
   }
-  if (co_imp_topic_exists(k->producer, co_conf_str(conf, "topic.raw"), errstr, sz) ||
-      co_imp_topic_exists(k->producer, co_conf_str(conf, "topic.dlq"), errstr, sz) ||
-      co_imp_cursor_topic(k, conf, errstr, sz) || co_imp_read_cursor(k, conf, cursor, errstr, sz))
+  if (sink_topic_exists(k->producer, co_conf_str(conf, "topic.raw"), errstr, sz) ||
+      sink_topic_exists(k->producer, co_conf_str(conf, "topic.dlq"), errstr, sz) ||
+      sink_cursor_topic(k, conf, errstr, sz) || sink_read_cursor(k, conf, &k->cursor, errstr, sz))
     goto err;
   return k;
+nomem:
+  co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
 err:
   if (kc) rd_kafka_conf_destroy(kc);
-  co_imp_kafka_close(k);
+  co_pipeline_sink_close(k);
   return NULL;
 }
 
-co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_msg_t *msgs, int cnt, int64_t cursor,
-                             char *errstr, size_t sz) {
-  rd_kafka_error_t *ke = rd_kafka_begin_transaction(k->producer);
+int64_t co_pipeline_sink_cursor(const co_pipeline_sink_t *k) { return k->cursor; }
+
+co_err_t co_pipeline_sink_append(co_pipeline_sink_t *k, const char *topic, const co_rt_msg_t *msgs, int cnt,
+                                 int64_t cursor, char *errstr, size_t sz) {
+  rd_kafka_error_t *ke;
   co_err_t err = CO_OK;
   char v[32];
-  if (ke) goto kerr;
+  if (k->rt) {
+    if (!(err = co_rt_append(k->rt, topic, msgs, cnt, k->cursor_key, cursor, errstr, sz))) k->cursor = cursor;
+    return err;
+  }
+  if ((ke = rd_kafka_begin_transaction(k->producer))) goto kerr;
   for (int i = 0; i < cnt && !err; i++)
     err = co_rt_kafka_produce(k->producer, msgs[i].topic ? msgs[i].topic : topic, -1, msgs[i].key, msgs[i].key_len,
                               msgs[i].value, msgs[i].value_len, msgs[i].hdrs, msgs[i].hdr_cnt, errstr, sz);
@@ -172,21 +197,24 @@ co_err_t co_imp_kafka_append(co_imp_kafka_t *k, const char *topic, const co_rt_m
     err = co_rt_kafka_produce(k->producer, k->cursor_topic, 0, k->cursor_key, strlen(k->cursor_key), v, strlen(v), NULL,
                               0, errstr, sz);
   if (err) {
-    if ((ke = rd_kafka_abort_transaction(k->producer, CO_IMP_TIMEOUT_MS))) rd_kafka_error_destroy(ke);
+    if ((ke = rd_kafka_abort_transaction(k->producer, CO_PL_SINK_TIMEOUT_MS))) rd_kafka_error_destroy(ke);
     return err;
   }
-  if (!(ke = rd_kafka_commit_transaction(k->producer, CO_IMP_TIMEOUT_MS))) return CO_OK;
+  if (!(ke = rd_kafka_commit_transaction(k->producer, CO_PL_SINK_TIMEOUT_MS))) {
+    k->cursor = cursor;
+    return CO_OK;
+  }
 kerr:
   err = co_seterr(errstr, sz, CO_ERR_KAFKA, "transaction: %s", rd_kafka_error_string(ke));
   if (rd_kafka_error_txn_requires_abort(ke)) {
-    rd_kafka_error_t *ae = rd_kafka_abort_transaction(k->producer, CO_IMP_TIMEOUT_MS);
+    rd_kafka_error_t *ae = rd_kafka_abort_transaction(k->producer, CO_PL_SINK_TIMEOUT_MS);
     if (ae) rd_kafka_error_destroy(ae);
   }
   rd_kafka_error_destroy(ke);
   return err;
 }
 
-void co_imp_kafka_close(co_imp_kafka_t *k) {
+void co_pipeline_sink_close(co_pipeline_sink_t *k) {
   if (!k) return;
   if (k->producer) rd_kafka_destroy(k->producer);
   free(k->cursor_key);

@@ -1,0 +1,44 @@
+/* co_pipeline_api_int.h: the API backend's internals (co_pipeline_api*.c). */
+#ifndef CO_PIPELINE_API_INT_H
+#define CO_PIPELINE_API_INT_H
+
+#include <jansson.h>
+
+#include "co_api.h"
+#include "co_pipeline_int.h"
+
+/* One account's applications in creation order: store keys and objects. */
+typedef struct co_pl_apps_s {
+  char **keys;
+  json_t **apps; /* owned references */
+  size_t n;
+} co_pl_apps_t;
+
+/* co_pipeline_api_data.c: answers from this instance's stores. Each returns
+ * a new JSON object (caller decrefs) or NULL with errstr (NOT_FOUND, ...). */
+co_err_t co_pl_api_load_apps(co_pipeline_t *p, const char *account, co_pl_apps_t *out);
+void co_pl_api_apps_free(co_pl_apps_t *a);
+json_t *co_pl_api_applications(co_pipeline_t *p, const char *account, json_t *args, co_err_t *err, char *errstr,
+                               size_t errstr_size);
+json_t *co_pl_api_company(co_pipeline_t *p, const char *account, const char *company, co_err_t *err, char *errstr,
+                          size_t errstr_size);
+json_t *co_pl_api_interviews(co_pipeline_t *p, const char *account);
+/* iCalendar text (malloc'd) of the account's interviews. */
+char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance);
+/* Accounts of locally owned partitions (scope: only that account). */
+json_t *co_pl_api_accounts(co_pipeline_t *p, const char *scope);
+/* Stats of one account, or of every local account (account NULL). With
+ * partial set, keeps "_companies" and "_days" for an exact merge. */
+json_t *co_pl_api_stats(co_pipeline_t *p, const char *account, int partial);
+/* Merges partial stats objects (array) into final stats. */
+json_t *co_pl_api_stats_merge(json_t *parts);
+
+/* co_pipeline_api_dlq.c: the DLQ through the running runtime. */
+json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *errstr, size_t errstr_size);
+json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size);
+
+/* URL-safe base64 without padding (malloc'd) and back (NULL if malformed). */
+char *co_pl_b64url(const void *data, size_t len);
+char *co_pl_b64url_decode(const char *s, size_t *lenp);
+
+#endif

@@ -1,0 +1,173 @@
+/* api_every_endpoint_answers_its_contract: over the sample inbox (accounts
+ * alice and bob), in open mode (loopback, no token yet), each endpoint
+ * answers with the documented shape and with data that matches the
+ * pipeline's own listing: applications, a company's timeline, interviews
+ * (JSON and .ics), accounts, stats, DLQ list and replay (once), health,
+ * ready, metrics, the OpenAPI document and the dashboard's index. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <curl/curl.h>
+
+#include "api_tu.h"
+
+typedef struct apps_s {
+  int n, interviews;
+  char company[64];
+} apps_t;
+
+static int count_cb(const co_pipeline_app_t *a, void *opaque) {
+  apps_t *x = opaque;
+  x->n++;
+  if (a->next_interview) x->interviews++;
+  if (!strcmp(a->stage, "OFFER") && !x->company[0]) snprintf(x->company, sizeof(x->company), "%s", a->company);
+  return 0;
+}
+
+static void test_endpoints(void **state) {
+  (void)state;
+  api_tu_t t;
+  api_resp_t r;
+  apps_t truth = {0};
+  char path[512], err[256];
+  api_tu_start(&t, NULL);
+  assert_int_equal(co_pipeline_applications(t.p, "alice", count_cb, &truth, err, sizeof(err)), CO_OK);
+  assert_true(truth.n >= 10);
+  assert_true(truth.company[0]);
+
+  api_req(t.base, "GET", "/health", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "status")), "ok");
+  assert_true(r.instance[0]); /* every response names its instance */
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/ready", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_true(json_is_true(json_object_get(r.json, "ready")));
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/openapi.json", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "openapi")), "3.0.3");
+  assert_non_null(json_object_get(json_object_get(r.json, "paths"), "/api/accounts/{account}/applications"));
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_non_null(strstr(r.ctype, "text/html"));
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/assets/no-such-file.js", NULL, NULL, &r);
+  api_expect_error(&r, 404, "not_found");
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/api/accounts", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  json_t *items = json_object_get(r.json, "items");
+  assert_int_equal(json_array_size(items), 2);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "account")), "alice");
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "applications")), truth.n);
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/api/accounts/alice/applications?limit=200", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_int_equal(json_integer_value(json_object_get(r.json, "total")), truth.n);
+  assert_true(json_is_null(json_object_get(r.json, "next_cursor")));
+  json_t *app = json_array_get(json_object_get(r.json, "items"), 0);
+  const char *fields[] = {"key", "account", "company", "role", "stage", "stages", "first_seen", "last_contact",
+                          "next_interview", "emails"};
+  for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+    if (!json_object_get(app, fields[i])) fail_msg("application without %s: %s", fields[i], r.body);
+  assert_string_equal(json_string_value(json_object_get(app, "account")), "alice");
+  api_resp_free(&r);
+
+  /* a company's timeline: its applications and their events in time order */
+  char *enc = curl_easy_escape(NULL, truth.company, 0);
+  snprintf(path, sizeof(path), "/api/accounts/alice/companies/%s", enc);
+  api_req(t.base, "GET", path, NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "company")), truth.company);
+  json_t *ev = json_object_get(r.json, "events");
+  assert_true(json_array_size(ev) >= 2);
+  for (size_t i = 1; i < json_array_size(ev); i++)
+    assert_true(strcmp(json_string_value(json_object_get(json_array_get(ev, i - 1), "at")),
+                       json_string_value(json_object_get(json_array_get(ev, i), "at"))) <= 0);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(ev, json_array_size(ev) - 1), "stage")),
+                      "OFFER");
+  api_resp_free(&r);
+  curl_free(enc);
+  api_req(t.base, "GET", "/api/accounts/alice/companies/No%20Such%20Company", NULL, NULL, &r);
+  api_expect_error(&r, 404, "not_found");
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/api/accounts/alice/interviews", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_int_equal(json_array_size(json_object_get(r.json, "items")), truth.interviews);
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/api/accounts/alice/interviews.ics", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_non_null(strstr(r.ctype, "text/calendar"));
+  assert_true(!strncmp(r.body, "BEGIN:VCALENDAR\r\n", 17));
+  int vevents = 0;
+  for (const char *s = r.body; (s = strstr(s, "BEGIN:VEVENT")); s++) vevents++;
+  assert_int_equal(vevents, truth.interviews);
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/api/stats?account=alice", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  json_t *ps = json_object_get(r.json, "per_stage");
+  json_int_t sum = 0;
+  const char *stages[] = {"APPLIED", "INTERVIEW", "OFFER", "REJECTION"};
+  for (int i = 0; i < 4; i++) sum += json_integer_value(json_object_get(ps, stages[i]));
+  assert_int_equal(sum, truth.n);
+  assert_true(json_array_size(json_object_get(r.json, "per_week")) >= 1);
+  double rate = json_real_value(json_object_get(r.json, "response_rate"));
+  assert_true(rate > 0 && rate <= 1);
+  assert_true(json_is_real(json_object_get(r.json, "median_days_to_response")));
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/api/stats", NULL, NULL, &r); /* both accounts: twice the counts */
+  assert_int_equal(r.status, 200);
+  assert_int_equal(json_integer_value(json_object_get(r.json, "applications")), 2 * truth.n);
+  api_resp_free(&r);
+
+  /* the sample holds one message that is not mail: it is in the DLQ */
+  api_req(t.base, "GET", "/api/dlq", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  json_t *dl = json_object_get(r.json, "items");
+  assert_true(json_array_size(dl) >= 1);
+  char id[128];
+  snprintf(id, sizeof(id), "%s", json_string_value(json_object_get(json_array_get(dl, 0), "id")));
+  assert_non_null(strstr(id, ":"));
+  api_resp_free(&r);
+  snprintf(path, sizeof(path), "/api/dlq/%s/replay", id);
+  api_req(t.base, "POST", path, NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "replayed")), id);
+  assert_true(json_is_false(json_object_get(r.json, "already")));
+  api_resp_free(&r);
+  api_req(t.base, "POST", path, NULL, NULL, &r); /* once only */
+  assert_int_equal(r.status, 200);
+  assert_true(json_is_true(json_object_get(r.json, "already")));
+  api_resp_free(&r);
+  api_req(t.base, "POST", "/api/dlq/nope:0:0/replay", NULL, NULL, &r);
+  api_expect_error(&r, 404, "not_found");
+  api_resp_free(&r);
+
+  api_req(t.base, "GET", "/metrics", NULL, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_non_null(strstr(r.body, "careerops_http_requests_total{route=\"/api/accounts\",code=\"200\"} 1"));
+  assert_non_null(strstr(r.body, "careerops_records_in_total"));
+  api_resp_free(&r);
+
+  api_tu_stop(&t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_endpoints)};
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
