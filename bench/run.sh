@@ -20,6 +20,8 @@ run() {
 [ -x "$BUILD/bench/ingest/bench_ingest" ] && run bench_ingest "$BUILD/bench/ingest/bench_ingest"
 [ -x "$BUILD/bench/classify/bench_classify" ] && run bench_classify "$BUILD/bench/classify/bench_classify"
 [ -x "$BUILD/bench/vector/bench_embed" ] && run bench_embed bash "$ROOT/bench/vector/run_bench.sh" "$BUILD"
+# 100k chunks by default; CO_BENCH_SEARCH_1M=1 adds the 1M run (minutes, ~6 GB).
+[ -x "$BUILD/bench/search/bench_search" ] && run bench_search bash "$ROOT/bench/search/run_bench.sh" "$BUILD"
 # Needs the Kafka jars (Maven Central, cached): make deps-test fetches them.
 if [ -x "$BUILD/bench/processor/bench_runtime" ]; then
   bash "$ROOT/scripts/fetch-kafka.sh" >/dev/null && run bench_runtime "$BUILD/bench/processor/bench_runtime"

@@ -175,6 +175,31 @@ static int pend_collect(const void *key, size_t klen, const void *val, size_t vl
   return ++l->n == CO_PL_PENDING_BATCH;
 }
 
+/* How many messages are kept for ch, in the same store (key \x1e<channel>,
+ * below every "<channel>\x1f" entry): transactional like the entries, so a
+ * rolled-back record or a restore never leaves it wrong, and the common case
+ * (nothing kept) costs one read instead of a scan, which would write the
+ * task's whole cache into the batch on every record. */
+static int64_t pending_count(co_ctx_t *ctx, co_notify_ch_t ch) {
+  char key[32];
+  void *v = NULL;
+  size_t vl;
+  int n = snprintf(key, sizeof(key), "\x1e%s", co_notify_ch_name(ch));
+  if (co_ctx_get(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n, &v, &vl) != CO_OK) return 0;
+  int64_t c = atoll(v);
+  free(v);
+  return c;
+}
+
+static co_err_t pending_add(co_ctx_t *ctx, co_notify_ch_t ch, int64_t delta) {
+  char key[32], val[24];
+  int n = snprintf(key, sizeof(key), "\x1e%s", co_notify_ch_name(ch));
+  int64_t c = pending_count(ctx, ch) + delta;
+  if (c <= 0) return co_ctx_delete(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n);
+  int vn = snprintf(val, sizeof(val), "%lld", (long long)c);
+  return co_ctx_put(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n, val, (size_t)vn, 0);
+}
+
 /* Sends the channel's kept messages, oldest first, while it is not paused.
  * *left gets 1 when some remain (so newer ones must be kept behind them). */
 static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, co_notify_ch_t ch, int *left) {
@@ -183,6 +208,7 @@ static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, co_notify_ch_t 
   co_err_t err = CO_OK;
   int plen = snprintf(prefix, sizeof(prefix), "%s\x1f", co_notify_ch_name(ch));
   *left = 0;
+  if (pending_count(ctx, ch) <= 0) return CO_OK;
   if ((err = co_ctx_scan(ctx, CO_PL_STORE_NOTIFY_PENDING, prefix, (size_t)plen, pend_collect, &l))) return err;
   if (l.oom) err = CO_ERR_NOMEM;
   int i = 0;
@@ -195,7 +221,9 @@ static co_err_t flush_pending(co_ctx_t *ctx, co_pl_notify_t *nt, co_notify_ch_t 
     json_decref(note);
     if (d == DELIVER_FAIL) err = CO_ERR_STORE;
     if (d != DELIVER_DONE) break; /* KEEP / RETRY: stays kept, order preserved */
-    if ((err = co_ctx_delete(ctx, CO_PL_STORE_NOTIFY_PENDING, l.e[i].key, l.e[i].klen))) break;
+    if ((err = co_ctx_delete(ctx, CO_PL_STORE_NOTIFY_PENDING, l.e[i].key, l.e[i].klen)) ||
+        (err = pending_add(ctx, ch, -1)))
+      break;
   }
   *left = i < l.n || l.n == CO_PL_PENDING_BATCH;
   for (int k = 0; k < l.n; k++) {
@@ -210,7 +238,12 @@ static co_err_t keep(co_ctx_t *ctx, const co_record_t *rec, json_t *note, co_not
   char idem[65], key[160];
   co_notify_idem_key(note, ch, idem);
   int n = snprintf(key, sizeof(key), "%s\x1f%020lld\x1f%s", co_notify_ch_name(ch), (long long)rec->offset, idem);
-  return co_ctx_put(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n, val, vlen, 0);
+  void *old = NULL;
+  size_t ol;
+  int fresh = co_ctx_get(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n, &old, &ol) != CO_OK;
+  free(old);
+  co_err_t err = co_ctx_put(ctx, CO_PL_STORE_NOTIFY_PENDING, key, (size_t)n, val, vlen, 0);
+  return err || !fresh ? err : pending_add(ctx, ch, 1);
 }
 
 static co_proc_rc_t co_pl_notify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,

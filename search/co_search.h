@@ -12,7 +12,7 @@
  * into a BM25 inverted index (keyword side) over the same chunk texts.
  * A query ranks chunks on one or both sides, keeps each document's best
  * chunk, and for HYBRID fuses the two document rankings by reciprocal rank
- * fusion (score = sum over sides of 1 / (60 + rank)). Metadata filters run
+ * fusion (score = sum over sides of 1 / (c + rank), c = 10 by default). Metadata filters run
  * inside the FAISS search as an id selector and on BM25 candidates alike,
  * so a filter never empties a top-k that had matching documents further
  * down.
@@ -68,6 +68,7 @@ typedef struct {
   float min_score;       /* vector side: only chunks with cosine >= min_score (range search);
                           * ignored unless use_min_score is set */
   int use_min_score;
+  float rrf_k; /* HYBRID: the c in 1/(c + rank); 0 = 10 */
   /* Filters: NULL = any. Exact, case-sensitive matches; dates compare as
    * strings, both bounds inclusive (a date_to of "2026-03-31" also admits
    * "2026-03-31T..." timestamps). */

@@ -3,8 +3,9 @@
  * Terms are runs of letters and digits (bytes >= 0x80 count as letters, so
  * UTF-8 words stay whole), lower-cased ASCII, with English stop words
  * dropped and a trailing plural "s" stripped ("databases" = "database").
- * Postings per term are kept sorted by chunk id because ids only grow:
- * adding appends, removing finds the entry by binary search. Scores use
+ * Postings per term are kept sorted by chunk id; ids only grow, so an
+ * upsert appends (a load may insert), and removal finds the entry by
+ * binary search. Scores use
  * k1 = 1.2, b = 0.75 and the non-negative idf ln(1 + (N - df + .5)/(df + .5)). */
 #include <ctype.h>
 #include <math.h>
@@ -94,7 +95,9 @@ uint32_t co_search_bm25_add(co_search_bm25_t *b, int64_t chunk_id, const char *t
       g_hash_table_insert(b->terms, g_strdup(k), post);
     }
     co_search_posting_t p = {chunk_id, GPOINTER_TO_UINT(v)};
-    g_array_append_val(post, p);
+    guint at = post->len; /* upserts append; a load attaches in any order */
+    while (at > 0 && g_array_index(post, co_search_posting_t, at - 1).chunk_id > chunk_id) at--;
+    g_array_insert_val(post, at, p);
   }
   g_hash_table_destroy(tf);
   b->n_chunks++;

@@ -57,8 +57,7 @@ struct co_search_s {
 /* co_search_bm25.c */
 void co_search_bm25_init(co_search_bm25_t *b);
 void co_search_bm25_clear(co_search_bm25_t *b);
-/* Adds a chunk's terms (its id must be larger than any added before);
- * returns its term count. */
+/* Adds a chunk's terms; returns its term count. */
 uint32_t co_search_bm25_add(co_search_bm25_t *b, int64_t chunk_id, const char *text);
 void co_search_bm25_remove(co_search_bm25_t *b, int64_t chunk_id, const char *text, uint32_t n_terms);
 /* Scores every chunk containing a query term: a table int64* -> float*

@@ -55,8 +55,14 @@ class Settings:
                 self.names.add(line.split()[0])
         if len(self.names) < 20:
             raise SystemExit("could not read the settings from `careerops config --help`")
+        top = subprocess.run([careerops, "--help"], capture_output=True, text=True).stdout
+        self.commands = set(re.findall(r"^  ([a-z]+)\s{2,}\S", top.split("Commands:", 1)[-1], re.M))
         # The one non-setting variable co_conf_load_env accepts (besides TEST_*).
         self.extra_env = {"CAREEROPS_CONFIG"}
+
+    def check_command(self, where, argv):
+        if not argv or argv[0] not in self.commands:
+            problem(f"{where}: runs `careerops {' '.join(argv or [])}`, not a command of `careerops --help`")
 
     def env_ok(self, name):
         if name in self.extra_env:
@@ -143,6 +149,17 @@ def check_compose(a, st):
         if kenv.get(k) != "1":
             problem(f"compose: single-node Kafka needs {k}=1 (transactions fail otherwise)")
 
+    for name, s in services.items():
+        if (s.get("command") or [None])[0] == "ingest":
+            env = env_dict(s)
+            st.check_env(f"compose {name}", env)
+            if not env.get("CAREEROPS_BROKERS"):
+                problem(f"compose {name}: ingest runs in Kafka mode only; CAREEROPS_BROKERS is not set")
+            if not s.get("profiles"):
+                problem(f"compose {name}: ingest exits without a mailbox, so it must sit behind a profile")
+    for name, s in services.items():
+        if str(s.get("image", "")).startswith("careerops:"):
+            st.check_command(f"compose {name}", s.get("command"))
     init = services.get("topics-init") or {}
     if init.get("command") != ["topics", "create"]:
         problem("compose: topics-init must run `careerops topics create`")
@@ -264,7 +281,7 @@ def run_spec(a):
 
 # ---------------------------------------------------------------- k8s
 
-K8S_API = {"StatefulSet": "apps/v1", "Service": "v1", "ConfigMap": "v1", "Secret": "v1",
+K8S_API = {"StatefulSet": "apps/v1", "Deployment": "apps/v1", "Service": "v1", "ConfigMap": "v1", "Secret": "v1",
            "PodDisruptionBudget": "policy/v1", "Job": "batch/v1",
            "Kustomization": "kustomize.config.k8s.io/v1beta1"}
 
@@ -369,9 +386,20 @@ def check_k8s(a, st):
             problem("k8s PodDisruptionBudget: selector differs from the StatefulSet's")
         if "maxUnavailable" not in d["spec"] and "minAvailable" not in d["spec"]:
             problem("k8s PodDisruptionBudget: neither maxUnavailable nor minAvailable")
-    for _, d in docs.get("StatefulSet", []) + docs.get("Job", []):
+    for fn, d in docs.get("Deployment", []):
+        t = d["spec"]["template"]
+        if not sub(t["metadata"]["labels"], d["spec"]["selector"]["matchLabels"]):
+            problem(f"k8s {fn}: selector does not match its pod template labels")
+        if t["spec"]["containers"][0].get("args") == ["ingest"] and \
+                (d["spec"].get("replicas") != 1 or d["spec"].get("strategy", {}).get("type") != "Recreate"):
+            problem(f"k8s {fn}: ingest must be 1 replica with Recreate (two on one mailbox fence each other)")
+        if sub(t["metadata"]["labels"], sel):
+            problem(f"k8s {fn}: its pods would match the StatefulSet's selector (Services, PDB)")
+        st.check_env(f"k8s {fn}", {e["name"] for c in t["spec"]["containers"] for e in c.get("env", [])})
+    for _, d in docs.get("StatefulSet", []) + docs.get("Job", []) + docs.get("Deployment", []):
         p = d["spec"]["template"]["spec"]
         for ctr in p["containers"]:
+            st.check_command(f"k8s {d['kind']} {d['metadata']['name']}", ctr.get("args"))
             for ef in ctr.get("envFrom", []):
                 if "secretRef" in ef and ef["secretRef"]["name"] not in secret_names:
                     problem(f"k8s {d['kind']}: secretRef {ef['secretRef']['name']} has no template")
@@ -527,6 +555,8 @@ def check_dockerfile(a, st):
     user = re.findall(r"^USER\s+(\S+)", run, re.M)
     if not user or user[-1].split(":")[0] in ("root", "0"):
         problem("Dockerfile: the runtime stage must end as a non-root USER")
+    cmd = re.findall(r"^CMD\s+(\[.*\])", run, re.M)
+    st.check_command("Dockerfile CMD", json.loads(cmd[-1]) if cmd else None)
     env = dict(re.findall(r"(CAREEROPS_\w+)=(\S+)", run))
     st.check_env("Dockerfile", env)
     vol = re.findall(r"^VOLUME\s+\[?\"?([^\"\]\s]+)", run, re.M)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "co_rt.h"
 #include "co_th.h"
 #include "nt_pipe.h"
 #include "nt_util.h"
@@ -32,6 +33,20 @@ static int all_once(fh_t *fh, co_pipeline_t *p, const co_conf_t *conf, co_notify
       fail_msg("%s key %d delivered %d times", route, i, fh_ok_count_key(fh, route, keys[i]));
   free(keys);
   return n;
+}
+
+/* The account's kept-message count for WhatsApp ("" when none). */
+static const char *kept_count(co_pipeline_t *p) {
+  static char buf[24];
+  co_rt_t *rt = co_pipeline_rt(p);
+  void *v = NULL;
+  size_t vl;
+  buf[0] = '\0';
+  if (co_rt_store_get(rt, "notify_pending", co_rt_partition_for("me", 2, co_rt_partitions(rt)), "\x1ewhatsapp", 9, &v,
+                      &vl) == CO_OK)
+    snprintf(buf, sizeof(buf), "%.*s", (int)vl, (const char *)v);
+  free(v);
+  return buf;
 }
 
 static int wa_delivered(fh_t *fh, co_pipeline_t *p, const co_conf_t *conf) {
@@ -63,6 +78,9 @@ static void notify_pipeline_401_keeps_messages_until_resumed(void **state) {
   assert_non_null(strstr(health, "\"state\":\"paused\""));
   assert_null(strstr(health, NT_WA_BAD_TOKEN));
   free(health);
+  char kept[24];
+  snprintf(kept, sizeof(kept), "%d", n);
+  assert_string_equal(kept_count(p), kept); /* every one of them kept */
 
   /* resume with the good token; the next notification flushes the kept ones */
   assert_int_equal(co_pipeline_notify_resume(p, "whatsapp", NT_WA_TOKEN, err, sizeof(err)), CO_OK);
@@ -105,8 +123,9 @@ static void notify_pipeline_401_keeps_messages_until_resumed(void **state) {
   assert_int_equal(all_once(fh, p, conf, CO_NOTIFY_WEBHOOK, "hook"), n3);
   co_pipeline_counts_t c;
   assert_int_equal(co_pipeline_counts(p, &c, err, sizeof(err)), CO_OK);
-  assert_int_equal(c.dlq, 1); /* the sample's header-less entry only */
-  printf("whatsapp: %d delivered after two expiries, none lost, none twice\n", n3);
+  assert_int_equal(c.dlq, 1);             /* the sample's header-less entry only */
+  assert_string_equal(kept_count(p), ""); /* nothing kept any more */
+  printf("whatsapp: %d delivered after three expiries, none lost, none twice\n", n3);
   co_pipeline_destroy(p);
 
   free(mb1);
