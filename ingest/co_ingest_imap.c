@@ -103,6 +103,8 @@ nomem:
   return NULL;
 }
 
+int co_ingest_imap_connected(const co_ingest_imap_t *src) { return src->connected && src->selected; }
+
 int co_ingest_imap_uses_idle(const co_ingest_imap_t *src) {
   return src->has_idle && !src->no_idle;
 }

@@ -112,6 +112,10 @@ co_err_t co_ingest_imap_sync(co_ingest_imap_t *src, const co_ingest_imap_cursor_
  * text is in errstr when the call times out without having connected. */
 co_err_t co_ingest_imap_wait(co_ingest_imap_t *src, int timeout_ms, char *errstr, size_t errstr_size);
 
+/* 1 while the handle holds a logged-in connection with the folder selected
+ * (0 after a connection was lost and before a reconnect succeeded). */
+int co_ingest_imap_connected(const co_ingest_imap_t *src);
+
 /* 1 if the last connection offered IDLE (and no_idle is off). */
 int co_ingest_imap_uses_idle(const co_ingest_imap_t *src);
 

@@ -13,6 +13,7 @@
 co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size) {
   static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, NULL};
   static const char *const rstores[] = {CO_PL_STORE_BRIEFINGS, NULL};
+  static const char *const cstores[] = {CO_PL_STORE_CORRECTIONS, NULL};
   co_pipeline_t *p = calloc(1, sizeof(*p));
   if (!p) {
     co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
@@ -24,6 +25,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
   p->t_research = co_conf_str(conf, "topic.research");
   p->t_notify = co_conf_str(conf, "topic.notifications");
   p->t_dlq = co_conf_str(conf, "topic.dlq");
+  p->t_corrections = co_conf_str(conf, "topic.corrections");
   p->dedupe_ttl_ms = co_conf_int(conf, "dedupe.ttl.s") * 1000;
 
   const char *model = co_conf_str(conf, "classify.model");
@@ -33,6 +35,9 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
     co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "pipeline: classifier model %s: %s", model, lerr);
     goto err;
   }
+  /* With llm.providers set the chain classifies, falling back to the model. */
+  if (*co_conf_str(conf, "llm.providers") && !(p->llm = co_llm_chain_new(conf, p->model, errstr, errstr_size)))
+    goto err;
   if (!(p->topo = co_topo_new(co_conf_str(conf, "app.id")))) {
     co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
     goto err;
@@ -45,9 +50,12 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
       co_topo_add_sink(p->topo, p->t_notify, errstr, errstr_size) ||
       co_topo_add_store(p->topo, CO_PL_STORE_BRIEFINGS, 0, errstr, errstr_size) ||
       co_topo_add_processor(p->topo, "research", p->t_research, co_pl_research_proc, p, rstores, errstr,
+                            errstr_size) ||
+      co_topo_add_store(p->topo, CO_PL_STORE_CORRECTIONS, 0, errstr, errstr_size) ||
+      co_topo_add_processor(p->topo, "corrections", p->t_corrections, co_pl_corrections_proc, p, cstores, errstr,
                             errstr_size))
     goto err;
-  if (!(p->research = co_research_new(conf, NULL /* TODO(llm): p->llm once wired */, errstr, errstr_size))) goto err;
+  if (!(p->research = co_research_new(conf, p->llm, errstr, errstr_size))) goto err;
   if (co_pl_notify_register(p, errstr, errstr_size)) goto err;
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
   if (!(p->index = co_pl_index_new(p, errstr, errstr_size)) || co_pl_index_start(p->index, errstr, errstr_size))
@@ -67,6 +75,7 @@ void co_pipeline_destroy(co_pipeline_t *p) {
   co_research_destroy(p->research);
   co_pl_notify_destroy(p->notify);
   co_topo_destroy(p->topo);
+  co_llm_chain_destroy(p->llm);
   co_classify_destroy(p->model);
   free(p);
 }

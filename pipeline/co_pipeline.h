@@ -16,6 +16,7 @@
 #define CO_PIPELINE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "co_conf.h"
 #include "co_err.h"
@@ -144,6 +145,34 @@ co_err_t co_pipeline_notify_health(co_pipeline_t *p, char **json_out);
  * with the partition's next notification. Thread-safe. */
 co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const char *new_secret, char *errstr,
                                    size_t errstr_size);
+/* ---- manual corrections (co_pipeline_corrections.c) ---------------------
+ * A correction is one JSON object about one application of account:
+ *   {"application": "<key>",            required: the "key" field of the
+ *                                       application's JSON (co_pipeline_applications)
+ *    "set": {"stage": "APPLIED|INTERVIEW|OFFER|REJECTION", "company": "...",
+ *            "role": "..."},            any subset; null clears an earlier one
+ *    "not_job_related": true|false,     true hides the application
+ *    "merge_into": "<key>"|null,        hides it and folds it into <key>; null splits it back out
+ *    "message_id": "<id>",              optional: the email a set.stage is about (for the export)
+ *    "at": "2026-11-25T16:00:00Z"}      optional, default now
+ * At least one of set / not_job_related / merge_into. It is appended to
+ * topic.corrections (key account; embedded: local log, Kafka: produced and
+ * flushed) and folded into the "corrections" store, which
+ * co_pipeline_applications overlays on the derived applications, so a
+ * reprocess of topic.raw keeps it. CO_ERR_PARSE for bad JSON,
+ * CO_ERR_INVALID_ARG for a bad field (errstr says which), CO_ERR_NOT_FOUND
+ * when (embedded) the application or merge target does not exist. Nothing is
+ * owned or kept. */
+co_err_t co_pipeline_correct(co_pipeline_t *p, const char *account, const char *correction_json, char *errstr,
+                             size_t errstr_size);
+
+/* Embedded mode: writes one JSON line per corrected email (training-corpus
+ * format: subject, from, body, label, company, plus date, message_id,
+ * label_source "correction"|"classifier" and source "correction") to out,
+ * read from the classified events; *written (may be NULL) gets the count.
+ * CO_ERR_UNSUPPORTED in Kafka mode. */
+co_err_t co_pipeline_corrections_export(co_pipeline_t *p, FILE *out, int64_t *written, char *errstr,
+                                        size_t errstr_size);
 
 /* ---- REST API (co_pipeline_api.c, api/) -----------------------------------
  * docs/api.md. Call co_pipeline_api_prepare(conf) before co_pipeline_new in
@@ -182,5 +211,16 @@ co_err_t co_pipeline_tokens_list(co_pipeline_tokens_t *t, int (*cb)(const char *
 co_err_t co_pipeline_tokens_lookup(co_pipeline_tokens_t *t, const char *hash, char *account, size_t account_size,
                                    int *admin);
 long co_pipeline_tokens_count(co_pipeline_tokens_t *t);
+
+/* ---- notifications (co_pipeline_notify.c, docs/notify.md) ---------------
+ * Health of the notification channels as compact JSON (co_notify_health:
+ * {"status":"ok"|"degraded","channels":{...}}); *json_out malloc'd, caller
+ * frees. Thread-safe. */
+co_err_t co_pipeline_notify_health(co_pipeline_t *p, char **json_out);
+/* Un-pauses channel ("slack", "whatsapp", "webhook"), first replacing its
+ * credential with new_secret when non-NULL (copied). Kept messages go out
+ * with the partition's next notification. Thread-safe. */
+co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const char *new_secret, char *errstr,
+                                   size_t errstr_size);
 
 #endif

@@ -6,7 +6,15 @@
  * if its dedupe key was seen within dedupe.ttl.s; classify; fold it into the
  * applications store; send. A record that is not an event (ingest could not
  * parse it, bad JSON, wrong schema) is POISON with the cause, so it lands in
- * the DLQ and the next record goes on. */
+ * the DLQ and the next record goes on.
+ *
+ * With llm.providers set, the LLM chain classifies (classifier "openai" or
+ * "gemini"); when every provider fails it answers with the offline model
+ * ("offline-fallback", cause in "classifier_error"), so an LLM outage costs
+ * accuracy, never an email. The call is synchronous inside the record's
+ * transaction: bounded by llm.timeout.ms per request and skipped outright
+ * while a provider's breaker is open, so a dead provider slows one record
+ * per cool-down, not every record. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +139,13 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
                             .body = jstr(ev, "text"),
                             .date = jstr(ev, "date"),
                             .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
-  if (co_classify_email(p->model, &in, &res, errstr, errstr_size)) {
+  /* The chain answers whenever its arguments are valid (offline last), so
+   * an error here is the offline model refusing the input: POISON. */
+  char classifier[32] = "offline", why[512] = "";
+  co_err_t ce = p->llm ? co_llm_classify(p->llm, &in, &res, classifier, sizeof(classifier), why, sizeof(why))
+                       : co_classify_email(p->model, &in, &res, why, sizeof(why));
+  if (ce) {
+    snprintf(errstr, errstr_size, "classify: %s", why);
     rc = CO_PROC_POISON;
     goto done;
   }
@@ -142,8 +156,10 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
       json_object_set_new(ev, "confidence", json_real((double)res.confidence)) ||
       json_object_set_new(ev, "summary", json_string(res.summary)) ||
       json_object_set_new(ev, "interview_at", *res.interview_at ? json_string(res.interview_at) : json_null()) ||
-      json_object_set_new(ev, "classifier", json_string("offline")))
+      json_object_set_new(ev, "classifier", json_string(classifier)))
     goto nomem;
+  /* Why the LLMs were passed over (provider and status, never a key). */
+  if (p->llm && *why && json_object_set_new(ev, "classifier_error", json_string(why))) goto nomem;
 
   if (co_pl_apps_update(ctx, account, ev, &app_key, errstr, errstr_size)) {
     rc = CO_PROC_RETRYABLE;

@@ -206,6 +206,7 @@ static void *src_thread(void *arg) {
       co_err_t w = co_ingest_imap_wait(s->imap, CO_PL_SRC_WAIT_MS, errstr, sizeof(errstr));
       if (w == CO_OK) need_sync = 1;
       else if (w != CO_ERR_TIMEOUT) CO_WARN("pipeline", "%s wait: %s", s->label, errstr);
+      if (w != CO_OK && !co_ingest_imap_connected(s->imap)) atomic_fetch_add(&s->down_waits, 1);
     } else {
       struct timespec ts = {0, CO_PL_SRC_WAIT_MS * 1000000L};
       nanosleep(&ts, NULL);
@@ -253,6 +254,7 @@ void co_pipeline_ingest_stats(co_pipeline_ingest_t *ing, co_pipeline_ingest_stat
     out->malformed += atomic_load(&s->malformed);
     out->syncs += atomic_load(&s->syncs);
     out->errors += atomic_load(&s->errors);
+    out->down_waits += atomic_load(&s->down_waits);
     if (s->kind == CO_INGEST_ACCT_IMAP) out->imap_appended += a;
     else out->gmail_appended += a;
   }

@@ -58,6 +58,8 @@ typedef struct co_pipeline_ingest_stats_s {
   int64_t syncs;     /* syncs finished, with or without error */
   int64_t errors;    /* syncs or sink operations that failed (retried) */
   int64_t imap_appended, gmail_appended;
+  int64_t down_waits; /* IMAP waits that ended without a connection (server
+                      * unreachable; the source keeps reconnecting) */
 } co_pipeline_ingest_stats_t;
 
 /* Builds the sources of accts (may be NULL) and, when imap.url is set, of

@@ -27,6 +27,7 @@ static co_pl_src_t *add_src(co_pipeline_ingest_t *ing, co_ingest_acct_type_t kin
   atomic_init(&s->malformed, 0);
   atomic_init(&s->syncs, 0);
   atomic_init(&s->errors, 0);
+  atomic_init(&s->down_waits, 0);
   ing->cnt++;
   if (!(s->account = strdup(account)) || asprintf(&s->label, label_fmt, a1, a2) < 0) {
     s->label = NULL;

@@ -27,7 +27,7 @@ typedef struct co_pl_src_s {
   int poll_ms;              /* Gmail: time between syncs */
   pthread_t thr;
   int started;
-  atomic_llong appended, malformed, syncs, errors;
+  atomic_llong appended, malformed, syncs, errors, down_waits;
   /* the batch being built during a sync (source thread only) */
   co_rt_msg_t msgs[CO_PL_SRC_BATCH];
   char *vals[CO_PL_SRC_BATCH], *errs[CO_PL_SRC_BATCH];

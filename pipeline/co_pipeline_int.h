@@ -7,6 +7,7 @@
 #include "co_classify.h"
 #include "co_research.h"
 #include "co_search.h"
+#include "co_llm.h"
 #include "co_pipeline.h"
 
 #define CO_PL_STORE_DEDUPE "dedupe"
@@ -22,6 +23,8 @@
 #define CO_PL_STORE_NOTIFY_SENT "notify_sent"
 #define CO_PL_STORE_NOTIFY_PENDING "notify_pending"
 typedef struct co_pl_notify_s co_pl_notify_t;
+/* Folded manual corrections, per application key (co_pipeline_corrections.c). */
+#define CO_PL_STORE_CORRECTIONS "corrections"
 /* Characters of the email body a research task carries. */
 #define CO_PL_RESEARCH_TEXT_CHARS 2000
 /* Header of a raw record that ingest could not parse: the cause. */
@@ -43,9 +46,11 @@ typedef struct co_pl_index_s co_pl_index_t;
 struct co_pipeline_s {
   const co_conf_t *conf;
   co_classify_model_t *model;
+  co_llm_chain_t *llm; /* NULL unless llm.providers is set */
   co_topo_t *topo;
   co_rt_t *rt;
   const char *t_raw, *t_classified, *t_research, *t_notify, *t_dlq;
+  const char *t_corrections;
   int64_t dedupe_ttl_ms;
   co_research_t *research;
   co_pl_index_t *index; /* briefings search index (co_pipeline_index.c) */
@@ -75,6 +80,17 @@ co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t errs
 size_t co_pl_index_docs(co_pl_index_t *ix);
 /* Stops the thread, saves, frees. NULL is a no-op. */
 void co_pl_index_destroy(co_pl_index_t *ix);
+/* co_pipeline_corrections.c: the "corrections" processor (opaque = the
+ * pipeline) folds correction records into the corrections store. */
+co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
+                                    size_t errstr_size);
+/* Applies the account's folded corrections to the stored application app
+ * (key app_key, same partition part): returns a new reference to the
+ * corrected object, or NULL when the application is hidden (not job-related
+ * or merged into another). Emails and stages of applications merged into
+ * this one are folded in. */
+json_t *co_pl_corrections_overlay(co_pipeline_t *p, int32_t part, const char *app_key, json_t *app);
+
 /* co_pipeline_notify.c: declares the "notify" processor on topic.notifications
  * and its stores; p->notify is set even on failure (free it with
  * co_pl_notify_destroy). */

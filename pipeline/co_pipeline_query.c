@@ -1,6 +1,7 @@
 /* co_pipeline_query.c: reads committed pipeline state from outside the
  * topology: the applications of an account (through the per-account index
- * the processor keeps in each partition) and record counts of the output
+ * the processor keeps in each partition, with the manual corrections
+ * overlaid) and record counts of the output
  * topics (embedded mode's local log). */
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,10 @@ static int list_account(co_pipeline_t *p, const char *account, int (*cb)(const c
   free(ikey);
   json_array_foreach(idx, i, k) {
     const char *key = json_string_value(k);
-    json_t *app = key ? store_json(p->rt, part, key) : NULL;
+    json_t *stored = key ? store_json(p->rt, part, key) : NULL;
+    /* manual corrections win; NULL = hidden (not job-related, merged) */
+    json_t *app = stored ? co_pl_corrections_overlay(p, part, key, stored) : NULL;
+    json_decref(stored);
     char *text = app ? json_dumps(app, JSON_COMPACT) : NULL;
     if (text) {
       co_pipeline_app_t a = {account,

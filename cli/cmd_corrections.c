@@ -1,0 +1,81 @@
+/* cmd_corrections.c: `careerops corrections add|export`: record a manual
+ * correction of an application, or export corrected emails as labelled
+ * examples for `careerops train --corpus`.
+ *
+ * Both open the pipeline on state.dir (embedded mode), so they cannot run
+ * while `careerops run` holds it; the API's POST endpoint is the way to
+ * correct a running instance. Export first catches the pipeline up, so a
+ * correction just added is folded in before it is read. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "co_cli.h"
+#include "co_pipeline.h"
+
+static const char co_corrections_usage[] =
+    "Usage: careerops corrections add ACCOUNT JSON [options]\n"
+    "       careerops corrections export [--out FILE] [options]\n"
+    "add records one correction of an application of ACCOUNT, e.g.\n"
+    "  '{\"application\":\"<key>\",\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Acme\"}}'\n"
+    "  (also \"not_job_related\":true, \"merge_into\":\"<key>\", \"message_id\", \"at\";\n"
+    "  the key is the \"key\" field of an application). Corrections survive\n"
+    "  reprocessing of the raw topic.\n"
+    "export writes the corrected emails as JSON lines in the training-corpus\n"
+    "format (subject, from, body, label, company) for `careerops train --corpus`.\n"
+    "Embedded mode only.\n"
+    "  --out FILE            write to FILE instead of stdout\n" CO_CLI_COMMON_HELP;
+
+int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
+  static const struct option longopts[] = {{"out", required_argument, NULL, 'o'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
+  const char *outpath = NULL, *action;
+  char errstr[512];
+  int opt, rc;
+  co_pipeline_t *p = NULL;
+  FILE *out = NULL;
+  while ((opt = co_cli_getopt(cli, "corrections", co_corrections_usage, argc, argv, "", longopts)) != -1) {
+    if (opt == CO_CLI_OPT_EXIT) return cli->rc;
+    if (opt == 'o') outpath = optarg;
+  }
+  if (optind >= argc) return co_cli_usage_error(cli, "corrections", "missing action: add or export");
+  action = argv[optind++];
+  int add = !strcmp(action, "add");
+  if (!add && strcmp(action, "export"))
+    return co_cli_usage_error(cli, "corrections", "unknown action '%s': use add or export", action);
+  if (add && argc - optind != 2) return co_cli_usage_error(cli, "corrections", "add needs ACCOUNT and JSON");
+  if (!add && optind < argc) return co_cli_usage_error(cli, "corrections", "unexpected argument '%s'", argv[optind]);
+  if (add && outpath) return co_cli_usage_error(cli, "corrections", "--out is for export");
+  if ((rc = co_cli_load_conf(cli))) return rc;
+  rc = CO_EXIT_FAIL;
+  if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
+  if (add) {
+    if (co_pipeline_correct(p, argv[optind], argv[optind + 1], errstr, sizeof(errstr))) goto fail;
+    if (co_rt_embedded(co_pipeline_rt(p)) && co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
+    fprintf(stderr, "careerops corrections: recorded\n");
+    rc = CO_EXIT_OK;
+    goto done;
+  }
+  if (co_rt_embedded(co_pipeline_rt(p)) && co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
+  if (outpath && !(out = fopen(outpath, "w"))) {
+    snprintf(errstr, sizeof(errstr), "cannot write %s: %s", outpath, strerror(errno));
+    goto fail;
+  }
+  int64_t n = 0;
+  if (co_pipeline_corrections_export(p, out ? out : stdout, &n, errstr, sizeof(errstr))) goto fail;
+  if (out && fclose(out)) {
+    out = NULL;
+    snprintf(errstr, sizeof(errstr), "cannot write %s: %s", outpath, strerror(errno));
+    goto fail;
+  }
+  out = NULL;
+  fprintf(stderr, "careerops corrections: exported %lld example(s)\n", (long long)n);
+  rc = CO_EXIT_OK;
+  goto done;
+fail:
+  fprintf(stderr, "careerops corrections: %s\n", errstr);
+done:
+  if (out) fclose(out);
+  co_pipeline_destroy(p);
+  return rc;
+}
