@@ -112,6 +112,15 @@ static void domain_label(const char *domain, char *out, size_t osz) {
       (!strncmp(labels[i], "co", lens[i]) || !strncmp(labels[i], "com", lens[i]) || !strncmp(labels[i], "ac", lens[i]) ||
        !strncmp(labels[i], "org", lens[i]) || !strncmp(labels[i], "gov", lens[i])))
     i--;
+  /* A sender cut short upstream ("jobs.acme.") leaves a service subdomain
+   * where the name should be: the next label is the employer. */
+  static const char *const SUBS[] = {"jobs", "careers", "career", "mail", "email", "talent", "hr", "recruiting",
+                                     "notifications", "apply", "e", "em", "news", NULL};
+  for (int k = 0; SUBS[k] && i + 1 < n && lens[i + 1] > 3; k++)
+    if (strlen(SUBS[k]) == lens[i] && !strncmp(labels[i], SUBS[k], lens[i])) {
+      i++;
+      break;
+    }
   copyn(out, osz, labels[i], lens[i]);
 }
 
@@ -433,6 +442,43 @@ static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const ch
   }
 }
 
+/* If out is an acronym of 2-5 capitals and text holds capitalised words
+ * whose initials spell it ("of", "and", "&" skipped), replaces out with
+ * those words (cleaned). 1 if replaced. */
+static int expand_acronym(const char *t, size_t len, char *out, size_t osz) {
+  size_t al = strlen(out);
+  if (al < 2 || al > 5) return 0;
+  for (size_t i = 0; i < al; i++)
+    if (!isupper((unsigned char)out[i])) return 0;
+  const char *end = t + len;
+  for (const char *p = t; p < end; p++) {
+    if (*p != out[0] || (p > t && is_name_byte((unsigned char)p[-1]))) continue;
+    const char *q = p, *stop = NULL;
+    size_t k = 0;
+    while (q < end && k < al) {
+      const char *w = q;
+      while (q < end && is_name_byte((unsigned char)*q)) q++;
+      size_t wl = (size_t)(q - w);
+      if (!wl) break;
+      if (in_list(w, wl, CONNECT) && k > 0) {
+      } else if ((unsigned char)w[0] == (unsigned char)out[k] && wl > 1 && islower((unsigned char)w[1])) {
+        k++;
+        stop = q;
+      } else {
+        break;
+      }
+      if (q < end && *q == ' ' && k < al) q++;
+      else if (k < al) break;
+    }
+    if (k == al && stop) {
+      copyn(out, osz, p, (size_t)(stop - p));
+      co_cls_clean_company(out);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static const char *const GENERIC_LOCAL[] = {"no-reply", "noreply", "notifications", "notification", "jobs", "careers",
                                             "talent", "recruiting", "hr", "donotreply", "do-not-reply", "info", "mail",
                                             "team", "hello", "alerts", "messages", "jobs-noreply", "system", "workday",
@@ -520,6 +566,22 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     copyn(out, out_size, label, strlen(label));
     out[0] = (char)toupper((unsigned char)out[0]);
   }
+  /* LinkedIn's own template names the employer verbatim, case and digits
+   * included ("... your application was sent to Acme 2"). */
+  const char *sent = strstr(s.domain, "linkedin") ? co_cls_memcasestr(subject, strlen(subject), "application was sent to ") : NULL;
+  if (sent) {
+    sent += strlen("application was sent to ");
+    size_t sl = strlen(sent);
+    const char *const CUTS[] = {" - ", " | ", " (", " – ", NULL}; /* "Acme - ACM", "Acme (US)" */
+    for (int k = 0; CUTS[k]; k++) {
+      const char *c = strstr(sent, CUTS[k]);
+      if (c && (size_t)(c - sent) < sl) sl = (size_t)(c - sent);
+    }
+    copyn(out, out_size, sent, sl);
+    co_cls_clean_company(out);
+  }
+  /* An acronym ("ACME Talent" -> "AT") is usually spelled out in the text. */
+  if (!expand_acronym(subject, strlen(subject), out, out_size)) expand_acronym(body, body_len, out, out_size);
   free(cs);
 }
 

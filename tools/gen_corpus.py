@@ -197,6 +197,10 @@ def sender(c, kind):
         return pick([f"{c.company} <noreply@smartrecruiters.com>", f"{c.company} Hiring Team <jobs@smartrecruitersmail.com>"])
     if kind == "ashby":
         return pick([f"{c.company} Hiring <no-reply@ashbyhq.com>", f"{c.company} <notifications@ashbyhq.com>"])
+    if kind == "taleo":
+        return pick([f"{c.company} Careers <{slugc}@taleo.net>", f"{c.disp} Talent Acquisition <noreply@taleo.net>"])
+    if kind == "successfactors":
+        return pick([f"{c.company} Recruiting <noreply@successfactors.com>", f"{c.company} HR <{slugc}@sapsf.com>"])
     if kind == "linkedin":
         return "LinkedIn <jobs-noreply@linkedin.com>"
     if kind == "indeed":
@@ -285,8 +289,104 @@ def applied(c):
         if R.random() < 0.5:
             subj = pick([f"Next step: online assessment for {c.role}", f"{c.company} - Assessment Invitation", f"Action required: complete your {c.company} assessment",
                          f"Please complete the {c.company} coding challenge"])
-    body = assemble(g, opener, extra, middle, pick(["Thank you again for your interest.", "Best of luck!", "We appreciate your time.", ""]), team_sign(c), footer(c))
+    # Confirmations wish the candidate well too; good wishes alone are no rejection.
+    wishes = pick(["Thank you again for your interest.", "Best of luck!", "We appreciate your time.", "",
+                   "Whatever the outcome, we wish you the very best.", "In any case, we wish you all the best in your search.",
+                   "We wish you success, and thank you for thinking of us.", "Good luck, and thanks again for applying!"])
+    body = assemble(g, opener, extra, middle, wishes, team_sign(c), footer(c))
     return subj, body, kind
+
+
+# ---------------------------------------------------------------- portal mail
+# Large employers' applicant portals send long, formal letters: an
+# acknowledgement and, later, a status letter, both wrapped in the same legal
+# and "what happens next" boilerplate (privacy, equal opportunity, keeping the
+# profile for future openings, good wishes). Only one sentence tells them
+# apart, so the corpus holds both kinds in the same wrapping.
+
+PORTAL_KINDS = ["workday", "workday", "icims", "taleo", "successfactors", "direct"]
+
+PORTAL_BOILER = [
+    "We will keep your information on file, and you may be considered for future opportunities that match your profile.",
+    "You can sign in to your Candidate Home at any time to review the status of your application or update your contact details.",
+    "Your personal data will be processed in accordance with our Applicant Privacy Statement, which you can read on our careers site.",
+    "{disp} is an equal opportunity employer and values diversity. Employment decisions are made without regard to race, colour, religion, sex, national origin, age, disability or veteran status.",
+    "If you require a reasonable accommodation during the application process, please contact our HR Service Center.",
+    "Please note that this mailbox is not monitored. Replies to this message will not be received.",
+    "We wish you all the best in your career search.",
+    "Thank you again for considering {company} as your next employer.",
+    "Applicants in some regions may be asked to complete a background check before a final decision is made.",
+    "We receive a large number of applications and review each one carefully, which can take several weeks.",
+]
+
+
+def portal_wrap(c, core_parts):
+    boiler = R.sample(PORTAL_BOILER, R.randint(2, 5))
+    boiler = [b.format(disp=c.disp, company=c.company) for b in boiler]
+    parts = [greeting(c)] + core_parts + boiler
+    sign = pick([f"Sincerely,\n{c.company} Talent Acquisition", f"Regards,\nGlobal Talent Acquisition, {c.disp}",
+                 f"{c.company} Human Resources", f"Kind regards,\nThe {c.company} Recruitment Team"])
+    return assemble(*parts, sign, footer(c))
+
+
+def portal_applied(c):
+    kind = pick(PORTAL_KINDS)
+    subj = pick([f"ACTION NEEDED: We've received your application for the {c.role} position at {c.company}",
+                 f"Action required: finish your {c.company} candidate profile", "Application Acknowledgement",
+                 f"Acknowledgement of your application - {c.role}", f"We've received your application for {c.role} ({c.req})",
+                 f"{c.company}: application received", f"Application submitted - {c.req} {c.role}", "Thank you for Applying",
+                 f"Your application for {c.role} has been received", f"Confirmation of application: {c.role}"])
+    core = [pick([
+        f"Thank you for applying for the {c.role} position ({c.req}) at {c.company}. This message confirms we have received your application.",
+        f"We have successfully received your application for {c.role} at {c.disp}.",
+        f"This is to acknowledge receipt of your application for the position of {c.role}.",
+        f"Your application for {c.role} in {c.loc} was submitted successfully on {pick(MONTHS)} {R.randint(1, 28)}.",
+        f"Thank you for your interest in career opportunities with {c.company}. We confirm receipt of your application for {c.role}.",
+    ])]
+    if R.random() < 0.6:
+        core.append(pick([
+            "To complete your application, please sign in and answer the voluntary self-identification questions. Incomplete profiles may delay our review.",
+            "ACTION NEEDED: one or more required documents are missing from your profile. Please upload them within 7 days so we can review your application.",
+            "Please complete the short questionnaire in your candidate account; it is part of the application for this requisition.",
+            "Please verify your email address and complete the remaining steps in the candidate portal.",
+            "For equal employment opportunity reporting we ask every applicant for some demographic details. Answering is optional, the answers are kept confidential, and they will not be used in any hiring decision.",
+            "US law asks employers to keep voluntary self-identification records (gender, ethnicity, veteran and disability status). Declining to answer will not affect your application in any way.",
+            "To finish, log in, open Candidate Home and select the pending task next to this job. The task is not required to keep your application active.",
+        ]))
+        if R.random() < 0.3:
+            core.append(pick(["Steps: sign in to the careers site; open My Tasks; click Start next to this application.",
+                              "How to do it:\n- Log in with the account you applied with\n- Open Candidate Home\n- Complete the open task"]))
+    core.append(pick([
+        "Our recruiting team will now review your qualifications against the requirements of the role. If your experience is a match, a recruiter will contact you about next steps.",
+        "If you are selected to move forward, a member of our team will contact you. If you are not selected, we will let you know by email once the position is filled.",
+        "Due to the high volume of applications, we are not able to respond to every applicant personally, but every application is reviewed.",
+        "What happens next: your application will be reviewed by the hiring team. You can follow its status in the portal.",
+        "Should your qualifications match our needs, we will be in touch to discuss the next steps in the process.",
+        "Your application process has now started and your background is under review. You will be contacted if you advance; either way, we wish you well.",
+        "At this stage the hiring team is reviewing your skills and experience. We will reach out if there is a fit.",
+    ]))
+    return subj, portal_wrap(c, core), kind
+
+
+def portal_rejection(c):
+    kind = pick(PORTAL_KINDS)
+    subj = pick(["Application Follow-Up", f"Update regarding your application for {c.role}", f"Your application status for {c.req}",
+                 f"{c.company} - Application Status Update", f"Follow-up from {c.company}", f"Regarding requisition {c.req} {c.role}",
+                 f"Thank you for your interest in {c.req} - {c.role}", f"{c.company} {c.role} - decision"])
+    core = [pick([
+        f"Thank you for applying for the {c.role} position ({c.req}) at {c.company}.",
+        f"Thank you for your interest in the {c.role} role with {c.disp} and for the time you put into your application.",
+        f"We appreciate your interest in career opportunities with {c.company}.",
+    ]), pick([
+        "After careful review, we have decided to move forward with other candidates whose qualifications more closely match the requirements of this role.",
+        "We regret to inform you that you have not been selected for this position.",
+        "The hiring team has reviewed your application and decided not to proceed with it at this time.",
+        "This position has now been filled, and your application will not be considered further for this requisition.",
+        "Unfortunately, your application was not successful on this occasion.",
+        "We have decided not to move your application forward in our selection process.",
+        "The requisition you applied to has been closed without a hire, and your application is no longer under consideration.",
+    ])]
+    return subj, portal_wrap(c, core), kind
 
 
 # ---------------------------------------------------------------- REJECTION
@@ -589,7 +689,8 @@ def main():
     args = sys.argv[1:]
     if args and not args[0].startswith("--"):
         out = args.pop(0)
-    plan = [("APPLIED", 300), ("REJECTION", 250), ("INTERVIEW", 210), ("OFFER", 110), ("OTHER", 230)]
+    plan = [("APPLIED", 300), ("REJECTION", 250), ("INTERVIEW", 210), ("OFFER", 110), ("OTHER", 230),
+            ("PORTAL_APPLIED", 140), ("PORTAL_REJECTION", 90)]
     rows = []
     for label, n in plan:
         for _ in range(n):
@@ -598,8 +699,10 @@ def main():
                 subj, frm, body = other(c)
                 company, role = "", ""
             else:
-                fn = {"APPLIED": applied, "REJECTION": rejection, "INTERVIEW": interview, "OFFER": offer}[label]
+                fn = {"APPLIED": applied, "REJECTION": rejection, "INTERVIEW": interview, "OFFER": offer,
+                      "PORTAL_APPLIED": portal_applied, "PORTAL_REJECTION": portal_rejection}[label]
                 subj, body, kind = fn(c)
+                label = label.replace("PORTAL_", "")
                 frm = sender(c, kind)
                 company, role = c.company, c.role
             if R.random() < 0.08:
