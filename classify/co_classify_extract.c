@@ -442,17 +442,20 @@ static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const ch
   }
 }
 
-/* If out is an acronym of 2-5 capitals and text holds capitalised words
+/* If out is an acronym of 2-5 capitals (any letters when it is only the
+ * sender's domain, "mvha") and text holds capitalised words
  * whose initials spell it ("of", "and", "&" skipped), replaces out with
  * those words (cleaned). 1 if replaced. */
-static int expand_acronym(const char *t, size_t len, char *out, size_t osz) {
+static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int any_case) {
   size_t al = strlen(out);
   if (al < 2 || al > 5) return 0;
   for (size_t i = 0; i < al; i++)
-    if (!isupper((unsigned char)out[i])) return 0;
+    if (any_case ? !isalpha((unsigned char)out[i]) : !isupper((unsigned char)out[i])) return 0;
+  char acr[6];
+  for (size_t i = 0; i <= al; i++) acr[i] = (char)toupper((unsigned char)out[i]);
   const char *end = t + len;
   for (const char *p = t; p < end; p++) {
-    if (*p != out[0] || (p > t && is_name_byte((unsigned char)p[-1]))) continue;
+    if (*p != acr[0] || (p > t && is_name_byte((unsigned char)p[-1]))) continue;
     const char *q = p, *stop = NULL;
     size_t k = 0;
     while (q < end && k < al) {
@@ -461,7 +464,7 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz) {
       size_t wl = (size_t)(q - w);
       if (!wl) break;
       if (in_list(w, wl, CONNECT) && k > 0) {
-      } else if ((unsigned char)w[0] == (unsigned char)out[k] && wl > 1 && islower((unsigned char)w[1])) {
+      } else if ((unsigned char)w[0] == (unsigned char)acr[k] && wl > 1 && islower((unsigned char)w[1])) {
         k++;
         stop = q;
       } else {
@@ -560,11 +563,13 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     }
     if (best < 0 || c->score > cs->c[best].score) best = i;
   }
+  int from_domain = 0;
   if (best >= 0) {
     copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
   } else if (label[0]) { /* last resort: the domain itself */
     copyn(out, out_size, label, strlen(label));
     out[0] = (char)toupper((unsigned char)out[0]);
+    from_domain = 1;
   }
   /* LinkedIn's own template names the employer verbatim, case and digits
    * included ("... your application was sent to Acme 2"). */
@@ -581,7 +586,8 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     co_cls_clean_company(out);
   }
   /* An acronym ("ACME Talent" -> "AT") is usually spelled out in the text. */
-  if (!expand_acronym(subject, strlen(subject), out, out_size)) expand_acronym(body, body_len, out, out_size);
+  if (!expand_acronym(subject, strlen(subject), out, out_size, from_domain))
+    expand_acronym(body, body_len, out, out_size, from_domain);
   free(cs);
 }
 

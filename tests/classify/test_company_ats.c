@@ -1,6 +1,8 @@
 /* Proves the employer is found when the sender is an ATS or job board (the
  * employer then comes from the text or the tenant), from a company's own
- * mailbox, and from a recruiter's signature, with legal suffixes dropped. */
+ * mailbox, and from a recruiter's signature, with legal suffixes dropped;
+ * LinkedIn's verbatim employer, acronyms spelled out in the text, and
+ * cut-short senders whose first label is a service subdomain. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,21 @@ typedef struct ex_s {
 } ex_t;
 
 static const ex_t EX[] = {
+    /* LinkedIn's template names the employer verbatim: lower case, digits, an acronym tail dropped */
+    {"Jo, your application was sent to brindle", "LinkedIn <jobs-noreply@linkedin.com>",
+     "Your application was sent to brindle\nbrindle\nData Analyst", "brindle"},
+    {"Jo, your application was sent to Cartwell 9", "LinkedIn <jobs-noreply@linkedin.com>",
+     "Your application was sent to Cartwell 9\nCartwell 9\nQA Engineer", "Cartwell 9"},
+    {"Jo, your application was sent to Northam Field Services - NFS", "LinkedIn <jobs-noreply@linkedin.com>",
+     "Your application was sent to Northam Field Services - NFS", "Northam Field Services"},
+    /* an acronym sender spelled out in the subject or body */
+    {"Your application at Pell Orchard Group", "POG Talent Acquisition Team <talent@pellorchardgroup.example>",
+     "Thanks for applying. The team will review your application.", "Pell Orchard Group"},
+    {"Internship decision", "laserfiche@mvha.example",
+     "Dear Jo,\nThank you for applying to the Meadow Valley Housing Authority internship.", "Meadow Valley Housing Authority"},
+    /* a sender cut short upstream: the service subdomain is not the employer */
+    {"Thank you for your Application!", "Kestrelwood Recruiting <do-not-reply@jobs.kestrelwood.",
+     "We have received your application.", "Kestrelwood"},
     {"Thank you for your application", "Pelican Systems Careers <pelicansystems@myworkday.com>",
      "Dear Jo,\nThank you for applying to Pelican Systems, Inc.! Your application for JR-2231 Cloud Engineer is in review.", "Pelican Systems"},
     {"Application update", "<marrowfield@myworkday.com>",
