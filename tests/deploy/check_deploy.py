@@ -275,7 +275,10 @@ def run_spec(a):
                 named.append(dst)
         out.append({"name": name, "argv": list(s.get("command") or []), "env": env, "paths": svc_paths,
                     "volumes": named, "hostname": s.get("hostname", name)})
-    json.dump({"services": out}, sys.stdout, indent=1)
+    # Topic-name settings, so a test on a shared broker can rename them all.
+    topics = sorted(n for n in Settings(a.careerops).names
+                    if n.startswith("topic.") and n not in ("topic.partitions", "topic.replication.factor"))
+    json.dump({"services": out, "topic_settings": topics}, sys.stdout, indent=1)
     print()
 
 

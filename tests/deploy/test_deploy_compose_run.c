@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <ctype.h>
 #include <curl/curl.h>
 #include <jansson.h>
 #include <signal.h>
@@ -60,8 +61,10 @@ static void proc_free(proc_t *p) {
   memset(p, 0, sizeof(*p));
 }
 
-/* Builds a local process from one service of the run spec. */
-static void proc_from_service(proc_t *p, json_t *svc, const char *dir, const char *bootstrap, const char *app) {
+/* Builds a local process from one service of the run spec; topics: the
+ * topic.* name settings, each renamed to <app>-<suffix>. */
+static void proc_from_service(proc_t *p, json_t *svc, json_t *topics, const char *dir, const char *bootstrap,
+                              const char *app) {
   const char *name = json_string_value(json_object_get(svc, "name")), *k;
   json_t *v, *paths = json_object_get(svc, "paths");
   size_t i;
@@ -82,14 +85,15 @@ static void proc_from_service(proc_t *p, json_t *svc, const char *dir, const cha
   proc_setenv(p, "CAREEROPS_STATE_DIR", path);
   proc_setenv(p, "CAREEROPS_BROKERS", bootstrap);
   proc_setenv(p, "CAREEROPS_APP_ID", app);
-  static const char *const topics[][2] = {{"CAREEROPS_TOPIC_RAW", "raw"},
-                                          {"CAREEROPS_TOPIC_CLASSIFIED", "classified"},
-                                          {"CAREEROPS_TOPIC_RESEARCH", "research"},
-                                          {"CAREEROPS_TOPIC_NOTIFICATIONS", "notifications"},
-                                          {"CAREEROPS_TOPIC_DLQ", "dlq"}};
-  for (int t = 0; t < 5; t++) {
-    snprintf(path, sizeof(path), "%s-%s", app, topics[t][1]);
-    proc_setenv(p, topics[t][0], path);
+  json_array_foreach(topics, i, v) { /* "topic.raw" -> CAREEROPS_TOPIC_RAW=<app>-raw */
+    const char *setting = json_string_value(v);
+    char var[128];
+    size_t n = 0;
+    for (const char *c = "CAREEROPS_"; *c; c++) var[n++] = *c;
+    for (const char *c = setting; *c && n + 1 < sizeof(var); c++) var[n++] = *c == '.' ? '_' : (char)toupper(*c);
+    var[n] = '\0';
+    snprintf(path, sizeof(path), "%s-%s", app, setting + strlen("topic."));
+    proc_setenv(p, var, path);
   }
   int port = co_th_free_port();
   snprintf(path, sizeof(path), "127.0.0.1:%d", port);
@@ -191,6 +195,8 @@ static void deploy_compose_instances_run_and_get_tasks(void **state) {
   json_error_t jerr;
   json_t *spec = json_loads(spec_text, 0, &jerr), *svc;
   if (!spec) fail_msg("run-spec output: %s", jerr.text);
+  json_t *topics = json_object_get(spec, "topic_settings");
+  assert_true(json_array_size(topics) >= 5);
 
   proc_t init = {0}, inst[MAX_INST] = {0};
   int n_init = 0, n_inst = 0;
@@ -199,10 +205,10 @@ static void deploy_compose_instances_run_and_get_tasks(void **state) {
     const char *verb = json_string_value(json_array_get(json_object_get(svc, "argv"), 0));
     if (verb && !strcmp(verb, "topics")) {
       assert_int_equal(n_init++, 0);
-      proc_from_service(&init, svc, dir, co_th_kafka_bootstrap(k), app);
+      proc_from_service(&init, svc, topics, dir, co_th_kafka_bootstrap(k), app);
     } else if (verb && !strcmp(verb, "run")) {
       assert_true(n_inst < MAX_INST);
-      proc_from_service(&inst[n_inst++], svc, dir, co_th_kafka_bootstrap(k), app);
+      proc_from_service(&inst[n_inst++], svc, topics, dir, co_th_kafka_bootstrap(k), app);
     }
   }
   assert_int_equal(n_init, 1);
