@@ -86,6 +86,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   int once = 0, opt, rc = CO_EXIT_FAIL;
   char errstr[512];
   co_pipeline_t *p = NULL;
+  co_pipeline_api_t *api = NULL;
   co_pipeline_ingest_t *ing = NULL;
   co_ingest_accounts_t *accts = NULL;
   while ((opt = co_cli_getopt(cli, "run", co_run_usage, argc, argv, "", longopts)) != -1) {
@@ -106,6 +107,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   if (*brokers && once) return co_cli_usage_error(cli, "run", "--once is for embedded mode (no brokers)");
   CO_LOGKV(CO_LOG_INFO, "cli", "starting", "mode", *brokers ? "kafka" : "embedded", "brokers", brokers, "state.dir",
            co_conf_str(cli->conf, "state.dir"));
+  if (co_pipeline_api_prepare(cli->conf, errstr, sizeof(errstr))) goto fail;
   if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
   g_pipeline = p;
   struct sigaction sa = {.sa_handler = on_signal};
@@ -143,8 +145,10 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     if (co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
     if (summary(p, errstr, sizeof(errstr))) goto fail;
   }
-  fprintf(stderr, "careerops run: the REST API and dashboard are not part of this build yet\n");
   if (!once && !g_signals) {
+    if (!(api = co_pipeline_api_start(p, cli->conf, errstr, sizeof(errstr)))) goto fail;
+    printf("careerops run: dashboard and API on %s/\n", co_pipeline_api_url(api));
+    fflush(stdout);
     if (!*brokers) fprintf(stderr, "careerops run: processing new imports; Ctrl-C to stop\n");
     if (co_pipeline_run(p, errstr, sizeof(errstr))) goto fail;
   }
@@ -154,6 +158,7 @@ fail:
   fprintf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
+  co_pipeline_api_stop(api); /* before the pipeline it reads */
   g_ingest = NULL;
   co_pipeline_ingest_destroy(ing); /* joins the threads before the runtime goes */
   co_ingest_accounts_free(accts);

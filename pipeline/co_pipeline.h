@@ -15,6 +15,7 @@
 #ifndef CO_PIPELINE_H
 #define CO_PIPELINE_H
 
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -131,6 +132,12 @@ co_err_t co_pipeline_briefing(co_pipeline_t *p, const char *company, char **json
  * partitions. CO_ERR_INVALID_ARG names the bad field. */
 co_err_t co_pipeline_search(co_pipeline_t *p, const char *query_json, char **json_out, char *errstr,
                             size_t errstr_size);
+
+/* Merges search hits from several indexes or instances (hits: a JSON array
+ * of result objects, modified in place): hybrid results are fused again by
+ * reciprocal rank over each side's own scores (vector_score, bm25_score),
+ * others sorted by score. Returns a new array of the best k. */
+json_t *co_pipeline_search_fuse(json_t *hits, int hybrid, size_t k);
 
 /* Brings the search index up to the committed briefings now and saves it
  * (the index thread does this every 300 ms; for tests and run --once). */

@@ -144,14 +144,27 @@ static co_err_t co_pl_http(co_pipeline_api_t *a, const char *base, const co_api_
   return CO_OK;
 }
 
-/* Answers q locally or at the owner of key in topic. *handled = 0: local. */
+static int co_pl_owns(void *opaque, int32_t part) {
+  co_pipeline_api_t *a = opaque;
+  int local = 0;
+  return co_rt_partition_owner(a->owners, a->p->t_raw, part, NULL, 0, &local, NULL, 0) == CO_OK && local;
+}
+
+/* Answers q locally or at the owner of key in topic. *handled = 0: local.
+ * An internal sub-request for a key this instance does not own is refused
+ * (503): the sender's owner cache is stale; it refreshes and retries. */
 static co_err_t co_pl_route(co_pipeline_api_t *a, const co_api_query_t *q, const char *topic, const char *key,
                             co_api_result_t *res, int *handled, char *errstr, size_t sz) {
   char url[512];
   int local = 1;
   co_err_t rc;
   *handled = 0;
-  if (q->internal || co_rt_embedded(a->p->rt)) return CO_OK;
+  if (co_rt_embedded(a->p->rt)) return CO_OK;
+  if (q->internal) {
+    if (co_rt_owner_url(a->owners, topic, key, strlen(key), url, sizeof(url), &local, errstr, sz) == CO_OK && local)
+      return CO_OK;
+    return co_seterr(errstr, sz, CO_ERR_UNSUPPORTED, "not the owner of this key (any more)");
+  }
   for (int attempt = 0; attempt < 2; attempt++) {
     if ((rc = co_rt_owner_url(a->owners, topic, key, strlen(key), url, sizeof(url), &local, errstr, sz))) {
       if (attempt == 0) { /* unassigned right now: look again once */
@@ -211,7 +224,8 @@ static json_t *co_pl_accounts_all(co_pipeline_api_t *a, const co_api_query_t *q,
                                   size_t sz) {
   json_t *parts = json_array(), *part, *it;
   size_t i, j, n = 0;
-  json_array_append_new(parts, co_pl_api_accounts(a->p, q->scope));
+  co_pl_owned_t owned = {co_rt_embedded(a->p->rt) ? NULL : co_pl_owns, a};
+  json_array_append_new(parts, co_pl_api_accounts(a->p, q->scope, &owned));
   if ((*rc = co_pl_scatter(a, q, parts, errstr, sz))) {
     json_decref(parts);
     return NULL;
@@ -229,13 +243,69 @@ static json_t *co_pl_accounts_all(co_pipeline_api_t *a, const co_api_query_t *q,
 
 static json_t *co_pl_stats_all(co_pipeline_api_t *a, const co_api_query_t *q, co_err_t *rc, char *errstr, size_t sz) {
   json_t *parts = json_array(), *out = NULL;
-  json_array_append_new(parts, co_pl_api_stats(a->p, NULL, 1));
+  co_pl_owned_t owned = {co_rt_embedded(a->p->rt) ? NULL : co_pl_owns, a};
+  json_array_append_new(parts, co_pl_api_stats(a->p, q->scope, 1, &owned));
   if (q->internal) { /* a peer merges: keep the parts needed for exact distincts and median */
     out = json_incref(json_array_get(parts, 0));
   } else if (!(*rc = co_pl_scatter(a, q, parts, errstr, sz))) {
     out = co_pl_api_stats_merge(parts);
   }
   json_decref(parts);
+  return out;
+}
+
+/* A briefing, hidden from an account token whose account is not in it. */
+static co_err_t co_pl_api_briefing(co_pipeline_t *p, const co_api_query_t *q, co_api_result_t *res, char *errstr,
+                                   size_t sz) {
+  char *body = NULL;
+  co_err_t rc = co_pipeline_briefing(p, q->company, &body, errstr, sz);
+  if (rc) return rc;
+  if (q->scope) {
+    json_t *b = json_loads(body, 0, NULL), *acc;
+    size_t i;
+    int mine = 0;
+    json_array_foreach(json_object_get(b, "accounts"), i, acc) mine |= !strcmp(json_string_value(acc) ? json_string_value(acc) : "", q->scope);
+    json_decref(b);
+    if (!mine) {
+      free(body);
+      return co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no briefing for this company");
+    }
+  }
+  res->body = body;
+  return CO_OK;
+}
+
+/* Search: this instance's indexes, then (unless a peer asked) every other
+ * instance's, fused into one top-k. q->account is already the token's
+ * account for an account token. */
+static json_t *co_pl_search_all(co_pipeline_api_t *a, const co_api_query_t *q, co_err_t *rc, char *errstr,
+                                size_t sz) {
+  json_t *qj = json_deep_copy(q->args), *parts = json_array(), *hits = json_array(), *part, *h, *out = NULL;
+  char *qs = NULL, *local = NULL;
+  size_t i, j;
+  if (!qj || !parts || !hits) goto nomem;
+  json_object_del(qj, "account");
+  if (q->account) json_object_set_new(qj, "account", json_string(q->account));
+  if (!(qs = json_dumps(qj, JSON_COMPACT))) goto nomem;
+  if ((*rc = co_pipeline_search(a->p, qs, &local, errstr, sz))) goto done;
+  json_array_append_new(parts, json_loads(local, 0, NULL));
+  if (!q->internal && (*rc = co_pl_scatter(a, q, parts, errstr, sz))) goto done;
+  json_array_foreach(parts, i, part) json_array_foreach(json_object_get(part, "results"), j, h)
+      json_array_append(hits, h);
+  const char *mode = json_string_value(json_object_get(qj, "mode"));
+  json_int_t k = json_integer_value(json_object_get(qj, "k"));
+  json_t *best = co_pipeline_search_fuse(hits, json_array_size(parts) > 1 && (!mode || !strcmp(mode, "hybrid")),
+                                         k > 0 ? (size_t)k : 10);
+  out = json_pack("{s:O, s:o}", "query", json_object_get(qj, "q"), "results", best);
+  goto done;
+nomem:
+  *rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+done:
+  free(qs);
+  free(local);
+  json_decref(qj);
+  json_decref(parts);
+  json_decref(hits);
   return out;
 }
 
@@ -268,13 +338,18 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
   case CO_API_Q_STATS:
     if (q->account) {
       if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
-      out = co_pl_api_stats(p, q->account, 0);
+      out = co_pl_api_stats(p, q->account, 0, NULL);
     } else {
       out = co_pl_stats_all(a, q, &rc, errstr, sz);
     }
     break;
   case CO_API_Q_ACCOUNTS:
-    out = q->internal ? co_pl_api_accounts(p, q->scope) : co_pl_accounts_all(a, q, &rc, errstr, sz);
+    if (q->internal) {
+      co_pl_owned_t owned = {co_rt_embedded(p->rt) ? NULL : co_pl_owns, a};
+      out = co_pl_api_accounts(p, q->scope, &owned);
+    } else {
+      out = co_pl_accounts_all(a, q, &rc, errstr, sz);
+    }
     break;
   case CO_API_Q_DLQ_LIST:
     out = co_pl_api_dlq_list(p, q->args, &rc, errstr, sz);
@@ -283,10 +358,11 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     out = co_pl_api_dlq_replay(p, q->id, &rc, errstr, sz);
     break;
   case CO_API_Q_BRIEFING:
+    if ((rc = co_pl_route(a, q, p->t_research, q->company, res, &handled, errstr, sz)) || handled) return rc;
+    return co_pl_api_briefing(p, q, res, errstr, sz);
   case CO_API_Q_SEARCH:
-    /* co_pipeline_briefing / co_pipeline_search are not in co_pipeline.h yet */
-    return co_seterr(errstr, sz, CO_ERR_UNSUPPORTED, "%s is not wired to the pipeline yet",
-                     q->kind == CO_API_Q_SEARCH ? "search" : "briefing");
+    out = co_pl_search_all(a, q, &rc, errstr, sz);
+    break;
   default:
     return co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no such endpoint");
   }

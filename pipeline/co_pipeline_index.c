@@ -244,10 +244,41 @@ size_t co_pl_index_docs(co_pl_index_t *ix) {
   return n;
 }
 
-static int by_score(const void *a, const void *b) {
-  const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-  double sx = json_real_value(json_object_get(x, "score")), sy = json_real_value(json_object_get(y, "score"));
+static int by_key_desc(const void *a, const void *b, void *key) {
+  double sx = json_number_value(json_object_get(*(json_t *const *)a, key));
+  double sy = json_number_value(json_object_get(*(json_t *const *)b, key));
   return sx < sy ? 1 : sx > sy ? -1 : 0;
+}
+
+/* RRF's c, as co_search uses by default. */
+#define CO_PL_RRF_K 10.0
+
+json_t *co_pipeline_search_fuse(json_t *hits, int hybrid, size_t k) {
+  size_t n = json_array_size(hits);
+  json_t **v = calloc(n ? n : 1, sizeof(*v)), *res = json_array();
+  if (!v || !res) goto done;
+  /* Hybrid scores are reciprocal ranks within one index: fuse again over
+   * the union, from each side's own scores, so indexes compare fairly. */
+  if (hybrid) {
+    static const char *const sides[] = {"vector_score", "bm25_score"};
+    json_t *h;
+    size_t i;
+    json_array_foreach(hits, i, h) json_object_set_new(h, "score", json_real(0));
+    for (int sd = 0; sd < 2; sd++) {
+      size_t m = 0;
+      json_array_foreach(hits, i, h) if (json_object_get(h, sides[sd])) v[m++] = h;
+      qsort_r(v, m, sizeof(*v), by_key_desc, (void *)sides[sd]);
+      for (size_t r = 0; r < m; r++)
+        json_object_set_new(v[r], "score",
+                            json_real(json_real_value(json_object_get(v[r], "score")) + 1.0 / (CO_PL_RRF_K + r + 1)));
+    }
+  }
+  for (size_t i = 0; i < n; i++) v[i] = json_array_get(hits, i);
+  qsort_r(v, n, sizeof(*v), by_key_desc, "score");
+  for (size_t i = 0; i < n && i < k; i++) json_array_append(res, v[i]);
+done:
+  free(v);
+  return res;
 }
 
 /* Scatter over the partitions' indexes, gather the best k. */
@@ -265,7 +296,6 @@ co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t
                             "snippet", h->snippet ? h->snippet : "");
       if (o && !isnan(h->vector_score)) json_object_set_new(o, "vector_score", json_real(h->vector_score));
       if (o && h->bm25_score > 0) json_object_set_new(o, "bm25_score", json_real(h->bm25_score));
-      if (o) json_object_set_new(o, "_i", json_integer((json_int_t)json_array_size(all)));
       if (o) json_array_append_new(all, o);
     }
     co_search_result_free(r);
@@ -274,33 +304,7 @@ co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t
     json_decref(all);
     return e;
   }
-  size_t n = json_array_size(all), k = q->k ? q->k : 10;
-  json_t **v = calloc(n ? n : 1, sizeof(*v));
-  json_t *res = json_array();
-  for (size_t i = 0; i < n; i++) v[i] = json_array_get(all, i);
-  /* Per-partition RRF scores are ranks within a partition: fuse again over
-   * the union, from each side's own scores, so partitions compare fairly. */
-  if (q->mode == CO_SEARCH_HYBRID && ix->nparts > 1) {
-    static const char *const sides[] = {"vector_score", "bm25_score"};
-    double *fused = calloc(n ? n : 1, sizeof(*fused));
-    for (int sdx = 0; sdx < 2 && fused; sdx++) {
-      for (size_t i = 0; i < n; i++) json_object_set_new(v[i], "score", json_real(0));
-      for (size_t i = 0; i < n; i++) {
-        json_t *sv = json_object_get(v[i], sides[sdx]);
-        if (sv) json_object_set_new(v[i], "score", json_real(json_real_value(sv)));
-      }
-      if (n) qsort(v, n, sizeof(*v), by_score);
-      for (size_t i = 0, rank = 1; i < n; i++)
-        if (json_object_get(v[i], sides[sdx])) fused[json_integer_value(json_object_get(v[i], "_i"))] += 1.0 / (60.0 + (double)rank++);
-    }
-    for (size_t i = 0; i < n && fused; i++)
-      json_object_set_new(v[i], "score", json_real(fused[json_integer_value(json_object_get(v[i], "_i"))]));
-    free(fused);
-  }
-  for (size_t i = 0; i < n; i++) json_object_del(v[i], "_i");
-  if (n) qsort(v, n, sizeof(*v), by_score);
-  for (size_t i = 0; i < n && i < k; i++) json_array_append(res, v[i]);
-  free(v);
+  json_t *res = co_pipeline_search_fuse(all, q->mode == CO_SEARCH_HYBRID && ix->nparts > 1, q->k ? q->k : 10);
   json_decref(all);
   *out = json_pack("{s:s, s:o}", "query", q->text, "results", res);
   return *out ? CO_OK : CO_ERR_NOMEM;
