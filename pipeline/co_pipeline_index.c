@@ -275,7 +275,17 @@ json_t *co_pipeline_search_fuse(json_t *hits, int hybrid, size_t k) {
   }
   for (size_t i = 0; i < n; i++) v[i] = json_array_get(hits, i);
   qsort_r(v, n, sizeof(*v), by_key_desc, "score");
-  for (size_t i = 0; i < n && i < k; i++) json_array_append(res, v[i]);
+  /* A document seen twice (a partition's old copy on an instance that no
+   * longer owns it) counts once, at its best. */
+  for (size_t i = 0; i < n && json_array_size(res) < k; i++) {
+    const char *id = json_string_value(json_object_get(v[i], "doc_id"));
+    int dup = 0;
+    for (size_t j = 0; j < i && id && !dup; j++) {
+      const char *o = json_string_value(json_object_get(v[j], "doc_id"));
+      dup = o && !strcmp(id, o);
+    }
+    if (!dup) json_array_append(res, v[i]);
+  }
 done:
   free(v);
   return res;
