@@ -73,10 +73,10 @@ function freePort() {
 function hostileMbox(dir) {
   const sample = fs.readFileSync(path.join(SRC, 'data', 'sample', 'inbox.mbox'), 'utf8');
   const mail = [
-    'From no-reply@quillfeather.example Mon Mar 24 15:00:00 2025',
-    `From: ${XSS_COMPANY} Recruiting <no-reply@quillfeather.example>`,
+    'From quinn.avery@quillfeather.example Mon Mar 24 15:00:00 2025',
+    'From: Quinn Avery <quinn.avery@quillfeather.example>',
     'To: Riley Moss <riley.moss@example.net>',
-    `Subject: ${XSS_COMPANY}: we received your application ${XSS_SCRIPT} ${XSS_IMG}`,
+    `Subject: Interview invitation: Backend Engineer at ${XSS_COMPANY} ${XSS_SCRIPT} ${XSS_IMG}`,
     'Date: Mon, 24 Mar 2025 11:00:00 -0400',
     'Message-ID: <xss.1@quillfeather.example>',
     'MIME-Version: 1.0',
@@ -85,11 +85,14 @@ function hostileMbox(dir) {
     '',
     'Hi Riley,',
     '',
-    `Thank you for applying to ${XSS_COMPANY}. We have received your application for the`,
-    'Backend Engineer position and our team will review it carefully.',
+    `Thanks for applying to ${XSS_COMPANY}. I'd love to set up a 30-minute phone screen to talk about the`,
+    'Backend Engineer role and your background.',
     '',
-    'Best regards,',
-    `The ${XSS_COMPANY} Recruiting Team`,
+    'Would Monday, March 31 at 10:00 AM ET work for a call? Happy to find another time if it does not suit you.',
+    '',
+    'Best,',
+    'Quinn Avery',
+    `Senior Recruiter, ${XSS_COMPANY}`,
     '',
   ].join('\n');
   const file = path.join(dir, 'inbox.mbox');
@@ -165,6 +168,7 @@ async function browserChecks(base, tmp) {
   must(stats.status === 200, 'GET /api/stats answers', String(stats.status));
   const searchProbe = await fetch(base + '/api/search?q=interview&k=1');
   const searchUp = searchProbe.status !== 503;
+  const briefingProbe = (await fetch(base + '/api/companies/' + encodeURIComponent(XSS_COMPANY) + '/briefing')).status;
   let briefingUp = true;
 
   const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
@@ -261,19 +265,46 @@ async function browserChecks(base, tmp) {
     await page.screenshot({ path: path.join(BIN, 'dashboard-xss.png') });
 
     // ---- search ----
+    // The index follows the briefings asynchronously, so the page and a
+    // direct call may see different moments: the check waits until the page
+    // shows what /api/search answers right after it.
     if (!searchUp) {
       skip('search from the header shows /api/search results', '/api/search answers 503 (no index wired in)');
     } else {
       const q = 'interview';
-      const want = await getJson(base, `/api/search?q=${q}&k=20&mode=hybrid&account=${encodeURIComponent(account)}`);
-      await page.fill('#quicksearch-q', q);
-      await page.press('#quicksearch-q', 'Enter');
-      await ready(page, 'search');
-      const shown = await page.$$eval('#search-results .result .snippet', (s) => s.map((x) => x.textContent));
-      check(want.status === 200 && want.body.results.length > 0 && shown.length === want.body.results.length &&
-        shown[0] === (want.body.results[0].snippet || ''), 'search from the header shows /api/search results',
-      `${shown.length} shown, API: ${JSON.stringify(want).slice(0, 300)}`);
+      let last = '';
+      const same = await waitUntil('the page to show /api/search results', async () => {
+        await page.fill('#quicksearch-q', q);
+        await page.press('#quicksearch-q', 'Enter');
+        await page.waitForFunction(() => document.getElementById('view').getAttribute('data-ready') === 'search' &&
+          document.getElementById('search-count'), null, { timeout: 30000 });
+        const shown = await page.$$eval('#search-results .result .snippet', (x) => x.map((n) => n.textContent));
+        const want = await getJson(base, `/api/search?q=${q}&k=20&mode=hybrid&account=${encodeURIComponent(account)}`);
+        const snippets = want.status === 200 ? want.body.results.map((r) => r.snippet || '') : null;
+        last = `${shown.length} shown, API ${want.status}: ${JSON.stringify(snippets).slice(0, 200)}`;
+        return snippets && snippets.length > 0 && JSON.stringify(snippets) === JSON.stringify(shown);
+      }, 60000).catch(() => false);
+      check(same, 'search from the header shows /api/search results', last);
       await page.screenshot({ path: path.join(BIN, 'dashboard-search.png') });
+    }
+
+    // ---- the hostile subject in a briefing (written asynchronously) ----
+    if (briefingProbe === 503) {
+      skip('the briefing quoting the <script> subject shows it as text', 'briefings answer 503');
+    } else {
+      const hb = `/api/companies/${encodeURIComponent(XSS_COMPANY)}/briefing`;
+      const has = await waitUntil('the hostile company\'s briefing', async () => (await getJson(base, hb)).status === 200,
+        60000).catch(() => false);
+      if (!has) {
+        check(false, 'the briefing quoting the <script> subject shows it as text', 'no briefing for ' + XSS_COMPANY);
+      } else {
+        await page.goto(base + '/#/briefing/' + encodeURIComponent(XSS_COMPANY));
+        await ready(page, 'briefing');
+        const t = await page.textContent('#view');
+        const d = await page.evaluate(() => ({ xss: typeof window.__xss, imgs: document.querySelectorAll('img').length }));
+        check(t.includes(XSS_SCRIPT) && t.includes(XSS_IMG) && d.xss === 'undefined' && d.imgs === 0,
+          'the briefing quoting the <script> subject shows it as text', JSON.stringify(d) + ' ' + t.slice(0, 200));
+      }
     }
 
     // ---- the other views render ----
