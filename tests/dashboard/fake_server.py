@@ -106,10 +106,10 @@ class H(BaseHTTPRequestHandler):
                  "score": 0.91, "snippet": "we received your application " + XSS}]})
         if p.startswith("/api/companies/") and p.endswith("/briefing"):
             c = parts[3]
-            if c != "Bluefin Analytics":
+            if c not in ("Bluefin Analytics", "Quillfeather Systems"):
                 return self.err(404, "not_found", "no briefing")
             return self.send(200, {"company": c, "updated_at": "2025-04-01T00:00:00Z", "source": "offline",
-                                   "summary": "Analytics company.", "news": [
+                                   "summary": "Latest: " + XSS, "news": [
                                        {"title": "Bluefin raises", "url": "javascript:alert(1)", "snippet": "x",
                                         "published": "2025-03-01"}],
                                    "role_notes": "Data Engineer", "history": [], "interviewers": ["A. Person"],
