@@ -62,8 +62,7 @@ static co_vec_index_opts_t vec_opts(const co_search_t *s) {
   return v;
 }
 
-co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts, char *errstr,
-                           size_t errstr_size) {
+co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts, char *errstr, size_t errstr_size) {
   co_search_t *s = NULL;
   if (!emb) {
     co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "search: no embedder");
@@ -112,7 +111,9 @@ void co_search_destroy(co_search_t *s) {
   free(s);
 }
 
-static char *dup0(const char *v) { return strdup(v ? v : ""); }
+static char *dup0(const char *v) {
+  return strdup(v ? v : "");
+}
 
 co_err_t co_search_rebuild_index(co_search_t *s, char *errstr, size_t errstr_size) {
   size_t n = g_hash_table_size(s->chunks), i = 0;
@@ -226,8 +227,7 @@ co_err_t co_search_upsert(co_search_t *s, const char *doc_id, const co_search_me
   co_search_chunk_spans(text, s->opts.chunk_chars, s->opts.overlap_chars, starts, lens, n);
   for (i = 0; i < n; i++) {
     if (!(chunks[i] = calloc(1, sizeof(**chunks))) || !(chunks[i]->text = strndup(text + starts[i], lens[i])) ||
-        !(chunks[i]->vec = malloc(s->dim * sizeof(float))) ||
-        !(itexts[i] = co_search_index_text(d, chunks[i]->text)))
+        !(chunks[i]->vec = malloc(s->dim * sizeof(float))) || !(itexts[i] = co_search_index_text(d, chunks[i]->text)))
       goto nomem;
   }
   if (n && (err = co_vec_embed_batch(s->emb, (const char *const *)itexts, n, vecs, errstr, errstr_size)) != CO_OK)

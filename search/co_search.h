@@ -62,11 +62,11 @@ typedef enum {
 } co_search_mode_t;
 
 typedef struct {
-  const char *text;      /* the query (required, non-empty) */
-  size_t k;              /* documents wanted (0 = 10) */
+  const char *text; /* the query (required, non-empty) */
+  size_t k;         /* documents wanted (0 = 10) */
   co_search_mode_t mode;
-  float min_score;       /* vector side: only chunks with cosine >= min_score (range search);
-                          * ignored unless use_min_score is set */
+  float min_score; /* vector side: only chunks with cosine >= min_score (range search);
+                    * ignored unless use_min_score is set */
   int use_min_score;
   float rrf_k; /* HYBRID: the c in 1/(c + rank); 0 = 10 */
   /* Filters: NULL = any. Exact, case-sensitive matches; dates compare as
@@ -92,8 +92,7 @@ typedef struct {
 /* Creates an empty index whose vectors come from emb (not owned; must
  * outlive the handle). opts NULL = defaults. Caller frees with
  * co_search_destroy(). NULL + errstr on failure. */
-co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts, char *errstr,
-                           size_t errstr_size);
+co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts, char *errstr, size_t errstr_size);
 void co_search_destroy(co_search_t *s);
 
 /* Chunks text, embeds the chunks and replaces every earlier chunk of doc_id
@@ -130,14 +129,13 @@ co_err_t co_search_save(co_search_t *s, const char *path, uint64_t seq, char *er
  * emb, and (CO_ERR_PARSE) a damaged file. emb is not owned. Caller frees
  * with co_search_destroy(). NULL + errstr on failure; CO_ERR_NOT_FOUND
  * text when path does not exist is distinguishable by errno == ENOENT. */
-co_search_t *co_search_load(const char *path, co_vec_embedder_t *emb, uint64_t *seq, char *errstr,
-                            size_t errstr_size);
+co_search_t *co_search_load(const char *path, co_vec_embedder_t *emb, uint64_t *seq, char *errstr, size_t errstr_size);
 
 /* Cuts text into chunks as upsert does: spans [start, start+len) in
  * starts[]/lens[] (caller's arrays of room entries). Returns the number of
  * chunks (which may exceed room; only room are written). Exposed for tests
  * and tools. */
-size_t co_search_chunk_spans(const char *text, size_t chunk_chars, size_t overlap_chars, size_t *starts,
-                             size_t *lens, size_t room);
+size_t co_search_chunk_spans(const char *text, size_t chunk_chars, size_t overlap_chars, size_t *starts, size_t *lens,
+                             size_t room);
 
 #endif

@@ -19,11 +19,11 @@
 #define TERM_MAX 64
 
 static const char *const stop_words[] = {
-    "a",    "an",   "and",  "are",   "as",    "at",   "be",   "by",   "for",  "from", "has",  "have",
-    "i",    "in",   "is",   "it",    "its",   "me",   "my",   "of",   "on",   "or",   "that", "the",
-    "their", "they", "this", "to",   "was",   "we",   "were", "what", "which", "who", "with", "you",
-    "your", "did",  "do",   "about", "any",   "our",  "will", "been", "into", "than", "them", "these",
-    "those", "there", "how", "all",  "also",  "but",  "can",  "not",  "so",   "some", "such", NULL};
+    "a",     "an",    "and",  "are",   "as",   "at",  "be",   "by",   "for",   "from", "has",  "have",
+    "i",     "in",    "is",   "it",    "its",  "me",  "my",   "of",   "on",    "or",   "that", "the",
+    "their", "they",  "this", "to",    "was",  "we",  "were", "what", "which", "who",  "with", "you",
+    "your",  "did",   "do",   "about", "any",  "our", "will", "been", "into",  "than", "them", "these",
+    "those", "there", "how",  "all",   "also", "but", "can",  "not",  "so",    "some", "such", NULL};
 
 static int is_stop(const char *t) {
   for (size_t i = 0; stop_words[i]; i++)
@@ -31,7 +31,9 @@ static int is_stop(const char *t) {
   return 0;
 }
 
-static int is_word(unsigned char c) { return isalnum(c) || c >= 0x80; }
+static int is_word(unsigned char c) {
+  return isalnum(c) || c >= 0x80;
+}
 
 void co_search_terms(const char *text, void (*fn)(const char *term, size_t len, void *opaque), void *opaque) {
   const unsigned char *p = (const unsigned char *)text;
@@ -46,8 +48,7 @@ void co_search_terms(const char *text, void (*fn)(const char *term, size_t len, 
     if (n == 0) continue;
     term[n] = '\0';
     if (is_stop(term)) continue;
-    if (n > 3 && term[n - 1] == 's' && term[n - 2] != 's' && term[n - 2] != 'u' && term[n - 2] != 'i')
-      term[--n] = '\0';
+    if (n > 3 && term[n - 1] == 's' && term[n - 2] != 's' && term[n - 2] != 'u' && term[n - 2] != 'i') term[--n] = '\0';
     fn(term, n, opaque);
   }
 }

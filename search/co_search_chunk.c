@@ -11,7 +11,9 @@
 
 #include "co_search_int.h"
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* A sentence ends after pos-1 when text[pos-1] closes one and pos is space. */
 static int sentence_end_at(const char *t, size_t pos, size_t len) {
@@ -52,8 +54,8 @@ static size_t next_start(const char *t, size_t len, size_t s, size_t e, size_t o
   return e; /* one long word: no overlap possible on a boundary */
 }
 
-size_t co_search_chunk_spans(const char *text, size_t chunk_chars, size_t overlap_chars, size_t *starts,
-                             size_t *lens, size_t room) {
+size_t co_search_chunk_spans(const char *text, size_t chunk_chars, size_t overlap_chars, size_t *starts, size_t *lens,
+                             size_t room) {
   size_t len = strlen(text), n = 0, s = skip_space(text, 0, len);
   while (s < len) {
     size_t e = chunk_end(text, len, s, chunk_chars), te = e;

@@ -26,8 +26,12 @@
 #define MAGIC "COSEARCH"
 #define VERSION 1u
 
-static void put(GByteArray *b, const void *p, size_t n) { g_byte_array_append(b, p, (guint)n); }
-static void put_u64(GByteArray *b, uint64_t v) { put(b, &v, 8); }
+static void put(GByteArray *b, const void *p, size_t n) {
+  g_byte_array_append(b, p, (guint)n);
+}
+static void put_u64(GByteArray *b, uint64_t v) {
+  put(b, &v, 8);
+}
 static void put_str(GByteArray *b, const char *s) {
   uint32_t n = (uint32_t)strlen(s);
   put(b, &n, 4);
@@ -167,8 +171,7 @@ static char *get_str(rd_t *r) {
   return s ? strndup(s, n) : NULL;
 }
 
-co_search_t *co_search_load(const char *path, co_vec_embedder_t *emb, uint64_t *seq, char *errstr,
-                            size_t errstr_size) {
+co_search_t *co_search_load(const char *path, co_vec_embedder_t *emb, uint64_t *seq, char *errstr, size_t errstr_size) {
   gchar *data = NULL, *tmp = NULL;
   gsize len = 0;
   GError *ge = NULL;
@@ -239,8 +242,7 @@ co_search_t *co_search_load(const char *path, co_vec_embedder_t *emb, uint64_t *
       chunks[i]->id = d->chunk_ids[i] = (int64_t)get_u64(&r);
       chunks[i]->text = get_str(&r);
       chunks[i]->doc = d;
-      if (!(vec = take(&r, dim * sizeof(float))) || !chunks[i]->text ||
-          !(chunks[i]->vec = malloc(dim * sizeof(float))))
+      if (!(vec = take(&r, dim * sizeof(float))) || !chunks[i]->text || !(chunks[i]->vec = malloc(dim * sizeof(float))))
         goto bad;
       memcpy(chunks[i]->vec, vec, dim * sizeof(float));
     }

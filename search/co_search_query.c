@@ -89,8 +89,7 @@ static co_err_t vector_side(co_search_t *s, const co_search_query_t *q, const fl
         err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "search: out of memory");
         goto out;
       }
-      if ((err = co_vec_index_search(s->index, 1, qv, kc, filter, scores, ids, errstr, errstr_size)) != CO_OK)
-        goto out;
+      if ((err = co_vec_index_search(s->index, 1, qv, kc, filter, scores, ids, errstr, errstr_size)) != CO_OK) goto out;
       n = kc;
     }
     GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -131,8 +130,8 @@ static int scored_cmp(const void *a, const void *b) {
 }
 
 /* Keyword side: ranks up to depth documents into cands. */
-static co_err_t bm25_side(co_search_t *s, const co_search_query_t *q, size_t depth, GHashTable *cands,
-                          char *errstr, size_t errstr_size) {
+static co_err_t bm25_side(co_search_t *s, const co_search_query_t *q, size_t depth, GHashTable *cands, char *errstr,
+                          size_t errstr_size) {
   GHashTable *sc = co_search_bm25_score_chunks(&s->bm25, s->chunks, q->text);
   size_t n = 0, ranked = 0;
   scored_t *v = malloc((g_hash_table_size(sc) + 1) * sizeof(*v));
@@ -235,8 +234,8 @@ co_err_t co_search_query(co_search_t *s, const co_search_query_t *q, co_search_r
   for (size_t i = 0; i < n; i++) {
     cand_t *c = list[i];
     co_search_hit_t *h = &r->hits[r->n++];
-    co_search_chunk_t *best = !c->vchunk ? c->bchunk
-                              : !c->bchunk ? c->vchunk
+    co_search_chunk_t *best = !c->vchunk             ? c->bchunk
+                              : !c->bchunk           ? c->vchunk
                               : c->brank <= c->vrank ? c->bchunk
                                                      : c->vchunk;
     h->doc_id = dup_or_null(c->doc->id, &fail);

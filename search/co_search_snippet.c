@@ -17,7 +17,9 @@ typedef struct {
   size_t best; /* earliest match offset, or SIZE_MAX */
 } find_ctx_t;
 
-static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80; }
+static int word_char(unsigned char c) {
+  return isalnum(c) || c >= 0x80;
+}
 
 static void find_term(const char *term, size_t len, void *opaque) {
   find_ctx_t *f = opaque;

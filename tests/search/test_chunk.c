@@ -25,8 +25,8 @@ static void check(const char *t, int expect_overlap) {
     assert_true(ln[i] > 0 && ln[i] <= W);
     assert_true(st[i] + ln[i] <= len);
     assert_true(t[st[i]] != ' ');
-    if (expect_overlap && st[i] > 0) assert_true(t[st[i] - 1] == ' ');   /* word start */
-    assert_true(((unsigned char)t[st[i]] & 0xC0) != 0x80);              /* char start */
+    if (expect_overlap && st[i] > 0) assert_true(t[st[i] - 1] == ' '); /* word start */
+    assert_true(((unsigned char)t[st[i]] & 0xC0) != 0x80);             /* char start */
     memset(covered + st[i], 1, ln[i]);
     if (i > 0) {
       size_t prev_end = st[i - 1] + ln[i - 1];

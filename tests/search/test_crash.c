@@ -26,8 +26,16 @@
 #define NDOC 37
 #define ROUNDS 3
 
-static const char *topics[] = {"distributed databases", "payments", "observability", "robotics", "climate",
-                               "genomics", "compilers", "logistics", "streaming", "security"};
+static const char *topics[] = {"distributed databases",
+                               "payments",
+                               "observability",
+                               "robotics",
+                               "climate",
+                               "genomics",
+                               "compilers",
+                               "logistics",
+                               "streaming",
+                               "security"};
 
 /* Operation i (from 1): every 5th removes a document, the others upsert one
  * (replacing it when it exists). Deterministic in i. */

@@ -41,7 +41,9 @@ static json_t *load_jsonl(const char *name) {
   return arr;
 }
 
-static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static const char *str(json_t *o, const char *k) {
+  return json_string_value(json_object_get(o, k));
+}
 
 typedef struct {
   double recall, mrr;
@@ -82,11 +84,9 @@ static void hybrid_beats_vector_and_bm25(void **state) {
     co_search_meta_t m = {str(o, "account"), str(o, "company"), str(o, "type"), str(o, "date")};
     if (co_search_upsert(s, str(o, "id"), &m, str(o, "text"), err, sizeof(err)) != CO_OK) fail_msg("%s", err);
   }
-  printf("indexed %zu briefings as %zu chunks (%s)\n", co_search_docs(s), co_search_chunks(s),
-         co_search_index_kind(s));
+  printf("indexed %zu briefings as %zu chunks (%s)\n", co_search_docs(s), co_search_chunks(s), co_search_index_kind(s));
 
-  const char *kinds[] = {"company", "product", "person", "concept+city", "concept+tech", "concept+news",
-                         "concept"};
+  const char *kinds[] = {"company", "product", "person", "concept+city", "concept+tech", "concept+news", "concept"};
   enum { NKIND = 7 };
   const co_search_mode_t modes[] = {CO_SEARCH_VECTOR, CO_SEARCH_BM25, CO_SEARCH_HYBRID};
   const char *mode_names[] = {"vector", "bm25", "hybrid"};
@@ -111,8 +111,7 @@ static void hybrid_beats_vector_and_bm25(void **state) {
     }
   }
   double nq = (double)json_array_size(queries);
-  printf("\n%-14s %5s   %-15s %-15s %-15s\n", "query kind", "n", "vector R@10/MRR", "bm25 R@10/MRR",
-         "hybrid R@10/MRR");
+  printf("\n%-14s %5s   %-15s %-15s %-15s\n", "query kind", "n", "vector R@10/MRR", "bm25 R@10/MRR", "hybrid R@10/MRR");
   for (size_t k = 0; k < NKIND; k++) {
     printf("%-14s %5zu", kinds[k], nk[k]);
     for (int mi = 0; mi < 3; mi++)

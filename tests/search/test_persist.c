@@ -17,8 +17,8 @@
 #include "co_th.h"
 #include "search_test_util.h"
 
-static const char *words[] = {"kafka", "ledger", "payments", "robotics", "genomics", "satellite", "compiler",
-                              "warehouse", "telemetry", "checkout", "lidar", "quantum"};
+static const char *words[] = {"kafka",    "ledger",    "payments",  "robotics", "genomics", "satellite",
+                              "compiler", "warehouse", "telemetry", "checkout", "lidar",    "quantum"};
 
 static co_search_t *build(co_vec_embedder_t *e, size_t threshold, int ndocs) {
   char err[256], id[16], text[2048];

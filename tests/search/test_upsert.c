@@ -36,8 +36,7 @@ static void upsert_replaces(void **state) {
   assert_int_equal(co_search_upsert(s, "b1", &m, buf, err, sizeof(err)), CO_OK);
   size_t first_chunks = co_search_chunks(s);
   assert_true(first_chunks >= 2);
-  assert_int_equal(co_search_upsert(s, "b2", &m, "An unrelated note on kangaroo logistics.", err, sizeof(err)),
-                   CO_OK);
+  assert_int_equal(co_search_upsert(s, "b2", &m, "An unrelated note on kangaroo logistics.", err, sizeof(err)), CO_OK);
   assert_int_equal(co_search_docs(s), 2);
 
   co_search_result_t *r = run(s, "zebrafish genomics", CO_SEARCH_BM25, 10);
