@@ -79,7 +79,13 @@ co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts,
   }
   s->emb = emb;
   s->dim = co_vec_embedder_dim(emb);
-  pthread_rwlock_init(&s->lock, NULL);
+  /* glibc's default rwlock prefers readers: a steady stream of queries
+   * would starve upserts forever (search_queries_concurrent_with_writes). */
+  pthread_rwlockattr_t la;
+  pthread_rwlockattr_init(&la);
+  pthread_rwlockattr_setkind_np(&la, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+  pthread_rwlock_init(&s->lock, &la);
+  pthread_rwlockattr_destroy(&la);
   s->docs = g_hash_table_new(g_str_hash, g_str_equal);
   s->chunks = g_hash_table_new(g_int64_hash, g_int64_equal);
   co_search_bm25_init(&s->bm25);
