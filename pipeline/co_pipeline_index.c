@@ -110,7 +110,8 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
     ix->idx[part] = n;
     ix->seq[part] = 0;
   }
-  while (ix->seq[part] < (uint64_t)head && !e) {
+  /* Stop between briefings: whatever is left is indexed at the next start. */
+  while (ix->seq[part] < (uint64_t)head && !e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED)) {
     char key[64];
     co_pl_briefing_chg_key((long long)ix->seq[part] + 1, key, sizeof(key));
     void *c = NULL;
@@ -220,7 +221,7 @@ void co_pl_index_destroy(co_pl_index_t *ix) {
   char err[256];
   if (ix->started) {
     pthread_mutex_lock(&ix->wlock);
-    ix->stop = 1;
+    __atomic_store_n(&ix->stop, 1, __ATOMIC_RELAXED);
     pthread_cond_signal(&ix->wake);
     pthread_mutex_unlock(&ix->wlock);
     pthread_join(ix->thr, NULL);
