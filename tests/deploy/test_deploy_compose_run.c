@@ -239,7 +239,7 @@ static void deploy_compose_instances_run_and_get_tasks(void **state) {
                                for (int n = 0; n < n_inst; n++) r &= instance_ready(&inst[n]);
                                r;
                              }),
-                             180000);
+                             300000);
   for (int n = 0; n < n_inst; n++) {
     printf("instance %d (%s): tasks running=%d /health=%ld /ready=%ld\n", n, inst[n].url, tasks_running(&inst[n]),
            http_status(inst[n].url, "/health"), http_status(inst[n].url, "/ready"));
