@@ -26,6 +26,8 @@ run() {
 if [ -x "$BUILD/bench/processor/bench_runtime" ]; then
   bash "$ROOT/scripts/fetch-kafka.sh" >/dev/null && run bench_runtime "$BUILD/bench/processor/bench_runtime"
 fi
+# wrk from install-deps; the forwarded part starts a private broker (CO_BENCH_API_KAFKA=0 skips it).
+[ -x "$BUILD/bench/api/bench_api" ] && run bench_api "$BUILD/bench/api/bench_api"
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "bench: failed: ${failed[*]}" >&2
   exit 1

@@ -325,8 +325,10 @@ char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance)
 }
 
 /* Calls cb for every account of locally readable partitions. */
-static void co_pl_foreach_account(co_pipeline_t *p, void (*cb)(co_pipeline_t *, const char *, void *), void *opaque) {
+static void co_pl_foreach_account(co_pipeline_t *p, const co_pl_owned_t *owned,
+                                  void (*cb)(co_pipeline_t *, const char *, void *), void *opaque) {
   for (int32_t part = 0; part < co_rt_partitions(p->rt); part++) {
+    if (owned && owned->fn && !owned->fn(owned->opaque, part)) continue;
     json_t *accts = co_pl_store_json(p, part, CO_PL_IDX_ACCOUNTS), *a;
     size_t i;
     json_array_foreach(accts, i, a) if (json_is_string(a)) cb(p, json_string_value(a), opaque);
@@ -348,9 +350,9 @@ static void co_pl_account_cb(co_pipeline_t *p, const char *account, void *opaque
   co_pl_api_apps_free(&a);
 }
 
-json_t *co_pl_api_accounts(co_pipeline_t *p, const char *scope) {
+json_t *co_pl_api_accounts(co_pipeline_t *p, const char *scope, const co_pl_owned_t *owned) {
   co_pl_acc_t c = {json_array(), scope};
-  co_pl_foreach_account(p, co_pl_account_cb, &c);
+  co_pl_foreach_account(p, owned, co_pl_account_cb, &c);
   return json_pack("{s:o}", "items", c.items);
 }
 
@@ -477,13 +479,13 @@ static void co_pl_stats_done(co_pl_stats_t *s) {
   json_decref(s->days);
 }
 
-json_t *co_pl_api_stats(co_pipeline_t *p, const char *account, int partial) {
+json_t *co_pl_api_stats(co_pipeline_t *p, const char *account, int partial, const co_pl_owned_t *owned) {
   co_pl_stats_t s;
   co_pl_stats_init(&s);
   if (account)
     co_pl_stats_cb(p, account, &s);
   else
-    co_pl_foreach_account(p, co_pl_stats_cb, &s);
+    co_pl_foreach_account(p, owned, co_pl_stats_cb, &s);
   json_t *out = co_pl_stats_final(&s, partial);
   co_pl_stats_done(&s);
   return out;

@@ -25,11 +25,18 @@ json_t *co_pl_api_company(co_pipeline_t *p, const char *account, const char *com
 json_t *co_pl_api_interviews(co_pipeline_t *p, const char *account);
 /* iCalendar text (malloc'd) of the account's interviews. */
 char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance);
-/* Accounts of locally owned partitions (scope: only that account). */
-json_t *co_pl_api_accounts(co_pipeline_t *p, const char *scope);
-/* Stats of one account, or of every local account (account NULL). With
+/* Which partitions of topic.raw this instance answers for (Kafka mode:
+ * the ones the group assigns to it; a store may still hold a partition
+ * that moved away). NULL fn: all of them. */
+typedef struct co_pl_owned_s {
+  int (*fn)(void *opaque, int32_t partition);
+  void *opaque;
+} co_pl_owned_t;
+/* Accounts of owned partitions (scope: only that account). */
+json_t *co_pl_api_accounts(co_pipeline_t *p, const char *scope, const co_pl_owned_t *owned);
+/* Stats of one account, or of every owned account (account NULL). With
  * partial set, keeps "_companies" and "_days" for an exact merge. */
-json_t *co_pl_api_stats(co_pipeline_t *p, const char *account, int partial);
+json_t *co_pl_api_stats(co_pipeline_t *p, const char *account, int partial, const co_pl_owned_t *owned);
 /* Merges partial stats objects (array) into final stats. */
 json_t *co_pl_api_stats_merge(json_t *parts);
 

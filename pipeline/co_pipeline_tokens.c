@@ -153,7 +153,15 @@ static co_err_t co_tok_kafka_load(co_pipeline_tokens_t *t, char *errstr, size_t 
   }
   co_err_t rc = co_tok_ensure_topic(t, t->consumer, errstr, sz);
   if (rc) return rc;
-  rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(t->consumer, t->topic, 0, &lo, &hi, 10000);
+  /* a topic just created takes a moment to have a leader everywhere */
+  rd_kafka_resp_err_t e;
+  time_t until = time(NULL) + 30;
+  while ((e = rd_kafka_query_watermark_offsets(t->consumer, t->topic, 0, &lo, &hi, 5000)) &&
+         (e == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || e == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ||
+          e == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || e == RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION ||
+          e == RD_KAFKA_RESP_ERR__TRANSPORT) &&
+         time(NULL) < until)
+    usleep(100 * 1000);
   if (e) return co_seterr(errstr, sz, CO_ERR_KAFKA, "tokens: %s: %s", t->topic, rd_kafka_err2str(e));
   rd_kafka_topic_partition_list_t *pl = rd_kafka_topic_partition_list_new(1);
   rd_kafka_topic_partition_list_add(pl, t->topic, 0)->offset = RD_KAFKA_OFFSET_BEGINNING;

@@ -97,6 +97,9 @@ void co_rt_owners_invalidate(co_rt_owners_t *o);
  * (rebalance in progress); CO_ERR_KAFKA: group not describable. */
 co_err_t co_rt_owner_url(co_rt_owners_t *o, const char *topic, const void *key, size_t klen, char *url,
                          size_t url_size, int *is_local, char *errstr, size_t errstr_size);
+/* The same for a partition number; url may be NULL. */
+co_err_t co_rt_partition_owner(co_rt_owners_t *o, const char *topic, int32_t partition, char *url, size_t url_size,
+                               int *is_local, char *errstr, size_t errstr_size);
 /* URLs of every member (this one included); free with co_rt_urls_free. */
 co_err_t co_rt_member_urls(co_rt_owners_t *o, char ***urls, int *cnt, char *errstr, size_t errstr_size);
 void co_rt_urls_free(char **urls, int cnt);

@@ -132,21 +132,26 @@ static co_err_t co_owners_fresh(co_rt_owners_t *o, char *errstr, size_t sz) {
 
 co_err_t co_rt_owner_url(co_rt_owners_t *o, const char *topic, const void *key, size_t klen, char *url,
                          size_t url_size, int *is_local, char *errstr, size_t errstr_size) {
+  return co_rt_partition_owner(o, topic, co_rt_partition_for(key, klen, o->rt->partitions), url, url_size, is_local,
+                               errstr, errstr_size);
+}
+
+co_err_t co_rt_partition_owner(co_rt_owners_t *o, const char *topic, int32_t part, char *url, size_t url_size,
+                               int *is_local, char *errstr, size_t errstr_size) {
   co_err_t rc;
   *is_local = 0;
   if (o->rt->embedded) {
-    snprintf(url, url_size, "%s", o->self);
+    if (url) snprintf(url, url_size, "%s", o->self);
     *is_local = 1;
     return CO_OK;
   }
-  int32_t part = co_rt_partition_for(key, klen, o->rt->partitions);
   pthread_mutex_lock(&o->lock);
   if (!(rc = co_owners_fresh(o, errstr, errstr_size))) {
     rc = co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "owners: %s [%d] is not assigned to any instance", topic,
                    (int)part);
     for (int i = 0; i < o->part_cnt; i++)
       if (o->parts[i].partition == part && !strcmp(o->parts[i].topic, topic)) {
-        snprintf(url, url_size, "%s", o->urls[o->parts[i].member]);
+        if (url) snprintf(url, url_size, "%s", o->urls[o->parts[i].member]);
         *is_local = !strcmp(o->urls[o->parts[i].member], o->self);
         rc = CO_OK;
         break;

@@ -21,6 +21,27 @@ static const char *api_sample(void) {
   return buf;
 }
 
+void api_tu_sample_copy(const char *dst, const char *tag) {
+  size_t len;
+  char *in = co_th_read_file(api_sample(), &len), *out = malloc(len * 2 + 1), *o = out;
+  assert_non_null(in);
+  assert_non_null(out);
+  for (char *line = in; line < in + len;) {
+    char *nl = memchr(line, '\n', (size_t)(in + len - line));
+    size_t ll = nl ? (size_t)(nl - line) + 1 : (size_t)(in + len - line);
+    int ids = !strncasecmp(line, "Message-ID:", 11) || !strncasecmp(line, "In-Reply-To:", 12) ||
+              !strncasecmp(line, "References:", 11);
+    for (size_t i = 0; i < ll; i++) {
+      *o++ = line[i];
+      if (ids && line[i] == '<') o += sprintf(o, "%s-", tag);
+    }
+    line += ll;
+  }
+  assert_int_equal(co_th_write_file(dst, out, (size_t)(o - out)), 0);
+  free(in);
+  free(out);
+}
+
 void api_tu_start(api_tu_t *t, const char *const *extra) {
   char err[512], listen[64], copy[4096];
   int port = co_th_free_port();
@@ -37,12 +58,8 @@ void api_tu_start(api_tu_t *t, const char *const *extra) {
   if (co_conf_finalize(t->conf, err, sizeof(err))) fail_msg("conf: %s", err);
   if (!(t->p = co_pipeline_new(t->conf, err, sizeof(err)))) fail_msg("pipeline: %s", err);
   /* the same inbox for two accounts: isolation is visible in every answer */
-  size_t len;
-  char *mbox = co_th_read_file(api_sample(), &len);
-  assert_non_null(mbox);
   snprintf(copy, sizeof(copy), "%s/bob.mbox", t->dir);
-  assert_int_equal(co_th_write_file(copy, mbox, len), 0);
-  free(mbox);
+  api_tu_sample_copy(copy, "bob");
   co_pipeline_import_stats_t st;
   if (co_pipeline_import_mbox(t->p, api_sample(), "alice", &st, err, sizeof(err)) ||
       co_pipeline_import_mbox(t->p, copy, "bob", &st, err, sizeof(err)) ||
@@ -94,6 +111,11 @@ static size_t api_header(char *line, size_t size, size_t nmemb, void *opaque) {
 
 void api_req(const char *base, const char *method, const char *path, const char *token, const char *body,
              api_resp_t *r) {
+  api_req_h(base, method, path, token, body, NULL, r);
+}
+
+void api_req_h(const char *base, const char *method, const char *path, const char *token, const char *body,
+               const char *header, api_resp_t *r) {
   char url[16384], auth[256];
   struct curl_slist *h = NULL;
   CURL *c = curl_easy_init();
@@ -104,6 +126,7 @@ void api_req(const char *base, const char *method, const char *path, const char 
     snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
     h = curl_slist_append(h, auth);
   }
+  if (header) h = curl_slist_append(h, header);
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);

@@ -34,10 +34,18 @@ typedef struct api_resp_s {
 /* method "GET"/"POST"; token NULL for none; body NULL for none. */
 void api_req(const char *base, const char *method, const char *path, const char *token, const char *body,
              api_resp_t *r);
+/* The same with one extra header line ("Name: value"), or NULL. */
+void api_req_h(const char *base, const char *method, const char *path, const char *token, const char *body,
+               const char *header, api_resp_t *r);
 void api_resp_free(api_resp_t *r);
 /* Asserts status and, for errors, the JSON error body with that code and a
  * message naming no file path. */
 void api_expect_error(const api_resp_t *r, long status, const char *code);
+
+/* Writes the sample inbox to dst with every Message-ID, In-Reply-To and
+ * References id prefixed by tag: the same mail for another account, not
+ * deduplicated against the first (dedupe keys are message ids). */
+void api_tu_sample_copy(const char *dst, const char *tag);
 
 /* A new token through the token store (not via the CLI binary). */
 void api_tu_token(const co_conf_t *conf, const char *account, int admin, char out[64]);
