@@ -148,18 +148,30 @@ static const char *proc_getenv(const proc_t *p, const char *k) {
   return NULL;
 }
 
-/* Occurrences of needle in the file. */
-static int file_count(const char *path, const char *needle) {
-  char *t = co_th_read_file(path, NULL);
-  int n = 0;
-  for (const char *q = t; q && (q = strstr(q, needle)); q += strlen(needle)) n++;
+/* Tasks the instance runs now, from its JSON log: tasks whose last event is
+ * "restored, running" rather than "revoked" (a task revoked while still
+ * restoring never logged running, so counting lines would be wrong). */
+static int tasks_running(const proc_t *p) {
+  enum { MAX_TASKS = 256 };
+  char *t = co_th_read_file(p->log, NULL), names[MAX_TASKS][64];
+  int running[MAX_TASKS] = {0}, cnt = 0, n = 0;
+  static const char run_pfx[] = "\"msg\":\"restored, running\",\"task\":\"", rev_pfx[] = "\"msg\":\"revoked\",\"task\":\"";
+  for (char *line = t; line && *line;) {
+    char *nl = strchr(line, '\n'), *hit;
+    if (nl) *nl = '\0';
+    int up = (hit = strstr(line, run_pfx)) ? 1 : (hit = strstr(line, rev_pfx)) ? 0 : -1;
+    if (up >= 0) {
+      const char *name = hit + (up ? sizeof(run_pfx) : sizeof(rev_pfx)) - 1, *q = strchr(name, '"');
+      int len = q ? (int)(q - name) : 0, i = 0;
+      while (i < cnt && (strncmp(names[i], name, (size_t)len) || names[i][len])) i++;
+      if (i == cnt && cnt < MAX_TASKS && len < 64) snprintf(names[cnt++], 64, "%.*s", len, name);
+      if (i < cnt) running[i] = up;
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  for (int i = 0; i < cnt; i++) n += running[i];
   free(t);
   return n;
-}
-
-/* Tasks the instance runs now, from its log: started minus revoked. */
-static int tasks_running(const proc_t *p) {
-  return file_count(p->log, "\"restored, running\"") - file_count(p->log, "\"msg\":\"revoked\"");
 }
 
 static int instance_ready(proc_t *p) {
