@@ -28,6 +28,8 @@ if [ -x "$BUILD/bench/processor/bench_runtime" ]; then
 fi
 # wrk from install-deps; the forwarded part starts a private broker (CO_BENCH_API_KAFKA=0 skips it).
 [ -x "$BUILD/bench/api/bench_api" ] && run bench_api "$BUILD/bench/api/bench_api"
+# Kafka mode starts a private broker (jars as above); about 3 minutes.
+[ -x "$BUILD/bench/e2e/bench_e2e" ] && run bench_e2e bash "$ROOT/bench/e2e/run.sh" "$BUILD"
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "bench: failed: ${failed[*]}" >&2
   exit 1

@@ -55,9 +55,7 @@ static co_pipeline_t *open_pipeline(const be_opts_t *o, const char *dir, co_conf
   char err[512];
   co_conf_t *c = co_conf_new();
   be_set(c, "state.dir", dir);
-  be_set(c, "webhook.url", be_hook_url(o->hook));
-  be_set(c, "webhook.secret", "bench-e2e-hmac"); /* signed, as deployed */
-  be_set(c, "log.level", "warn");
+  be_conf_common(c, o);
   if (co_conf_finalize(c, err, sizeof(err))) be_die("conf", err);
   co_pipeline_t *p = co_pipeline_new(c, err, sizeof(err));
   if (!p) be_die("pipeline", err);

@@ -123,9 +123,9 @@ void be_kafka(be_opts_t *o) {
   const char *kv[][2] = {{"state.dir", dir},     {"brokers", k.bootstrap}, {"app.id", app},
                          {"topic.raw", raw},     {"topic.classified", cls}, {"topic.research", res},
                          {"topic.notifications", note}, {"topic.dlq", dlq}, {"topic.corrections", corr},
-                         {"topic.partitions", "3"}, {"webhook.url", be_hook_url(o->hook)},
-                         {"webhook.secret", "bench-e2e-hmac"}, {"log.level", "warn"}};
+                         {"topic.partitions", "3"}, };
   for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++) be_set(c, kv[i][0], kv[i][1]);
+  be_conf_common(c, o);
   if (co_conf_finalize(c, err, sizeof(err))) be_die("conf", err);
   co_pipeline_t *p = co_pipeline_new(c, err, sizeof(err));
   if (!p) be_die("pipeline", err);

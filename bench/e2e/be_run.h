@@ -28,6 +28,12 @@ typedef struct be_runner_s {
 
 void be_die(const char *what, const char *err);
 void be_set(co_conf_t *c, const char *name, const char *value);
+/* Settings both modes share: the webhook, and the briefing-index embedder:
+ * the hashed one unless $CO_BENCH_E2E_MINILM=1. With MiniLM the index
+ * thread re-embeds a company's whole briefing per interview email and on
+ * 2 shared cores falls minutes behind at 50/s (docs/benchmarks.md); it runs
+ * beside the notification path, not in it. */
+void be_conf_common(co_conf_t *c, const be_opts_t *o);
 void be_runner_start(be_runner_t *r, co_pipeline_t *p);
 void be_runner_stop(be_runner_t *r);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "be_mail.h"
 #include "be_run.h"
@@ -32,6 +33,14 @@ void be_die(const char *what, const char *err) {
 void be_set(co_conf_t *c, const char *name, const char *value) {
   char err[256];
   if (co_conf_set(c, name, value, CO_CONF_SRC_CLI, err, sizeof(err))) be_die(name, err);
+}
+
+void be_conf_common(co_conf_t *c, const be_opts_t *o) {
+  const char *minilm = getenv("CO_BENCH_E2E_MINILM");
+  be_set(c, "webhook.url", be_hook_url(o->hook));
+  be_set(c, "webhook.secret", "bench-e2e-hmac"); /* signed, as deployed */
+  be_set(c, "log.level", "error");
+  if (!minilm || strcmp(minilm, "1")) be_set(c, "embed.model.dir", "/nonexistent/bench-e2e-uses-hashed-embedder");
 }
 
 static void *runner_main(void *arg) {
@@ -67,6 +76,16 @@ void be_steady(const be_opts_t *o, void (*send)(long seq, void *opaque), void *o
   CO_TH_WAIT_UNTIL(be_tab_count(t, BE_NOTE) == t->n && be_tab_count(t, BE_CLS) == t->n, 60000);
 }
 
+/* The machine's 1-minute load average: other work on shared cores moves
+ * these figures, so every report says how busy the machine was. */
+static double loadavg(void) {
+  double l = -1;
+  FILE *f = fopen("/proc/loadavg", "r");
+  if (f && fscanf(f, "%lf", &l) != 1) l = -1;
+  if (f) fclose(f);
+  return l;
+}
+
 static void line(const char *mode, const char *what, const double *v, long n) {
   printf("e2e %s: %-34s p50 %8.1f ms  p95 %8.1f ms  p99 %8.1f ms  max %8.1f ms  (n=%ld)\n", mode, what,
          be_pct(v, n, 50), be_pct(v, n, 95), be_pct(v, n, 99), n ? v[n - 1] : 0.0, n);
@@ -77,8 +96,9 @@ void be_report(const char *mode, const be_opts_t *o) {
   double *note = NULL, *cls = NULL;
   long nn = be_tab_lat(t, BE_NOTE, 1, &note), nc = be_tab_lat(t, BE_CLS, 1, &cls);
   printf("e2e %s: %ld emails at %.0f/s over %.1f s; notifications received %ld/%ld (repeated %ld); classified "
-         "%ld/%ld\n",
-         mode, t->n - 1, o->rate, (double)(t->n - 1) / o->rate, nn, t->n - 1, t->dup_notes, nc, t->n - 1);
+         "%ld/%ld; load average %.1f on %ld cores\n",
+         mode, t->n - 1, o->rate, (double)(t->n - 1) / o->rate, nn, t->n - 1, t->dup_notes, nc, t->n - 1, loadavg(),
+         sysconf(_SC_NPROCESSORS_ONLN));
   line(mode, "email -> notification", note, nn);
   line(mode, "baseline email -> classified", cls, nc);
   if (nn && nc)
@@ -134,6 +154,8 @@ int main(int argc, char **argv) {
   be_mail_free(ev, n);
   printf("e2e: baseline offline classifier alone: %.0f emails/s (sample inbox x %d, %ld events, one thread)\n",
          o.cls_rate, o.replicas, n);
+  const char *minilm = getenv("CO_BENCH_E2E_MINILM");
+  printf("e2e: briefing index embedder: %s\n", minilm && !strcmp(minilm, "1") ? "MiniLM" : "hashed n-gram");
   if (strstr(modes, "embedded")) be_embedded(&o);
   if (strstr(modes, "kafka")) be_kafka(&o);
   be_hook_stop(o.hook);
