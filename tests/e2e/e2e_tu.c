@@ -133,3 +133,12 @@ json_t *e2e_apps(const char *base, const char *account) {
     if (!*cursor) return all;
   }
 }
+
+void e2e_log_clean(const char *log) {
+  static const char *const marks[] = {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"};
+  for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+    if (co_th_file_contains(log, marks[i])) {
+      char *l = co_th_read_file(log, NULL);
+      fail_msg("%s: sanitizer report (%s):\n%s", log, marks[i], l ? l : "");
+    }
+}

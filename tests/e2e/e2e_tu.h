@@ -35,6 +35,11 @@ pid_t e2e_spawn(const char *cmd, const char *log);
  * 200; base receives the URL without the trailing slash. 1 on success. */
 int e2e_wait_ready(const char *log, const char *want_base, int timeout_ms);
 
+/* Fails the test when log holds a sanitizer report (ASan, UBSan, LSan):
+ * under -DCO_SANITIZE=ON the child's findings land in its log, not in the
+ * test's exit status. */
+void e2e_log_clean(const char *log);
+
 /* Every application of account (all pages), as one JSON array (caller
  * decrefs), or NULL when the API does not answer 200. */
 json_t *e2e_apps(const char *base, const char *account);

@@ -83,8 +83,7 @@ static int search_finds(const char *base, const char *path, const char *company)
   size_t j;
   json_t *hit;
   int found = 0;
-  if (e2e_get(base, path, NULL, &r) == 200)
-    json_array_foreach(json_object_get(r.json, "results"), j, hit) {
+  if (e2e_get(base, path, NULL, &r) == 200) json_array_foreach(json_object_get(r.json, "results"), j, hit) {
       const char *hc = json_string_value(json_object_get(hit, "company"));
       found |= hc && !strcasecmp(hc, company);
     }
@@ -200,9 +199,10 @@ static void test_embedded(void **state) {
   if (!CO_TH_WAIT_UNTIL(hook_keys(fh, &maxper, &badsig) >= told, 60000))
     fail_msg("webhook got %d distinct keys, the run reported %ld notifications", hook_keys(fh, &maxper, &badsig), told);
   int distinct = hook_keys(fh, &maxper, &badsig), requests = fh_count(fh, "hook");
-  printf("webhook: %d requests, %d distinct Idempotency-Keys (most per key %d, bad signatures %d); run reported "
-         "%ld notifications; ground truth %ld INTERVIEW+OFFER labels\n",
-         requests, distinct, maxper, badsig, told, want_truth);
+  printf(
+      "webhook: %d requests, %d distinct Idempotency-Keys (most per key %d, bad signatures %d); run reported "
+      "%ld notifications; ground truth %ld INTERVIEW+OFFER labels\n",
+      requests, distinct, maxper, badsig, told, want_truth);
   assert_int_equal(distinct, told);
   assert_int_equal(requests, distinct);
   assert_int_equal(maxper, 1);
@@ -230,6 +230,8 @@ static void test_embedded(void **state) {
   printf("after restart: webhook %d requests\n", fh_count(fh, "hook"));
   assert_int_equal(fh_count(fh, "hook"), requests);
   co_th_kill(pid, SIGTERM, 60000);
+  e2e_log_clean(log1);
+  e2e_log_clean(log2);
 
   free(before);
   free(after);

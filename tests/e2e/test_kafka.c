@@ -191,7 +191,10 @@ static const char *jstr(const json_t *o, const char *k) {
 }
 
 static int stage_rank(const char *s) {
-  return !strcmp(s, "APPLIED") ? 1 : !strcmp(s, "INTERVIEW") ? 2 : (!strcmp(s, "OFFER") || !strcmp(s, "REJECTION")) ? 3 : 0;
+  return !strcmp(s, "APPLIED")                              ? 1
+         : !strcmp(s, "INTERVIEW")                          ? 2
+         : (!strcmp(s, "OFFER") || !strcmp(s, "REJECTION")) ? 3
+                                                            : 0;
 }
 
 /* docs/notify.md: hex SHA-256 of account \x1f message_id \x1f kind \x1f channel */
@@ -335,7 +338,9 @@ static int check(world_t *w) {
       b64url_decode(jstr(ap, "key"), key, sizeof(key));
       json_t *x = json_object_get(exp_apps, key);
       if (!x) {
-        bad = WHY("%s: application %s / %s joined by no classified event", acct, jstr(ap, "company"), jstr(ap, "role")) + 1;
+        bad =
+            WHY("%s: application %s / %s joined by no classified event", acct, jstr(ap, "company"), jstr(ap, "role")) +
+            1;
         break;
       }
       long em = (long)json_integer_value(json_object_get(ap, "emails"));
@@ -343,7 +348,8 @@ static int check(world_t *w) {
           stage_rank(jstr(ap, "stage")) != json_integer_value(json_object_get(x, "rank"))) {
         bad = WHY("%s: %s / %s: %ld emails, stage %s; events imply %lld emails, rank %lld", acct, jstr(ap, "company"),
                   jstr(ap, "role"), em, jstr(ap, "stage"), json_integer_value(json_object_get(x, "emails")),
-                  json_integer_value(json_object_get(x, "rank"))) + 1;
+                  json_integer_value(json_object_get(x, "rank"))) +
+              1;
         break;
       }
       napps++;
@@ -470,8 +476,9 @@ static void test_kafka(void **state) {
   assert_non_null(f = fopen(yaml, "w"));
   fprintf(f, "accounts:\n");
   for (int a = 0; a < N_ACCT; a++)
-    fprintf(f, "  - name: %s\n    type: imap\n    url: %s\n    user: jobs\n    password: pw-e2e-kafka\n"
-               "    folders: [F%d]\n",
+    fprintf(f,
+            "  - name: %s\n    type: imap\n    url: %s\n    user: jobs\n    password: pw-e2e-kafka\n"
+            "    folders: [F%d]\n",
             g_acct[a], co_th_imap_url(imap), a);
   fclose(f);
   snprintf(ilog, sizeof(ilog), "%s/ingest.log", dir);
@@ -488,11 +495,12 @@ static void test_kafka(void **state) {
   int v = kc.victim;
   co_th_kill(kc.pid[v], SIGKILL, 5000); /* reap it */
   json_t *at_kill = read_classified(bs, t_cl);
-  printf("SIGKILLed instance %d after %lld ms, holding webhook request %d (key %.16s...); committed classified "
-         "events then: %zu of the %d delivered so far\n",
-         v, (long long)(co_th_now_ms() - t0), KILL_AT, kc.idem, json_array_size(at_kill), n / 2);
+  printf(
+      "SIGKILLed instance %d after %lld ms, holding webhook request %d (key %.16s...); committed classified "
+      "events then: %zu of the %d delivered so far\n",
+      v, (long long)(co_th_now_ms() - t0), KILL_AT, kc.idem, json_array_size(at_kill), n / 2);
   json_decref(at_kill);
-  deliver(imap, m, n / 2, n); /* new mail while the victim is down: ingest and the survivor go on */
+  deliver(imap, m, n / 2, n);                /* new mail while the victim is down: ingest and the survivor go on */
   kc.pid[v] = e2e_spawn(runcmd[v], logs[v]); /* same command, state dir, member id, port */
   if (!e2e_wait_ready(logs[v], w.base[v], 180000)) fail_msg("instance %d never ready after the restart", v);
 
@@ -510,8 +518,8 @@ static void test_kafka(void **state) {
     const char *id = w.base[s] + strlen("http://");
     int owns = 0;
     for (int a = 0; a < N_ACCT; a++) owns += !strcmp(w.owner[a], id);
-    printf("instance %d (%s) owns %d of %d accounts and forwarded the queries for the other %d\n", s, id, owns,
-           N_ACCT, N_ACCT - owns);
+    printf("instance %d (%s) owns %d of %d accounts and forwarded the queries for the other %d\n", s, id, owns, N_ACCT,
+           N_ACCT - owns);
     owned += owns;
   }
   assert_int_equal(owned, N_ACCT);
@@ -528,7 +536,8 @@ static void test_kafka(void **state) {
       if (!strcmp(p.idem, q.idem)) {
         twice++;
         printf("key %.16s... sent twice: %s then %s, same body: %s%s\n", q.idem, p.path, q.path,
-               strcmp(p.body, q.body) ? "NO" : "yes", strcmp(q.idem, kc.idem) ? "" : " (the request in flight at the kill)");
+               strcmp(p.body, q.body) ? "NO" : "yes",
+               strcmp(q.idem, kc.idem) ? "" : " (the request in flight at the kill)");
         assert_string_equal(p.body, q.body);
         assert_string_equal(q.idem, kc.idem);
       }
@@ -541,6 +550,8 @@ static void test_kafka(void **state) {
 
   co_th_kill(ing, SIGTERM, 30000);
   for (int s = 0; s < N_INST; s++) co_th_kill(kc.pid[s], SIGTERM, 60000);
+  for (int s = 0; s < N_INST; s++) e2e_log_clean(logs[s]);
+  e2e_log_clean(ilog);
   fh_stop(fh);
   for (int i = 0; i < n; i++) free(m[i].raw);
   free(app);
