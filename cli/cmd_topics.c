@@ -18,7 +18,7 @@ static const char co_topics_usage[] =
     "topic: created|exists|failed NAME. Embedded mode has nothing to create.\n" CO_CLI_COMMON_HELP;
 
 static const char *const co_topic_settings[] = {"topic.raw", "topic.classified", "topic.research",
-                                                "topic.notifications", "topic.dlq"};
+                                                "topic.notifications", "topic.dlq", "topic.corrections"};
 #define CO_TOPIC_CNT ((int)(sizeof(co_topic_settings) / sizeof(*co_topic_settings)))
 
 /* Creates the topics; 0 when every one exists afterwards. */

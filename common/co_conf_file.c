@@ -146,8 +146,11 @@ co_err_t co_conf_load_env(co_conf_t *conf, char **envp, char *errstr, size_t sz)
       if (strlen(en) == vl && !strncmp(en, var, vl)) found = i;
     }
     if (found < 0) {
-      /* Test tooling and scripts use a few non-setting variables. */
-      if (!strncmp(var, "CONFIG=", 7) || !strncmp(var, "TEST_", 5)) continue;
+      /* A few variables are not settings: the config file, run's sample
+       * inbox, the CLI's API token, and test tooling. */
+      if (!strncmp(var, "CONFIG=", 7) || !strncmp(var, "SAMPLE=", 7) || !strncmp(var, "TOKEN=", 6) ||
+          !strncmp(var, "TEST_", 5))
+        continue;
       return co_seterr(errstr, sz, CO_ERR_CONFIG, "unknown setting in environment variable %.*s%.*s", (int)sizeof(pfx) - 1,
                        pfx, (int)vl, var);
     }

@@ -18,7 +18,8 @@
 
 #define PARTS 3
 static const char *const settings[] = {"topic.raw", "topic.classified", "topic.research", "topic.notifications",
-                                       "topic.dlq"};
+                                       "topic.dlq", "topic.corrections"};
+#define NT ((int)(sizeof(settings) / sizeof(settings[0])))
 
 static int partitions_of(const char *bootstrap, const char *topic) {
   char err[256];
@@ -39,17 +40,17 @@ static int partitions_of(const char *bootstrap, const char *topic) {
 
 static void cli_topics_create_on_real_broker(void **state) {
   (void)state;
-  char err[512], args[4096], *names[5], *out;
+  char err[512], args[4096], *names[NT], *out;
   co_th_kafka_t *k = co_th_kafka_start(1, err, sizeof(err));
   if (!k) fail_msg("broker: %s", err);
   int n = snprintf(args, sizeof(args), "topics create --brokers '%s' -X topic.partitions=%d", co_th_kafka_bootstrap(k),
                    PARTS);
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < NT; i++) {
     names[i] = co_th_kafka_unique_name(settings[i] + 6);
     n += snprintf(args + n, sizeof(args) - (size_t)n, " -X %s=%s", settings[i], names[i]);
   }
   assert_int_equal(cli_tu_run(args, 0, &out), 0);
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < NT; i++) {
     char line[300];
     snprintf(line, sizeof(line), "created %s partitions=%d", names[i], PARTS);
     if (!strstr(out, line)) fail_msg("missing '%s' in:\n%s", line, out);
@@ -59,7 +60,7 @@ static void cli_topics_create_on_real_broker(void **state) {
 
   /* Again: nothing to do, still success. */
   assert_int_equal(cli_tu_run(args, 0, &out), 0);
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < NT; i++) {
     char line[300];
     snprintf(line, sizeof(line), "exists %s", names[i]);
     if (!strstr(out, line)) fail_msg("missing '%s' in:\n%s", line, out);
@@ -71,7 +72,7 @@ static void cli_topics_create_on_real_broker(void **state) {
   free(out);
   assert_int_equal(cli_tu_run("topics destroy", 1, &out), 2);
   free(out);
-  for (int i = 0; i < 5; i++) free(names[i]);
+  for (int i = 0; i < NT; i++) free(names[i]);
   co_th_kafka_stop(k);
 }
 
