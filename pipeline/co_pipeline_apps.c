@@ -44,26 +44,11 @@ static char *key_join(const char *a, const char *b, const char *c, int lower) {
   return k;
 }
 
-static json_t *get_json(co_ctx_t *ctx, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_ctx_get(ctx, CO_PL_STORE_APPS, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
-static co_err_t put_json(co_ctx_t *ctx, const char *key, json_t *j) {
-  char *s = json_dumps(j, JSON_COMPACT);
-  if (!s) return CO_ERR_NOMEM;
-  co_err_t e = co_ctx_put(ctx, CO_PL_STORE_APPS, key, strlen(key), s, strlen(s), 0);
-  free(s);
-  return e;
-}
 
 /* Adds s to the JSON array at key unless present. */
 static co_err_t index_add(co_ctx_t *ctx, const char *key, const char *s) {
-  json_t *arr = get_json(ctx, key), *v;
+  json_t *arr = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key), *v;
   size_t i;
   if (!json_is_array(arr)) {
     json_decref(arr);
@@ -73,7 +58,7 @@ static co_err_t index_add(co_ctx_t *ctx, const char *key, const char *s) {
     json_decref(arr);
     return CO_OK;
   }
-  co_err_t e = json_array_append_new(arr, json_string(s)) ? CO_ERR_NOMEM : put_json(ctx, key, arr);
+  co_err_t e = json_array_append_new(arr, json_string(s)) ? CO_ERR_NOMEM : co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, arr);
   json_decref(arr);
   return e;
 }
@@ -138,7 +123,7 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   if (!(key = thread_lookup(ctx, account, ev))) {
     if (!*company) return CO_OK; /* nothing to attribute it to */
     if (!(key = key_join(account, company, role, 1))) goto nomem;
-    if (!*role && !(app = get_json(ctx, key))) {
+    if (!*role && !(app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key))) {
       latest_t l = {0};
       char *prefix = key_join(account, company, "", 1);
       if (!prefix) goto nomem;
@@ -150,7 +135,7 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
       }
     }
   }
-  if (!app) app = get_json(ctx, key);
+  if (!app) app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key);
   const char *at = *jstr(ev, "date") ? jstr(ev, "date") : (iso_now(ctx, now, sizeof(now)), now);
   if (!app) {
     if (!(app = json_pack("{s:s, s:s, s:n, s:[], s:s, s:s, s:n, s:I}", "company", company, "role", role, "stage",
@@ -175,7 +160,7 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   json_t *ia = json_object_get(ev, "interview_at");
   if (!strcmp(label, "INTERVIEW") && json_is_string(ia)) json_object_set(app, "next_interview", ia);
   if (stage_rank(jstr(app, "stage")) == 2) json_object_set_new(app, "next_interview", json_null());
-  if ((err = put_json(ctx, key, app))) goto store_err;
+  if ((err = co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, app))) goto store_err;
   if (mid) {
     if (!(tk = key_join(CO_PL_IDX_THREAD, account, mid, 0))) goto nomem;
     if ((err = co_ctx_put(ctx, CO_PL_STORE_APPS, tk, strlen(tk), key, strlen(key), 0))) goto store_err;

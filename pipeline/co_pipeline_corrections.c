@@ -189,28 +189,13 @@ done:
 
 /* ---- the processor ------------------------------------------------------ */
 
-static json_t *ctx_json(co_ctx_t *ctx, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_ctx_get(ctx, CO_PL_STORE_CORRECTIONS, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
-static co_err_t ctx_put_json(co_ctx_t *ctx, const char *key, json_t *j) {
-  char *s = json_dumps(j, JSON_COMPACT);
-  if (!s) return CO_ERR_NOMEM;
-  co_err_t e = co_ctx_put(ctx, CO_PL_STORE_CORRECTIONS, key, strlen(key), s, strlen(s), 0);
-  free(s);
-  return e;
-}
 
 /* Adds (add != 0) or removes member in the merged-index of target. */
 static co_err_t merged_index(co_ctx_t *ctx, const char *target, const char *member, int add) {
   char *ik = NULL;
   if (asprintf(&ik, "%s%s", CO_PL_IDX_MERGED, target) < 0) return CO_ERR_NOMEM;
-  json_t *arr = ctx_json(ctx, ik), *v;
+  json_t *arr = co_pl_ctx_get_json(ctx, CO_PL_STORE_CORRECTIONS, ik), *v;
   size_t i;
   if (!json_is_array(arr)) {
     json_decref(arr);
@@ -221,7 +206,7 @@ static co_err_t merged_index(co_ctx_t *ctx, const char *target, const char *memb
     break;
   }
   if (add) json_array_append_new(arr, json_string(member));
-  co_err_t e = json_array_size(arr) ? ctx_put_json(ctx, ik, arr) : co_ctx_delete(ctx, CO_PL_STORE_CORRECTIONS, ik, strlen(ik));
+  co_err_t e = json_array_size(arr) ? co_pl_ctx_put_json(ctx, CO_PL_STORE_CORRECTIONS, ik, arr) : co_ctx_delete(ctx, CO_PL_STORE_CORRECTIONS, ik, strlen(ik));
   json_decref(arr);
   free(ik);
   return e;
@@ -245,7 +230,7 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
     rc = CO_PROC_POISON;
     goto done;
   }
-  if (!(st = ctx_json(ctx, key)) &&
+  if (!(st = co_pl_ctx_get_json(ctx, CO_PL_STORE_CORRECTIONS, key)) &&
       !(st = json_pack("{s:s, s:s, s:{}, s:b, s:n, s:[], s:[]}", "account", account, "application", key, "set",
                        "not_job_related", 0, "merge_into", "labels", "history")))
     goto nomem;
@@ -284,7 +269,7 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
   json_array_append_new(hist, h);
   while (json_array_size(hist) > CO_PL_CORR_HISTORY_MAX) json_array_remove(hist, 0);
   json_object_set_new(st, "updated_at", json_string(jstr(c, "at")));
-  if (ctx_put_json(ctx, key, st)) goto store_err;
+  if (co_pl_ctx_put_json(ctx, CO_PL_STORE_CORRECTIONS, key, st)) goto store_err;
   goto done;
 
 store_err:
@@ -302,14 +287,6 @@ done:
 
 /* ---- reading ------------------------------------------------------------- */
 
-static json_t *rt_json(co_pipeline_t *p, const char *store, int32_t part, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_rt_store_get(p->rt, store, part, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
 /* Folds application m (merged into out) into out: counts, dates, stages. */
 static void fold_merged(json_t *out, const char *mkey, json_t *m) {
@@ -327,18 +304,18 @@ static void fold_merged(json_t *out, const char *mkey, json_t *m) {
 }
 
 json_t *co_pl_corrections_overlay(co_pipeline_t *p, int32_t part, const char *app_key, json_t *app) {
-  json_t *c = rt_json(p, CO_PL_STORE_CORRECTIONS, part, app_key), *out = NULL, *merged = NULL, *k;
+  json_t *c = co_pl_rt_get_json(p->rt, CO_PL_STORE_CORRECTIONS, part, app_key), *out = NULL, *merged = NULL, *k;
   char *ik = NULL;
   size_t i;
   if (c && (json_is_true(json_object_get(c, "not_job_related")) || json_is_string(json_object_get(c, "merge_into"))))
     goto done; /* hidden */
   if (!(out = json_deep_copy(app))) goto done;
   json_object_set_new(out, "key", json_string(app_key));
-  if (asprintf(&ik, "%s%s", CO_PL_IDX_MERGED, app_key) >= 0 && (merged = rt_json(p, CO_PL_STORE_CORRECTIONS, part, ik))) {
+  if (asprintf(&ik, "%s%s", CO_PL_IDX_MERGED, app_key) >= 0 && (merged = co_pl_rt_get_json(p->rt, CO_PL_STORE_CORRECTIONS, part, ik))) {
     json_object_set_new(out, "merged", json_array());
     if (!json_is_array(json_object_get(out, "stages"))) json_object_set_new(out, "stages", json_array());
     json_array_foreach(merged, i, k) {
-      json_t *m = json_string_value(k) ? rt_json(p, CO_PL_STORE_APPS, part, json_string_value(k)) : NULL;
+      json_t *m = json_string_value(k) ? co_pl_rt_get_json(p->rt, CO_PL_STORE_APPS, part, json_string_value(k)) : NULL;
       if (m) fold_merged(out, json_string_value(k), m);
       json_decref(m);
     }
@@ -389,7 +366,7 @@ static int export_cb(const co_record_t *rec, void *opaque) {
   const char *label = NULL, *label_source = "correction";
   if (!*key || !*mid || json_object_get(x->seen, mid)) goto done;
   int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(x->p->rt));
-  if (!(c = rt_json(x->p, CO_PL_STORE_CORRECTIONS, part, key))) goto done;
+  if (!(c = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_CORRECTIONS, part, key))) goto done;
   json_t *set = json_object_get(c, "set"), *l;
   size_t i;
   const char *company = json_is_string(json_object_get(set, "company")) ? jstr(set, "company") : jstr(ev, "company");
@@ -402,7 +379,7 @@ static int export_cb(const co_record_t *rec, void *opaque) {
   /* A stage correction that names no email: the email that set the wrong
    * stage is the one the classifier got wrong. */
   if (!label && json_is_string(json_object_get(set, "stage")) && !json_array_size(json_object_get(c, "labels")) &&
-      (app = rt_json(x->p, CO_PL_STORE_APPS, part, key)) && strcmp(jstr(app, "stage"), jstr(set, "stage")) &&
+      (app = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_APPS, part, key)) && strcmp(jstr(app, "stage"), jstr(set, "stage")) &&
       !strcmp(stage_setter(app), mid))
     label = jstr(set, "stage");
   if (!label && json_is_string(json_object_get(set, "company"))) {

@@ -49,14 +49,6 @@ static void part_path(co_pl_index_t *ix, int part, char *buf, size_t size) {
   snprintf(buf, size, "%s/p%d.idx", ix->dir, part);
 }
 
-static json_t *br_get(co_pipeline_t *p, int part, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_rt_store_get(p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
 /* The store's change-log head for part, or -1 when the partition is not
  * readable here (not owned in Kafka mode) or has no briefings yet (0). */
@@ -80,7 +72,7 @@ static const char *briefing_date(json_t *b) {
 }
 
 static co_err_t upsert_company(co_pl_index_t *ix, int part, const char *company, char *errstr, size_t sz) {
-  json_t *b = br_get(ix->p, part, company);
+  json_t *b = co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, company);
   if (!b) return CO_OK; /* deleted meanwhile: nothing to index */
   co_search_meta_t m = {.account = json_string_value(json_array_get(json_object_get(b, "accounts"), 0)),
                         .company = company,

@@ -65,6 +65,13 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
                            size_t errstr_size);
 
+/* co_pipeline_json.c: one JSON value of a store. get: a new reference, or
+ * NULL when absent or not JSON; put: compact JSON, no TTL. */
+json_t *co_pl_ctx_get_json(co_ctx_t *ctx, const char *store, const char *key);
+co_err_t co_pl_ctx_put_json(co_ctx_t *ctx, const char *store, const char *key, json_t *j);
+/* Committed value from outside the topology (co_rt_store_get). */
+json_t *co_pl_rt_get_json(co_rt_t *rt, const char *store, int32_t part, const char *key);
+
 /* co_pipeline_research.c: the "research" processor (opaque = the pipeline). */
 co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
                                  size_t errstr_size);

@@ -8,14 +8,6 @@
 
 #include "co_pipeline_int.h"
 
-static json_t *store_json(co_rt_t *rt, int32_t partition, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_rt_store_get(rt, CO_PL_STORE_APPS, partition, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
 static const char *jstr(json_t *o, const char *k) {
   const char *s = json_string_value(json_object_get(o, k));
@@ -32,11 +24,11 @@ static int list_account(co_pipeline_t *p, const char *account, int (*cb)(const c
   json_t *idx, *k;
   if (!ikey) return 0;
   snprintf(ikey, ilen, "%s%s", CO_PL_IDX_APPS, account);
-  idx = store_json(p->rt, part, ikey);
+  idx = co_pl_rt_get_json(p->rt, CO_PL_STORE_APPS, part, ikey);
   free(ikey);
   json_array_foreach(idx, i, k) {
     const char *key = json_string_value(k);
-    json_t *stored = key ? store_json(p->rt, part, key) : NULL;
+    json_t *stored = key ? co_pl_rt_get_json(p->rt, CO_PL_STORE_APPS, part, key) : NULL;
     /* manual corrections win; NULL = hidden (not job-related, merged) */
     json_t *app = stored ? co_pl_corrections_overlay(p, part, key, stored) : NULL;
     json_decref(stored);
@@ -69,7 +61,7 @@ co_err_t co_pipeline_applications(co_pipeline_t *p, const char *account,
     return CO_OK;
   }
   for (int32_t part = 0; part < co_rt_partitions(p->rt); part++) {
-    json_t *accts = store_json(p->rt, part, CO_PL_IDX_ACCOUNTS), *a;
+    json_t *accts = co_pl_rt_get_json(p->rt, CO_PL_STORE_APPS, part, CO_PL_IDX_ACCOUNTS), *a;
     size_t i;
     int stop = 0;
     json_array_foreach(accts, i,

@@ -20,22 +20,7 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 
-static json_t *get_json(co_ctx_t *ctx, const char *key) {
-  void *v;
-  size_t vl;
-  if (co_ctx_get(ctx, CO_PL_STORE_BRIEFINGS, key, strlen(key), &v, &vl) != CO_OK) return NULL;
-  json_t *j = json_loadb(v, vl, 0, NULL);
-  free(v);
-  return j;
-}
 
-static co_err_t put_json(co_ctx_t *ctx, const char *key, json_t *j) {
-  char *s = json_dumps(j, JSON_COMPACT);
-  if (!s) return CO_ERR_NOMEM;
-  co_err_t e = co_ctx_put(ctx, CO_PL_STORE_BRIEFINGS, key, strlen(key), s, strlen(s), 0);
-  free(s);
-  return e;
-}
 
 /* Stores the briefing and its change-log entry. */
 static co_err_t store_briefing(co_ctx_t *ctx, const char *company, json_t *b) {
@@ -49,7 +34,7 @@ static co_err_t store_briefing(co_ctx_t *ctx, const char *company, json_t *b) {
   }
   co_pl_briefing_chg_key(seq, key, sizeof(key));
   snprintf(seqs, sizeof(seqs), "%lld", seq);
-  co_err_t e = put_json(ctx, company, b);
+  co_err_t e = co_pl_ctx_put_json(ctx, CO_PL_STORE_BRIEFINGS, company, b);
   if (!e) e = co_ctx_put(ctx, CO_PL_STORE_BRIEFINGS, key, strlen(key), company, strlen(company), 0);
   if (!e) e = co_ctx_put(ctx, CO_PL_STORE_BRIEFINGS, CO_PL_BR_SEQ, strlen(CO_PL_BR_SEQ), seqs, strlen(seqs), 0);
   return e;
@@ -96,7 +81,7 @@ co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     rc = CO_PROC_POISON;
     goto done;
   }
-  prev = get_json(ctx, company);
+  prev = co_pl_ctx_get_json(ctx, CO_PL_STORE_BRIEFINGS, company);
   /* A briefing stored after failed research is due for another try. */
   int stale = co_research_is_stale(prev, co_ctx_now_ms(ctx), co_research_max_age_s(p->research)) ||
               json_object_get(prev, "research_error");
