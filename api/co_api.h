@@ -32,6 +32,7 @@ typedef enum {
   CO_API_Q_STATS,      /* GET /api/stats */
   CO_API_Q_DLQ_LIST,   /* GET /api/dlq (admin) */
   CO_API_Q_DLQ_REPLAY, /* POST /api/dlq/{id}/replay (admin) */
+  CO_API_Q_CORRECTION, /* POST /api/accounts/{account}/applications/{key}/corrections */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 
@@ -46,6 +47,8 @@ typedef struct co_api_query_s {
   const char *uri;     /* path and query string as received, for forwarding */
   const char *authorization; /* the Authorization header as received, or NULL */
   int internal;        /* sub-request of another instance: answer locally, do not forward */
+  const char *key;     /* path {key} (an application id) */
+  json_t *body;        /* CORRECTION: the request body, a JSON object (borrowed) */
 } co_api_query_t;
 
 /* A backend's answer: body is malloc'd (the server frees it). */
@@ -64,7 +67,8 @@ typedef struct co_api_backend_s {
   int (*ready)(void *opaque, char *reason, size_t reason_size);
   /* Appends the runtime's Prometheus text to out. */
   void (*metrics)(void *opaque, FILE *out);
-  /* Answers q. Errors: CO_ERR_NOT_FOUND (404), CO_ERR_INVALID_ARG (400),
+  /* Answers q. Errors: CO_ERR_NOT_FOUND (404), CO_ERR_INVALID_ARG and
+   * CO_ERR_PARSE (400),
    * CO_ERR_UNSUPPORTED (503), anything else 500; errstr is shown to the
    * client only for 400 and 404, so it must not hold internal paths. */
   co_err_t (*query)(void *opaque, const co_api_query_t *q, co_api_result_t *res, char *errstr, size_t errstr_size);

@@ -30,11 +30,12 @@ typedef enum {
   CO_API_R_STATS,
   CO_API_R_DLQ,
   CO_API_R_DLQ_REPLAY,
+  CO_API_R_CORRECTION,
   CO_API_R__CNT
 } co_api_route_t;
 
 #define CO_API_LAT_BUCKETS 10
-#define CO_API_CODES 11
+#define CO_API_CODES 12
 
 typedef struct co_api_metrics_s {
   pthread_mutex_t lock;

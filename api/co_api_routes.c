@@ -114,6 +114,21 @@ fail:
   return NULL;
 }
 
+/* The request body as a JSON object (a new reference), or NULL with why:
+ * the server checks the shape, the backend the fields. */
+static json_t *co_api_body_object(co_api_req_t *r, char *why, size_t why_size) {
+  json_error_t je;
+  json_t *j;
+  if (!r->body || !r->body_len) return snprintf(why, why_size, "request body: a JSON object is required"), NULL;
+  if (!(j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je)))
+    return snprintf(why, why_size, "request body: not JSON (%.100s)", je.text), NULL;
+  if (!json_is_object(j)) {
+    json_decref(j);
+    return snprintf(why, why_size, "request body: must be a JSON object"), NULL;
+  }
+  return j;
+}
+
 /* Matches segments to a route; fills the query's kind and path params. */
 static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
   char **s = r->segs;
@@ -140,6 +155,8 @@ static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
     if (n == 4 && !strcmp(s[3], "interviews.ics"))
       return q->kind = CO_API_Q_INTERVIEWS_ICS, CO_API_R_INTERVIEWS_ICS;
     if (n == 5 && !strcmp(s[3], "companies")) return q->company = s[4], q->kind = CO_API_Q_COMPANY, CO_API_R_COMPANY;
+    if (n == 6 && !strcmp(s[3], "applications") && !strcmp(s[5], "corrections"))
+      return q->key = s[4], q->kind = CO_API_Q_CORRECTION, CO_API_R_CORRECTION;
   }
   return CO_API_R_UNKNOWN;
 }
@@ -179,6 +196,7 @@ static enum MHD_Result co_api_run_query(co_api_t *api, struct MHD_Connection *c,
   case CO_ERR_NOT_FOUND:
     return co_api_send_error(api, c, r, 404, "not_found", *err ? err : "not found");
   case CO_ERR_INVALID_ARG:
+  case CO_ERR_PARSE:
     return co_api_send_error(api, c, r, 400, "bad_request", *err ? err : "bad request");
   case CO_ERR_UNSUPPORTED:
   case CO_ERR_TIMEOUT:
@@ -203,13 +221,14 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     if (!resp) return MHD_NO;
     MHD_add_response_header(resp, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, api->cors_origin);
     MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, POST");
-    MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Authorization");
+    MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Authorization, Content-Type");
     enum MHD_Result rc = MHD_queue_response(c, 204, resp);
     MHD_destroy_response(resp);
     co_api_metrics_observe(&api->m, r->route, 204, 0);
     return rc;
   }
-  if (r->route == CO_API_R_DLQ_REPLAY ? strcmp(method, "POST") : !is_get)
+  int post_only = r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION;
+  if (post_only ? strcmp(method, "POST") : !is_get)
     return co_api_send_error(api, c, r, 405, "bad_request", "method not allowed");
 
   switch (r->route) { /* public */
@@ -261,7 +280,7 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = json_string_value(json_object_get(args, "account"));
   if (!admin) {
     int per_account = q.kind == CO_API_Q_APPLICATIONS || q.kind == CO_API_Q_COMPANY || q.kind == CO_API_Q_INTERVIEWS ||
-                      q.kind == CO_API_Q_INTERVIEWS_ICS;
+                      q.kind == CO_API_Q_INTERVIEWS_ICS || q.kind == CO_API_Q_CORRECTION;
     if ((per_account || q.account) && q.account && strcmp(q.account, who.account)) {
       rc = co_api_send_error(api, c, r, 403, "forbidden", "this token reads only its own account");
       goto out;
@@ -269,12 +288,17 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = who.account;
     q.scope = who.account;
   }
+  if (q.kind == CO_API_Q_CORRECTION && !(q.body = co_api_body_object(r, why, sizeof(why)))) {
+    rc = co_api_send_error(api, c, r, 400, "bad_request", why);
+    goto out;
+  }
   q.args = args;
   q.uri = r->uri;
   q.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
   q.internal = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CareerOps-Internal") != NULL;
   rc = co_api_run_query(api, c, r, &q);
 out:
+  json_decref(q.body);
   json_decref(args);
   json_decref(ac.raw);
   return rc;

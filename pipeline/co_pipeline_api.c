@@ -363,6 +363,9 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
   case CO_API_Q_SEARCH:
     out = co_pl_search_all(a, q, &rc, errstr, sz);
     break;
+  case CO_API_Q_CORRECTION: /* local in both modes: see co_pipeline_api_correct.c */
+    if ((out = co_pl_api_correct(p, q->account, q->key, q->body, &rc, errstr, sz))) res->status = 202;
+    break;
   default:
     return co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no such endpoint");
   }

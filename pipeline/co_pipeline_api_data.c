@@ -5,7 +5,10 @@
  * Everything of an account sits in partition murmur2(account) (docs/pipeline.md),
  * read with co_rt_store_get, so this works in embedded mode and for locally
  * owned partitions in Kafka mode; co_pipeline_api.c decides who answers.
- * Application ids are the store keys in URL-safe base64: opaque, stable. */
+ * Application ids are the store keys in URL-safe base64: opaque, stable.
+ * Every reader goes through co_pl_api_load_apps, which overlays the manual
+ * corrections (co_pl_corrections_overlay), so list, timeline, interviews
+ * and stats all agree on them. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -90,7 +93,10 @@ co_err_t co_pl_api_load_apps(co_pipeline_t *p, const char *account, co_pl_apps_t
   }
   json_array_foreach(idx, i, k) {
     const char *key = json_string_value(k);
-    json_t *app = key ? co_pl_store_json(p, part, key) : NULL;
+    json_t *stored = key ? co_pl_store_json(p, part, key) : NULL;
+    /* manual corrections on top: hidden and merged-away ones give NULL */
+    json_t *app = json_is_object(stored) ? co_pl_corrections_overlay(p, part, key, stored) : NULL;
+    json_decref(stored);
     if (!json_is_object(app)) {
       json_decref(app);
       continue;
@@ -117,12 +123,24 @@ static json_t *co_pl_app_view(const char *account, const char *key, json_t *app)
   char *id = co_pl_b64url(key, strlen(key));
   json_t *ni = json_object_get(app, "next_interview"), *stages = json_object_get(app, "stages");
   stages = json_is_array(stages) ? json_incref(stages) : json_array();
-  json_t *v = json_pack("{s:s?, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:O, s:I}", "key", id, "account", account,
+  json_t *v = json_pack("{s:s?, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:O, s:I, s:b}", "key", id, "account", account,
                         "company", co_pl_jstr(app, "company"), "role", co_pl_jstr(app, "role"), "stage",
                         co_pl_jstr(app, "stage"), "stages", stages,
                         "first_seen", co_pl_jstr(app, "first_seen"), "last_contact",
                         co_pl_jstr(app, "last_contact"), "next_interview", json_is_string(ni) ? ni : json_null(),
-                        "emails", (json_int_t)json_integer_value(json_object_get(app, "emails")));
+                        "emails", (json_int_t)json_integer_value(json_object_get(app, "emails")), "corrected",
+                        json_is_true(json_object_get(app, "corrected")));
+  json_t *merged = json_object_get(app, "merged"), *m;
+  size_t i;
+  if (v && json_array_size(merged)) { /* ids of the applications folded into this one */
+    json_t *ids = json_array();
+    json_array_foreach(merged, i, m) {
+      char *mid = json_string_value(m) ? co_pl_b64url(json_string_value(m), strlen(json_string_value(m))) : NULL;
+      if (mid) json_array_append_new(ids, json_string(mid));
+      free(mid);
+    }
+    json_object_set_new(v, "merged", ids);
+  }
   free(id);
   return v;
 }

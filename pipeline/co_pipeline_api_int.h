@@ -44,6 +44,12 @@ json_t *co_pl_api_stats_merge(json_t *parts);
 json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *errstr, size_t errstr_size);
 json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size);
 
+/* co_pipeline_api_correct.c: records body (the correction without
+ * "application") for application id of account; {"accepted":true,
+ * "correction":{...}} or NULL with *err (INVALID_ARG/PARSE: 400, NOT_FOUND). */
+json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err,
+                          char *errstr, size_t sz);
+
 /* URL-safe base64 without padding (malloc'd) and back (NULL if malformed). */
 char *co_pl_b64url(const void *data, size_t len);
 char *co_pl_b64url_decode(const char *s, size_t *lenp);
