@@ -22,9 +22,14 @@ CO.api = async function api(path, opts) {
   var headers = { Accept: opts.accept || 'application/json' };
   var tok = localStorage.getItem(TOKEN_KEY);
   if (tok) headers.Authorization = 'Bearer ' + tok;
+  var init = { method: opts.method || 'GET', headers: headers, cache: 'no-store' };
+  if (opts.json !== undefined) { /* a JSON request body (POST) */
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(opts.json);
+  }
   var r;
   try {
-    r = await fetch(path, { method: opts.method || 'GET', headers: headers, cache: 'no-store' });
+    r = await fetch(path, init);
   } catch (e) {
     var ne = new Error('The CareerOps server did not answer (' + e.message + ')');
     ne.status = 0;

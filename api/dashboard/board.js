@@ -5,7 +5,8 @@
  * into applications), in the column of its current stage. Filtering by
  * company is done on the loaded list, so typing does not hit the server.
  * CSV cells that start with = + - @ get a leading apostrophe: the data is
- * email text and a spreadsheet would otherwise run it as a formula. */
+ * email text and a spreadsheet would otherwise run it as a formula. Each
+ * card and each application of a timeline has an Edit button (edit.js). */
 (function () {
 'use strict';
 
@@ -16,6 +17,22 @@ var el = CO.el;
 
 function companyHash(company) {
   return '#/company/' + encodeURIComponent(company);
+}
+
+function editButton(app, onClick) {
+  return el('button', { type: 'button', class: 'small secondary card-edit', 'data-key': app.key,
+    'aria-label': 'Edit ' + (app.company || 'application'), on: { click: function (ev) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      onClick(app);
+    } } }, 'Edit');
+}
+
+/* After a correction: a changed company, a hidden or merged application
+ * leaves this company's timeline, so the board is the place to look. */
+function afterEdit(body, onTimeline) {
+  if (onTimeline && (body.not_job_related || body.merge_into || (body.set && body.set.company))) CO.go('#/board');
+  else CO.render();
 }
 
 function card(app) {
@@ -78,8 +95,13 @@ CO.views.board = async function board(out) {
       cols.appendChild(el('div', { class: 'column', 'data-stage': stage },
         el('h2', null, el('span', { class: 'dot stage-' + stage }), stage.charAt(0) + stage.slice(1).toLowerCase(),
           el('span', { class: 'count' }, String(mine.length))),
-        el('div', { class: 'cards' }, mine.length ? mine.map(card) : el('div', { class: 'empty' }, 'Nothing here'))));
+        el('div', { class: 'cards' }, mine.length ? mine.map(function (a) {
+          return el('div', { class: 'card-wrap' }, card(a), editButton(a, edit));
+        }) : el('div', { class: 'empty' }, 'Nothing here'))));
     });
+  }
+  function edit(app) {
+    CO.openEditor(cols, app, apps, function (body) { afterEdit(body, false); });
   }
   filter.addEventListener('input', draw);
   hideClosed.addEventListener('change', draw);
@@ -109,10 +131,15 @@ CO.views.company = async function company(out, route) {
     el('span', { class: 'spacer' }),
     el('a', { class: 'button secondary', href: '#/briefing/' + encodeURIComponent(r.company || name) }, 'Briefing')));
   var apps = r.applications || [];
-  out.appendChild(el('div', { class: 'apps-summary' }, apps.map(function (a) {
+  var summary = el('div', { class: 'apps-summary' }, apps.map(function (a) {
     return el('div', { class: 'app-chip' }, stageBadge(a.stage), ' ', a.role || '—',
-      el('span', { class: 'muted' }, ' · first seen ' + CO.fmtDate(a.first_seen) + ' · ' + (a.emails || 0) + ' emails'));
-  })));
+      el('span', { class: 'muted' }, ' · first seen ' + CO.fmtDate(a.first_seen) + ' · ' + (a.emails || 0) + ' emails'),
+      ' ', editButton(a, async function (app) {
+        var all = await CO.loadApplications().catch(function () { return apps; });
+        CO.openEditor(summary, app, all, function (body) { afterEdit(body, true); });
+      }));
+  }));
+  out.appendChild(summary);
   var events = (r.events || []).slice().sort(function (a, b) { return String(a.at).localeCompare(String(b.at)); });
   out.appendChild(el('ol', { class: 'timeline', id: 'timeline' }, events.map(function (ev) {
     return el('li', { class: 'event' },

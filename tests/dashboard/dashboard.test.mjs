@@ -12,6 +12,9 @@
 //   - a search from the header shows the results /api/search returns (SKIP
 //     while the endpoint answers 503: no index wired in);
 //   - stats, interviews and the DLQ view render;
+//   - a card's Edit → stage select → Save moves the card to the new column
+//     after the refresh (a correction through the API), and it is still
+//     there after a restart of the same state;
 // and fails on any uncaught page error or console error other than the
 // network errors of the two endpoints allowed to be unavailable.
 // Saves $CO_BINARY_DIR/dashboard.png (board) and dashboard-*.png per view.
@@ -35,6 +38,7 @@ const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 const XSS_COMPANY = 'Quillfeather Systems';
 
 let passed = 0, failed = 0, skipped = 0;
+let edited = null; /* {key, stage} of the card corrected in the page */
 const ok = (name) => { passed++; console.log(`ok - ${name}`); };
 const skip = (name, why) => { skipped++; console.log(`SKIP - ${name}: ${why}`); };
 function check(cond, name, detail) {
@@ -347,6 +351,33 @@ async function browserChecks(base, tmp) {
       await page.screenshot({ path: path.join(BIN, 'dashboard-briefing.png'), fullPage: true });
     }
 
+    // ---- a correction made in the page: Edit, new stage, Save ----
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    const toStage = 'OFFER';
+    const target = page.locator('.column[data-stage="APPLIED"] .card-wrap').first();
+    const key = await target.locator('.card').getAttribute('data-key');
+    const countOf = () => page.$$eval('.column', (cs) => Object.fromEntries(cs.map((c) =>
+      [c.getAttribute('data-stage'), c.querySelectorAll('.card').length])));
+    const before = await countOf();
+    await target.locator('.card-edit').click();
+    await page.waitForSelector('#edit-panel');
+    await page.selectOption('#edit-stage', toStage);
+    await page.click('#edit-save');
+    const moved = await page.waitForFunction((k) => !document.getElementById('edit-panel') &&
+      !!document.querySelector(`.column[data-stage="OFFER"] .card[data-key="${k}"]`), key, { timeout: 30000 })
+      .then(() => true, () => false);
+    const after = await countOf();
+    check(moved && after.APPLIED === before.APPLIED - 1 && after.OFFER === before.OFFER + 1,
+      'Edit → stage OFFER → Save moves the card from APPLIED to OFFER after the refresh',
+      `${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+    const list = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/applications?limit=200`);
+    const app = ((list.body && list.body.items) || []).find((a) => a.key === key);
+    check(app && app.stage === toStage && app.corrected === true, 'the API lists the application as corrected to OFFER',
+      JSON.stringify(app));
+    if (moved) edited = { key, stage: toStage };
+    await page.screenshot({ path: path.join(BIN, 'dashboard-edit.png') });
+
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
     return total;
   } finally {
@@ -385,6 +416,10 @@ async function tokenChecks(base, tmp, token, total) {
     const cards = (await page.$$('.card')).length;
     check(cards === total, 'with the token typed in, the board shows every application', `${cards} vs ${total}`);
     check(seen.some((h) => h === 'Bearer ' + token), 'the token is sent as a Bearer header');
+    if (edited) {
+      const still = await page.$(`.column[data-stage="${edited.stage}"] .card[data-key="${edited.key}"]`);
+      check(!!still, 'the correction made in the page is still applied after a restart');
+    }
     const stored = await page.evaluate(() => localStorage.getItem('careerops.token'));
     check(stored === token, 'the token is kept in localStorage');
     await page.goto(base + '/#/dlq');
