@@ -288,10 +288,17 @@ done:
 co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t **out, char *errstr, size_t sz) {
   json_t *all = json_array();
   co_err_t e = CO_OK;
+  co_search_query_t one = *q;
+  float *qv = NULL;
   if (!all) return CO_ERR_NOMEM;
+  if (q->mode != CO_SEARCH_BM25 && !q->vector) { /* embed once for every partition */
+    if (!(qv = malloc(co_vec_embedder_dim(ix->emb) * sizeof(float)))) e = CO_ERR_NOMEM;
+    if (!e) e = co_vec_embed(ix->emb, q->text, qv, errstr, sz);
+    one.vector = qv;
+  }
   for (int i = 0; i < ix->nparts && !e; i++) {
     co_search_result_t *r = NULL;
-    if ((e = co_search_query(ix->idx[i], q, &r, errstr, sz))) break;
+    if ((e = co_search_query(ix->idx[i], &one, &r, errstr, sz))) break;
     for (size_t j = 0; j < r->n; j++) {
       co_search_hit_t *h = &r->hits[j];
       json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "doc_id", h->doc_id, "company", h->company,
@@ -303,6 +310,7 @@ co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t
     }
     co_search_result_free(r);
   }
+  free(qv);
   if (e) {
     json_decref(all);
     return e;

@@ -69,6 +69,8 @@ typedef struct {
                     * ignored unless use_min_score is set */
   int use_min_score;
   float rrf_k; /* HYBRID: the c in 1/(c + rank); 0 = 10 */
+  const float *vector; /* the text's embedding by this index's embedder, when the caller has it
+                        * (one query over several indexes embeds once); NULL = embed text */
   /* Filters: NULL = any. Exact, case-sensitive matches; dates compare as
    * strings, both bounds inclusive (a date_to of "2026-03-31" also admits
    * "2026-03-31T..." timestamps). */

@@ -197,7 +197,10 @@ co_err_t co_search_query(co_search_t *s, const co_search_query_t *q, co_search_r
   rrf_k = q->rrf_k > 0 ? (double)q->rrf_k : RRF_K_DEFAULT;
   if (q->mode != CO_SEARCH_BM25) {
     if (!(qv = malloc(s->dim * sizeof(float)))) goto nomem;
-    if ((err = co_vec_embed(s->emb, q->text, qv, errstr, errstr_size)) != CO_OK) goto out;
+    if (q->vector)
+      memcpy(qv, q->vector, s->dim * sizeof(float));
+    else if ((err = co_vec_embed(s->emb, q->text, qv, errstr, errstr_size)) != CO_OK)
+      goto out;
   }
   if (!(cands = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free))) goto nomem;
   pthread_rwlock_rdlock(&s->lock);
