@@ -58,6 +58,25 @@ class H(BaseHTTPRequestHandler):
         p = urlparse(self.path).path
         if p.startswith("/api/dlq/") and p.endswith("/replay"):
             return self.send(200, {"replayed": unquote(p.split("/")[3])})
+        parts = p.split("/")
+        if len(parts) == 7 and p.startswith("/api/accounts/me/applications/") and parts[6] == "corrections":
+            # applied at once (the real server applies it when the pipeline reads it)
+            a = next((x for x in APPS if x["key"] == unquote(parts[5])), None)
+            if not a:
+                return self.err(404, "not_found", "no application with that key for this account")
+            try:
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"null")
+            except ValueError:
+                return self.err(400, "bad_request", "request body: not JSON")
+            if not isinstance(body, dict):
+                return self.err(400, "bad_request", "request body: must be a JSON object")
+            for k, v in (body.get("set") or {}).items():
+                if v is not None:
+                    a[k] = v
+                    a["corrected"] = True
+            if body.get("not_job_related") or body.get("merge_into"):
+                APPS.remove(a)
+            return self.send(202, {"accepted": True, "correction": dict(body, application=a["key"])})
         self.err(404, "not_found", "no such endpoint")
 
     def do_GET(self):  # noqa: C901 - a routing table
