@@ -127,6 +127,12 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     goto done;
   }
   if (!dkey) goto nomem;
+  { /* per account: the same mail in two mailboxes belongs to both histories */
+    char *k = NULL;
+    if (asprintf(&k, "%s\x1f%s", account, dkey) < 0) goto nomem;
+    free(dkey);
+    dkey = k;
+  }
   if (co_ctx_get(ctx, CO_PL_STORE_DEDUPE, dkey, strlen(dkey), &seen, &seen_len) == CO_OK) {
     CO_DEBUG("pipeline", "duplicate %s dropped", dkey);
     goto done;
