@@ -29,12 +29,33 @@ static char *co_pl_app_key(const char *account, const char *id) {
   return key;
 }
 
+/* The name of a string field holding a NUL (the server accepts \u0000 so that
+ * this says which field; the correction log does not take them), or NULL. */
+static const char *co_pl_nul_field(json_t *body) {
+  static const char *const top[] = {"merge_into", "message_id", "at", NULL};
+  static const char *const set[] = {"set.stage", "set.company", "set.role", NULL};
+  json_t *v;
+  for (int i = 0; top[i]; i++)
+    if ((v = json_object_get(body, top[i])) && json_is_string(v) && strlen(json_string_value(v)) != json_string_length(v))
+      return top[i];
+  for (int i = 0; set[i]; i++)
+    if ((v = json_object_get(json_object_get(body, "set"), set[i] + 4)) && json_is_string(v) &&
+        strlen(json_string_value(v)) != json_string_length(v))
+      return set[i];
+  return NULL;
+}
+
 json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err,
                           char *errstr, size_t sz) {
   static const char *const path_only[] = {"application", "account", "schema", NULL};
   json_t *c = NULL, *echo = NULL, *out = NULL, *mi;
   char *key = NULL, *mkey = NULL, *val = NULL;
+  const char *nul;
   *err = CO_OK;
+  if ((nul = co_pl_nul_field(body))) {
+    *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s must not contain NUL characters", nul);
+    goto done;
+  }
   for (int i = 0; path_only[i]; i++)
     if (json_object_get(body, path_only[i])) {
       *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "unknown field \"%s\" (the path names the application)",
@@ -48,7 +69,9 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
   if (!(c = json_deep_copy(body)) || !(echo = json_deep_copy(body))) goto nomem;
   mi = json_object_get(body, "merge_into");
   if (json_is_string(mi) && !(mkey = co_pl_app_key(account, json_string_value(mi)))) {
-    *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "\"merge_into\" must be an application key of this account, or null");
+    /* well-formed but naming no application of this account: as a missing
+     * merge target in co_pipeline_correct, 404 */
+    *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no application to merge into (merge_into) for this account");
     goto done;
   }
   if (!json_object_get(c, "at")) { /* stamped here so the answer can show it */

@@ -111,7 +111,8 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
   expect_400(t.base, alice, key, "{\"colour\":\"red\"}", "colour");
   expect_400(t.base, alice, key, "{\"application\":\"x\",\"not_job_related\":true}", "application");
   expect_400(t.base, alice, key, "{\"not_job_related\":\"yes\"}", "not_job_related");
-  expect_400(t.base, alice, key, "{\"merge_into\":\"bm9uZQ\"}", "merge_into");
+  expect_400(t.base, alice, key, "{\"set\":{\"role\":\"a\\u0000b\"}}", "set.role");
+  expect_400(t.base, alice, key, "{\"merge_into\":7}", "merge_into");
   expect_400(t.base, alice, key, "{\"message_id\":\"m\"}", "nothing to correct");
   /* another account's token, no token, unknown application, too large, wrong method */
   snprintf(body, sizeof(body), "{\"set\":{\"stage\":\"%s\"}}", new_stage);
@@ -122,6 +123,9 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
   api_expect_error(&r, 401, "unauthorized");
   api_resp_free(&r);
   post(t.base, alice, "bm93aGVyZQ", body, &r);
+  api_expect_error(&r, 404, "not_found");
+  api_resp_free(&r);
+  post(t.base, alice, key, "{\"merge_into\":\"bm9uZQ\"}", &r); /* no such merge target */
   api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
   size_t big_len = 70000;
