@@ -17,7 +17,6 @@ static const co_cmd_t co_cmds[] = {
     {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
     {"corrections", "record manual corrections or export them as training examples", co_cmd_corrections},
     {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
-    {"token", "create, list or revoke API bearer tokens", co_cmd_token},
     {"search", "search the company briefings (local state or --url of a running instance)", co_cmd_search},
     {"token", "create, list or revoke API bearer tokens", co_cmd_token},
     {"version", "print version and library versions", co_cmd_version},
