@@ -25,6 +25,9 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 
+/* Change-log entries read per step of a sync (see sync_part). */
+#define CO_PL_INDEX_WINDOW 256
+
 struct co_pl_index_s {
   co_pipeline_t *p;
   co_vec_embedder_t *emb;
@@ -102,16 +105,40 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
     ix->idx[part] = n;
     ix->seq[part] = 0;
   }
-  /* Stop between briefings: whatever is left is indexed at the next start. */
+  /* A window of change-log entries names each changed company once: a
+   * briefing updated 30 times since the last sync is embedded once, at its
+   * latest. The sequence moves past the window only when all of it is
+   * indexed. Stop between companies: the rest is indexed at the next start. */
   while (ix->seq[part] < (uint64_t)head && !e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED)) {
-    char key[64];
-    co_pl_briefing_chg_key((long long)ix->seq[part] + 1, key, sizeof(key));
-    void *c = NULL;
-    size_t cl;
-    if (co_rt_store_get(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &c, &cl) == CO_OK)
-      e = upsert_company(ix, part, c, errstr, sz); /* NUL-terminated by the store */
-    free(c);
-    if (!e) ix->seq[part]++;
+    uint64_t end = ix->seq[part] + CO_PL_INDEX_WINDOW < (uint64_t)head ? ix->seq[part] + CO_PL_INDEX_WINDOW
+                                                                         : (uint64_t)head;
+    char *names[CO_PL_INDEX_WINDOW];
+    int n = 0;
+    for (uint64_t q = ix->seq[part] + 1; q <= end; q++) {
+      char key[64];
+      void *c = NULL;
+      size_t cl;
+      co_pl_briefing_chg_key((long long)q, key, sizeof(key));
+      if (co_rt_store_get(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &c, &cl) != CO_OK) continue;
+      int dup = 0;
+      for (int i = 0; i < n && !dup; i++) dup = !strcmp(names[i], c); /* NUL-terminated by the store */
+      if (dup)
+        free(c);
+      else
+        names[n++] = c;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED))
+        e = upsert_company(ix, part, names[i], errstr, sz);
+      else if (!e)
+        e = CO_ERR_UNSUPPORTED; /* stopping: leave the window for the next start */
+      free(names[i]);
+    }
+    if (e == CO_ERR_UNSUPPORTED) {
+      e = CO_OK;
+      break;
+    }
+    if (!e) ix->seq[part] = end;
   }
   if (!e && save && ix->seq[part] != ix->saved[part]) {
     char path[1100];
