@@ -258,12 +258,6 @@ void co_pl_index_destroy(co_pl_index_t *ix) {
   free(ix);
 }
 
-size_t co_pl_index_docs(co_pl_index_t *ix) {
-  size_t n = 0;
-  for (int i = 0; i < ix->nparts; i++) n += co_search_docs(ix->idx[i]);
-  return n;
-}
-
 static int by_key_desc(const void *a, const void *b, void *key) {
   double sx = json_number_value(json_object_get(*(json_t *const *)a, key));
   double sy = json_number_value(json_object_get(*(json_t *const *)b, key));

@@ -84,7 +84,6 @@ void co_pl_briefing_chg_key(long long seq, char *buf, size_t size);
 co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t errstr_size);
 co_err_t co_pl_index_start(co_pl_index_t *ix, char *errstr, size_t errstr_size);
 co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t errstr_size);
-size_t co_pl_index_docs(co_pl_index_t *ix);
 /* Stops the thread, saves, frees. NULL is a no-op. */
 void co_pl_index_destroy(co_pl_index_t *ix);
 /* co_pipeline_corrections.c: the "corrections" processor (opaque = the
