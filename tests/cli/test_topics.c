@@ -21,7 +21,9 @@ static const char *const settings[] = {"topic.raw", "topic.classified", "topic.r
                                        "topic.dlq", "topic.corrections"};
 #define NT ((int)(sizeof(settings) / sizeof(settings[0])))
 
-static int partitions_of(const char *bootstrap, const char *topic) {
+/* The broker's metadata cache may lag CreateTopics for a moment (KRaft
+ * propagates it asynchronously), so ask until the topic shows up. */
+static int partitions_of_once(const char *bootstrap, const char *topic) {
   char err[256];
   rd_kafka_conf_t *c = rd_kafka_conf_new();
   rd_kafka_conf_set(c, "bootstrap.servers", bootstrap, err, sizeof(err));
@@ -35,6 +37,15 @@ static int partitions_of(const char *bootstrap, const char *topic) {
   if (md) rd_kafka_metadata_destroy(md);
   rd_kafka_topic_destroy(rkt);
   rd_kafka_destroy(rk);
+  return n;
+}
+
+static int partitions_of(const char *bootstrap, const char *topic) {
+  int n = -1;
+  for (int i = 0; i < 50 && n < 0; i++) {
+    n = partitions_of_once(bootstrap, topic);
+    if (n < 0) co_th_sleep_ms(200);
+  }
   return n;
 }
 
