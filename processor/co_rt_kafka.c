@@ -26,12 +26,22 @@ static int co_rt_kafka_passthru(const char *name, const char *value, void *opaqu
 }
 
 rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz) {
+  return co_rt_kafka_conf_defaults(conf, NULL, errstr, sz);
+}
+
+rd_kafka_conf_t *co_rt_kafka_conf_defaults(const co_conf_t *conf, const char *const *defaults, char *errstr,
+                                           size_t sz) {
   rd_kafka_conf_t *kc = rd_kafka_conf_new();
   char err[256];
   if (rd_kafka_conf_set(kc, "bootstrap.servers", co_conf_str(conf, "brokers"), err, sizeof(err))) {
     co_seterr(errstr, sz, CO_ERR_CONFIG, "invalid value for setting 'brokers': %s", err);
     goto bad;
   }
+  for (int i = 0; defaults && defaults[i]; i += 2)
+    if (rd_kafka_conf_set(kc, defaults[i], defaults[i + 1], err, sizeof(err))) {
+      co_seterr(errstr, sz, CO_ERR_CONFIG, "librdkafka rejected %s=%s: %s", defaults[i], defaults[i + 1], err);
+      goto bad;
+    }
   void *a[3] = {kc, errstr, &sz};
   if (co_conf_passthru_foreach(conf, "kafka.", co_rt_kafka_passthru, a)) goto bad;
   return kc;
@@ -171,10 +181,11 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   if (co_rt_instance_id(rt, errstr, sz)) return CO_ERR_IO;
   const char *app = co_conf_str(rt->conf, "app.id");
 
-  /* Producer: our defaults, then the user's kafka.*, then what EOS needs. */
-  if (!(pc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
-  if (co_rt_kset(pc, "partitioner", "murmur2_random", errstr, sz) || co_rt_kset(pc, "linger.ms", "5", errstr, sz))
-    goto err;
+  /* Producer: our defaults, then the user's kafka.*, then what co-partitioning
+   * (Java's partitioner) and EOS need. */
+  static const char *const pdef[] = {"linger.ms", "5", NULL};
+  if (!(pc = co_rt_kafka_conf_defaults(rt->conf, pdef, errstr, sz))) goto err;
+  if (co_rt_kset(pc, "partitioner", "murmur2_random", errstr, sz)) goto err;
   if (rt->eos) {
     snprintf(txid, sizeof(txid), "%s-%s", app, rt->instance_id);
     if (co_rt_kset(pc, "transactional.id", txid, errstr, sz) ||
@@ -204,10 +215,11 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
    * librdkafka's assign() needs a group id; this group never subscribes or commits. */
   char rgroup[300];
   snprintf(rgroup, sizeof(rgroup), "%s-restore-%s", app, rt->instance_id);
-  if (!(rc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
   /* An empty or caught-up changelog answers after fetch.wait.max.ms: keep
    * it short so a task with little to restore starts at once. */
-  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) || co_rt_kset(rc, "fetch.wait.max.ms", "20", errstr, sz) ||
+  static const char *const rdef[] = {"fetch.wait.max.ms", "20", NULL};
+  if (!(rc = co_rt_kafka_conf_defaults(rt->conf, rdef, errstr, sz))) goto err;
+  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) ||
       co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
       co_rt_kset(rc, "isolation.level", "read_committed", errstr, sz) ||
       co_rt_kset(rc, "enable.auto.commit", "false", errstr, sz) ||
