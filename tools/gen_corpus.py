@@ -673,6 +673,259 @@ def other(c):
     return subj, frm, body
 
 
+# ---------------------------------------------------------------- hedged acknowledgements
+# Real applicant-tracking acknowledgements carry sentences that read like a
+# rejection but are not one: "we may not be able to respond to everyone",
+# "otherwise we'll keep your resume on file", "unfortunately we can't give
+# individual feedback", and voluntary self-identification (EEO) requests whose
+# "you may decline ... this will not affect your application" wording sounds
+# negative. The same hedges also appear below inside real rejections, so they
+# carry no signal on their own: only the deciding sentence separates the two.
+
+ACK_KINDS = ["greenhouse", "lever", "workday", "smartrecruiters", "icims", "ashby", "taleo", "successfactors", "direct", "direct"]
+
+HEDGE_VOLUME = [
+    "Because we receive a very large number of applications, we may not be able to reply to each applicant individually.",
+    "Please understand that the volume of applications means we can't always respond to everyone personally.",
+    "We get hundreds of applications for every opening, so it can take a few weeks to hear back, and we may not be able to contact every applicant.",
+    "Due to the high number of submissions, only applicants whose qualifications most closely match the role will be contacted.",
+    "Owing to the strong interest in this role, please allow up to four weeks for a response.",
+    "Only shortlisted candidates will be contacted for the next stage of the process.",
+    "Unfortunately, given how many applications we receive, we're not able to answer calls or emails about application status.",
+    "We regret that we cannot respond to phone enquiries about individual applications.",
+    "You are one of many people who applied for this opening, and reviewing every application carefully takes time.",
+    "We're considering a number of strong candidates for this role, so the review may take a little while.",
+]
+
+HEDGE_ONFILE = [
+    "If your skills and experience are a match, a member of our team will reach out to you. If not, we will keep your resume on file and may contact you about future roles.",
+    "If we see a fit, you'll hear from us about next steps. Otherwise, your profile will stay in our talent pool for other openings.",
+    "Should there be a match with the requirements, we'll be in touch. If this particular role isn't the right fit, we may still contact you about other opportunities.",
+    "Even if this role doesn't work out, your details will remain in our database for twelve months so our recruiters can consider you for similar openings.",
+    "If you're not chosen for this role, don't be discouraged: our recruiters often revisit earlier applicants when new positions open.",
+    "We'll reach out if your background lines up with what the team needs; if it doesn't, we'll let you know once the role is closed.",
+    "If you haven't heard from us within 30 days, it means we've gone ahead with other profiles, but your resume stays on file.",
+    "In case your profile does not match this role, we may get back to you about other vacancies that suit your experience.",
+]
+
+HEDGE_FEEDBACK = [
+    "Unfortunately, we can't give individual feedback on applications at this stage.",
+    "Please note that we are unable to provide personal feedback to every applicant.",
+    "We're sorry that we can't offer detailed feedback on each application, but we do read every one.",
+    "Regrettably, we are not in a position to give feedback on individual applications.",
+    "Unfortunately our recruiters are not able to discuss the status of individual applications by phone.",
+]
+
+HEDGE_EEO = [
+    "Voluntary Self-Identification\nWe invite you to complete our voluntary self-identification survey. Providing this information is optional. You may decline to self-identify, and your choice will not affect your application or any decision about your candidacy.",
+    "EEO survey (optional): {company} is required to ask applicants about gender, race/ethnicity, veteran and disability status for government reporting. Completing the survey is voluntary, and declining to answer will not be held against you.",
+    "Voluntary Self-Identification of Disability\nYou are being asked to fill out this form because we are a federal contractor. Completing it is voluntary, and whatever you decide, it will not negatively affect you or your application.",
+    "We'd be grateful if you'd fill in our anonymous diversity questionnaire. Answers are stored separately from your application and hiring managers never see them. Choosing \"I don't wish to answer\" is always fine.",
+    "Protected veteran status: if you believe you belong to one of the protected veteran categories, you may tell us. This information is voluntary and confidential, and refusing to provide it will not subject you to any adverse treatment.",
+    "Please take two minutes to complete the Voluntary Self-Identification form in your candidate profile. You may select \"I do not want to answer\" for any question. This will not affect your application.",
+    "Gender / Race / Ethnicity (voluntary): you are not required to answer, and submitting or declining this information will not impact the consideration of your application.",
+]
+
+
+def ack_role(c):
+    return pick([f"the {c.role} position", f"the {c.role} role", f"{c.role} ({c.req})" if c.req else f"{c.role}",
+                 f"our {c.role} opening in {c.loc}", f"{c.role}"])
+
+
+def hedged_ack(c):
+    kind = pick(ACK_KINDS)
+    subj = pick([f"Thanks for applying to {c.company}", f"{c.company} has received your application", f"We got your application, {c.cand}!",
+                 f"Application confirmation: {c.role}", f"Your application for {c.role} - what happens next", f"Thank you for your interest in {c.company}",
+                 f"{c.role} application received", "Important information about your application", f"Your {c.company} application is under review",
+                 f"Next steps after applying to {c.company}", f"Voluntary Self-Identification - {c.company}", "Thank you for applying",
+                 f"{c.company} Careers: we have your application", f"Re: your application ({c.req})" if c.req else "Re: your application",
+                 f"Application update: {c.role}", f"Please complete: Voluntary Self-Identification for {c.role}"])
+    opener = pick([
+        f"Thanks for applying for {ack_role(c)} at {c.company}. Your application arrived safely and is now with our recruiting team.",
+        f"We're writing to confirm that {c.company} has received your application for {ack_role(c)}.",
+        f"Your application for {ack_role(c)} is complete. Thank you for thinking of {c.company} for the next step in your career.",
+        f"Your application is in! The {c.company} team now has your materials for {ack_role(c)}.",
+        f"Thank you for your recent application to {c.disp}. We have it on file for {ack_role(c)}.",
+        f"This note is to let you know that your submission for {ack_role(c)} reached our hiring team.",
+        f"Many thanks for your interest in the {c.role} vacancy. We confirm that your application has been logged in our system.",
+        f"We appreciate you applying to join {c.company}. The hiring team for {c.role} will start reviewing applications shortly.",
+        f"Hello from the {c.company} talent team! We just wanted to say thank you for applying to {ack_role(c)}.",
+        f"Your application for {ack_role(c)} has been received and is currently under review.",
+        f"Thank you for submitting your candidacy for {ack_role(c)} with {c.company}.",
+        f"We've received your resume and application for {ack_role(c)}. Thank you for taking the time to apply.",
+    ])
+    hedges = []
+    pools = [HEDGE_VOLUME, HEDGE_ONFILE, HEDGE_FEEDBACK, HEDGE_EEO]
+    for pool in R.sample(pools, R.randint(1, 3)):
+        hedges.append(pick(pool).format(company=c.company, disp=c.disp))
+    if R.random() < 0.35 and not any(h in HEDGE_EEO for h in hedges):
+        hedges.append(pick(HEDGE_EEO).format(company=c.company, disp=c.disp))
+    R.shuffle(hedges)
+    status = pick([
+        "You can follow the status of your application in your candidate portal.",
+        "No further action is needed from you right now.",
+        f"Your reference number is {c.req or R.randint(1000, 9999)}; please quote it if you contact us.",
+        "In the meantime, take a look at our blog to learn more about how we work.",
+        "", "",
+    ])
+    wishes = pick(["Thank you again for your interest.", "We appreciate your patience.", "Best of luck!", "All the best,", "Kind regards,",
+                   "We wish you every success.", "", ""])
+    sign = team_sign(c) if R.random() < 0.8 else pick([f"{c.company} Recruiting", f"Talent Acquisition\n{c.disp}"])
+    body = assemble(greeting(c), opener, *hedges, status, wishes, sign, footer(c))
+    return subj, body, kind
+
+
+# ---------------------------------------------------------------- rejections of more tones
+# Short notes from a person, long warm letters, stiff form letters, status
+# changes in a portal; some carry the same hedges and EEO boilerplate as the
+# acknowledgements above.
+
+REJ_DECISIONS = [
+    "we've decided to move forward with other candidates for this position",
+    "the position has been filled",
+    "we are not moving forward with your application at this time",
+    "after careful consideration, we have chosen to pursue other applicants whose experience is a closer match",
+    "we won't be able to offer you a place in the next stage of our process",
+    "you were not among the candidates chosen to continue in the process",
+    "we have offered the role to another candidate, who has accepted",
+    "we have concluded our search for this role and will not be taking your application further",
+    "your profile wasn't the right fit for this particular opening",
+    "we have decided to close your application for this position",
+    "the hiring manager has chosen to interview candidates with more direct experience",
+    "we are unable to offer you an interview on this occasion",
+    "we will not be inviting you to interview for this role",
+    "we've made the difficult decision not to progress your application",
+    "the team has decided to go in a different direction for this role",
+    "we have decided to proceed with a candidate whose background more closely fits our current needs",
+    "this opening is no longer available, and your application will not be reviewed further",
+    "we have decided not to pursue your candidacy further",
+    "after careful consideration, we will not be moving ahead with your application",
+    "the team has selected someone else for the position",
+]
+
+
+def cap1(s):
+    return s[0].upper() + s[1:]
+
+
+def rejection_tones(c):
+    kind = pick(ATS_KINDS + ["taleo", "successfactors", "person"])
+    d = pick(REJ_DECISIONS)
+    tone = R.randrange(5)
+    if tone == 0:  # short note from a person
+        kind = "person"
+        subj = pick([f"Re: {c.role}", f"{c.role} at {c.company}", "Quick update", f"Your application - {c.company}", f"Update from {c.company}"])
+        body = assemble(pick([f"Hi {c.cand},", f"{c.cand} -", f"Hey {c.cand},"]),
+                        pick([f"Thanks for applying for {c.role}. Unfortunately {d}.", f"Quick update: {d}. Thank you for applying.",
+                              f"I wanted to let you know that {d}. I appreciate your interest in {c.company}.",
+                              f"Thanks so much for your time. {cap1(d)}, but I enjoyed learning about your work."]),
+                        pick(["Best of luck!", "All the best,", "Take care,", "Wishing you well,", ""]), f"{c.rf}")
+    elif tone == 1:  # long and warm
+        subj = pick([f"Thank you from {c.company}", f"An update on your application for {c.role}", f"Your candidacy for {c.role}",
+                     f"{c.company}: update on {c.role}"])
+        body = assemble(greeting(c),
+                        pick([f"Thank you so much for your interest in {c.company} and for the care you put into your application for {c.role}.",
+                              f"I wanted to personally thank you for the time you've spent with us during the {c.role} process.",
+                              f"We truly appreciate the time and energy you invested in applying to {c.company}."]),
+                        pick([f"It was a hard call, but {d}.", f"This was not an easy decision; {d}.", f"After a lot of discussion, {d}."]),
+                        pick(["We were genuinely impressed by your experience, and this decision says more about the fit for this particular role than about your abilities.",
+                              "Please know that we received many strong applications and the decision was close.",
+                              "We know how much effort goes into a job search and we're grateful you considered us."]),
+                        pick(HEDGE_ONFILE + ["We'd love to stay in touch, and we hope you'll apply again when you see a role that interests you.",
+                                             "We'll keep your details on file and would be glad to hear from you again in the future."]),
+                        pick(["We wish you every success in your search.", "Wishing you all the best in what comes next.", ""]),
+                        person_sign(c) if kind == "person" else team_sign(c))
+    elif tone == 2:  # form letter
+        subj = pick([f"Re: {c.req} {c.role}" if c.req else f"Re: {c.role}", f"Application for {c.role} - outcome", "Outcome of your application",
+                     f"Your application to {c.company}", "Application Status Update"])
+        body = assemble(pick(["Dear Applicant,", f"Dear {c.cand},", f"Dear {c.cand} Morgan,"]),
+                        f"Reference: {c.req or 'n/a'} - {c.role}",
+                        pick(["Thank you for your application for the above position.", f"Thank you for applying for the position of {c.role}.",
+                              "We acknowledge receipt of your application and thank you for your interest."]),
+                        pick([f"We regret to advise that {d}.", f"We write to inform you that {d}.", f"Please be advised that {d}."]),
+                        pick(HEDGE_FEEDBACK + HEDGE_VOLUME[:3] + [""]),
+                        pick([HEDGE_EEO[R.randrange(len(HEDGE_EEO))].format(company=c.company, disp=c.disp), "", ""]),
+                        pick(["Yours faithfully,", "Yours sincerely,", "Regards,"]), f"Human Resources\n{c.disp}", footer(c))
+    elif tone == 3:  # portal status change
+        kind = pick(["workday", "icims", "taleo", "successfactors", "smartrecruiters"])
+        subj = pick([f"Status change: {c.role}", f"Your application status has changed - {c.req or c.role}", f"{c.company} candidate update",
+                     f"Update on {c.req or c.role}"])
+        body = assemble(greeting(c),
+                        pick([f"The status of your application for {c.role} has been updated.", f"There is an update on your application for {c.role} ({c.req})."]),
+                        pick([f"New status: No longer under consideration. {cap1(d)}.", f"{cap1(d)}.", f"Status: Not selected. {cap1(d)}."]),
+                        pick(HEDGE_ONFILE + HEDGE_VOLUME + [""]),
+                        pick(["Sign in to your candidate account to view all of your applications.", "You can still apply to other open roles on our careers site."]),
+                        team_sign(c), footer(c))
+    else:  # ordinary recruiting-team letter with a hedge or two
+        subj = pick([f"Your application to {c.company}", f"Update on your {c.company} application", f"Thank you for your interest in {c.company}",
+                     f"Regarding your application for {c.role}", f"{c.company} Application Update", f"Application status: {c.role}"])
+        hedges = [pick(p).format(company=c.company, disp=c.disp) for p in R.sample([HEDGE_VOLUME, HEDGE_FEEDBACK, HEDGE_ONFILE, HEDGE_EEO], R.randint(0, 2))]
+        body = assemble(greeting(c),
+                        pick([f"Thank you for applying to the {c.role} role at {c.company}.", f"Thank you for your interest in {c.company}.",
+                              f"We appreciate your application for {c.role}.", ""]),
+                        pick([f"After careful consideration, {d.replace('after careful consideration, ', '')}.", f"Unfortunately, {d}.",
+                              f"We're sorry to let you know that {d}.", f"At this stage, {d}."]),
+                        *hedges, pick(["Best wishes,", "Kind regards,", "Thank you again,", ""]), team_sign(c), footer(c))
+    return subj, body, kind
+
+
+# ---------------------------------------------------------------- OTHER that talks about applications
+# Mail that mentions applying but is neither a confirmation nor a decision:
+# job alerts, unfinished-application nudges, job-board digests, advice
+# newsletters, recruiter outreach, career-services notices.
+
+def other_app_talk(c):
+    which = R.randrange(7)
+    rc = pick(COMPANIES)[1]
+    r2 = pick(ROLES)
+    if which == 0:
+        subj = pick([f"Applications are open: {r2} at {rc}", f"Be an early applicant: {r2}", f"{R.randint(4, 25)} new {r2} jobs posted today"])
+        frm = pick(["LinkedIn Job Alerts <jobalerts-noreply@linkedin.com>", "Indeed <alert@indeed.com>", "Glassdoor Jobs <noreply@glassdoor.com>",
+                    "Wellfound <team@wellfound.com>", "Otta <jobs@otta.com>"])
+        body = assemble(f"Jobs matching your alert \"{r2}\"", f"{r2} - {rc} - {pick(['Remote', c.loc])}\nBe among the first 25 applicants. Easy Apply.",
+                        f"{pick(ROLES)} - {pick(COMPANIES)[1]}\nApplications close {pick(MONTHS)} {R.randint(1, 28)}.",
+                        "Apply now before the posting closes.", "You're receiving this because of your job alert settings. Unsubscribe | Manage alerts")
+    elif which == 1:
+        subj = pick(["You didn't finish your application", f"Complete your application for {r2}", f"Still interested in {r2} at {rc}?"])
+        frm = pick(["Indeed <no-reply@indeed.com>", "ZipRecruiter <noreply@ziprecruiter.com>", f"{rc} Careers <careers@{slug(rc)}.com>"])
+        body = assemble(greeting(c), f"You started an application for {r2} at {rc} but haven't submitted it yet.",
+                        "Pick up where you left off: your answers are saved for 14 days.", "Continue application", "Unsubscribe from reminders")
+    elif which == 2:
+        subj = pick(["Your weekly job search recap", "Your applications this week", "Job search activity summary"])
+        frm = pick(["Indeed <no-reply@indeed.com>", "LinkedIn <jobs-noreply@linkedin.com>", "Handshake <notifications@joinhandshake.com>"])
+        body = assemble(f"This week you saved {R.randint(2, 9)} jobs and viewed {R.randint(5, 40)} postings.",
+                        f"Recommended for you: {r2} at {rc}, {pick(ROLES)} at {pick(COMPANIES)[1]}.",
+                        "Tip: tailoring your resume to each posting can improve your chances.", "Manage email settings · Unsubscribe")
+    elif which == 3:
+        subj = pick(["How to follow up after you apply", "Five habits of successful job seekers", "Writing a cover letter that gets read",
+                     "Why you're not hearing back from employers (and what to do)"])
+        frm = pick(["The Job Hunt Letter <hello@jobhuntletter.com>", "Career Contessa <news@careercontessa.com>", "The Muse <newsletter@themuse.com>"])
+        body = assemble("This week's guide:", pick(["Most applications get a first look within ten days. If you hear nothing after two weeks, a short, polite follow-up is fine.",
+                                                     "Applicant tracking systems read keywords. Mirror the posting's language and keep formatting simple.",
+                                                     "Silence after applying is common; it usually reflects volume, not your qualifications."]),
+                        "Read the full article on our site.", "Unsubscribe · Preferences")
+    elif which == 4:
+        subj = pick([f"{r2} opportunity - saw your profile", "Saw you're exploring new roles", f"Contract-to-hire {r2} with my client"])
+        frm = f"{c.rf} {c.rl} <{c.rf.lower()}@{pick(['talentbridge', 'hirewave', 'peakpeople', 'brightstaff', 'northstarsearch'])}.com>"
+        body = assemble(greeting(c), pick([f"I noticed you've been applying to {r2} roles and wanted to reach out. My client, a company in {c.loc}, is hiring and I think you'd be a strong fit.",
+                                           f"I'm hiring for a {r2} role with a client of ours. It's not posted publicly yet, so there's no application to fill out - just send me your resume.",
+                                           f"Your background came up in a search for {r2} candidates. Would you be open to hearing about a role that pays well and is fully remote?"]),
+                        pick(["Do you have 15 minutes this week?", "Reply if you're interested and I'll share the details.", "No pressure either way!"]),
+                        f"{c.rf} {c.rl}\nRecruitment Consultant")
+    elif which == 5:
+        subj = pick(["Internship application deadlines this month", "Career Center: resume review drop-in hours", "Employer info sessions this week"])
+        frm = pick(["Career Services <careers@myuni.edu>", "Career Center <career.center@stateu.edu>"])
+        body = assemble("Hello students,", f"Applications for summer internships at {rc} and {pick(COMPANIES)[1]} close on {pick(MONTHS)} {R.randint(1, 28)}.",
+                        "Bring your resume to drop-in hours for feedback before you apply.", "Career Services")
+    else:
+        subj = pick([f"{rc} is hiring again", f"New roles at {rc} you might like", f"Open positions at {rc}"])
+        frm = f"{rc} Talent Community <talent@{slug(rc)}.com>"
+        body = assemble(greeting(c), f"Since you joined our talent community, we thought you'd like to know about new openings, including {r2} and {pick(ROLES)}.",
+                        "Applying takes about five minutes and you can reuse your saved profile.",
+                        "You're receiving this because you opted in to job updates from us. Unsubscribe at any time.")
+    return subj, frm, body
+
+
 # ---------------------------------------------------------------- main
 
 def rand_date(c):
@@ -690,24 +943,32 @@ def main():
     if args and not args[0].startswith("--"):
         out = args.pop(0)
     plan = [("APPLIED", 300), ("REJECTION", 250), ("INTERVIEW", 210), ("OFFER", 110), ("OTHER", 230),
-            ("PORTAL_APPLIED", 140), ("PORTAL_REJECTION", 90)]
+            ("PORTAL_APPLIED", 140), ("PORTAL_REJECTION", 90),
+            ("HEDGED_APPLIED", 240), ("TONES_REJECTION", 200), ("APPTALK_OTHER", 90)]
     rows = []
-    for label, n in plan:
+    # kind is the generator, label the gold class it writes (the class is the
+    # part after the last "_"): kept apart so every row of a plan entry uses
+    # its own generator.
+    for kind_name, n in plan:
+        label = kind_name.split("_")[-1]
         for _ in range(n):
             c = Ctx()
             if label == "OTHER":
-                subj, frm, body = other(c)
+                subj, frm, body = (other if kind_name == "OTHER" else other_app_talk)(c)
                 company, role = "", ""
             else:
                 fn = {"APPLIED": applied, "REJECTION": rejection, "INTERVIEW": interview, "OFFER": offer,
-                      "PORTAL_APPLIED": portal_applied, "PORTAL_REJECTION": portal_rejection}[label]
+                      "PORTAL_APPLIED": portal_applied, "PORTAL_REJECTION": portal_rejection,
+                      "HEDGED_APPLIED": hedged_ack, "TONES_REJECTION": rejection_tones}[kind_name]
                 subj, body, kind = fn(c)
-                label = label.replace("PORTAL_", "")
                 frm = sender(c, kind)
                 company, role = c.company, c.role
             if R.random() < 0.08:
                 subj = subj.upper() if R.random() < 0.3 else subj.lower()
-            rows.append({"subject": subj, "from": frm, "date": rand_date(c), "body": body, "label": label, "company": company, "role": role})
+            # family names the generator, so a split can hold whole template
+            # families out (the trainer ignores it)
+            rows.append({"subject": subj, "from": frm, "date": rand_date(c), "body": body, "label": label, "company": company, "role": role,
+                         "family": kind_name.lower()})
     R.shuffle(rows)
     with open(out, "w", encoding="utf-8") as f:
         for r in rows:
