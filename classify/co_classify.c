@@ -5,10 +5,12 @@
  *   bulk_mail        List-Unsubscribe mail that names no application -> OTHER
  *   rejection_phrase "not to move forward", "position has been filled"... in
  *                    mail about an application the model called APPLIED/OTHER
- *   interview_evidence / offer_evidence
- *                    INTERVIEW/OFFER need their vocabulary (interview, call,
- *                    schedule / offer); otherwise the next class wins. These
- *                    guard the precision of the two rare, high-stakes labels.
+ *   rejection_evidence / interview_evidence / offer_evidence
+ *                    REJECTION/INTERVIEW/OFFER need their vocabulary (a
+ *                    stated decision / interview, call, schedule / offer);
+ *                    otherwise the next class wins. These guard the precision
+ *                    of the labels whose false positives cost the most (a
+ *                    live application marked dead, a missed interview).
  * Extraction (company, role, date) runs for every label; the interview
  * date only for INTERVIEW. All state is on the stack: thread-safe. */
 #include <stdio.h>
@@ -52,7 +54,10 @@ static int conditional(const char *t, const char *pos) {
   const char *s = pos;
   while (s > t && s[-1] != '.' && s[-1] != '!' && s[-1] != '?' && s[-1] != '\n') s--;
   size_t n = (size_t)(pos - s);
-  static const char *const C[] = {"if ", "should ", "in the event", "whether ", "unless ", NULL};
+  /* "until"/"once" clauses are about the future of an open posting: "open
+   * until the position has been filled" is an acknowledgement's wording */
+  static const char *const C[] = {"if ",    "should ", "in the event", "whether ", "unless ", "until ", "once the ",
+                                  "once a ", "once we", "once our ", "once it", "once this ", NULL};
   if (s == pos) return 0;
   for (int i = 0; C[i]; i++)
     if (co_cls_memcasestr(s, n, C[i])) return 1;
@@ -80,12 +85,52 @@ static const char *const REJECTION_PHRASES[] = {
     "will not be moving forward", "move forward with other candidates", "moving forward with other candidates",
     "decided to move forward with other", "pursue other candidates", "proceed with other candidates",
     "other candidates whose", "have not been selected", "were not selected", "not been selected for",
+    "now been filled", "opening has been filled", "vacancy has been filled", "job has been filled",
+    "we have filled the", "we've filled the",
     "will not be proceeding", "not to proceed with your", "decided not to proceed", "position has been filled",
     "role has been filled", "no longer considering your", "regret to inform", "decided to go with another",
     "selected another candidate", "not be progressing", "won't be progressing", "not progress your application",
     "application was unsuccessful", "application has been unsuccessful", "not be extending an offer",
     "no longer being considered", "requisition has been cancelled", "position has been cancelled",
-    "not selected to move forward", "decided not to advance", "not to advance your", NULL};
+    "not selected to move forward", "decided not to advance", "not to advance your", "not be moving ahead",
+    "won't be moving ahead", "chosen to proceed with other", "chosen to pursue other",
+    "chosen to move forward with other", "offered the role to another", "offered the position to another",
+    "selected someone else", "not be inviting you",
+    "unable to offer you an interview", "not among the candidates", "no longer under consideration",
+    "has not been successful", "was not successful", "not been shortlisted", NULL};
+
+/* Decision vocabulary a rejection states somewhere: a REJECTION prediction
+ * with none of it (outside "if ..." sentences) is read as the next class.
+ * Acknowledgements carry negative-sounding hedges ("we may not be able to
+ * respond to everyone", "unfortunately we can't give feedback", "declining
+ * to self-identify will not affect your application") but no decision, so
+ * the list holds decision words only, not "not", "unfortunately", "regret"
+ * or a bare "decision" (EEO text: "will not affect any hiring decision"),
+ * and "can't offer" only with what is offered ("we can't offer individual
+ * feedback" is a hedge). */
+static const char *const REJECTION_CUES[] = {
+    "decided", "difficult decision", "hard decision", "tough decision", "decision not to", "other candidate",
+    "another candidate", "other applicant", "someone else", "has been filled", "have been filled", "been filled",
+    "position is filled", "role is filled", "unsuccessful", "not successful", "not been successful", "not selected",
+    "not been selected", "were not chosen", "not among", "not moving forward", "not be moving forward",
+    "not to move forward", "won't be moving forward", "not move forward", "not be proceeding", "not to proceed",
+    "not proceed", "not progress", "not be progressing", "won't be progressing", "not be taking", "not advance",
+    "no longer under consideration", "no longer being considered", "no longer considering", "no longer available",
+    "no longer hiring", "not be considered further", "regret to", "different direction", "closer match", "closer fit",
+    "better match", "better fit", "more closely", "not the right fit", "wasn't the right fit", "not a fit",
+    "unable to offer", "not be extending", "not be inviting", "not be offering", "closed the", "has been closed",
+    "been cancelled", "been canceled", "on hold", "concluded our search", "not to pursue", "not pursue",
+    "close your application", "not selected to", "unable to move forward", "cannot move forward", "can't move forward",
+    "not continue", "not be continuing", "after careful consideration", "have chosen to", "has chosen to",
+    "'ve chosen to", "chosen another", "selected another", "not be moving ahead", "won't be moving ahead",
+    "not moving ahead", "offer you a place", "offer you a position", "offer you a role", "offer you the position",
+    "offer you the role", "offer you an interview", "not to offer", "not shortlisted", "not been shortlisted",
+    "filled the", "hired another", "hired someone", "have hired", "has hired", "not a match", "isn't a match",
+    "wasn't a match", "not the best fit", "not a good fit", "not a strong match", "been withdrawn", "pursuing other",
+    "going with another", "gone with another", "went with another", "not be scheduling", "not be able to invite",
+    "filled this", "no longer open", "not be moving", "won't be moving", "been declined", "been rejected",
+    "not been accepted", "unable to proceed", "won't be proceeding", "not be pursuing", "won't be pursuing", "we chose",
+    "unable to consider", "do not meet the", "does not meet the", "did not meet the", "didn't meet the", NULL};
 
 static const char *const INTERVIEW_WORDS[] = {"interview", "screen", "call", "chat", "meet", "schedul", "availab",
                                               "speak", "conversation", "calendly", "zoom", "onsite", "on-site",
@@ -168,6 +213,10 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
     out->label = CO_CLASSIFY_REJECTION;
     out->confidence = out->probs[CO_CLASSIFY_REJECTION] > 0.9f ? out->probs[CO_CLASSIFY_REJECTION] : 0.9f;
     out->rule = "rejection_phrase";
+  } else if (out->label == CO_CLASSIFY_REJECTION && !any_asserted(subj, sl, REJECTION_CUES) &&
+             !any_asserted(body, bl, REJECTION_CUES)) {
+    second_best(out->probs, CO_CLASSIFY_REJECTION, out);
+    out->rule = "rejection_evidence";
   } else if (out->label == CO_CLASSIFY_INTERVIEW && !any_of(subj, sl, INTERVIEW_WORDS) && !any_of(body, bl, INTERVIEW_WORDS)) {
     second_best(out->probs, CO_CLASSIFY_INTERVIEW, out);
     out->rule = "interview_evidence";

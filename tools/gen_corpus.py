@@ -695,6 +695,8 @@ HEDGE_VOLUME = [
     "We regret that we cannot respond to phone enquiries about individual applications.",
     "You are one of many people who applied for this opening, and reviewing every application carefully takes time.",
     "We're considering a number of strong candidates for this role, so the review may take a little while.",
+    "The posting stays open until the position has been filled, so reviews continue on a rolling basis.",
+    "Once the role has been filled, the posting will be taken down from our site.",
 ]
 
 HEDGE_ONFILE = [
@@ -801,6 +803,9 @@ REJ_DECISIONS = [
     "we have decided not to pursue your candidacy further",
     "after careful consideration, we will not be moving ahead with your application",
     "the team has selected someone else for the position",
+    "the {role} position has now been filled",
+    "we have filled the {role} opening with another applicant",
+    "the vacancy has been filled internally",
 ]
 
 
@@ -810,7 +815,7 @@ def cap1(s):
 
 def rejection_tones(c):
     kind = pick(ATS_KINDS + ["taleo", "successfactors", "person"])
-    d = pick(REJ_DECISIONS)
+    d = pick(REJ_DECISIONS).format(role=c.role)
     tone = R.randrange(5)
     if tone == 0:  # short note from a person
         kind = "person"
