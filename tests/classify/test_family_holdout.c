@@ -6,10 +6,10 @@
  * plain confirmations + plain rejections, hedged ATS acknowledgements +
  * rejections of other tones, portal letters of both kinds), trains on the
  * rest and classifies the held-out rows. Pooled over the three folds,
- * REJECTION precision must be >= 0.95 and recall >= 0.80. Before the
- * rejection_evidence rule, hedged acknowledgements ("we may not be able to
- * respond to everyone", voluntary self-identification) held out this way
- * were read as rejections and precision was ~0.7. */
+ * REJECTION precision must be >= 0.95 and recall >= 0.80. Without the
+ * rejection_evidence rule, held-out acknowledgements ("we may not be able to
+ * respond to everyone", voluntary self-identification) are read as
+ * rejections and precision is 0.89 on the same folds. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
