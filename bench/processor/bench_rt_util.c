@@ -168,10 +168,14 @@ double brt_passthrough(const char *brokers, const char *in, const char *out, lon
 /* --- the topology (same logic as tests/processor/co_rt_testapp.c) --- */
 
 static char brt_out[256];
+static _Atomic double brt_first;
+
+double brt_first_processed_s(void) { return brt_first; }
 
 static co_proc_rc_t brt_count_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t sz) {
   (void)opaque, (void)errstr, (void)sz;
   char id[128], buf[160];
+  if (!brt_first) brt_first = brt_now_s();
   void *v;
   size_t vl;
   if (!rec->value) return CO_PROC_OK;
@@ -200,6 +204,7 @@ co_topo_t *brt_topology(const char *app_id) {
   static const char *const stores[] = {"dedupe", "counts", NULL};
   snprintf(in, sizeof(in), "%s-input", app_id);
   snprintf(brt_out, sizeof(brt_out), "%s-output", app_id);
+  brt_first = 0;
   co_topo_t *t = co_topo_new(app_id);
   if (!t || co_topo_add_store(t, "dedupe", CO_STORE_F_TTL, err, sizeof(err)) ||
       co_topo_add_store(t, "counts", 0, err, sizeof(err)) ||

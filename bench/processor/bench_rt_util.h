@@ -34,5 +34,7 @@ double brt_passthrough(const char *brokers, const char *in, const char *out, lon
  * dedupe TTL store and a per-key count store to "<app>-output". Caller frees
  * with co_topo_destroy. */
 co_topo_t *brt_topology(const char *app_id);
+/* When the latest brt_topology's processor first ran (brt_now_s), or 0. */
+double brt_first_processed_s(void);
 
 #endif
