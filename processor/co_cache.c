@@ -44,7 +44,7 @@ co_cache_ent_t *co_cache_find(co_cache_t *c, int store, const void *key, size_t 
 /* Stores v (owned, NULL = delete) under key; copies key unless key_owned,
  * in which case the cache takes it (or frees it when the key is present). */
 static co_err_t co_cache_put(co_cache_t *c, int store, void *key, int key_owned, size_t klen, void *v, size_t enclen,
-                             uint64_t h) {
+                             uint64_t h, int logged) {
   if ((c->cnt + 1) * 2 > c->nslots && co_cache_grow(c)) {
     free(v);
     if (key_owned) free(key);
@@ -56,6 +56,7 @@ static co_err_t co_cache_put(co_cache_t *c, int store, void *key, int key_owned,
     free(x->enc);
     x->enc = v;
     x->enclen = enclen;
+    x->logged = logged;
     if (key_owned) free(key);
     return CO_OK;
   }
@@ -84,6 +85,7 @@ static co_err_t co_cache_put(co_cache_t *c, int store, void *key, int key_owned,
   x->enclen = enclen;
   x->store = store;
   x->hash = h;
+  x->logged = logged;
   c->slots[slot] = c->cnt++;
   return CO_OK;
 }
@@ -92,18 +94,18 @@ co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, co
   void *v = NULL;
   if (enc && !(v = malloc(enclen ? enclen : 1))) return CO_ERR_NOMEM;
   if (enc && enclen) memcpy(v, enc, enclen);
-  return co_cache_put(c, store, (void *)key, 0, klen, v, enclen, co_cache_hash(store, key, klen));
+  return co_cache_put(c, store, (void *)key, 0, klen, v, enclen, co_cache_hash(store, key, klen), 0);
 }
 
 co_err_t co_cache_set_take(co_cache_t *c, int store, const void *key, size_t klen, void *enc, size_t enclen) {
-  return co_cache_put(c, store, (void *)key, 0, klen, enc, enclen, co_cache_hash(store, key, klen));
+  return co_cache_put(c, store, (void *)key, 0, klen, enc, enclen, co_cache_hash(store, key, klen), 0);
 }
 
 co_err_t co_cache_move(co_cache_t *dst, co_cache_t *src) {
   co_err_t err = CO_OK;
   for (int e = 0; e < src->cnt; e++) {
     co_cache_ent_t *x = &src->ents[e];
-    co_err_t r = co_cache_put(dst, x->store, x->key, 1, x->klen, x->enc, x->enclen, x->hash);
+    co_err_t r = co_cache_put(dst, x->store, x->key, 1, x->klen, x->enc, x->enclen, x->hash, x->logged);
     if (r) err = r; /* put freed what it could not keep */
   }
   if (src->cnt && src->slots) memset(src->slots, 0xff, sizeof(*src->slots) * (size_t)src->nslots);

@@ -18,6 +18,7 @@ typedef struct co_cache_ent_s {
   void *enc; /* NULL: deleted */
   size_t enclen;
   uint64_t hash;
+  int logged; /* the changelog already has this value (see co_task.c) */
 } co_cache_ent_t;
 
 typedef struct co_cache_s {
@@ -33,7 +34,8 @@ co_cache_ent_t *co_cache_find(co_cache_t *c, int store, const void *key, size_t 
 co_err_t co_cache_set(co_cache_t *c, int store, const void *key, size_t klen, const void *enc, size_t enclen);
 /* Like co_cache_set but takes enc (malloc'd; freed by the cache, also on error). */
 co_err_t co_cache_set_take(co_cache_t *c, int store, const void *key, size_t klen, void *enc, size_t enclen);
-/* Moves every entry of src into dst (later writes win) and empties src. */
+/* Moves every entry of src into dst (later writes win, keeping src's
+ * logged flag) and empties src. */
 co_err_t co_cache_move(co_cache_t *dst, co_cache_t *src);
 void co_cache_clear(co_cache_t *c);
 void co_cache_free(co_cache_t *c);

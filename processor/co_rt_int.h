@@ -74,6 +74,7 @@ typedef struct co_task_s {
   uint64_t restored;
   co_cache_t cache;   /* the open transaction's writes, latest per key */
   co_cache_t overlay; /* the current record's writes, merged on success */
+  co_cache_t prev;    /* the last commit's writes until the writer applied them (co_rt_writer.c) */
   /* metrics */
   uint64_t rec_in, rec_out, dlq_cnt, retries;
 } co_task_t;
@@ -130,6 +131,14 @@ struct co_rt_s {
   int64_t standby_next_ms;
   int txn_open;
   int dr_failed;
+  /* background state writer (co_rt_writer.c) */
+  pthread_t wthread;
+  pthread_mutex_t wlock;
+  pthread_cond_t wcond;
+  co_state_batch_t *wbatch, *wspare; /* being applied; the next rt->batch */
+  int wstop, wstarted;
+  co_err_t werr;
+  char werrstr[256];
   char instance_id[64];
 
   /* metrics */
@@ -149,7 +158,9 @@ co_err_t co_task_process(co_task_t *task, const co_record_t *rec, char *errstr, 
 co_err_t co_task_flush(co_task_t *task, char *errstr, size_t sz);
 /* Runs the punctuators that are due on running tasks (see co_topo.h). */
 co_err_t co_rt_punctuate(co_rt_t *rt, char *errstr, size_t sz);
-/* Flushes every task; drops every cache when abort is set. */
+/* Flushes every task for the commit that follows (nothing may read
+ * rt->batch until then: see co_state_batch_unindexed); drops every cache
+ * when abort is set. */
 co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz);
 co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition);
 co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task);
@@ -206,6 +217,17 @@ void co_rt_standby_tick(co_rt_t *rt);
 co_err_t co_rt_kafka_commit(co_rt_t *rt, char *errstr, size_t sz);
 /* Drops the open transaction's work and seeks every task back. */
 void co_rt_kafka_abort(co_rt_t *rt, const char *why);
+
+/* co_rt_writer.c: applies committed batches on a background thread. */
+co_err_t co_rt_writer_start(co_rt_t *rt, char *errstr, size_t sz);
+/* Hands rt->batch (committed in Kafka) to the writer; rt gets an empty batch.
+ * Without a writer, commits rt->batch here. Returns an earlier write's error. */
+co_err_t co_rt_writer_submit(co_rt_t *rt, char *errstr, size_t sz);
+/* Waits until every handed-over batch is applied, then empties every task's
+ * prev cache. Returns a failed write's error (sticky). */
+co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz);
+/* Drains and joins the thread. */
+void co_rt_writer_stop(co_rt_t *rt);
 
 /* co_rec.c: framing of records in the embedded log. */
 co_err_t co_rec_encode(const void *key, size_t klen, const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt,

@@ -178,12 +178,14 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
 co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   char err[512], txid[256];
   rd_kafka_conf_t *pc = NULL, *cc = NULL, *rc = NULL;
-  if (co_rt_instance_id(rt, errstr, sz)) return CO_ERR_IO;
+  if (co_rt_instance_id(rt, errstr, sz) || co_rt_writer_start(rt, errstr, sz)) return CO_ERR_IO;
   const char *app = co_conf_str(rt->conf, "app.id");
 
   /* Producer: our defaults, then the user's kafka.*, then what co-partitioning
-   * (Java's partitioner) and EOS need. */
-  static const char *const pdef[] = {"linger.ms", "5", NULL};
+   * (Java's partitioner) and EOS need. lz4: the broker, not this process,
+   * limits an EOS pipeline on a small machine, and compressed batches cost
+   * it less (bench/processor: steady b/a 0.47 -> 0.61 at 1M records). */
+  static const char *const pdef[] = {"linger.ms", "5", "compression.type", "lz4", NULL};
   if (!(pc = co_rt_kafka_conf_defaults(rt->conf, pdef, errstr, sz))) goto err;
   if (co_rt_kset(pc, "partitioner", "murmur2_random", errstr, sz)) goto err;
   if (rt->eos) {
@@ -368,7 +370,8 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
       if (!m) break;
       err = co_rt_kafka_handle(rt, m, errstr, sz);
       rd_kafka_message_destroy(m);
-      if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
+      /* Reading the clock costs as much as a small record: every 64th. */
+      if (!err && rt->dirty && !(n & 63) && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
     }
     if (!err) err = co_rt_punctuate(rt, errstr, sz);
     rd_kafka_poll(rt->producer, 0);
@@ -408,4 +411,5 @@ void co_rt_kafka_close(co_rt_t *rt) {
   }
   if (rt->restore_batch) co_state_batch_destroy(rt->restore_batch);
   rt->restore_batch = NULL;
+  co_rt_writer_stop(rt);
 }

@@ -141,6 +141,7 @@ static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_
 co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
   if (!rt->restoring && !rt->standbys) return CO_OK;
   int n = 0, done_any = 0;
+  co_state_batch_unindexed(rt->restore_batch); /* write-only: nothing reads a restore batch */
   while (n < CO_RESTORE_BATCH) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->restorer, n || !rt->restoring ? 0 : 10);
     if (!m) break;
@@ -260,7 +261,7 @@ static rd_kafka_topic_partition_list_t *co_rt_positions(co_rt_t *rt) {
 
 static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
   co_rt_checkpoints(rt);
-  co_err_t err = co_state_batch_commit(rt->batch, errstr, sz);
+  co_err_t err = co_rt_writer_submit(rt, errstr, sz);
   if (err) return err; /* Kafka has the data; a restart restores the tail from the changelog. */
   for (int i = 0; i < rt->task_cnt; i++)
     if (rt->tasks[i]->state == CO_TASK_RUNNING) rt->tasks[i]->committed_offset = rt->tasks[i]->next_offset;
@@ -271,6 +272,8 @@ static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
+  /* A failed local write stops processing: a restart restores the tail. */
+  if (co_rt_writer_drain(rt, errstr, sz)) return CO_ERR_STORE;
   if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
     co_rt_kafka_abort(rt, errstr);
     return CO_OK;
@@ -309,6 +312,7 @@ static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 static co_err_t co_rt_commit_alos(co_rt_t *rt, char *errstr, size_t sz) {
+  if (co_rt_writer_drain(rt, errstr, sz)) return CO_ERR_STORE;
   if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
     co_rt_kafka_abort(rt, errstr);
     return CO_OK;

@@ -38,12 +38,38 @@ void co_task_destroy(co_task_t *t) {
   if (!t) return;
   co_cache_free(&t->cache);
   co_cache_free(&t->overlay);
+  co_cache_free(&t->prev);
   free(t);
 }
 
 #define CO_CACHE_MAX 20000 /* entries before a task flushes early */
 
-/* Writes entries of c to the batch; with changelog set also to the changelog. */
+static co_err_t co_task_log(co_task_t *t, co_cache_ent_t *x, char *errstr, size_t sz) {
+  co_rt_t *rt = t->rt;
+  co_err_t err = co_rt_emit(rt, rt->topo->stores[t->proc->stores[x->store]].changelog, t->partition, x->key, x->klen,
+                            x->enc, x->enclen, NULL, 0, errstr, sz);
+  x->logged = !err;
+  return err;
+}
+
+/* A record's writes to keys the transaction has not written yet go to the
+ * changelog at once, so the changelog streams out while records are
+ * processed instead of piling up before the commit (the commit waits for
+ * every record to be acknowledged). Keys written again stay in the cache
+ * and are logged once more at the flush, with their final value: at most
+ * two changelog records per key and transaction. */
+static co_err_t co_task_log_new(co_task_t *t, char *errstr, size_t sz) {
+  if (t->rt->embedded) return CO_OK;
+  for (int e = 0; e < t->overlay.cnt; e++) {
+    co_cache_ent_t *x = &t->overlay.ents[e];
+    if (!co_cache_find(&t->cache, x->store, x->key, x->klen) && co_task_log(t, x, errstr, sz))
+      return co_seterr(errstr, sz, CO_ERR_KAFKA, "task %s: cannot write a changelog", t->id);
+  }
+  return CO_OK;
+}
+
+/* Writes entries of c to the batch; with changelog set also to the
+ * changelog, unless it has the entry's value already. */
 static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *errstr, size_t sz) {
   co_rt_t *rt = t->rt;
   for (int e = 0; e < c->cnt; e++) {
@@ -51,28 +77,43 @@ static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *
     co_state_store_t *st = t->stores[x->store];
     co_err_t err = x->enc ? co_state_put_encoded(rt->batch, st, x->key, x->klen, x->enc, x->enclen)
                           : co_state_delete(rt->batch, st, x->key, x->klen);
-    if (!err && changelog && !rt->embedded)
-      err = co_rt_emit(rt, rt->topo->stores[t->proc->stores[x->store]].changelog, t->partition, x->key, x->klen,
-                       x->enc, x->enclen, NULL, 0, errstr, sz);
+    if (!err && changelog && !rt->embedded && !x->logged) err = co_task_log(t, x, errstr, sz);
     if (err) return co_seterr(errstr, sz, err, "task %s: cannot write store %s", t->id, co_state_store_name(st));
   }
   return CO_OK;
 }
 
+/* The mid-transaction flush: the cache goes to the indexed batch, which
+ * reads see, so the writer is drained first (prev must not be newer). */
 co_err_t co_task_flush(co_task_t *t, char *errstr, size_t sz) {
-  co_err_t err = co_task_write(t, &t->cache, 1, errstr, sz);
+  co_err_t err = co_rt_writer_drain(t->rt, errstr, sz);
+  if (!err) err = co_task_write(t, &t->cache, 1, errstr, sz);
   co_cache_clear(&t->cache);
   return err;
 }
 
 co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz) {
   co_err_t err = CO_OK;
+  char es[256];
+  if (co_rt_writer_drain(rt, es, sizeof(es)) && !abort) return co_seterr(errstr, sz, CO_ERR_STORE, "%s", es);
+  /* This is the commit's flush: nothing reads the batch until it commits. */
+  if (!abort) co_state_batch_unindexed(rt->batch);
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
-    if (abort || t->state != CO_TASK_RUNNING)
+    if (abort || t->state != CO_TASK_RUNNING || err) {
       co_cache_clear(&t->cache);
-    else if (!err)
-      err = co_task_flush(t, errstr, sz);
+      continue;
+    }
+    err = co_task_write(t, &t->cache, 1, errstr, sz);
+    /* With a writer the values stay readable until it has applied them;
+     * prev is empty after the drain, so the two swap. */
+    if (rt->wstarted && !err) {
+      co_cache_t empty = t->prev;
+      t->prev = t->cache;
+      t->cache = empty;
+    } else {
+      co_cache_clear(&t->cache);
+    }
   }
   return err;
 }
@@ -108,6 +149,10 @@ co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task) {
 }
 
 void co_rt_task_remove(co_rt_t *rt, co_task_t *task) {
+  char es[256];
+  /* The writer may hold this task's writes (and its stores' handles). */
+  if (co_rt_writer_drain(rt, es, sizeof(es)))
+    CO_LOGKV(CO_LOG_WARN, "task", "state write failed; the next owner restores the tail", "error", es);
   for (int i = 0; i < rt->task_cnt; i++)
     if (rt->tasks[i] == task) {
       rt->tasks[i] = rt->tasks[--rt->task_cnt];
@@ -132,6 +177,7 @@ co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t kl
   co_task_t *t = ctx->task;
   co_cache_ent_t *x = co_cache_find(&t->overlay, i, key, klen);
   if (!x) x = co_cache_find(&t->cache, i, key, klen);
+  if (!x) x = co_cache_find(&t->prev, i, key, klen);
   if (x) return x->enc ? co_state_decode(t->stores[i], x->enc, x->enclen, ctx->now_ms, val, vlen) : CO_ERR_NOT_FOUND;
   return co_state_get(t->rt->batch, t->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
 }
@@ -208,7 +254,8 @@ co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_
    * cache keeps them, so the changelog still gets them at flush. */
   co_task_t *t = ctx->task;
   char es[256];
-  if (co_task_write(t, &t->cache, 0, es, sizeof(es)) || co_task_write(t, &t->overlay, 0, es, sizeof(es)))
+  if (co_rt_writer_drain(t->rt, es, sizeof(es)) || co_task_write(t, &t->cache, 0, es, sizeof(es)) ||
+      co_task_write(t, &t->overlay, 0, es, sizeof(es)))
     return CO_ERR_STORE;
   co_state_iter_t *it = co_state_iter_new(ctx->task->rt->batch, ctx->task->stores[i], ctx->now_ms);
   if (!it) return CO_ERR_NOMEM;
@@ -285,13 +332,15 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
   }
   ctx.first_seen = first_seen;
   for (attempt = 1;; attempt++) {
-    ctx.now_ms = co_rt_now_ms();
+    ctx.now_ms = attempt == 1 ? first_seen : co_rt_now_ms();
     ctx.attempt = attempt;
     co_state_batch_savepoint(rt->batch);
     cause[0] = '\0';
     co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));
     if (rc == CO_PROC_OK) {
-      err = co_cache_move(&t->cache, &t->overlay);
+      err = co_task_log_new(t, errstr, sz);
+      co_err_t merr = co_cache_move(&t->cache, &t->overlay); /* empties the overlay, also on error */
+      if (!err) err = merr;
       if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
       if (!err && t->cache.cnt > CO_CACHE_MAX) err = co_task_flush(t, errstr, sz);
       co_rt_observe_latency(rt, (double)(co_rt_now_ms() - ctx.now_ms));

@@ -112,6 +112,13 @@ void co_state_batch_savepoint(co_state_batch_t *b);
 co_err_t co_state_batch_rollback(co_state_batch_t *b);
 /* Number of pending operations. */
 int co_state_batch_count(const co_state_batch_t *b);
+/* Until the next commit or clear, writes skip the batch's index: they cost
+ * about what a plain RocksDB write batch costs, and reads or iterators
+ * through b fail with CO_ERR_INVALID_ARG while such writes are pending. For
+ * a transaction's last writes (cache flush, checkpoints) just before its
+ * commit. Without effect while indexed writes are pending, so the batch
+ * still commits as one atomic write. */
+void co_state_batch_unindexed(co_state_batch_t *b);
 
 /* Iterator over a store through the batch (b may be NULL). Keys in byte order;
  * expired TTL entries are skipped. Caller destroys. */

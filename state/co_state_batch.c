@@ -6,7 +6,12 @@
  * the committed DB, and rocksdb_write_writebatch_wi() applies the batch as
  * one WAL record: data in every store and the checkpoint in __meta become
  * visible, and durable, together or not at all. The batch is built with
- * overwrite_keys so a key written twice reads as its latest write. */
+ * overwrite_keys so a key written twice reads as its latest write.
+ *
+ * Indexing costs a skiplist insert per write (as much as the memtable insert
+ * of the commit). Writes nothing will read before the commit (the runtime's
+ * flush at commit, a restore's changelog records) go to a plain write batch
+ * instead, when the indexed one is empty, so one atomic write remains. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,13 +38,27 @@ co_state_batch_t *co_state_batch_new(co_state_db_t *db) {
   if (!db || !(b = calloc(1, sizeof(*b)))) return NULL;
   b->db = db;
   b->wb = rocksdb_writebatch_wi_create(0, 1);
+  b->plain = rocksdb_writebatch_create();
   return b;
 }
 
 void co_state_batch_destroy(co_state_batch_t *b) {
   if (!b) return;
   rocksdb_writebatch_wi_destroy(b->wb);
+  rocksdb_writebatch_destroy(b->plain);
   free(b);
+}
+
+void co_state_batch_unindexed(co_state_batch_t *b) {
+  if (b && !rocksdb_writebatch_wi_count(b->wb)) b->unindexed = 1;
+}
+
+static void batch_put(co_state_batch_t *b, rocksdb_column_family_handle_t *cf, const void *key, size_t klen,
+                      const void *val, size_t vlen) {
+  if (b->unindexed)
+    rocksdb_writebatch_put_cf(b->plain, cf, key, klen, val, vlen);
+  else
+    rocksdb_writebatch_wi_put_cf(b->wb, cf, key, klen, val, vlen);
 }
 
 co_err_t co_state_put(co_state_batch_t *b, co_state_store_t *s, const void *key, size_t klen, const void *val, size_t vlen,
@@ -47,7 +66,7 @@ co_err_t co_state_put(co_state_batch_t *b, co_state_store_t *s, const void *key,
   unsigned char stackbuf[256], *buf = stackbuf;
   if (!b || !s || !key || (vlen && !val)) return CO_ERR_INVALID_ARG;
   if (!co_state_is_ttl(s)) {
-    rocksdb_writebatch_wi_put_cf(b->wb, s->cf, key, klen, vlen ? val : "", vlen);
+    batch_put(b, s->cf, key, klen, vlen ? val : "", vlen);
     return CO_OK;
   }
   if (expire_at_ms < 0) return CO_ERR_INVALID_ARG;
@@ -55,7 +74,7 @@ co_err_t co_state_put(co_state_batch_t *b, co_state_store_t *s, const void *key,
   if (vlen + CO_STATE_TTL_HDR > sizeof(stackbuf) && !(buf = malloc(vlen + CO_STATE_TTL_HDR))) return CO_ERR_NOMEM;
   co_state_be64_put(buf, expire_at_ms);
   if (vlen) memcpy(buf + CO_STATE_TTL_HDR, val, vlen);
-  rocksdb_writebatch_wi_put_cf(b->wb, s->cf, key, klen, (const char *)buf, vlen + CO_STATE_TTL_HDR);
+  batch_put(b, s->cf, key, klen, buf, vlen + CO_STATE_TTL_HDR);
   if (buf != stackbuf) free(buf);
   return CO_OK;
 }
@@ -64,13 +83,16 @@ co_err_t co_state_put_encoded(co_state_batch_t *b, co_state_store_t *s, const vo
                               size_t enclen) {
   if (!b || !s || !key || (enclen && !enc)) return CO_ERR_INVALID_ARG;
   if (co_state_is_ttl(s) && enclen < CO_STATE_TTL_HDR) return CO_ERR_INVALID_ARG;
-  rocksdb_writebatch_wi_put_cf(b->wb, s->cf, key, klen, enclen ? enc : "", enclen);
+  batch_put(b, s->cf, key, klen, enclen ? enc : "", enclen);
   return CO_OK;
 }
 
 co_err_t co_state_delete(co_state_batch_t *b, co_state_store_t *s, const void *key, size_t klen) {
   if (!b || !s || !key) return CO_ERR_INVALID_ARG;
-  rocksdb_writebatch_wi_delete_cf(b->wb, s->cf, key, klen);
+  if (b->unindexed)
+    rocksdb_writebatch_delete_cf(b->plain, s->cf, key, klen);
+  else
+    rocksdb_writebatch_wi_delete_cf(b->wb, s->cf, key, klen);
   return CO_OK;
 }
 
@@ -80,6 +102,9 @@ static co_err_t raw_get(co_state_db_t *db, co_state_batch_t *b, rocksdb_column_f
                         size_t klen, char **out, size_t *outlen, char *errstr, size_t errstr_size) {
   char *rerr = NULL;
   *outlen = 0;
+  *out = NULL;
+  if (b && rocksdb_writebatch_count(b->plain))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "state: read through a batch with unindexed writes");
   if (b)
     *out = rocksdb_writebatch_wi_get_from_batch_and_db_cf(b->wb, db->rdb, db->ropts, cf, key, klen, outlen, &rerr);
   else
@@ -140,7 +165,7 @@ co_err_t co_state_meta_put(co_state_batch_t *b, const char *key, int64_t value) 
   if (!b || !key) return CO_ERR_INVALID_ARG;
   if (!(k = co_state_meta_key(CO_STATE_META_USER, key, &klen))) return CO_ERR_NOMEM;
   co_state_be64_put(v, value);
-  rocksdb_writebatch_wi_put_cf(b->wb, b->db->meta_cf, k, klen, (const char *)v, sizeof(v));
+  batch_put(b, b->db->meta_cf, k, klen, v, sizeof(v));
   free(k);
   return CO_OK;
 }
@@ -164,18 +189,27 @@ co_err_t co_state_meta_get(co_state_db_t *db, co_state_batch_t *b, const char *k
 co_err_t co_state_batch_commit(co_state_batch_t *b, char *errstr, size_t errstr_size) {
   char *rerr = NULL;
   if (!b) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "state: commit: no batch");
-  rocksdb_write_writebatch_wi(b->db->rdb, b->db->wopts, b->wb, &rerr);
+  /* At most one of the two holds writes (co_state_batch_unindexed). */
+  if (rocksdb_writebatch_count(b->plain))
+    rocksdb_write(b->db->rdb, b->db->wopts, b->plain, &rerr);
+  else
+    rocksdb_write_writebatch_wi(b->db->rdb, b->db->wopts, b->wb, &rerr);
   if (rerr) {
     co_err_t err = co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: commit: %s", rerr);
     rocksdb_free(rerr);
     return err;
   }
-  rocksdb_writebatch_wi_clear(b->wb);
+  co_state_batch_clear(b);
   return CO_OK;
 }
 
 void co_state_batch_clear(co_state_batch_t *b) {
-  if (b) rocksdb_writebatch_wi_clear(b->wb);
+  if (!b) return;
+  rocksdb_writebatch_wi_clear(b->wb);
+  rocksdb_writebatch_clear(b->plain);
+  b->unindexed = 0;
 }
 
-int co_state_batch_count(const co_state_batch_t *b) { return b ? rocksdb_writebatch_wi_count(b->wb) : 0; }
+int co_state_batch_count(const co_state_batch_t *b) {
+  return b ? rocksdb_writebatch_wi_count(b->wb) + rocksdb_writebatch_count(b->plain) : 0;
+}

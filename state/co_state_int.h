@@ -57,6 +57,8 @@ struct co_state_db_s {
 struct co_state_batch_s {
   co_state_db_t *db;
   rocksdb_writebatch_wi_t *wb;
+  rocksdb_writebatch_t *plain; /* unindexed writes (co_state_batch_unindexed) */
+  int unindexed;
 };
 
 struct co_state_iter_s {

@@ -22,7 +22,8 @@ static void skip_expired(co_state_iter_t *it) {
 co_state_iter_t *co_state_iter_new(co_state_batch_t *b, co_state_store_t *s, int64_t now_ms) {
   co_state_iter_t *it;
   rocksdb_iterator_t *base;
-  if (!s || (b && b->db != s->db) || !(it = calloc(1, sizeof(*it)))) return NULL;
+  if (!s || (b && (b->db != s->db || rocksdb_writebatch_count(b->plain))) || !(it = calloc(1, sizeof(*it))))
+    return NULL;
   it->s = s;
   it->now_ms = now_ms;
   base = rocksdb_create_iterator_cf(s->db->rdb, s->db->ropts, s->cf);

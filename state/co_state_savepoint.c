@@ -4,11 +4,19 @@
 
 #include "co_state_int.h"
 
-void co_state_batch_savepoint(co_state_batch_t *b) { rocksdb_writebatch_wi_set_save_point(b->wb); }
+void co_state_batch_savepoint(co_state_batch_t *b) {
+  if (b->unindexed)
+    rocksdb_writebatch_set_save_point(b->plain);
+  else
+    rocksdb_writebatch_wi_set_save_point(b->wb);
+}
 
 co_err_t co_state_batch_rollback(co_state_batch_t *b) {
   char *err = NULL;
-  rocksdb_writebatch_wi_rollback_to_save_point(b->wb, &err);
+  if (b->unindexed)
+    rocksdb_writebatch_rollback_to_save_point(b->plain, &err);
+  else
+    rocksdb_writebatch_wi_rollback_to_save_point(b->wb, &err);
   if (err) {
     free(err);
     return CO_ERR_NOT_FOUND;

@@ -59,11 +59,33 @@ static void die(const char *what, const char *err) {
 
 static void *run_thread(void *arg) {
   brt_run_t *r = arg;
+  pthread_setname_np(pthread_self(), "co:runtime");
   r->err = co_rt_run(r->rt, r->errstr, sizeof(r->errstr));
   return NULL;
 }
 
 extern char **environ;
+
+/* $BRT_X: "name=value[,name=value...]" settings (kafka.*, rocksdb.* too)
+ * for the runtime under test. */
+static int brt_conf_x(co_conf_t *c, char *err, size_t sz) {
+  const char *x = getenv("BRT_X");
+  if (!x || !*x) return 0;
+  char *dup = strdup(x), *save = NULL;
+  int rc = 0;
+  for (char *kv = strtok_r(dup, ",", &save); kv && !rc; kv = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(kv, '=');
+    if (!eq) {
+      snprintf(err, sz, "BRT_X: '%s' is not name=value", kv);
+      rc = 1;
+      break;
+    }
+    *eq = '\0';
+    rc = co_conf_set(c, kv, eq + 1, CO_CONF_SRC_CLI, err, sz) != CO_OK;
+  }
+  free(dup);
+  return rc;
+}
 
 static co_conf_t *rt_conf(const char *app, const char *state_dir) {
   char err[512], dlq[300];
@@ -74,6 +96,7 @@ static co_conf_t *rt_conf(const char *app, const char *state_dir) {
       co_conf_set(c, "state.dir", state_dir, CO_CONF_SRC_CLI, err, sizeof(err)) ||
       co_conf_set(c, "topic.dlq", dlq, CO_CONF_SRC_CLI, err, sizeof(err)) ||
       co_conf_load_env(c, environ, err, sizeof(err)) || /* CAREEROPS_* tune the runtime under test */
+      brt_conf_x(c, err, sizeof(err)) ||
       co_conf_finalize(c, err, sizeof(err)))
     die("conf", err);
   return c;
@@ -272,6 +295,33 @@ static void run_a(phase_t *ph, const char *app, long n, pid_t bpid) {
   if (got < n) die("(a)", "not every copy became visible");
 }
 
+/* CPU seconds per thread name of this process (threads of one name summed),
+ * printed as "name=secs" for names above 0.05 s. */
+static void thread_cpu(char *out, size_t sz) {
+  char names[64][32];
+  double secs[64];
+  int n = 0;
+  size_t len = 0;
+  out[0] = '\0';
+  char cmd[96];
+  snprintf(cmd, sizeof(cmd), "cat /proc/%d/task/*/stat 2>/dev/null", (int)getpid());
+  FILE *ls = popen(cmd, "r");
+  char line[2048];
+  while (ls && fgets(line, sizeof(line), ls)) {
+    char *o = strchr(line, '('), *c = strrchr(line, ')');
+    unsigned long ut, st;
+    if (!o || !c || sscanf(c + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) continue;
+    *c = '\0';
+    int i = 0;
+    while (i < n && strcmp(names[i], o + 1)) i++;
+    if (i == n && n < 64) snprintf(names[n], sizeof(names[n]), "%s", o + 1), secs[n++] = 0;
+    if (i < n) secs[i] += (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+  }
+  if (ls) pclose(ls);
+  for (int i = 0; i < n; i++)
+    if (secs[i] >= 0.05 && len < sz) len += (size_t)snprintf(out + len, sz - len, " %s=%.2f", names[i], secs[i]);
+}
+
 /* (b): the runtime from co_rt_new() until every output is visible. */
 static double run_b(phase_t *ph, const char *app, const char *dir, long n, pid_t bpid, co_topo_t **topo_out) {
   char path[1200], out[300];
@@ -291,6 +341,11 @@ static double run_b(phase_t *ph, const char *app, const char *dir, long n, pid_t
   /* Rates in input records/s as (a)'s (both consume the same n); steady
    * from the first record the processor saw, as (a)'s from its first. */
   phase_end(ph, n, brt_first_processed_s(), bpid);
+  if (getenv("BRT_THREADS")) { /* per-thread CPU since process start, for profiling */
+    char tc[1024];
+    thread_cpu(tc, sizeof(tc));
+    printf("  threads (cumulative cpu s):%s\n", tc);
+  }
   rt_finish(&r, th, logf);
   double commits = metric(r.rt, "careerops_commits_total");
   co_rt_destroy(r.rt);
