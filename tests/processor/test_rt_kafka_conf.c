@@ -25,27 +25,26 @@ static const char *get(rd_kafka_conf_t *kc, const char *name, char *buf, size_t 
   return buf;
 }
 
-static void rt_kafka_user_settings_override_runtime_defaults(void **state) {
-  (void)state;
+static const char *const defs[] = {"linger.ms", "5", "fetch.wait.max.ms", "20", NULL};
+
+/* Builds a conf with name=value (or none), and checks the stacked result. */
+static void check(const char *name, const char *value, const char *want_linger) {
   char err[256], v[64];
-  static const char *const defs[] = {"linger.ms", "5", "fetch.wait.max.ms", "20", NULL};
-  co_conf_t *c = conf_with(NULL, NULL);
+  co_conf_t *c = conf_with(name, value);
   rd_kafka_conf_t *kc = co_rt_kafka_conf_defaults(c, defs, err, sizeof(err));
   assert_non_null(kc);
-  assert_string_equal(get(kc, "linger.ms", v, sizeof(v)), "5");
+  assert_string_equal(get(kc, "linger.ms", v, sizeof(v)), want_linger);
   assert_string_equal(get(kc, "fetch.wait.max.ms", v, sizeof(v)), "20");
   rd_kafka_conf_destroy(kc);
   co_conf_destroy(c);
+}
 
-  c = conf_with("kafka.linger.ms", "50");
-  kc = co_rt_kafka_conf_defaults(c, defs, err, sizeof(err));
-  assert_non_null(kc);
-  assert_string_equal(get(kc, "linger.ms", v, sizeof(v)), "50");
-  assert_string_equal(get(kc, "fetch.wait.max.ms", v, sizeof(v)), "20");
-  rd_kafka_conf_destroy(kc);
-  co_conf_destroy(c);
-
-  c = conf_with("kafka.linger.ms", "-3");
+static void rt_kafka_user_settings_override_runtime_defaults(void **state) {
+  (void)state;
+  char err[256];
+  check(NULL, NULL, "5");
+  check("kafka.linger.ms", "50", "50");
+  co_conf_t *c = conf_with("kafka.linger.ms", "-3");
   assert_null(co_rt_kafka_conf_defaults(c, defs, err, sizeof(err)));
   assert_non_null(strstr(err, "kafka.linger.ms"));
   co_conf_destroy(c);
