@@ -90,6 +90,7 @@ co_rt_t *co_rt_new(const co_conf_t *conf, co_topo_t *topo, char *errstr, size_t 
   rt->dlq_topic = co_conf_str(conf, "topic.dlq");
   rt->standby_replicas = (int)co_conf_int(conf, "num.standby.replicas");
   pthread_mutex_init(&rt->lock, NULL);
+  pthread_mutex_init(&rt->tlock, NULL);
   pthread_cond_init(&rt->wake, NULL);
 
   const char *dir = co_conf_str(conf, "state.dir");
@@ -128,6 +129,7 @@ void co_rt_destroy(co_rt_t *rt) {
   if (rt->batch) co_state_batch_destroy(rt->batch);
   if (rt->db) co_state_db_close(rt->db);
   pthread_mutex_destroy(&rt->lock);
+  pthread_mutex_destroy(&rt->tlock);
   pthread_cond_destroy(&rt->wake);
   free(rt);
 }
@@ -170,7 +172,20 @@ co_err_t co_rt_store_get(co_rt_t *rt, const char *store, int32_t partition, cons
   return co_state_get(NULL, s, key, klen, co_rt_now_ms(), val, vlen, NULL, 0);
 }
 
+static void co_rt_metrics_locked(co_rt_t *rt, FILE *out);
+
+/* Called from API threads while the runtime runs: the task array is read
+ * under tlock (embedded: also the log lock, taken first as the runtime
+ * does); counters are read as they are. */
 void co_rt_metrics(co_rt_t *rt, FILE *out) {
+  if (rt->embedded) pthread_mutex_lock(&rt->lock);
+  pthread_mutex_lock(&rt->tlock);
+  co_rt_metrics_locked(rt, out);
+  pthread_mutex_unlock(&rt->tlock);
+  if (rt->embedded) pthread_mutex_unlock(&rt->lock);
+}
+
+static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
   fprintf(out, "# HELP careerops_records_in_total Records processed per task.\n# TYPE careerops_records_in_total counter\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_records_in_total{task=\"%s\"} %llu\n", rt->tasks[i]->id,

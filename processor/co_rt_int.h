@@ -108,7 +108,8 @@ struct co_rt_s {
   int64_t commit_interval_ms, backoff_ms, max_msg_bytes;
   int max_attempts;
   const char *dlq_topic;
-  pthread_mutex_t lock; /* embedded: one writer of the local log at a time */
+  pthread_mutex_t lock;  /* embedded: one writer of the local log at a time */
+  pthread_mutex_t tlock; /* changes of tasks[] vs co_rt_metrics() from API threads */
   pthread_cond_t wake;
 
   co_task_t **tasks;

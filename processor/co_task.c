@@ -136,16 +136,23 @@ co_task_t *co_rt_task_find(co_rt_t *rt, const char *topic, int32_t partition) {
   return NULL;
 }
 
+/* tasks[] changes under tlock: co_rt_metrics() reads it from API threads. */
 co_err_t co_rt_task_add(co_rt_t *rt, co_task_t *task) {
+  co_err_t err = CO_OK;
+  pthread_mutex_lock(&rt->tlock);
   if (rt->task_cnt == rt->task_cap) {
     int cap = rt->task_cap ? rt->task_cap * 2 : 16;
     co_task_t **n = realloc(rt->tasks, sizeof(*n) * (size_t)cap);
-    if (!n) return CO_ERR_NOMEM;
-    rt->tasks = n;
-    rt->task_cap = cap;
+    if (n) {
+      rt->tasks = n;
+      rt->task_cap = cap;
+    } else {
+      err = CO_ERR_NOMEM;
+    }
   }
-  rt->tasks[rt->task_cnt++] = task;
-  return CO_OK;
+  if (!err) rt->tasks[rt->task_cnt++] = task;
+  pthread_mutex_unlock(&rt->tlock);
+  return err;
 }
 
 void co_rt_task_remove(co_rt_t *rt, co_task_t *task) {
@@ -153,11 +160,13 @@ void co_rt_task_remove(co_rt_t *rt, co_task_t *task) {
   /* The writer may hold this task's writes (and its stores' handles). */
   if (co_rt_writer_drain(rt, es, sizeof(es)))
     CO_LOGKV(CO_LOG_WARN, "task", "state write failed; the next owner restores the tail", "error", es);
+  pthread_mutex_lock(&rt->tlock);
   for (int i = 0; i < rt->task_cnt; i++)
     if (rt->tasks[i] == task) {
       rt->tasks[i] = rt->tasks[--rt->task_cnt];
       break;
     }
+  pthread_mutex_unlock(&rt->tlock);
   co_task_destroy(task);
 }
 
