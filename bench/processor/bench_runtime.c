@@ -17,7 +17,11 @@
  * (b) or the first task assignment (c, from the runtime's own log lines), so
  * fixed costs and throughput can be told apart.
  *
- * Usage: bench_runtime [N] [M]   (defaults 200000 and 1000000; M 0 skips (d)).
+ * Usage: bench_runtime [N] [M] [ROUNDS]   (defaults 1000000, 1000000 and 3;
+ * M 0 skips (d)). At 200,000 records start-up and reader set-up are a large
+ * share of each phase and the ratios move by +-0.1 between rounds.
+ * $BRT_X="name=value,..." sets runtime settings (kafka.*, rocksdb.* too);
+ * $BRT_THREADS=1 prints CPU seconds per thread name after each (b).
  * Needs the Kafka jars (scripts/fetch-kafka.sh). $CO_RT_TESTAPP replaces the
  * testapp binary of (d), e.g. with a script that execs it under
  * `valgrind --tool=callgrind` to profile the processing path. */
@@ -375,7 +379,7 @@ static void print_phase(const phase_t *p) {
 #define BRT_MAX_ROUNDS 9
 
 int main(int argc, char **argv) {
-  long n = argc > 1 ? atol(argv[1]) : 200000, m = argc > 2 ? atol(argv[2]) : 1000000;
+  long n = argc > 1 ? atol(argv[1]) : 1000000, m = argc > 2 ? atol(argv[2]) : 1000000;
   int rounds = argc > 3 ? atoi(argv[3]) : 3;
   char err[512], app[64], warm[64], rss_app[64], in[300], path[1200], cl[2][300];
   if (n < 10 || rounds < 1 || rounds > BRT_MAX_ROUNDS) die("usage", "bench_runtime [N>=10] [M] [ROUNDS 1..9]");
