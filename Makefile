@@ -2,7 +2,8 @@
 #   make run    install what is missing, build, run the embedded pipeline on the shipped sample inbox
 #   make test   install what is missing, build, run the whole suite (real Kafka, real dovecot),
 #               then the unit tests again under ASan+UBSan (minus the compute-only quality evaluations
-#               labelled `slow`), then 60 s of libFuzzer on MIME parsing
+#               labelled `slow`) and the runtime's real-broker tests (kill, rebalance, restore, standby,
+#               DLQ), then 60 s of libFuzzer on MIME parsing
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
@@ -42,6 +43,8 @@ test-asan:
 	ninja -C $(ASAN_BUILD) -j $(JOBS)
 	$(TEST_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L 'unit|mock' -LE slow
+	$(TEST_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -R '^rt_kafka_|^rt_dlq_kafka'
 
 bench: build
 	bash bench/run.sh $(BUILD)
