@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "co_buf.h"
 #include "co_llm_int.h"
 #include "co_llm_schema.h"
 #include "co_log.h"
@@ -113,30 +114,12 @@ err:
   return NULL;
 }
 
-typedef struct {
-  char *data;
-  size_t len;
-} co_llm_buf_t;
-
-static size_t on_data(char *ptr, size_t size, size_t nmemb, void *opaque) {
-  co_llm_buf_t *b = opaque;
-  size_t n = size * nmemb;
-  if (b->len + n > (8u << 20)) return 0; /* no sane reply is this big */
-  char *d = realloc(b->data, b->len + n + 1);
-  if (!d) return 0;
-  memcpy(d + b->len, ptr, n);
-  b->len += n;
-  d[b->len] = '\0';
-  b->data = d;
-  return n;
-}
-
 /* One HTTP exchange with one key. *status gets the HTTP status (0 if none);
  * on 200 *textp gets a malloc'd copy of the model's reply text. */
 static co_err_t post_once(co_llm_chain_t *c, co_llm_prov_t *p, const char *key, const char *body, long *status,
                           char **textp, char *errstr, size_t errstr_size) {
   co_err_t err = CO_OK;
-  co_llm_buf_t buf = {NULL, 0};
+  co_buf_t buf = {.max = 8u << 20}; /* no sane reply is this big */
   struct curl_slist *hdrs = NULL;
   char *url = p->wire->url(p->base, p->model, key), *auth = p->wire->auth_header(key);
   json_t *resp = NULL;
@@ -153,7 +136,7 @@ static co_err_t post_once(co_llm_chain_t *c, co_llm_prov_t *p, const char *key, 
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &buf);
   CURLcode cc = curl_easy_perform(h);
   if (cc != CURLE_OK) {
@@ -176,7 +159,7 @@ done:
   json_decref(resp);
   curl_slist_free_all(hdrs);
   if (h) curl_easy_cleanup(h);
-  free(buf.data);
+  co_buf_free(&buf);
   free(url);
   free(auth);
   return err;

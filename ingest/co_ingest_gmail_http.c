@@ -17,16 +17,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_buf.h"
 #include "co_ingest_gmail_int.h"
 #include "co_log.h"
 
 #define BACKOFF_CAP_MS 30000
 #define RETRY_AFTER_CAP_S 600
-
-typedef struct {
-  char *data;
-  size_t len;
-} buf_t;
 
 int64_t co_gmail_now_ms(void) {
   struct timespec ts;
@@ -40,22 +36,10 @@ static void sleep_ms(int64_t ms) {
   }
 }
 
-static size_t on_body(char *ptr, size_t size, size_t n, void *opaque) {
-  buf_t *b = opaque;
-  size_t add = size * n;
-  char *p = realloc(b->data, b->len + add + 1);
-  if (!p) return 0;
-  memcpy(p + b->len, ptr, add);
-  b->data = p;
-  b->len += add;
-  b->data[b->len] = '\0';
-  return add;
-}
-
 /* One request. post: form body (POST) or NULL (GET with the bearer token).
  * *status is 0 on a transport failure (curl's text in errstr). */
 static co_err_t perform(co_ingest_gmail_t *g, const char *url, const char *post, long *status, long *retry_after_s,
-                        buf_t *body, char *errstr, size_t errstr_size) {
+                        co_buf_t *body, char *errstr, size_t errstr_size) {
   char cerr[CURL_ERROR_SIZE] = "", *auth = NULL;
   struct curl_slist *hdrs = NULL;
   co_err_t err = CO_OK;
@@ -74,7 +58,7 @@ static co_err_t perform(co_ingest_gmail_t *g, const char *url, const char *post,
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, cerr);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, body);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)g->io_timeout_ms);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -123,7 +107,7 @@ static co_err_t refresh_token(co_ingest_gmail_t *g, char *errstr, size_t errstr_
   char *id = curl_easy_escape(g->curl, g->client_id, 0), *sec = curl_easy_escape(g->curl, g->client_secret, 0);
   char *rt = curl_easy_escape(g->curl, g->refresh_token, 0), *form = NULL;
   json_t *j = NULL;
-  buf_t body = {0};
+  co_buf_t body = {0};
   co_err_t err = CO_OK;
   long status = 0, ra = 0;
   if (!id || !sec || !rt ||
@@ -133,8 +117,7 @@ static co_err_t refresh_token(co_ingest_gmail_t *g, char *errstr, size_t errstr_
     goto done;
   }
   for (int attempt = 0;; attempt++) {
-    free(body.data);
-    body = (buf_t){0};
+    co_buf_free(&body);
     err = perform(g, g->token_url, form, &status, &ra, &body, errstr, errstr_size);
     if (err && err != CO_ERR_IO) goto done;
     if (!retryable(status)) break;
@@ -172,7 +155,7 @@ static co_err_t refresh_token(co_ingest_gmail_t *g, char *errstr, size_t errstr_
   CO_DEBUG("gmail", "new access token for account %s, expires in %lld s", g->account, (long long)exp);
 done:
   if (body.data) explicit_bzero(body.data, body.len);
-  free(body.data);
+  co_buf_free(&body);
   if (form) explicit_bzero(form, strlen(form));
   free(form);
   curl_free(id);
@@ -184,7 +167,7 @@ done:
 
 co_err_t co_gmail_get_json(co_ingest_gmail_t *g, const char *what, const char *url, json_t **out, char *errstr,
                            size_t errstr_size) {
-  buf_t body = {0};
+  co_buf_t body = {0};
   co_err_t err = CO_OK;
   long status = 0, ra = 0;
   int refreshed = 0;
@@ -194,8 +177,7 @@ co_err_t co_gmail_get_json(co_ingest_gmail_t *g, const char *what, const char *u
       if ((err = refresh_token(g, errstr, errstr_size))) goto done;
       refreshed = 1;
     }
-    free(body.data);
-    body = (buf_t){0};
+    co_buf_free(&body);
     err = perform(g, url, NULL, &status, &ra, &body, errstr, errstr_size);
     if (err && err != CO_ERR_IO) goto done;
     if (status == 401) {
@@ -237,6 +219,6 @@ co_err_t co_gmail_get_json(co_ingest_gmail_t *g, const char *what, const char *u
     err = co_seterr(errstr, errstr_size, CO_ERR_PARSE, "gmail: %s: response is not a JSON object", what);
   }
 done:
-  free(body.data);
+  co_buf_free(&body);
   return err;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "co_buf.h"
 #include "co_log.h"
 #include "co_pipeline_api_int.h"
 
@@ -59,23 +60,10 @@ co_err_t co_pipeline_api_prepare(co_conf_t *conf, char *errstr, size_t errstr_si
 /* ---- forwarding ---- */
 
 typedef struct co_pl_buf_s {
-  char *data;
-  size_t len;
+  co_buf_t body; /* unbounded: the peer is another instance of ours */
   char instance[128];
   char ctype[128];
 } co_pl_buf_t;
-
-static size_t co_pl_write_cb(char *ptr, size_t size, size_t nmemb, void *opaque) {
-  co_pl_buf_t *b = opaque;
-  size_t n = size * nmemb;
-  char *nd = realloc(b->data, b->len + n + 1);
-  if (!nd) return 0;
-  memcpy(nd + b->len, ptr, n);
-  b->data = nd;
-  b->len += n;
-  b->data[b->len] = '\0';
-  return n;
-}
 
 static void co_pl_hdr_value(const char *line, size_t n, const char *name, char *out, size_t size) {
   size_t nl = strlen(name);
@@ -123,8 +111,8 @@ static co_err_t co_pl_http(co_pipeline_api_t *a, const char *base, const co_api_
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, a->forward_timeout_ms);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, co_pl_write_cb);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, b);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &b->body);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, co_pl_header_cb);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, b);
   if (post) {
@@ -135,12 +123,12 @@ static co_err_t co_pl_http(co_pipeline_api_t *a, const char *base, const co_api_
   curl_slist_free_all(hdrs);
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, status);
   if (cc != CURLE_OK) {
-    free(b->data);
-    b->data = NULL;
+    co_buf_free(&b->body);
     return co_seterr(errstr, sz, cc == CURLE_OPERATION_TIMEDOUT ? CO_ERR_TIMEOUT : CO_ERR_HTTP, "forward to %s: %s",
                      base, curl_easy_strerror(cc));
   }
-  if (!b->data && !(b->data = strdup(""))) return co_seterr(errstr, sz, CO_ERR_NOMEM, "forward: out of memory");
+  if (!b->body.data && !(b->body.data = strdup("")))
+    return co_seterr(errstr, sz, CO_ERR_NOMEM, "forward: out of memory");
   return CO_OK;
 }
 
@@ -178,14 +166,14 @@ static co_err_t co_pl_route(co_pipeline_api_t *a, const co_api_query_t *q, const
     long status = 0;
     rc = co_pl_http(a, url, q, q->kind == CO_API_Q_DLQ_REPLAY, &status, &b, errstr, sz);
     if (rc || status == 503) { /* owner gone or moving: refresh and retry once */
-      free(b.data);
+      co_buf_free(&b.body);
       co_rt_owners_invalidate(a->owners);
       CO_LOGKV(CO_LOG_INFO, "api", "forward failed; refreshing owners", "owner", url, "attempt",
                attempt ? "2" : "1");
       continue;
     }
     res->status = (int)status;
-    res->body = b.data;
+    res->body = b.body.data;
     res->content_type = strstr(b.ctype, "text/calendar") ? "text/calendar; charset=utf-8" : "application/json";
     snprintf(res->instance, sizeof(res->instance), "%s", b.instance);
     *handled = 1;
@@ -206,8 +194,8 @@ static co_err_t co_pl_scatter(co_pipeline_api_t *a, const co_api_query_t *q, jso
     co_pl_buf_t b;
     long status = 0;
     if ((rc = co_pl_http(a, urls[i], q, 0, &status, &b, errstr, sz))) break;
-    json_t *j = status == 200 ? json_loads(b.data, 0, NULL) : NULL;
-    free(b.data);
+    json_t *j = status == 200 ? json_loads(b.body.data, 0, NULL) : NULL;
+    co_buf_free(&b.body);
     if (!j) rc = co_seterr(errstr, sz, CO_ERR_HTTP, "scatter: %s answered %ld", urls[i], status);
     json_array_append_new(parts, j);
   }

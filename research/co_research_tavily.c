@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "co_buf.h"
 #include "co_log.h"
 #include "co_research_int.h"
 
@@ -27,23 +28,9 @@ static void curl_init_once(void) {
 }
 
 typedef struct {
-  char *data;
-  size_t len;
+  co_buf_t body;
   long retry_after_s; /* -1: none */
 } resp_t;
-
-static size_t on_data(char *ptr, size_t size, size_t nmemb, void *opaque) {
-  resp_t *b = opaque;
-  size_t n = size * nmemb;
-  if (b->len + n > (4u << 20)) return 0; /* no search reply is this big */
-  char *d = realloc(b->data, b->len + n + 1);
-  if (!d) return 0;
-  memcpy(d + b->len, ptr, n);
-  b->len += n;
-  d[b->len] = '\0';
-  b->data = d;
-  return n;
-}
 
 static size_t on_header(char *ptr, size_t size, size_t nmemb, void *opaque) {
   resp_t *b = opaque;
@@ -76,8 +63,8 @@ static co_err_t post_once(co_research_t *r, const char *body, long *status, resp
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, r->timeout_ms);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, resp);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &resp->body);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, resp);
   CURLcode cc = curl_easy_perform(h);
@@ -147,18 +134,18 @@ co_err_t co_research_tavily(co_research_t *r, const char *query, json_t **news, 
   if (!body) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "tavily: out of memory");
   pthread_once(&curl_once, curl_init_once);
   for (int attempt = 0; attempt < 2; attempt++) {
-    resp_t resp = {NULL, 0, -1};
+    resp_t resp = {{.max = 4u << 20}, -1}; /* no search reply is this big */
     long status = 0;
     err = post_once(r, body, &status, &resp, errstr, errstr_size);
     if (!err && status == 200)
-      err = parse(resp.data, news, answer, errstr, errstr_size);
+      err = parse(resp.body.data, news, answer, errstr, errstr_size);
     else if (!err && status == 429) {
       int64_t wait_ms = resp.retry_after_s * 1000;
       err = co_seterr(errstr, errstr_size, CO_ERR_HTTP, "tavily: HTTP 429 (Retry-After %ld s, cap %lld ms)",
                       resp.retry_after_s, (long long)r->retry_max_ms);
       if (attempt == 0 && resp.retry_after_s >= 0 && wait_ms <= r->retry_max_ms) {
         CO_INFO("research", "tavily: rate-limited, retrying in %lld ms", (long long)wait_ms);
-        free(resp.data);
+        co_buf_free(&resp.body);
         sleep_ms(wait_ms);
         continue;
       }
@@ -167,7 +154,7 @@ co_err_t co_research_tavily(co_research_t *r, const char *query, json_t **news, 
                       status == 401 || status == 403 ? "API key rejected" : "request rejected (check tavily.url)");
     else if (!err)
       err = co_seterr(errstr, errstr_size, CO_ERR_HTTP, "tavily: HTTP %ld", status);
-    free(resp.data);
+    co_buf_free(&resp.body);
     break;
   }
   memset(body, 0, strlen(body)); /* holds the key */

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "co_buf.h"
 #include "co_th.h"
 
 static const char *api_sample(void) {
@@ -76,22 +77,6 @@ void api_tu_stop(api_tu_t *t) {
   free(t->dir);
 }
 
-typedef struct api_buf_s {
-  api_resp_t *r;
-} api_buf_t;
-
-static size_t api_write(char *ptr, size_t size, size_t nmemb, void *opaque) {
-  api_resp_t *r = opaque;
-  size_t n = size * nmemb;
-  char *nb = realloc(r->body, r->len + n + 1);
-  if (!nb) return 0;
-  memcpy(nb + r->len, ptr, n);
-  r->body = nb;
-  r->len += n;
-  r->body[r->len] = '\0';
-  return n;
-}
-
 static void api_hdr(const char *line, size_t n, const char *name, char *out, size_t size) {
   size_t nl = strlen(name);
   if (n <= nl + 1 || strncasecmp(line, name, nl) || line[nl] != ':') return;
@@ -118,6 +103,7 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
                const char *header, api_resp_t *r) {
   char url[16384], auth[256];
   struct curl_slist *h = NULL;
+  co_buf_t out = {0};
   CURL *c = curl_easy_init();
   memset(r, 0, sizeof(*r));
   assert_non_null(c);
@@ -132,8 +118,8 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, api_write);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, api_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
   if (body) {
@@ -141,6 +127,8 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
   }
   CURLcode cc = curl_easy_perform(c);
+  r->body = out.data;
+  r->len = out.len;
   if (cc != CURLE_OK) fail_msg("%s %s: %s", method, path, curl_easy_strerror(cc));
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
   curl_slist_free_all(h);
