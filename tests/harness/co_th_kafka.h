@@ -83,6 +83,19 @@ void co_th_kafka_log_tail(const co_th_kafka_t *k, int idx, int lines);
  * caller frees. */
 char *co_th_kafka_unique_name(const char *prefix);
 
+/* Reads topic from the beginning with isolation.level=read_committed (as
+ * consumer group `group`, offsets never committed) until every partition hits
+ * EOF, for up to 60 s. Returns the record count, or -1 on error or when some
+ * partition did not reach EOF in time. distinct (may be NULL) gets the number
+ * of distinct payloads (by XXH64), 0 when the count is not positive. */
+long co_th_kafka_count_committed(const char *bootstrap, const char *topic, const char *group, long *distinct);
+
+/* Sum of the high watermarks of topic's partitions 0..parts-1, or -1: a cheap
+ * progress probe (counts uncommitted records and transaction markers). rk is
+ * the caller's rd_kafka_t. */
+struct rd_kafka_s;
+long long co_th_kafka_hw_sum(struct rd_kafka_s *rk, const char *topic, int parts);
+
 /* The state file where the kafka1 fixture records the shared broker:
  * $CO_BINARY_DIR/kafka-shared.state, or NULL when CO_BINARY_DIR is unset.
  * malloc'd, caller frees. */

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include <cmocka.h>
 
@@ -22,73 +21,6 @@
 #include "co_th_kafka.h"
 
 #define N_MSGS 400
-
-static int cmp64(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return a < b ? -1 : a > b;
-}
-
-/* Committed records of topic (read_committed); *distinct: distinct values. */
-static long count_committed(const char *bootstrap, const char *topic, long *distinct) {
-  char err[256];
-  rd_kafka_conf_t *c = rd_kafka_conf_new();
-  rd_kafka_conf_set(c, "bootstrap.servers", bootstrap, err, sizeof(err));
-  rd_kafka_conf_set(c, "group.id", "ingest-kafka-counter", err, sizeof(err));
-  rd_kafka_conf_set(c, "isolation.level", "read_committed", err, sizeof(err));
-  rd_kafka_conf_set(c, "enable.partition.eof", "true", err, sizeof(err));
-  rd_kafka_conf_set(c, "enable.auto.commit", "false", err, sizeof(err));
-  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
-  if (!rk) return -1;
-  rd_kafka_poll_set_consumer(rk);
-  const struct rd_kafka_metadata *md = NULL;
-  rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
-  long n = -1;
-  uint64_t *h = NULL;
-  size_t cap = 0;
-  if (rd_kafka_metadata(rk, 0, rkt, &md, 15000) || md->topics[0].err) goto out;
-  int parts = md->topics[0].partition_cnt, eof = 0;
-  rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts);
-  for (int p = 0; p < parts; p++) rd_kafka_topic_partition_list_add(l, topic, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
-  rd_kafka_assign(rk, l);
-  rd_kafka_topic_partition_list_destroy(l);
-  n = 0;
-  for (int64_t end = co_th_now_ms() + 60000; eof < parts && co_th_now_ms() < end;) {
-    rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 500);
-    if (!m) continue;
-    if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-      eof++;
-    } else if (!m->err) {
-      if ((size_t)n == cap && !(h = realloc(h, (cap = cap ? cap * 2 : 4096) * sizeof(*h)))) abort();
-      h[n++] = XXH64(m->payload, m->len, 0);
-    }
-    rd_kafka_message_destroy(m);
-  }
-  if (eof < parts) n = -1;
-  *distinct = 0;
-  if (n > 0) {
-    qsort(h, (size_t)n, sizeof(*h), cmp64);
-    *distinct = 1;
-    for (long i = 1; i < n; i++) *distinct += h[i] != h[i - 1];
-  }
-out:
-  free(h);
-  if (md) rd_kafka_metadata_destroy(md);
-  rd_kafka_topic_destroy(rkt);
-  rd_kafka_consumer_close(rk);
-  rd_kafka_destroy(rk);
-  return n;
-}
-
-/* Sum of high watermarks: progress probe (counts uncommitted and markers). */
-static long long hw_sum(rd_kafka_t *rk, const char *topic, int parts) {
-  long long sum = 0;
-  for (int p = 0; p < parts; p++) {
-    int64_t lo, hi;
-    if (rd_kafka_query_watermark_offsets(rk, topic, p, &lo, &hi, 5000)) return -1;
-    sum += hi;
-  }
-  return sum;
-}
 
 static long appended_of(const char *out) {
   const char *a = out ? strstr(out, "appended=") : NULL;
@@ -142,10 +74,10 @@ static void test_ingest_kafka(void **state) {
   rd_kafka_t *probe = rd_kafka_new(RD_KAFKA_PRODUCER, pc, err, sizeof(err));
   assert_non_null(probe);
   /* past the first committed batch (64 records + a commit marker) */
-  if (!CO_TH_WAIT_UNTIL(hw_sum(probe, raw, 3) > 70, 120000)) fail_msg("ingest wrote nothing in 120 s");
+  if (!CO_TH_WAIT_UNTIL(co_th_kafka_hw_sum(probe, raw, 3) > 70, 120000)) fail_msg("ingest wrote nothing in 120 s");
   rd_kafka_destroy(probe);
   co_th_kill(pid, SIGKILL, 1000);
-  long d = 0, after_kill = count_committed(bs, raw, &d);
+  long d = 0, after_kill = co_th_kafka_count_committed(bs, raw, "ingest-kafka-counter", &d);
   printf("committed when killed: %ld of %d (distinct %ld)\n", after_kill, N_MSGS, d);
   if (after_kill >= N_MSGS) fail_msg("ingest finished before SIGKILL: raise N_MSGS");
   assert_true(after_kill > 0);
@@ -160,7 +92,7 @@ static void test_ingest_kafka(void **state) {
   printf("restart appended %ld\n", resumed);
   free(out);
   assert_int_equal(resumed, N_MSGS - after_kill);
-  long total = count_committed(bs, raw, &d);
+  long total = co_th_kafka_count_committed(bs, raw, "ingest-kafka-counter", &d);
   printf("read_committed: %ld records, %ld distinct\n", total, d);
   assert_int_equal(total, N_MSGS);
   assert_int_equal(d, N_MSGS);
@@ -168,7 +100,7 @@ static void test_ingest_kafka(void **state) {
   assert_int_equal(co_th_sh(cmd, &out), 0);
   assert_int_equal(appended_of(out), 0);
   free(out);
-  assert_int_equal(count_committed(bs, raw, &d), N_MSGS);
+  assert_int_equal(co_th_kafka_count_committed(bs, raw, "ingest-kafka-counter", &d), N_MSGS);
 
   free(app);
   co_th_kafka_stop(k);
