@@ -8,6 +8,39 @@
 #include "co_conf.h"
 #include "co_pipeline.h"
 
+/* An mbox of three messages to Sam: Fjordline confirmation
+ * (<conf-1@fjordline.example>), Fjordline interview invitation
+ * (<inv-1@fjordline.example>) and Tallpine rejection
+ * (<rej-1@tallpine.example>); ends with a newline, so a test may append
+ * more messages ("\n" "From ..."). A macro so it concatenates at compile time. */
+#define PL_MBOX_THREE_APPS                                                                                        \
+  "From careers@fjordline.example Mon Mar  3 14:00:00 2025\n"                                                     \
+  "From: Fjordline Careers <careers@fjordline.example>\n"                                                         \
+  "Subject: Thank you for applying to Fjordline\n"                                                                \
+  "Date: Mon, 03 Mar 2025 09:00:00 -0500\n"                                                                       \
+  "Message-ID: <conf-1@fjordline.example>\n"                                                                      \
+  "\n"                                                                                                            \
+  "Hi Sam,\n\nThank you for applying to Fjordline. We have received your application for the QA Engineer\n"       \
+  "position and will review it carefully.\n\nThe Fjordline Recruiting Team\n"                                     \
+  "\n"                                                                                                            \
+  "From ana@fjordline.example Tue Mar 11 14:00:00 2025\n"                                                         \
+  "From: Ana Ruiz <ana@fjordline.example>\n"                                                                      \
+  "Subject: Interview invitation: QA Engineer at Fjordline\n"                                                     \
+  "Date: Tue, 11 Mar 2025 09:00:00 -0500\n"                                                                       \
+  "Message-ID: <inv-1@fjordline.example>\n"                                                                       \
+  "\n"                                                                                                            \
+  "Hi Sam,\n\nI'd love to schedule a 30-minute phone interview about the QA Engineer role.\n"                     \
+  "Would Thursday, March 13 at 2:00 PM ET work for a call?\n\nBest,\nAna Ruiz\nSenior Recruiter, Fjordline\n"     \
+  "\n"                                                                                                            \
+  "From no-reply@tallpine.example Wed Mar 12 14:00:00 2025\n"                                                     \
+  "From: Tallpine Talent <no-reply@tallpine.example>\n"                                                           \
+  "Subject: Your application to Tallpine\n"                                                                       \
+  "Date: Wed, 12 Mar 2025 10:00:00 -0500\n"                                                                       \
+  "Message-ID: <rej-1@tallpine.example>\n"                                                                        \
+  "\n"                                                                                                            \
+  "Dear Sam,\n\nThank you for your interest in the Data Analyst role at Tallpine. After careful review we have\n" \
+  "decided not to move forward with your application at this time.\n\nTallpine Talent Team\n"
+
 /* Embedded-mode configuration with state.dir = dir (caller destroys). */
 co_conf_t *pl_conf(const char *dir);
 /* $CO_SOURCE_DIR/data/sample/<file> (static buffer). */

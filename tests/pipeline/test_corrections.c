@@ -24,33 +24,7 @@
 #include "co_th.h"
 #include "pl_tu.h"
 
-static const char mbox[] =
-    "From careers@fjordline.example Mon Mar  3 14:00:00 2025\n"
-    "From: Fjordline Careers <careers@fjordline.example>\n"
-    "Subject: Thank you for applying to Fjordline\n"
-    "Date: Mon, 03 Mar 2025 09:00:00 -0500\n"
-    "Message-ID: <conf-1@fjordline.example>\n"
-    "\n"
-    "Hi Sam,\n\nThank you for applying to Fjordline. We have received your application for the QA Engineer\n"
-    "position and will review it carefully.\n\nThe Fjordline Recruiting Team\n"
-    "\n"
-    "From ana@fjordline.example Tue Mar 11 14:00:00 2025\n"
-    "From: Ana Ruiz <ana@fjordline.example>\n"
-    "Subject: Interview invitation: QA Engineer at Fjordline\n"
-    "Date: Tue, 11 Mar 2025 09:00:00 -0500\n"
-    "Message-ID: <inv-1@fjordline.example>\n"
-    "\n"
-    "Hi Sam,\n\nI'd love to schedule a 30-minute phone interview about the QA Engineer role.\n"
-    "Would Thursday, March 13 at 2:00 PM ET work for a call?\n\nBest,\nAna Ruiz\nSenior Recruiter, Fjordline\n"
-    "\n"
-    "From no-reply@tallpine.example Wed Mar 12 14:00:00 2025\n"
-    "From: Tallpine Talent <no-reply@tallpine.example>\n"
-    "Subject: Your application to Tallpine\n"
-    "Date: Wed, 12 Mar 2025 10:00:00 -0500\n"
-    "Message-ID: <rej-1@tallpine.example>\n"
-    "\n"
-    "Dear Sam,\n\nThank you for your interest in the Data Analyst role at Tallpine. After careful review we have\n"
-    "decided not to move forward with your application at this time.\n\nTallpine Talent Team\n";
+static const char mbox[] = PL_MBOX_THREE_APPS;
 
 typedef struct app_s {
   char key[256], company[128], stage[16];
