@@ -313,6 +313,14 @@ static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
 
 static co_err_t co_rt_commit_alos(co_rt_t *rt, char *errstr, size_t sz) {
   if (co_rt_writer_drain(rt, errstr, sz)) return CO_ERR_STORE;
+  /* Outputs first, then the changelog: a store entry (a dedupe mark) that
+   * reached the changelog before its output would, after a crash, make the
+   * reprocessed record look like a duplicate and its output be lost. */
+  rd_kafka_flush(rt->producer, 60000);
+  if (rt->dr_failed || rd_kafka_outq_len(rt->producer) > 0) {
+    co_rt_kafka_abort(rt, "delivery failed; reprocessing from the last commit");
+    return CO_OK;
+  }
   if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
     co_rt_kafka_abort(rt, errstr);
     return CO_OK;

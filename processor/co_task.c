@@ -59,7 +59,9 @@ static co_err_t co_task_log(co_task_t *t, co_cache_ent_t *x, char *errstr, size_
  * and are logged once more at the flush, with their final value: at most
  * two changelog records per key and transaction. */
 static co_err_t co_task_log_new(co_task_t *t, char *errstr, size_t sz) {
-  if (t->rt->embedded) return CO_OK;
+  /* Only inside a transaction: at-least-once must not log a dedupe entry
+   * before the output it guards is delivered (see co_rt_commit_alos). */
+  if (t->rt->embedded || !t->rt->eos) return CO_OK;
   for (int e = 0; e < t->overlay.cnt; e++) {
     co_cache_ent_t *x = &t->overlay.ents[e];
     if (!co_cache_find(&t->cache, x->store, x->key, x->klen) && co_task_log(t, x, errstr, sz))
@@ -87,6 +89,9 @@ static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *
  * reads see, so the writer is drained first (prev must not be newer). */
 co_err_t co_task_flush(co_task_t *t, char *errstr, size_t sz) {
   co_err_t err = co_rt_writer_drain(t->rt, errstr, sz);
+  /* At-least-once: outputs before the changelog (see co_rt_commit_alos). */
+  if (!err && !t->rt->eos && !t->rt->embedded && rd_kafka_flush(t->rt->producer, 60000))
+    err = co_seterr(errstr, sz, CO_ERR_KAFKA, "task %s: outputs not delivered before a cache flush", t->id);
   if (!err) err = co_task_write(t, &t->cache, 1, errstr, sz);
   co_cache_clear(&t->cache);
   return err;
