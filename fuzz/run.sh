@@ -16,7 +16,7 @@ CFLAGS="-std=c11 -D_GNU_SOURCE -DCO_VERSION=\"fuzz\" -g -O1 -fno-omit-frame-poin
   -I$ROOT/ingest -I$ROOT/common $(pkg-config --cflags $PKGS)"
 # shellcheck disable=SC2086
 $CC $CFLAGS -o "$OUT/fuzz_mime" "$ROOT/fuzz/fuzz_mime.c" "$ROOT"/ingest/co_ingest_*.c \
-  "$ROOT/common/co_err.c" "$ROOT/common/co_log.c" $(pkg-config --libs $PKGS) -lpthread
+  "$ROOT/common/co_err.c" "$ROOT/common/co_log.c" "$ROOT/common/co_buf.c" $(pkg-config --libs $PKGS) -lpthread
 # Seeds are copied so libFuzzer's new inputs never land in the source tree.
 cp "$ROOT"/tests/ingest/corpus/*.eml "$OUT/corpus/"
 cd "$OUT"
