@@ -153,6 +153,14 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
     }
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       t->restore_pos[s] = m->offset;
+      if (t->state == CO_TASK_STANDBY && !t->standby_synced) {
+        /* Said once per standby: operators (and tests) know failover is now cheap. */
+        t->standby_eof |= 1 << s;
+        if (t->standby_eof == (1 << t->proc->store_cnt) - 1) {
+          t->standby_synced = 1;
+          CO_LOGKV(CO_LOG_INFO, "standby", "standby caught up", "task", t->id);
+        }
+      }
       if (t->state == CO_TASK_RESTORING) { /* a standby keeps tailing */
         t->restore_done[s] = 1;
         done_any = 1;
