@@ -76,10 +76,7 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
   }
   if (!json_object_get(c, "at")) { /* stamped here so the answer can show it */
     char now[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    co_pl_utc_iso(time(NULL), now, sizeof(now));
     json_object_set_new(c, "at", json_string(now));
     json_object_set_new(echo, "at", json_string(now));
   }

@@ -246,12 +246,7 @@ out:
   return out;
 }
 
-static void co_pl_now_iso(char *buf, size_t size) {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
+static void co_pl_now_iso(char *buf, size_t size) { co_pl_utc_iso(time(NULL), buf, size); }
 
 static int co_pl_interview_cmp(const void *a, const void *b) {
   json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;

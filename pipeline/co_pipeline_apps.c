@@ -103,12 +103,7 @@ static int latest_cb(const void *key, size_t klen, const void *val, size_t vlen,
   return 0;
 }
 
-static void iso_now(co_ctx_t *ctx, char *buf, size_t size) {
-  time_t t = (time_t)(co_ctx_now_ms(ctx) / 1000);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
+static void iso_now(co_ctx_t *ctx, char *buf, size_t size) { co_pl_utc_iso((time_t)(co_ctx_now_ms(ctx) / 1000), buf, size); }
 
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char **app_key_out, char *errstr,
                            size_t errstr_size) {

@@ -163,10 +163,7 @@ co_err_t co_pipeline_correct(co_pipeline_t *p, const char *account, const char *
   }
   if (!json_is_string(json_object_get(c, "at"))) {
     char now[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    co_pl_utc_iso(time(NULL), now, sizeof(now));
     json_object_set_new(c, "at", json_string(now));
   }
   if (json_object_set_new(c, "schema", json_integer(1)) || json_object_set_new(c, "account", json_string(account)) ||

@@ -3,6 +3,7 @@
 #define CO_PIPELINE_INT_H
 
 #include <jansson.h>
+#include <time.h>
 
 #include "co_classify.h"
 #include "co_research.h"
@@ -71,6 +72,8 @@ json_t *co_pl_ctx_get_json(co_ctx_t *ctx, const char *store, const char *key);
 co_err_t co_pl_ctx_put_json(co_ctx_t *ctx, const char *store, const char *key, json_t *j);
 /* Committed value from outside the topology (co_rt_store_get). */
 json_t *co_pl_rt_get_json(co_rt_t *rt, const char *store, int32_t part, const char *key);
+/* t as the stores' timestamp format, UTC ISO-8601 ("2026-11-25T18:00:00Z"). */
+void co_pl_utc_iso(time_t t, char *buf, size_t size);
 
 /* co_pipeline_research.c: the "research" processor (opaque = the pipeline). */
 co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,

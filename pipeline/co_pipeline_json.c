@@ -3,6 +3,7 @@
  * topology (committed state through co_rt). */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "co_pipeline_int.h"
 
@@ -30,4 +31,10 @@ json_t *co_pl_rt_get_json(co_rt_t *rt, const char *store, int32_t part, const ch
   json_t *j = json_loadb(v, vl, 0, NULL);
   free(v);
   return j;
+}
+
+void co_pl_utc_iso(time_t t, char *buf, size_t size) {
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
