@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "api_tu.h"
+#include "pl_tu.h"
 #include "co_th.h"
 
 static const char *jstr(json_t *o, const char *k) {
@@ -56,26 +57,19 @@ static void expect_400(const char *base, const char *token, const char *key, con
   api_resp_free(&r);
 }
 
-typedef struct copy_s {
-  co_pipeline_t *to;
-  const char *topic;
-  long n;
-} copy_t;
-
-static int copy_cb(const co_record_t *rec, void *opaque) {
-  copy_t *c = opaque;
-  char err[256];
-  co_rt_msg_t m = {rec->key, rec->key_len, rec->value, rec->value_len, rec->hdrs, rec->hdr_cnt, NULL};
-  if (co_rt_append(co_pipeline_rt(c->to), c->topic, &m, 1, NULL, 0, err, sizeof(err))) fail_msg("append: %s", err);
-  c->n++;
-  return 0;
-}
-
-static long copy_topic(co_pipeline_t *from, co_pipeline_t *to, const char *topic) {
-  copy_t c = {to, topic, 0};
-  for (int32_t part = 0; part < co_rt_partitions(co_pipeline_rt(from)); part++)
-    co_rt_read(co_pipeline_rt(from), topic, part, 0, copy_cb, &c);
-  return c.n;
+/* The list has total applications, key at new_stage marked corrected, and
+ * no hidden application. */
+static void expect_corrected(const char *base, const char *token, long long total, const char *key,
+                             const char *new_stage, const char *hide) {
+  api_resp_t r;
+  get_list(base, token, &r);
+  assert_int_equal(json_integer_value(json_object_get(r.json, "total")), total);
+  json_t *it = find_key(r.json, key);
+  assert_non_null(it);
+  assert_string_equal(jstr(it, "stage"), new_stage);
+  assert_true(json_is_true(json_object_get(it, "corrected")));
+  assert_null(find_key(r.json, hide));
+  api_resp_free(&r);
 }
 
 static void api_correction_post_applies_and_survives_reprocess(void **state) {
@@ -163,14 +157,7 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
 
   /* the pipeline reads topic.corrections (what `careerops run` does continuously) */
   if (co_pipeline_run_until_idle(t.p, err, sizeof(err))) fail_msg("run: %s", err);
-  get_list(t.base, alice, &r);
-  assert_int_equal(json_integer_value(json_object_get(r.json, "total")), total - 1);
-  it = find_key(r.json, key);
-  assert_non_null(it);
-  assert_string_equal(jstr(it, "stage"), new_stage);
-  assert_true(json_is_true(json_object_get(it, "corrected")));
-  assert_null(find_key(r.json, hide));
-  api_resp_free(&r);
+  expect_corrected(t.base, alice, total - 1, key, new_stage, hide);
   /* bob's copy of the same inbox is untouched */
   api_req(t.base, "GET", "/api/accounts/bob/applications?limit=200", bob, NULL, &r);
   assert_int_equal(json_integer_value(json_object_get(r.json, "total")), total);
@@ -195,19 +182,12 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
     fail_msg("conf: %s", err);
   co_pipeline_t *p2 = co_pipeline_new(conf2, err, sizeof(err));
   if (!p2) fail_msg("pipeline: %s", err);
-  assert_true(copy_topic(t.p, p2, co_conf_str(t.conf, "topic.raw")) > 0);
-  assert_int_equal(copy_topic(t.p, p2, co_conf_str(t.conf, "topic.corrections")), 2);
+  assert_true(pl_copy_topic(t.p, p2, co_conf_str(t.conf, "topic.raw")) > 0);
+  assert_int_equal(pl_copy_topic(t.p, p2, co_conf_str(t.conf, "topic.corrections")), 2);
   if (co_pipeline_run_until_idle(p2, err, sizeof(err))) fail_msg("reprocess: %s", err);
   co_pipeline_api_t *api2 = co_pipeline_api_start(p2, conf2, err, sizeof(err));
   if (!api2) fail_msg("api: %s", err);
-  get_list(base2, "admin-token-reprocess", &r);
-  assert_int_equal(json_integer_value(json_object_get(r.json, "total")), total - 1);
-  it = find_key(r.json, key);
-  assert_non_null(it);
-  assert_string_equal(jstr(it, "stage"), new_stage);
-  assert_true(json_is_true(json_object_get(it, "corrected")));
-  assert_null(find_key(r.json, hide));
-  api_resp_free(&r);
+  expect_corrected(base2, "admin-token-reprocess", total - 1, key, new_stage, hide);
   co_pipeline_api_stop(api2);
   co_pipeline_destroy(p2); /* the CLI opens the state dir itself */
 

@@ -122,3 +122,28 @@ long pl_classified(co_pipeline_t *p) {
   }
   return (long)c.classified;
 }
+
+typedef struct pl_copy_s {
+  co_pipeline_t *to;
+  const char *topic;
+  long n;
+} pl_copy_t;
+
+static int pl_copy_cb(const co_record_t *rec, void *opaque) {
+  pl_copy_t *c = opaque;
+  char err[256];
+  co_rt_msg_t m = {rec->key, rec->key_len, rec->value, rec->value_len, rec->hdrs, rec->hdr_cnt, NULL};
+  if (co_rt_append(co_pipeline_rt(c->to), c->topic, &m, 1, NULL, 0, err, sizeof(err))) {
+    fprintf(stderr, "append: %s\n", err);
+    abort();
+  }
+  c->n++;
+  return 0;
+}
+
+long pl_copy_topic(co_pipeline_t *from, co_pipeline_t *to, const char *topic) {
+  pl_copy_t c = {to, topic, 0};
+  for (int32_t part = 0; part < co_rt_partitions(co_pipeline_rt(from)); part++)
+    co_rt_read(co_pipeline_rt(from), topic, part, 0, pl_copy_cb, &c);
+  return c.n;
+}

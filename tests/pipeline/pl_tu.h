@@ -71,5 +71,9 @@ co_conf_t *pl_conf_imap(const char *dir, const char *url, const char *user, cons
 void pl_raw_count(co_pipeline_t *p, const co_conf_t *conf, long *total, long *distinct);
 /* Committed classified events. */
 long pl_classified(co_pipeline_t *p);
+/* Appends every committed record of topic in from's log to to's (embedded
+ * mode: what a full reprocess into a new state dir reads); aborts on error.
+ * Returns the number copied. */
+long pl_copy_topic(co_pipeline_t *from, co_pipeline_t *to, const char *topic);
 
 #endif

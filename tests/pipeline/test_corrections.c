@@ -96,29 +96,6 @@ static char *corr(const char *k, const char *rest) {
   return s;
 }
 
-typedef struct copy_s {
-  co_pipeline_t *to;
-  const char *topic;
-  long n;
-} copy_t;
-
-static int copy_cb(const co_record_t *rec, void *opaque) {
-  copy_t *c = opaque;
-  char err[256];
-  co_rt_msg_t m = {rec->key, rec->key_len, rec->value, rec->value_len, rec->hdrs, rec->hdr_cnt, NULL};
-  if (co_rt_append(co_pipeline_rt(c->to), c->topic, &m, 1, NULL, 0, err, sizeof(err))) fail_msg("append: %s", err);
-  c->n++;
-  return 0;
-}
-
-/* Copies every committed record of topic from one pipeline's log to another's. */
-static long copy_topic(co_pipeline_t *from, co_pipeline_t *to, const char *topic) {
-  copy_t c = {to, topic, 0};
-  for (int32_t part = 0; part < co_rt_partitions(co_pipeline_rt(from)); part++)
-    co_rt_read(co_pipeline_rt(from), topic, part, 0, copy_cb, &c);
-  return c.n;
-}
-
 __attribute__((unused)) static void pipeline_correction_survives_full_reprocess(void **state) {
   (void)state;
   char err[512];
@@ -164,8 +141,8 @@ __attribute__((unused)) static void pipeline_correction_survives_full_reprocess(
 
   /* Full reprocess: a new state dir gets only the input topics. */
   co_pipeline_t *p2 = open_pl(dir2, &conf2);
-  assert_int_equal(copy_topic(p, p2, "raw_inbox_stream"), 3);
-  assert_int_equal(copy_topic(p, p2, "corrections"), 1);
+  assert_int_equal(pl_copy_topic(p, p2, "raw_inbox_stream"), 3);
+  assert_int_equal(pl_copy_topic(p, p2, "corrections"), 1);
   if (co_pipeline_run_until_idle(p2, err, sizeof(err))) fail_msg("reprocess: %s", err);
   apps_t again;
   list(p2, &again);
