@@ -16,16 +16,23 @@ double brt_cpu_s(pid_t pid) {
     getrusage(RUSAGE_SELF, &ru);
     return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
   }
-  char path[64], buf[2048];
+  char path[64];
   snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+  double cpu = brt_stat_cpu_s(path, NULL, 0);
+  return cpu < 0 ? 0 : cpu;
+}
+
+double brt_stat_cpu_s(const char *path, char *comm, size_t commsz) {
+  char buf[2048];
   FILE *f = fopen(path, "r");
-  if (!f) return 0;
+  if (!f) return -1;
   size_t len = fread(buf, 1, sizeof(buf) - 1, f);
   fclose(f);
   buf[len] = '\0';
-  char *p = strrchr(buf, ')'); /* fields after the command name: state is field 3, utime 14, stime 15 */
+  char *o = strchr(buf, '('), *p = strrchr(buf, ')'); /* after the name: state is field 3, utime 14, stime 15 */
   unsigned long ut = 0, st = 0;
-  if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) return 0;
+  if (!o || !p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) return -1;
+  if (comm) snprintf(comm, commsz, "%.*s", (int)(p - o - 1), o + 1);
   return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 

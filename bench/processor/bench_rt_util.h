@@ -13,6 +13,9 @@
 double brt_now_s(void);
 /* CPU seconds (user + system) used so far by pid, or by this process if 0. */
 double brt_cpu_s(pid_t pid);
+/* CPU seconds of one /proc/.../stat file, -1 if unreadable; comm (may be
+ * NULL) gets the thread or process name. */
+double brt_stat_cpu_s(const char *path, char *comm, size_t commsz);
 
 /* Produces records [0, n) to topic with an idempotent producer. dup_every10:
  * the testapp scheme (keys k<id%100>, every 10th record repeats the previous

@@ -34,6 +34,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -307,21 +308,18 @@ static void thread_cpu(char *out, size_t sz) {
   int n = 0;
   size_t len = 0;
   out[0] = '\0';
-  char cmd[96];
-  snprintf(cmd, sizeof(cmd), "cat /proc/%d/task/*/stat 2>/dev/null", (int)getpid());
-  FILE *ls = popen(cmd, "r");
-  char line[2048];
-  while (ls && fgets(line, sizeof(line), ls)) {
-    char *o = strchr(line, '('), *c = strrchr(line, ')');
-    unsigned long ut, st;
-    if (!o || !c || sscanf(c + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) continue;
-    *c = '\0';
+  glob_t g;
+  if (glob("/proc/self/task/*/stat", 0, NULL, &g)) return;
+  for (size_t k = 0; k < g.gl_pathc; k++) {
+    char comm[32];
+    double cpu = brt_stat_cpu_s(g.gl_pathv[k], comm, sizeof(comm));
+    if (cpu < 0) continue; /* the thread ended meanwhile */
     int i = 0;
-    while (i < n && strcmp(names[i], o + 1)) i++;
-    if (i == n && n < 64) snprintf(names[n], sizeof(names[n]), "%s", o + 1), secs[n++] = 0;
-    if (i < n) secs[i] += (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+    while (i < n && strcmp(names[i], comm)) i++;
+    if (i == n && n < 64) snprintf(names[n], sizeof(names[n]), "%s", comm), secs[n++] = 0;
+    if (i < n) secs[i] += cpu;
   }
-  if (ls) pclose(ls);
+  globfree(&g);
   for (int i = 0; i < n; i++)
     if (secs[i] >= 0.05 && len < sz) len += (size_t)snprintf(out + len, sz - len, " %s=%.2f", names[i], secs[i]);
 }
