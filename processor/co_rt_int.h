@@ -66,6 +66,7 @@ typedef struct co_task_s {
   co_state_store_t *stores[CO_PROC_MAX_STORES];
   int64_t next_offset;      /* next input offset to process */
   int64_t committed_offset; /* input offset of the last commit (Kafka: -1 unknown) */
+  int64_t txn_offset;       /* input offset the committing transaction sent (commit.overlap), -1 none */
   int64_t next_punct_ms;    /* when the processor's punctuator is due (0: at once) */
   /* Kafka mode: changelog bookkeeping per store. */
   int64_t cl_next[CO_PROC_MAX_STORES];    /* next changelog offset known delivered in this txn, -1 none */
@@ -141,6 +142,23 @@ struct co_rt_s {
   int wstop, wstarted;
   co_err_t werr;
   char werrstr[256];
+  /* overlapping commits (co_rt_committer.c) */
+  int overlap;   /* commit.overlap under exactly-once */
+  int batch_mid; /* rt->batch got a mid-transaction flush: reads need it, no overlap */
+  pthread_t cthread;
+  pthread_mutex_t clock_m;
+  pthread_cond_t ccond;
+  int cstarted, cstop, cwork, cdone;
+  int cbusy;  /* a transaction is committing: the producer is the committer's */
+  int cfatal; /* a commit failed fatally where no error could be returned */
+  int cinject;
+  int64_t abort_every; /* test.commit.abort.every */
+  uint64_t ccount;
+  rd_kafka_topic_partition_list_t *coffs;
+  rd_kafka_consumer_group_metadata_t *ccgmd;
+  rd_kafka_error_t *cerror;
+  co_pend_t *deferred; /* sends held while cbusy */
+  int def_cnt, def_cap;
   char instance_id[64];
 
   /* metrics */
@@ -215,10 +233,37 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz);
 void co_rt_restore_assign(co_rt_t *rt);
 /* co_rt_standby.c: refreshes the standby placement now and then. */
 void co_rt_standby_tick(co_rt_t *rt);
+/* Begins a transaction unless one is open (exactly-once only). */
+co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz);
 /* Commits (EOS: the transaction) then the local batch with checkpoints. */
 co_err_t co_rt_kafka_commit(co_rt_t *rt, char *errstr, size_t sz);
 /* Drops the open transaction's work and seeks every task back. */
 void co_rt_kafka_abort(co_rt_t *rt, const char *why);
+
+/* Writes each task's delivered changelog offsets to rt->batch as checkpoints. */
+void co_rt_checkpoints(co_rt_t *rt);
+
+/* co_rt_committer.c: commits a transaction while the next records run. */
+co_err_t co_rt_committer_start(co_rt_t *rt, char *errstr, size_t sz);
+/* Hands offs and cgmd (owned by the committer from here) over for
+ * send_offsets + commit_transaction; sets rt->cbusy. */
+void co_rt_committer_submit(co_rt_t *rt, rd_kafka_topic_partition_list_t *offs, rd_kafka_consumer_group_metadata_t *cgmd);
+/* 1 once the committing transaction has an outcome (join will not wait). */
+int co_rt_committer_done(co_rt_t *rt);
+/* Waits for the committing transaction. Committed: its local batch goes to
+ * the writer, and the held sends open the next transaction. Abortable
+ * failure: co_rt_kafka_abort (the held work is dropped), CO_OK. Fatal:
+ * CO_ERR_FENCED. A no-op when nothing is committing. */
+co_err_t co_rt_committer_join(co_rt_t *rt, char *errstr, size_t sz);
+/* Joins and stops the thread; frees the held sends. */
+void co_rt_committer_stop(co_rt_t *rt);
+/* Holds a copy of one send until the join. */
+co_err_t co_rt_defer(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
+                     size_t vlen, const co_hdr_t *hdrs, int hdr_cnt);
+void co_rt_defer_clear(co_rt_t *rt);
+/* Fills p with one allocation holding copies of everything (p->mem). */
+co_err_t co_pend_copy(co_pend_t *p, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
+                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt);
 
 /* co_rt_writer.c: applies committed batches on a background thread. */
 co_err_t co_rt_writer_start(co_rt_t *rt, char *errstr, size_t sz);

@@ -13,6 +13,9 @@
 #include "co_log.h"
 #include "co_rt_int.h"
 
+/* Sends held back during an overlapping commit before the loop waits for it. */
+#define CO_DEFER_MAX 50000
+
 static int co_rt_kafka_passthru(const char *name, const char *value, void *opaque) {
   void **a = opaque;
   char *errstr = a[1];
@@ -101,6 +104,8 @@ static void co_rt_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
   const char *topic = rd_kafka_topic_name(m->rkt);
   size_t tl = strlen(topic);
   if (tl < 10 || strcmp(topic + tl - 10, "-changelog")) return;
+  /* Runs on the committer thread during an overlapping commit (co_rt_committer.c). */
+  pthread_mutex_lock(&rt->tlock);
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
     if (t->partition != m->partition) continue;
@@ -108,6 +113,7 @@ static void co_rt_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
       if (!strcmp(rt->topo->stores[t->proc->stores[s]].changelog, topic) && m->offset + 1 > t->cl_next[s])
         t->cl_next[s] = m->offset + 1;
   }
+  pthread_mutex_unlock(&rt->tlock);
 }
 
 /* Creates the topics the topology needs that do not exist yet: sources and
@@ -197,6 +203,10 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
     goto err;
   }
   rd_kafka_conf_set_dr_msg_cb(pc, co_rt_dr_cb);
+  /* Overlapping commits: off for at-least-once, which has no transaction. */
+  rt->overlap = rt->eos && co_conf_bool(rt->conf, "commit.overlap");
+  rt->abort_every = co_conf_int(rt->conf, "test.commit.abort.every");
+  if (rt->overlap && co_rt_committer_start(rt, errstr, sz)) goto err;
   rd_kafka_conf_set_opaque(pc, rt);
   if (!(rt->producer = rd_kafka_new(RD_KAFKA_PRODUCER, pc, err, sizeof(err)))) {
     co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create producer: %s", err);
@@ -277,6 +287,10 @@ err:
 
 co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                           const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
+  if (rt->cbusy) /* the producer is the committer's until the transaction is done */
+    return co_rt_defer(rt, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt)
+               ? co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory holding a send")
+               : CO_OK;
   return co_rt_kafka_produce(rt->producer, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
 }
 
@@ -337,6 +351,9 @@ static co_err_t co_rt_kafka_handle(co_rt_t *rt, rd_kafka_message_t *m, char *err
   /* Not ours or not restored yet: the partition is re-positioned when the
    * task starts running, so nothing is lost by dropping it here. */
   if (!t || t->state != CO_TASK_RUNNING || m->offset < t->next_offset) return CO_OK;
+  /* A transaction's age counts from its first record: after an idle spell
+   * or an abort's seek, the next commit still carries an interval's worth. */
+  if (!rt->dirty) rt->last_commit_ms = co_rt_now_ms();
   co_record_t rec;
   co_hdr_t *hdrs;
   co_rt_kafka_record(m, &rec, &hdrs);
@@ -346,7 +363,7 @@ static co_err_t co_rt_kafka_handle(co_rt_t *rt, rd_kafka_message_t *m, char *err
   return err;
 }
 
-static co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz) {
+co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz) {
   if (!rt->eos || rt->txn_open) return CO_OK;
   rd_kafka_error_t *e = rd_kafka_begin_transaction(rt->producer);
   if (e) {
@@ -362,10 +379,19 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
   co_err_t err = CO_OK;
   rt->last_commit_ms = co_rt_now_ms();
   while (!rt->stop && !err) {
-    if ((err = co_rt_kafka_begin(rt, errstr, sz))) break;
+    if (rt->cfatal) {
+      err = co_seterr(errstr, sz, CO_ERR_FENCED, "a transaction commit failed fatally");
+      break;
+    }
+    /* An overlapping commit is joined once it is done, or when the sends it
+     * holds back reach their bound. */
+    if (rt->cbusy && (rt->def_cnt >= CO_DEFER_MAX || co_rt_committer_done(rt)) &&
+        (err = co_rt_committer_join(rt, errstr, sz)))
+      break;
+    if (!rt->cbusy && (err = co_rt_kafka_begin(rt, errstr, sz))) break;
     co_rt_standby_tick(rt);
     if ((err = co_rt_restore_step(rt, errstr, sz))) break;
-    for (int n = 0; n < 1000 && !rt->stop && !err; n++) {
+    for (int n = 0; n < 1000 && !rt->stop && !err && rt->def_cnt < CO_DEFER_MAX; n++) {
       rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->consumer, n ? 0 : (rt->restoring ? 5 : 50));
       if (!m) break;
       err = co_rt_kafka_handle(rt, m, errstr, sz);
@@ -374,16 +400,18 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
       if (!err && rt->dirty && !(n & 63) && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
     }
     if (!err) err = co_rt_punctuate(rt, errstr, sz);
-    rd_kafka_poll(rt->producer, 0);
+    if (!rt->cbusy) rd_kafka_poll(rt->producer, 0);
     if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms)
       err = co_rt_kafka_commit(rt, errstr, sz);
   }
   if (!err && rt->dirty) err = co_rt_kafka_commit(rt, errstr, sz);
+  if (!err) err = co_rt_committer_join(rt, errstr, sz);
   if (err) CO_LOGKV(CO_LOG_ERROR, "kafka", "processing stopped", "error", errstr);
   return err;
 }
 
 void co_rt_kafka_close(co_rt_t *rt) {
+  co_rt_committer_stop(rt); /* the consumer's revoke below commits or aborts the rest */
   if (rt->standby_q) {
     rd_kafka_queue_destroy(rt->standby_q);
     rt->standby_q = NULL;

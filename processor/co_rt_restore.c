@@ -82,6 +82,10 @@ void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_
   }
   /* Revoke or lose: finish what we did for these partitions first, so the
    * next owner starts exactly where our committed work ends. */
+  if (co_rt_committer_join(rt, errstr, sizeof(errstr))) {
+    CO_LOGKV(CO_LOG_ERROR, "kafka", "transaction commit failed fatally", "error", errstr);
+    rt->cfatal = 1;
+  }
   if (rd_kafka_assignment_lost(rk)) {
     if (rt->dirty || rt->txn_open) co_rt_kafka_abort(rt, "assignment lost");
   } else if (rt->dirty && co_rt_kafka_commit(rt, errstr, sizeof(errstr))) {
@@ -211,8 +215,7 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
   return CO_OK;
 }
 
-/* Tasks without stores have nothing to restore: resumed on the next step. */
-static void co_rt_checkpoints(co_rt_t *rt) {
+void co_rt_checkpoints(co_rt_t *rt) {
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
     for (int s = 0; s < t->proc->store_cnt; s++)
@@ -226,6 +229,17 @@ static void co_rt_checkpoints(co_rt_t *rt) {
 }
 
 void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
+  /* A committing transaction first: committed, it stays (its held sends
+   * open the transaction aborted here); failed, its join aborted it all. */
+  if (rt->cbusy) {
+    uint64_t aborts = rt->aborts;
+    char es[256];
+    if (co_rt_committer_join(rt, es, sizeof(es))) {
+      CO_LOGKV(CO_LOG_ERROR, "kafka", "transaction commit failed fatally", "error", es);
+      rt->cfatal = 1; /* the loop stops */
+    }
+    if (rt->aborts != aborts) return;
+  }
   CO_LOGKV(CO_LOG_WARN, "kafka", "aborting transaction", "reason", why);
   if (rt->eos && rt->txn_open) {
     rd_kafka_error_t *e = rd_kafka_abort_transaction(rt->producer, 30000);
@@ -236,12 +250,15 @@ void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
   }
   rt->txn_open = 0;
   rt->aborts++;
+  co_rt_defer_clear(rt);
   co_rt_flush_tasks(rt, 1, NULL, 0);
   co_state_batch_clear(rt->batch);
+  rt->batch_mid = 0;
   rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(rt->task_cnt + 1);
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
     for (int s = 0; s < t->proc->store_cnt; s++) t->cl_next[s] = -1;
+    t->txn_offset = -1;
     if (t->state != CO_TASK_RUNNING) continue;
     t->next_offset = t->committed_offset >= 0 ? t->committed_offset : 0;
     rd_kafka_topic_partition_list_add(l, t->proc->topic, t->partition)->offset =
@@ -271,6 +288,7 @@ static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
   co_rt_checkpoints(rt);
   co_err_t err = co_rt_writer_submit(rt, errstr, sz);
   if (err) return err; /* Kafka has the data; a restart restores the tail from the changelog. */
+  rt->batch_mid = 0;
   for (int i = 0; i < rt->task_cnt; i++)
     if (rt->tasks[i]->state == CO_TASK_RUNNING) rt->tasks[i]->committed_offset = rt->tasks[i]->next_offset;
   rt->dirty = 0;
@@ -280,13 +298,25 @@ static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
+  co_err_t jerr = co_rt_committer_join(rt, errstr, sz);
+  if (jerr || !rt->dirty) return jerr; /* an abort in the join dropped the work */
+  if (!rt->txn_open && co_rt_kafka_begin(rt, errstr, sz)) return CO_ERR_FENCED;
   /* A failed local write stops processing: a restart restores the tail. */
   if (co_rt_writer_drain(rt, errstr, sz)) return CO_ERR_STORE;
+  int overlap = rt->overlap && !rt->batch_mid && rt->cstarted;
   if (co_rt_flush_tasks(rt, 0, errstr, sz)) {
     co_rt_kafka_abort(rt, errstr);
     return CO_OK;
   }
   rd_kafka_topic_partition_list_t *offs = co_rt_positions(rt);
+  if (overlap) {
+    for (int i = 0; i < rt->task_cnt; i++)
+      rt->tasks[i]->txn_offset = rt->tasks[i]->state == CO_TASK_RUNNING ? rt->tasks[i]->next_offset : -1;
+    co_rt_committer_submit(rt, offs, rd_kafka_consumer_group_metadata(rt->consumer));
+    rt->dirty = 0;
+    rt->last_commit_ms = co_rt_now_ms();
+    return CO_OK;
+  }
   rd_kafka_error_t *e = NULL;
   if (offs->cnt) {
     rd_kafka_consumer_group_metadata_t *cgmd = rd_kafka_consumer_group_metadata(rt->consumer);

@@ -66,7 +66,9 @@ co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz) {
   co_err_t err = rt->werr;
   if (err) co_seterr(errstr, sz, err, "%s", rt->werrstr);
   pthread_mutex_unlock(&rt->wlock);
-  for (int i = 0; i < rt->task_cnt; i++) co_cache_clear(&rt->tasks[i]->prev);
+  /* While a transaction commits (co_rt_committer.c), prev holds its values,
+   * which no batch handed to the writer has yet. */
+  for (int i = 0; !rt->cbusy && i < rt->task_cnt; i++) co_cache_clear(&rt->tasks[i]->prev);
   return err;
 }
 

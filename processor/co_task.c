@@ -19,6 +19,7 @@ co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition
   t->proc = proc;
   t->partition = partition;
   t->committed_offset = -1;
+  t->txn_offset = -1;
   snprintf(t->id, sizeof(t->id), "%s.%d", proc->name, partition);
   for (int i = 0; i < proc->store_cnt; i++) {
     const co_store_def_t *sd = &rt->topo->stores[proc->stores[i]];
@@ -70,19 +71,28 @@ static co_err_t co_task_log_new(co_task_t *t, char *errstr, size_t sz) {
   return CO_OK;
 }
 
-/* Writes entries of c to the batch; with changelog set also to the
+/* Writes entries of c to batch b; with changelog set also to the
  * changelog, unless it has the entry's value already. */
-static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *errstr, size_t sz) {
+static co_err_t co_task_write_log(co_task_t *t, co_state_batch_t *b, co_cache_t *c, int changelog, char *errstr,
+                                  size_t sz) {
   co_rt_t *rt = t->rt;
   for (int e = 0; e < c->cnt; e++) {
     co_cache_ent_t *x = &c->ents[e];
     co_state_store_t *st = t->stores[x->store];
-    co_err_t err = x->enc ? co_state_put_encoded(rt->batch, st, x->key, x->klen, x->enc, x->enclen)
-                          : co_state_delete(rt->batch, st, x->key, x->klen);
+    co_err_t err = x->enc ? co_state_put_encoded(b, st, x->key, x->klen, x->enc, x->enclen)
+                          : co_state_delete(b, st, x->key, x->klen);
     if (!err && changelog && !rt->embedded && !x->logged) err = co_task_log(t, x, errstr, sz);
     if (err) return co_seterr(errstr, sz, err, "task %s: cannot write store %s", t->id, co_state_store_name(st));
   }
   return CO_OK;
+}
+
+static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *errstr, size_t sz) {
+  return co_task_write_log(t, t->rt->batch, c, changelog, errstr, sz);
+}
+
+static co_err_t co_task_write_to(co_task_t *t, co_state_batch_t *b, co_cache_t *c, char *errstr, size_t sz) {
+  return co_task_write_log(t, b, c, 0, errstr, sz);
 }
 
 /* The mid-transaction flush: the cache goes to the indexed batch, which
@@ -94,6 +104,7 @@ co_err_t co_task_flush(co_task_t *t, char *errstr, size_t sz) {
     err = co_seterr(errstr, sz, CO_ERR_KAFKA, "task %s: outputs not delivered before a cache flush", t->id);
   if (!err) err = co_task_write(t, &t->cache, 1, errstr, sz);
   co_cache_clear(&t->cache);
+  t->rt->batch_mid = 1; /* reads need rt->batch now: the next commit does not overlap */
   return err;
 }
 
@@ -193,7 +204,8 @@ co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t kl
   if (!x) x = co_cache_find(&t->cache, i, key, klen);
   if (!x) x = co_cache_find(&t->prev, i, key, klen);
   if (x) return x->enc ? co_state_decode(t->stores[i], x->enc, x->enclen, ctx->now_ms, val, vlen) : CO_ERR_NOT_FOUND;
-  return co_state_get(t->rt->batch, t->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
+  /* While a transaction commits, its batch is write-only and prev has its values. */
+  return co_state_get(t->rt->cbusy ? NULL : t->rt->batch, t->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
 }
 
 static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition, const void *key, size_t klen,
@@ -205,10 +217,16 @@ static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition,
     ctx->pend = n;
     ctx->pend_cap = cap;
   }
+  co_err_t err = co_pend_copy(&ctx->pend[ctx->pend_cnt], topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
+  if (!err) ctx->pend_cnt++;
+  return err;
+}
+
+co_err_t co_pend_copy(co_pend_t *p, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
+                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
   /* One allocation per send: header array, then topic, key, value, header data. */
   size_t tl = strlen(topic) + 1, size = sizeof(co_hdr_t) * (size_t)hdr_cnt + tl + klen + (val ? vlen : 0);
   for (int i = 0; i < hdr_cnt; i++) size += strlen(hdrs[i].name) + 1 + (hdrs[i].value ? hdrs[i].len : 0);
-  co_pend_t *p = &ctx->pend[ctx->pend_cnt];
   char *m = malloc(size ? size : 1);
   if (!m) return CO_ERR_NOMEM;
   p->mem = m;
@@ -232,7 +250,6 @@ static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition,
   }
   p->hdr_cnt = hdr_cnt;
   p->partition = partition;
-  ctx->pend_cnt++;
   return CO_OK;
 }
 
@@ -268,11 +285,19 @@ co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_
    * cache keeps them, so the changelog still gets them at flush. */
   co_task_t *t = ctx->task;
   char es[256];
-  if (co_rt_writer_drain(t->rt, es, sizeof(es)) || co_task_write(t, &t->cache, 0, es, sizeof(es)) ||
-      co_task_write(t, &t->overlay, 0, es, sizeof(es)))
-    return CO_ERR_STORE;
-  co_state_iter_t *it = co_state_iter_new(ctx->task->rt->batch, ctx->task->stores[i], ctx->now_ms);
-  if (!it) return CO_ERR_NOMEM;
+  /* While a transaction commits, rt->batch is write-only: a scratch batch
+   * holds its values (prev) and the open ones over the DB instead. */
+  co_state_batch_t *b = t->rt->cbusy ? co_state_batch_new(t->rt->db) : t->rt->batch;
+  if (!b) return CO_ERR_NOMEM;
+  co_err_t err = CO_OK;
+  if (co_rt_writer_drain(t->rt, es, sizeof(es)) || (b != t->rt->batch && co_task_write_to(t, b, &t->prev, es, sizeof(es))) ||
+      co_task_write_to(t, b, &t->cache, es, sizeof(es)) || co_task_write_to(t, b, &t->overlay, es, sizeof(es)))
+    err = CO_ERR_STORE;
+  co_state_iter_t *it = err ? NULL : co_state_iter_new(b, ctx->task->stores[i], ctx->now_ms);
+  if (!it) {
+    if (b != t->rt->batch) co_state_batch_destroy(b);
+    return err ? err : CO_ERR_NOMEM;
+  }
   for (co_state_iter_seek(it, prefix, plen); co_state_iter_valid(it); co_state_iter_next(it)) {
     size_t kl, vl;
     const void *k = co_state_iter_key(it, &kl), *v = co_state_iter_value(it, &vl);
@@ -280,6 +305,7 @@ co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_
     if (cb(k, kl, v, vl, opaque)) break;
   }
   co_state_iter_destroy(it);
+  if (b != t->rt->batch) co_state_batch_destroy(b);
   return CO_OK;
 }
 
@@ -356,7 +382,8 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
       co_err_t merr = co_cache_move(&t->cache, &t->overlay); /* empties the overlay, also on error */
       if (!err) err = merr;
       if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
-      if (!err && t->cache.cnt > CO_CACHE_MAX) err = co_task_flush(t, errstr, sz);
+      /* Not while a transaction commits: rt->batch is its, write-only. */
+      if (!err && t->cache.cnt > CO_CACHE_MAX && !rt->cbusy) err = co_task_flush(t, errstr, sz);
       co_rt_observe_latency(rt, (double)(co_rt_now_ms() - ctx.now_ms));
       goto out;
     }

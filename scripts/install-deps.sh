@@ -7,7 +7,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config clang
   librdkafka-dev librocksdb-dev libfaiss-dev libopenblas-dev liblapack-dev
   libcurl4-openssl-dev libmicrohttpd-dev libjansson-dev libgmime-3.0-dev
-  libcmocka-dev libxxhash-dev libyaml-dev libssl-dev
+  libcmocka-dev libxxhash-dev libyaml-dev libssl-dev libjemalloc-dev
   dovecot-imapd openjdk-17-jre-headless maven
   libxml2-dev libclang-rt-14-dev libical-dev
   chromium prometheus wrk

@@ -99,9 +99,48 @@ static void rt_kafka_at_least_once_under_sigkill(void **state) {
   rt_env_fini(&e);
 }
 
+/* commit.overlap: records processed while a transaction commits hold their
+ * outputs back until it has committed. Every 2nd commit fails here
+ * (test.commit.abort.every), after the next records' work is done: their
+ * held outputs, changelog writes and store writes must go with the aborted
+ * transaction, or read_committed would show them twice. */
+static void rt_kafka_failed_overlapping_commits_drop_held_work(void **state) {
+  (void)state;
+  const long n = 120000;
+  char *env[] = {"CAREEROPS_TEST_COMMIT_ABORT_EVERY=2", NULL};
+  rt_env_t e;
+  rt_env_init(&e, "ovlabort");
+  for (int i = 0; i < 2; i++) rt_start(&e, i, env);
+  for (int k = 0; k < 12; k++) rt_produce(&e, k * n / 12, (k + 1) * n / 12); /* records keep arriving */
+  long cnt, want = n - n / 10;
+  char *out = rt_collect(&e, e.output, want, 300000, &cnt);
+  free(out);
+  for (int i = 0; i < 2; i++) rt_kill(&e, i, SIGTERM);
+  long injected = 0;
+  for (int i = 0; i < 2; i++) {
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/i%d.log", e.dir, i);
+    char *log = co_th_read_file(path, NULL);
+    for (char *p = log; p && (p = strstr(p, "injected by test.commit.abort.every")); p++) injected++;
+    free(log);
+  }
+  out = rt_collect(&e, e.output, -1, 60000, &cnt);
+  char why[256];
+  printf("# %ld injected commit failures; output records: %ld (want %ld)\n", injected, cnt, want);
+  assert_true(injected >= 2);
+  if (rt_check_output(out, n, why, sizeof(why))) fail_msg("output: %s (dir %s)", why, e.dir);
+  free(out);
+  char *counts = rt_dump_counts(&e, "fresh");
+  if (rt_check_counts(counts, n, why, sizeof(why))) fail_msg("counts after full restore: %s", why);
+  free(counts);
+  rt_env_fini(&e);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest eos[] = {cmocka_unit_test(rt_kafka_exactly_once_under_sigkill)};
   const struct CMUnitTest alos[] = {cmocka_unit_test(rt_kafka_at_least_once_under_sigkill)};
+  const struct CMUnitTest aborts[] = {cmocka_unit_test(rt_kafka_failed_overlapping_commits_drop_held_work)};
   if (argc > 1 && !strcmp(argv[1], "alos")) return cmocka_run_group_tests(alos, NULL, NULL);
+  if (argc > 1 && !strcmp(argv[1], "aborts")) return cmocka_run_group_tests(aborts, NULL, NULL);
   return cmocka_run_group_tests(eos, NULL, NULL);
 }
