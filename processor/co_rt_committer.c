@@ -91,16 +91,7 @@ int co_rt_committer_done(co_rt_t *rt) {
 
 co_err_t co_rt_defer(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
-  if (rt->def_cnt == rt->def_cap) {
-    int cap = rt->def_cap ? rt->def_cap * 2 : 1024;
-    co_pend_t *n = realloc(rt->deferred, sizeof(*n) * (size_t)cap);
-    if (!n) return CO_ERR_NOMEM;
-    rt->deferred = n;
-    rt->def_cap = cap;
-  }
-  co_err_t err = co_pend_copy(&rt->deferred[rt->def_cnt], topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
-  if (!err) rt->def_cnt++;
-  return err;
+  return co_pend_push(&rt->deferred, &rt->def_cnt, &rt->def_cap, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
 }
 
 void co_rt_defer_clear(co_rt_t *rt) {

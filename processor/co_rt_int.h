@@ -261,9 +261,10 @@ void co_rt_committer_stop(co_rt_t *rt);
 co_err_t co_rt_defer(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt);
 void co_rt_defer_clear(co_rt_t *rt);
-/* Fills p with one allocation holding copies of everything (p->mem). */
-co_err_t co_pend_copy(co_pend_t *p, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
-                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt);
+/* Appends to *arr (grown as needed; *cnt, *cap updated) a send whose
+ * copies of everything live in one allocation (p->mem, freed by the caller). */
+co_err_t co_pend_push(co_pend_t **arr, int *cnt, int *cap, const char *topic, int32_t partition, const void *key,
+                      size_t klen, const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt);
 
 /* co_rt_writer.c: applies committed batches on a background thread. */
 co_err_t co_rt_writer_start(co_rt_t *rt, char *errstr, size_t sz);

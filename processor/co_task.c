@@ -210,20 +210,19 @@ co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t kl
 
 static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition, const void *key, size_t klen,
                             const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
-  if (ctx->pend_cnt == ctx->pend_cap) {
-    int cap = ctx->pend_cap ? ctx->pend_cap * 2 : 8;
-    co_pend_t *n = realloc(ctx->pend, sizeof(*n) * (size_t)cap);
-    if (!n) return CO_ERR_NOMEM;
-    ctx->pend = n;
-    ctx->pend_cap = cap;
-  }
-  co_err_t err = co_pend_copy(&ctx->pend[ctx->pend_cnt], topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
-  if (!err) ctx->pend_cnt++;
-  return err;
+  return co_pend_push(&ctx->pend, &ctx->pend_cnt, &ctx->pend_cap, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
 }
 
-co_err_t co_pend_copy(co_pend_t *p, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
-                      size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
+co_err_t co_pend_push(co_pend_t **arr, int *cnt, int *cap, const char *topic, int32_t partition, const void *key,
+                      size_t klen, const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
+  if (*cnt == *cap) {
+    int ncap = *cap ? *cap * 2 : 8;
+    co_pend_t *n = realloc(*arr, sizeof(*n) * (size_t)ncap);
+    if (!n) return CO_ERR_NOMEM;
+    *arr = n;
+    *cap = ncap;
+  }
+  co_pend_t *p = &(*arr)[*cnt];
   /* One allocation per send: header array, then topic, key, value, header data. */
   size_t tl = strlen(topic) + 1, size = sizeof(co_hdr_t) * (size_t)hdr_cnt + tl + klen + (val ? vlen : 0);
   for (int i = 0; i < hdr_cnt; i++) size += strlen(hdrs[i].name) + 1 + (hdrs[i].value ? hdrs[i].len : 0);
@@ -250,6 +249,7 @@ co_err_t co_pend_copy(co_pend_t *p, const char *topic, int32_t partition, const 
   }
   p->hdr_cnt = hdr_cnt;
   p->partition = partition;
+  (*cnt)++;
   return CO_OK;
 }
 
