@@ -271,6 +271,9 @@ co_err_t co_rt_writer_start(co_rt_t *rt, char *errstr, size_t sz);
 /* Hands rt->batch (committed in Kafka) to the writer; rt gets an empty batch.
  * Without a writer, commits rt->batch here. Returns an earlier write's error. */
 co_err_t co_rt_writer_submit(co_rt_t *rt, char *errstr, size_t sz);
+/* The same for another batch (a restore's): *bp is handed over, *bp gets an
+ * empty one. */
+co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *errstr, size_t sz);
 /* Waits until every handed-over batch is applied, then empties every task's
  * prev cache. Returns a failed write's error (sticky). */
 co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz);

@@ -202,8 +202,10 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
         co_state_meta_put(rt->restore_batch, key, t->restore_pos[s]);
       }
   }
-  co_err_t err = co_state_batch_commit(rt->restore_batch, errstr, sz);
+  /* Applied by the writer thread while the next records are read. */
+  co_err_t err = co_rt_writer_submit_batch(rt, &rt->restore_batch, errstr, sz);
   if (err) return err;
+  if (done_any && (err = co_rt_writer_drain(rt, errstr, sz))) return err; /* a running task reads the DB */
   if (done_any) {
     for (int i = 0; i < rt->task_cnt; i++) {
       co_task_t *t = rt->tasks[i];

@@ -3,6 +3,10 @@
  * next transaction is processed: the RocksDB write took about a third of a
  * commit cycle on the processing thread (bench/processor).
  *
+ * Restores hand their batches (changelog records + restore checkpoints)
+ * over the same way, so reading the next records overlaps the write; a
+ * task's restore is drained before it starts running.
+ *
  * Correctness rests on three rules. (1) The batch is handed over only after
  * Kafka committed it, so a crash still never leaves uncommitted state on
  * disk; a crash before the write lands leaves an older checkpoint, and the
@@ -73,15 +77,19 @@ co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz) {
 }
 
 co_err_t co_rt_writer_submit(co_rt_t *rt, char *errstr, size_t sz) {
-  if (!rt->wstarted) return co_state_batch_commit(rt->batch, errstr, sz);
+  return co_rt_writer_submit_batch(rt, &rt->batch, errstr, sz);
+}
+
+co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *errstr, size_t sz) {
+  if (!rt->wstarted) return co_state_batch_commit(*bp, errstr, sz);
   pthread_mutex_lock(&rt->wlock);
   while (rt->wbatch) pthread_cond_wait(&rt->wcond, &rt->wlock);
   co_err_t err = rt->werr;
   if (err) {
     co_seterr(errstr, sz, err, "%s", rt->werrstr);
   } else {
-    rt->wbatch = rt->batch;
-    rt->batch = rt->wspare;
+    rt->wbatch = *bp;
+    *bp = rt->wspare;
     rt->wspare = NULL;
     pthread_cond_broadcast(&rt->wcond);
   }

@@ -147,6 +147,35 @@ long brt_count(const char *brokers, const char *const *topics, long want, double
   return cnt;
 }
 
+int brt_wait_committed(const char *brokers, const char *group, const char *topic, int parts, long want,
+                       double timeout_s) {
+  char err[256];
+  rd_kafka_conf_t *c = rd_kafka_conf_new();
+  brt_set(c, "bootstrap.servers", brokers);
+  brt_set(c, "group.id", group); /* never subscribes: reads the group's offsets */
+  brt_set(c, "isolation.level", "read_committed"); /* librdkafka then asks for stable offsets */
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
+  if (!rk) brt_die("consumer", err);
+  int rc = -1;
+  for (double deadline = brt_now_s() + timeout_s; brt_now_s() < deadline;) {
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(parts);
+    for (int p = 0; p < parts; p++) rd_kafka_topic_partition_list_add(l, topic, p);
+    long sum = 0;
+    if (!rd_kafka_committed(rk, l, 10000))
+      for (int p = 0; p < l->cnt; p++)
+        if (l->elems[p].offset > 0) sum += (long)l->elems[p].offset;
+    rd_kafka_topic_partition_list_destroy(l);
+    if (sum >= want) {
+      rc = 0;
+      break;
+    }
+    struct timespec ts = {0, 10 * 1000000L};
+    nanosleep(&ts, NULL);
+  }
+  rd_kafka_destroy(rk);
+  return rc;
+}
+
 double brt_passthrough(const char *brokers, const char *in, const char *out, long n, double *first_s) {
   const char *topics[] = {in, NULL};
   int parts;

@@ -28,6 +28,13 @@ void brt_produce(const char *brokers, const char *topic, long n, int dup_every10
  * time the first record arrived. Gives up after timeout_s. */
 long brt_count(const char *brokers, const char *const *topics, long want, double timeout_s, double *first_s);
 
+/* Polls (every 10 ms) the stable committed offsets of group on topic's
+ * first parts partitions until they sum to want: under exactly-once that
+ * is when the transaction holding the last input's outputs has committed.
+ * Returns 0 when reached, -1 after timeout_s. */
+int brt_wait_committed(const char *brokers, const char *group, const char *topic, int parts, long want,
+                       double timeout_s);
+
 /* Baseline: one consumer (assign, from the beginning) and one idempotent
  * producer copying n records of in to out. Returns seconds taken until every
  * copy is acknowledged; *first_s gets the time the first record arrived. */
