@@ -91,6 +91,14 @@ void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_
   } else if (rt->dirty && co_rt_kafka_commit(rt, errstr, sizeof(errstr))) {
     CO_LOGKV(CO_LOG_WARN, "task", "commit on revoke failed", "error", errstr);
   }
+  /* The commit may overlap (co_rt_committer.c): it must be done before the
+   * partitions go, or their next owner could restore the changelogs to just
+   * before this transaction and then read its offsets (a lost state update;
+   * rt_kafka_exactly_once_under_sigkill saw a count restart at 1). */
+  if (co_rt_committer_join(rt, errstr, sizeof(errstr))) {
+    CO_LOGKV(CO_LOG_ERROR, "kafka", "transaction commit failed fatally", "error", errstr);
+    rt->cfatal = 1;
+  }
   for (int i = 0; i < parts->cnt; i++) {
     co_task_t *t = co_rt_task_find(rt, parts->elems[i].topic, parts->elems[i].partition);
     if (!t) continue;
