@@ -77,6 +77,7 @@ typedef struct co_task_s {
   co_cache_t cache;   /* the open transaction's writes, latest per key */
   co_cache_t overlay; /* the current record's writes, merged on success */
   co_cache_t prev;    /* the last commit's writes until the writer applied them (co_rt_writer.c) */
+  int prev_unwritten; /* prev is in no batch yet: the writer puts it into the commit's (co_rt_writer.c) */
   /* metrics */
   uint64_t rec_in, rec_out, dlq_cnt, retries;
 } co_task_t;
@@ -139,6 +140,8 @@ struct co_rt_s {
   pthread_mutex_t wlock;
   pthread_cond_t wcond;
   co_state_batch_t *wbatch, *wspare; /* being applied; the next rt->batch */
+  co_task_t **wtasks; /* tasks whose prev the writer puts into wbatch first */
+  int wtask_cnt, wtask_cap;
   int wstop, wstarted;
   co_err_t werr;
   char werrstr[256];
@@ -176,6 +179,9 @@ co_err_t co_task_process(co_task_t *task, const co_record_t *rec, char *errstr, 
 /* Writes the task's cache to the batch (and, in Kafka mode, its changelog
  * records to the producer) and empties it. Called before every commit. */
 co_err_t co_task_flush(co_task_t *task, char *errstr, size_t sz);
+/* Puts the task's prev cache into b (the writer thread, for a commit's
+ * batch: see co_rt_writer.c). */
+co_err_t co_task_write_prev(co_task_t *task, co_state_batch_t *b, char *errstr, size_t sz);
 /* Runs the punctuators that are due on running tasks (see co_topo.h). */
 co_err_t co_rt_punctuate(co_rt_t *rt, char *errstr, size_t sz);
 /* Flushes every task for the commit that follows (nothing may read

@@ -16,8 +16,12 @@
  * transaction, scans, removes a task or commits first drains the writer
  * (co_rt_writer_drain), which also empties every `prev`, so prev is never
  * older than what the batch or RocksDB holds. Only the processing thread
- * touches caches; the writer thread touches only the batch it was given. */
+ * changes caches. The writer thread changes only the batch it was given,
+ * and reads the prev caches of the tasks handed over with it: a commit's
+ * flush leaves its values there (prev_unwritten), and the writer puts them
+ * into the batch before the write. prev then changes only after a drain. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "co_log.h"
@@ -32,8 +36,11 @@ static void *co_rt_writer_main(void *arg) {
     co_state_batch_t *b = rt->wbatch;
     pthread_mutex_unlock(&rt->wlock);
     char es[256];
-    co_err_t err = co_state_batch_commit(b, es, sizeof(es));
+    co_err_t err = CO_OK;
+    for (int i = 0; i < rt->wtask_cnt && !err; i++) err = co_task_write_prev(rt->wtasks[i], b, es, sizeof(es));
+    if (!err) err = co_state_batch_commit(b, es, sizeof(es));
     pthread_mutex_lock(&rt->wlock);
+    rt->wtask_cnt = 0;
     if (err && !rt->werr) {
       rt->werr = err;
       snprintf(rt->werrstr, sizeof(rt->werrstr), "%s", es);
@@ -72,22 +79,36 @@ co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz) {
   pthread_mutex_unlock(&rt->wlock);
   /* While a transaction commits (co_rt_committer.c), prev holds its values,
    * which no batch handed to the writer has yet. */
-  for (int i = 0; !rt->cbusy && i < rt->task_cnt; i++) co_cache_clear(&rt->tasks[i]->prev);
+  for (int i = 0; !rt->cbusy && i < rt->task_cnt; i++) {
+    co_cache_clear(&rt->tasks[i]->prev);
+    rt->tasks[i]->prev_unwritten = 0; /* an aborted commit's, if any */
+  }
   return err;
 }
 
-co_err_t co_rt_writer_submit(co_rt_t *rt, char *errstr, size_t sz) {
-  return co_rt_writer_submit_batch(rt, &rt->batch, errstr, sz);
-}
-
-co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *errstr, size_t sz) {
+static co_err_t co_rt_writer_handover(co_rt_t *rt, co_state_batch_t **bp, int with_prev, char *errstr, size_t sz) {
   if (!rt->wstarted) return co_state_batch_commit(*bp, errstr, sz);
   pthread_mutex_lock(&rt->wlock);
   while (rt->wbatch) pthread_cond_wait(&rt->wcond, &rt->wlock);
   co_err_t err = rt->werr;
-  if (err) {
+  if (!err && with_prev && rt->wtask_cap < rt->task_cnt) {
+    co_task_t **n = realloc(rt->wtasks, sizeof(*n) * (size_t)rt->task_cnt);
+    if (n) {
+      rt->wtasks = n;
+      rt->wtask_cap = rt->task_cnt;
+    } else {
+      err = CO_ERR_NOMEM;
+      co_seterr(errstr, sz, err, "out of memory handing a batch to the state writer");
+    }
+  }
+  if (rt->werr) {
     co_seterr(errstr, sz, err, "%s", rt->werrstr);
-  } else {
+  } else if (!err) {
+    for (int i = 0; with_prev && i < rt->task_cnt; i++)
+      if (rt->tasks[i]->prev_unwritten) {
+        rt->wtasks[rt->wtask_cnt++] = rt->tasks[i];
+        rt->tasks[i]->prev_unwritten = 0;
+      }
     rt->wbatch = *bp;
     *bp = rt->wspare;
     rt->wspare = NULL;
@@ -95,6 +116,14 @@ co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *err
   }
   pthread_mutex_unlock(&rt->wlock);
   return err;
+}
+
+co_err_t co_rt_writer_submit(co_rt_t *rt, char *errstr, size_t sz) {
+  return co_rt_writer_handover(rt, &rt->batch, 1, errstr, sz);
+}
+
+co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *errstr, size_t sz) {
+  return co_rt_writer_handover(rt, bp, 0, errstr, sz);
 }
 
 void co_rt_writer_stop(co_rt_t *rt) {
@@ -109,6 +138,9 @@ void co_rt_writer_stop(co_rt_t *rt) {
   pthread_join(rt->wthread, NULL);
   co_state_batch_destroy(rt->wspare);
   rt->wspare = NULL;
+  free(rt->wtasks);
+  rt->wtasks = NULL;
+  rt->wtask_cnt = rt->wtask_cap = 0;
   pthread_mutex_destroy(&rt->wlock);
   pthread_cond_destroy(&rt->wcond);
   rt->wstarted = 0;

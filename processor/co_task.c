@@ -43,7 +43,12 @@ void co_task_destroy(co_task_t *t) {
   free(t);
 }
 
-#define CO_CACHE_MAX 20000 /* entries before a task flushes early */
+/* Entries before a task flushes early. A flush mid-transaction makes reads
+ * go through the indexed batch and keeps the next commit from overlapping,
+ * and one fetch can bring tens of thousands of records of one partition
+ * within a commit interval (20,000 flushed early in about 1 commit in 4 at
+ * 1M records in bench/processor). */
+#define CO_CACHE_MAX 100000
 
 static co_err_t co_task_log(co_task_t *t, co_cache_ent_t *x, char *errstr, size_t sz) {
   co_rt_t *rt = t->rt;
@@ -54,33 +59,47 @@ static co_err_t co_task_log(co_task_t *t, co_cache_ent_t *x, char *errstr, size_
 }
 
 /* A record's writes to keys the transaction has not written yet go to the
- * changelog at once, so the changelog streams out while records are
- * processed instead of piling up before the commit (the commit waits for
- * every record to be acknowledged). Keys written again stay in the cache
- * and are logged once more at the flush, with their final value: at most
- * two changelog records per key and transaction. */
-static co_err_t co_task_log_new(co_task_t *t, char *errstr, size_t sz) {
-  /* Only inside a transaction: at-least-once must not log a dedupe entry
-   * before the output it guards is delivered (see co_rt_commit_alos). */
-  if (t->rt->embedded || !t->rt->eos) return CO_OK;
-  for (int e = 0; e < t->overlay.cnt; e++) {
-    co_cache_ent_t *x = &t->overlay.ents[e];
-    if (!co_cache_find(&t->cache, x->store, x->key, x->klen) && co_task_log(t, x, errstr, sz))
-      return co_seterr(errstr, sz, CO_ERR_KAFKA, "task %s: cannot write a changelog", t->id);
-  }
+ * changelog at once (co_cache_move's on_new hook), so the changelog streams
+ * out while records are processed instead of piling up before the commit
+ * (the commit waits for every record to be acknowledged). Keys written
+ * again stay in the cache and are logged once more at the flush, with their
+ * final value: at most two changelog records per key and transaction. */
+typedef struct co_task_log_arg_s {
+  co_task_t *t;
+  char *errstr;
+  size_t sz;
+} co_task_log_arg_t;
+
+static co_err_t co_task_log_new(co_cache_ent_t *x, void *opaque) {
+  co_task_log_arg_t *a = opaque;
+  if (co_task_log(a->t, x, a->errstr, a->sz))
+    return co_seterr(a->errstr, a->sz, CO_ERR_KAFKA, "task %s: cannot write a changelog", a->t->id);
   return CO_OK;
 }
 
-/* Writes entries of c to batch b; with changelog set also to the
- * changelog, unless it has the entry's value already. */
+/* Merges the record's writes into the transaction's cache (and logs new
+ * keys, see above). Only inside a transaction: at-least-once must not log a
+ * dedupe entry before the output it guards is delivered (see
+ * co_rt_commit_alos). Empties the overlay, also on error. */
+static co_err_t co_task_merge(co_task_t *t, char *errstr, size_t sz) {
+  co_task_log_arg_t a = {t, errstr, sz};
+  int log = !t->rt->embedded && t->rt->eos;
+  co_err_t err = co_cache_move(&t->cache, &t->overlay, log ? co_task_log_new : NULL, &a);
+  if (err && err != CO_ERR_KAFKA) co_seterr(errstr, sz, err, "task %s: cannot cache a write", t->id);
+  return err;
+}
+
+/* Writes entries of c to batch b (b NULL: to no batch); with changelog set
+ * also to the changelog, unless it has the entry's value already. */
 static co_err_t co_task_write_log(co_task_t *t, co_state_batch_t *b, co_cache_t *c, int changelog, char *errstr,
                                   size_t sz) {
   co_rt_t *rt = t->rt;
   for (int e = 0; e < c->cnt; e++) {
     co_cache_ent_t *x = &c->ents[e];
     co_state_store_t *st = t->stores[x->store];
-    co_err_t err = x->enc ? co_state_put_encoded(b, st, x->key, x->klen, x->enc, x->enclen)
-                          : co_state_delete(b, st, x->key, x->klen);
+    co_err_t err = !b       ? CO_OK
+                   : x->enc ? co_state_put_encoded(b, st, x->key, x->klen, x->enc, x->enclen)
+                            : co_state_delete(b, st, x->key, x->klen);
     if (!err && changelog && !rt->embedded && !x->logged) err = co_task_log(t, x, errstr, sz);
     if (err) return co_seterr(errstr, sz, err, "task %s: cannot write store %s", t->id, co_state_store_name(st));
   }
@@ -93,6 +112,10 @@ static co_err_t co_task_write(co_task_t *t, co_cache_t *c, int changelog, char *
 
 static co_err_t co_task_write_to(co_task_t *t, co_state_batch_t *b, co_cache_t *c, char *errstr, size_t sz) {
   return co_task_write_log(t, b, c, 0, errstr, sz);
+}
+
+co_err_t co_task_write_prev(co_task_t *t, co_state_batch_t *b, char *errstr, size_t sz) {
+  return co_task_write_to(t, b, &t->prev, errstr, sz);
 }
 
 /* The mid-transaction flush: the cache goes to the indexed batch, which
@@ -120,13 +143,16 @@ co_err_t co_rt_flush_tasks(co_rt_t *rt, int abort, char *errstr, size_t sz) {
       co_cache_clear(&t->cache);
       continue;
     }
-    err = co_task_write(t, &t->cache, 1, errstr, sz);
-    /* With a writer the values stay readable until it has applied them;
-     * prev is empty after the drain, so the two swap. */
+    /* With a writer the values stay readable in prev until it has applied
+     * them, and the writer, not this thread, puts them into the batch (it
+     * was half of a commit's flush here); prev is empty after the drain, so
+     * the two swap. Their changelog records go out here, in the transaction. */
+    err = co_task_write_log(t, rt->wstarted ? NULL : rt->batch, &t->cache, 1, errstr, sz);
     if (rt->wstarted && !err) {
       co_cache_t empty = t->prev;
       t->prev = t->cache;
       t->cache = empty;
+      t->prev_unwritten = t->prev.cnt > 0;
     } else {
       co_cache_clear(&t->cache);
     }
@@ -200,9 +226,10 @@ co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t kl
   int i = co_ctx_store_idx(ctx, store);
   if (i < 0) return CO_ERR_INVALID_ARG;
   co_task_t *t = ctx->task;
-  co_cache_ent_t *x = co_cache_find(&t->overlay, i, key, klen);
-  if (!x) x = co_cache_find(&t->cache, i, key, klen);
-  if (!x) x = co_cache_find(&t->prev, i, key, klen);
+  uint64_t h = co_cache_hash(i, key, klen);
+  co_cache_ent_t *x = co_cache_find_h(&t->overlay, i, key, klen, h);
+  if (!x) x = co_cache_find_h(&t->cache, i, key, klen, h);
+  if (!x) x = co_cache_find_h(&t->prev, i, key, klen, h);
   if (x) return x->enc ? co_state_decode(t->stores[i], x->enc, x->enclen, ctx->now_ms, val, vlen) : CO_ERR_NOT_FOUND;
   /* While a transaction commits, its batch is write-only and prev has its values. */
   return co_state_get(t->rt->cbusy ? NULL : t->rt->batch, t->stores[i], key, klen, ctx->now_ms, val, vlen, NULL, 0);
@@ -378,9 +405,7 @@ co_err_t co_task_process(co_task_t *t, const co_record_t *rec, char *errstr, siz
     cause[0] = '\0';
     co_proc_rc_t rc = t->proc->fn(&ctx, rec, t->proc->opaque, cause, sizeof(cause));
     if (rc == CO_PROC_OK) {
-      err = co_task_log_new(t, errstr, sz);
-      co_err_t merr = co_cache_move(&t->cache, &t->overlay); /* empties the overlay, also on error */
-      if (!err) err = merr;
+      err = co_task_merge(t, errstr, sz);
       if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
       /* Not while a transaction commits: rt->batch is its, write-only. */
       if (!err && t->cache.cnt > CO_CACHE_MAX && !rt->cbusy) err = co_task_flush(t, errstr, sz);
@@ -430,7 +455,7 @@ co_err_t co_rt_punctuate(co_rt_t *rt, char *errstr, size_t sz) {
     char cause[512] = "";
     co_state_batch_savepoint(rt->batch);
     if (t->proc->punct(&ctx, t->proc->punct_opaque, cause, sizeof(cause)) == CO_PROC_OK) {
-      err = co_cache_move(&t->cache, &t->overlay);
+      err = co_cache_move(&t->cache, &t->overlay, NULL, NULL);
       if (!err) err = co_task_emit_pending(t, &ctx, errstr, sz);
       rt->dirty = 1;
     } else {

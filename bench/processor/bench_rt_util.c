@@ -52,13 +52,34 @@ static void brt_set(rd_kafka_conf_t *c, const char *name, const char *value) {
   if (rd_kafka_conf_set(c, name, value, err, sizeof(err)) != RD_KAFKA_CONF_OK) brt_die(name, err);
 }
 
-static rd_kafka_t *brt_producer(const char *brokers) {
+/* Sets "name=value[,name=value...]" on c. */
+static void brt_set_pairs(rd_kafka_conf_t *c, const char *pairs) {
+  char *dup = strdup(pairs), *save = NULL;
+  for (char *kv = strtok_r(dup, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(kv, '=');
+    if (!eq) brt_die("producer setting without '='", kv);
+    *eq = '\0';
+    brt_set(c, kv, eq + 1);
+  }
+  free(dup);
+}
+
+/* The passthrough's producer gets the runtime's producer defaults
+ * (co_rt_kafka.c) unless $BRT_A sets others, e.g. "linger.ms=5,compression.type=none". */
+#define BRT_A_DEFAULT "linger.ms=100,compression.type=lz4"
+
+const char *brt_a_settings(void) {
+  const char *a = getenv("BRT_A");
+  return a && *a ? a : BRT_A_DEFAULT;
+}
+
+static rd_kafka_t *brt_producer(const char *brokers, const char *settings) {
   char err[256];
   rd_kafka_conf_t *c = rd_kafka_conf_new();
   brt_set(c, "bootstrap.servers", brokers);
   brt_set(c, "enable.idempotence", "true");
   brt_set(c, "partitioner", "murmur2_random");
-  brt_set(c, "linger.ms", "5"); /* what the runtime's producer uses */
+  if (settings) brt_set_pairs(c, settings);
   rd_kafka_t *p = rd_kafka_new(RD_KAFKA_PRODUCER, c, err, sizeof(err));
   if (!p) brt_die("producer", err);
   return p;
@@ -76,7 +97,7 @@ static void brt_send(rd_kafka_t *p, const char *topic, const void *key, size_t k
 }
 
 void brt_produce(const char *brokers, const char *topic, long n, int dup_every10) {
-  rd_kafka_t *p = brt_producer(brokers);
+  rd_kafka_t *p = brt_producer(brokers, "linger.ms=5");
   for (long i = 0; i < n; i++) {
     long id = (dup_every10 && i % 10 == 9) ? i - 1 : i;
     char key[16], val[32];
@@ -181,7 +202,7 @@ double brt_passthrough(const char *brokers, const char *in, const char *out, lon
   int parts;
   double t0 = brt_now_s();
   rd_kafka_t *rk = brt_reader(brokers, topics, &parts, 0);
-  rd_kafka_t *p = brt_producer(brokers);
+  rd_kafka_t *p = brt_producer(brokers, brt_a_settings());
   long cnt = 0;
   double deadline = t0 + 600;
   while (cnt < n && brt_now_s() < deadline) {

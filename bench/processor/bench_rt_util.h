@@ -35,8 +35,12 @@ long brt_count(const char *brokers, const char *const *topics, long want, double
 int brt_wait_committed(const char *brokers, const char *group, const char *topic, int parts, long want,
                        double timeout_s);
 
+/* The passthrough producer's settings ($BRT_A, or the runtime's producer
+ * defaults). Static or environment storage: do not free. */
+const char *brt_a_settings(void);
+
 /* Baseline: one consumer (assign, from the beginning) and one idempotent
- * producer copying n records of in to out. Returns seconds taken until every
+ * producer (brt_a_settings()) copying n records of in to out. Returns seconds taken until every
  * copy is acknowledged; *first_s gets the time the first record arrived. */
 double brt_passthrough(const char *brokers, const char *in, const char *out, long n, double *first_s);
 

@@ -436,6 +436,7 @@ int main(int argc, char **argv) {
   }
   printf("bench_runtime: N=%ld records on 6 partitions (produced in %.2f s), broker %s, %d rounds after a warm-up\n",
          n, t_prod, g_brokers, rounds);
+  printf("(a) producer: %s\n", brt_a_settings());
   printf("%-40s %8s %7s %9s %9s %7s %7s\n", "round / measure", "records", "secs", "rec/s", "steady/s", "cpu_s",
          "broker");
   double ra[BRT_MAX_ROUNDS], rs[BRT_MAX_ROUNDS];
