@@ -6,7 +6,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define CO_SLOT_TAG(h) ((h) & 0xffffffff00000000ULL)
+#define CO_SLOT_TAG(h) ((h)&0xffffffff00000000ULL)
 
 uint64_t co_cache_hash(int store, const void *key, size_t klen) {
   return XXH3_64bits_withSeed(key, klen, (uint64_t)store + 1);

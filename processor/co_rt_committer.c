@@ -144,7 +144,7 @@ co_err_t co_rt_committer_join(co_rt_t *rt, char *errstr, size_t sz) {
   rt->txn_open = 0;
   rd_kafka_poll(rt->producer, 0); /* serve remaining delivery reports */
   co_err_t err = co_rt_committer_local(rt, errstr, sz);
-  if (err) return err; /* Kafka has the data; a restart restores the tail from the changelog. */
+  if (err) return err;            /* Kafka has the data; a restart restores the tail from the changelog. */
   if (!rt->def_cnt) return CO_OK; /* the loop begins the next transaction */
   rd_kafka_error_t *be = rd_kafka_begin_transaction(rt->producer);
   if (be) {
@@ -155,8 +155,8 @@ co_err_t co_rt_committer_join(co_rt_t *rt, char *errstr, size_t sz) {
   rt->txn_open = 1;
   for (int i = 0; i < rt->def_cnt && !err; i++) {
     co_pend_t *p = &rt->deferred[i];
-    err = co_rt_kafka_produce(rt->producer, p->topic, p->partition, p->key, p->klen, p->value, p->vlen, p->hdrs,
-                              p->hdr_cnt, errstr, sz);
+    err = co_rt_kafka_produce_rt(rt, p->topic, p->partition, p->key, p->klen, p->value, p->vlen, p->hdrs, p->hdr_cnt,
+                                 errstr, sz);
   }
   co_rt_defer_clear(rt);
   return err;

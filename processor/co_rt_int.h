@@ -69,7 +69,7 @@ typedef struct co_task_s {
   int64_t txn_offset;       /* input offset the committing transaction sent (commit.overlap), -1 none */
   int64_t next_punct_ms;    /* when the processor's punctuator is due (0: at once) */
   /* Kafka mode: changelog bookkeeping per store. */
-  int64_t cl_next[CO_PROC_MAX_STORES];    /* next changelog offset known delivered in this txn, -1 none */
+  int64_t cl_next[CO_PROC_MAX_STORES];     /* next changelog offset known delivered in this txn, -1 none */
   int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */
   int restore_done[CO_PROC_MAX_STORES];
   int standby_eof, standby_synced; /* standby: stores whose changelog end was seen (bits); all seen once */
@@ -88,7 +88,7 @@ struct co_ctx_s {
   co_pend_t *pend;
   int pend_cnt, pend_cap;
   int64_t now_ms;
-  int attempt;         /* 1 on the first try of this record */
+  int attempt;        /* 1 on the first try of this record */
   int64_t first_seen; /* when the runtime first tried it */
 };
 
@@ -126,6 +126,13 @@ struct co_rt_s {
 
   /* kafka */
   rd_kafka_t *consumer, *producer, *restorer;
+  /* The producer's topic handles by name: producing by name takes the
+   * client's write lock per record, which its broker threads contend for. */
+  struct co_rt_topic_s {
+    char *name;
+    rd_kafka_topic_t *rkt;
+  } * topics;
+  int topic_cnt, topic_cap;
   co_state_batch_t *restore_batch;
   int restoring; /* tasks in CO_TASK_RESTORING */
   int standbys;  /* tasks in CO_TASK_STANDBY */
@@ -140,7 +147,7 @@ struct co_rt_s {
   pthread_mutex_t wlock;
   pthread_cond_t wcond;
   co_state_batch_t *wbatch, *wspare; /* being applied; the next rt->batch */
-  co_task_t **wtasks; /* tasks whose prev the writer puts into wbatch first */
+  co_task_t **wtasks;                /* tasks whose prev the writer puts into wbatch first */
   int wtask_cnt, wtask_cap;
   int wstop, wstarted;
   co_err_t werr;
@@ -221,12 +228,16 @@ co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, con
 /* Produces one record (copied) with producer; waits while its queue is full. */
 co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
                              const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+/* As co_rt_kafka_produce with rt's producer and its cached handle of topic
+ * (the runtime's own sends). */
+co_err_t co_rt_kafka_produce_rt(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
+                                const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr,
+                                size_t sz);
 /* Builds a librdkafka conf from brokers + kafka.* settings (caller owns it). */
 rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz);
 /* As co_rt_kafka_conf, with defaults (NULL-terminated name, value pairs, may
  * be NULL) set before the user's kafka.* so the user's settings win. */
-rd_kafka_conf_t *co_rt_kafka_conf_defaults(const co_conf_t *conf, const char *const *defaults, char *errstr,
-                                           size_t sz);
+rd_kafka_conf_t *co_rt_kafka_conf_defaults(const co_conf_t *conf, const char *const *defaults, char *errstr, size_t sz);
 
 /* co_rt_restore.c */
 /* librdkafka rebalance callback: creates/destroys tasks, never blocks on restore. */
@@ -253,7 +264,8 @@ void co_rt_checkpoints(co_rt_t *rt);
 co_err_t co_rt_committer_start(co_rt_t *rt, char *errstr, size_t sz);
 /* Hands offs and cgmd (owned by the committer from here) over for
  * send_offsets + commit_transaction; sets rt->cbusy. */
-void co_rt_committer_submit(co_rt_t *rt, rd_kafka_topic_partition_list_t *offs, rd_kafka_consumer_group_metadata_t *cgmd);
+void co_rt_committer_submit(co_rt_t *rt, rd_kafka_topic_partition_list_t *offs,
+                            rd_kafka_consumer_group_metadata_t *cgmd);
 /* 1 once the committing transaction has an outcome (join will not wait). */
 int co_rt_committer_done(co_rt_t *rt);
 /* Waits for the committing transaction. Committed: its local batch goes to
@@ -283,6 +295,9 @@ co_err_t co_rt_writer_submit_batch(co_rt_t *rt, co_state_batch_t **bp, char *err
 /* Waits until every handed-over batch is applied, then empties every task's
  * prev cache. Returns a failed write's error (sticky). */
 co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz);
+/* Empties the prev caches if the writer has applied them, without waiting:
+ * the values are in RocksDB then, and reads skip one cache. */
+void co_rt_writer_reap(co_rt_t *rt);
 /* Drains and joins the thread. */
 void co_rt_writer_stop(co_rt_t *rt);
 

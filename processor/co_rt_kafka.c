@@ -164,7 +164,8 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
     err = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "creating topics timed out");
   } else {
     size_t cnt;
-    const rd_kafka_topic_result_t **res = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
+    const rd_kafka_topic_result_t **res =
+        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
     for (size_t i = 0; i < cnt; i++) {
       rd_kafka_resp_err_t te = rd_kafka_topic_result_error(res[i]);
       if (te && te != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
@@ -235,8 +236,7 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
    * it short so a task with little to restore starts at once. */
   static const char *const rdef[] = {"fetch.wait.max.ms", "20", NULL};
   if (!(rc = co_rt_kafka_conf_defaults(rt->conf, rdef, errstr, sz))) goto err;
-  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) ||
-      co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
+  if (co_rt_kset(rc, "group.id", rgroup, errstr, sz) || co_rt_kset(rc, "enable.partition.eof", "true", errstr, sz) ||
       co_rt_kset(rc, "isolation.level", "read_committed", errstr, sz) ||
       co_rt_kset(rc, "enable.auto.commit", "false", errstr, sz) ||
       co_rt_kset(rc, "auto.offset.reset", "earliest", errstr, sz))
@@ -295,11 +295,50 @@ co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, con
     return co_rt_defer(rt, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt)
                ? co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory holding a send")
                : CO_OK;
-  return co_rt_kafka_produce(rt->producer, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
+  return co_rt_kafka_produce_rt(rt, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
+}
+
+static co_err_t co_rt_kafka_produce_to(rd_kafka_t *producer, rd_kafka_topic_t *rkt, const char *topic,
+                                       int32_t partition, const void *key, size_t klen, const void *val, size_t vlen,
+                                       const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+
+/* NULL if the handle cannot be made (the caller produces by name). */
+static rd_kafka_topic_t *co_rt_kafka_topic(co_rt_t *rt, const char *topic) {
+  for (int i = 0; i < rt->topic_cnt; i++)
+    if (!strcmp(rt->topics[i].name, topic)) return rt->topics[i].rkt;
+  if (rt->topic_cnt == rt->topic_cap) {
+    int cap = rt->topic_cap ? rt->topic_cap * 2 : 8;
+    struct co_rt_topic_s *n = realloc(rt->topics, sizeof(*n) * (size_t)cap);
+    if (!n) return NULL;
+    rt->topics = n;
+    rt->topic_cap = cap;
+  }
+  char *name = strdup(topic);
+  rd_kafka_topic_t *rkt = name ? rd_kafka_topic_new(rt->producer, topic, NULL) : NULL;
+  if (!rkt) {
+    free(name);
+    return NULL;
+  }
+  rt->topics[rt->topic_cnt++] = (struct co_rt_topic_s){name, rkt};
+  return rkt;
+}
+
+co_err_t co_rt_kafka_produce_rt(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
+                                const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr,
+                                size_t sz) {
+  return co_rt_kafka_produce_to(rt->producer, co_rt_kafka_topic(rt, topic), topic, partition, key, klen, val, vlen,
+                                hdrs, hdr_cnt, errstr, sz);
 }
 
 co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
                              const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
+  return co_rt_kafka_produce_to(producer, NULL, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
+}
+
+/* rkt NULL: by topic name. */
+static co_err_t co_rt_kafka_produce_to(rd_kafka_t *producer, rd_kafka_topic_t *rkt, const char *topic,
+                                       int32_t partition, const void *key, size_t klen, const void *val, size_t vlen,
+                                       const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
   for (;;) {
     rd_kafka_headers_t *h = NULL;
     if (hdr_cnt) {
@@ -307,10 +346,16 @@ co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t pa
       for (int i = 0; i < hdr_cnt; i++)
         rd_kafka_header_add(h, hdrs[i].name, -1, hdrs[i].value, hdrs[i].value ? (ssize_t)hdrs[i].len : 0);
     }
-    rd_kafka_resp_err_t e = rd_kafka_producev(
-        producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition < 0 ? RD_KAFKA_PARTITION_UA : partition),
-        RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE((void *)val, val ? vlen : 0), RD_KAFKA_V_HEADERS(h),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    int32_t part = partition < 0 ? RD_KAFKA_PARTITION_UA : partition;
+    void *v = (void *)val;
+    size_t vl = val ? vlen : 0;
+    rd_kafka_resp_err_t e =
+        rkt ? rd_kafka_producev(producer, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(part), RD_KAFKA_V_KEY(key, klen),
+                                RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
+                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END)
+            : rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(part),
+                                RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
+                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     if (!e) return CO_OK;
     if (h) rd_kafka_headers_destroy(h);
     if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
@@ -394,6 +439,7 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
       break;
     if (!rt->cbusy && (err = co_rt_kafka_begin(rt, errstr, sz))) break;
     co_rt_standby_tick(rt);
+    co_rt_writer_reap(rt);
     if ((err = co_rt_restore_step(rt, errstr, sz))) break;
     for (int n = 0; n < 1000 && !rt->stop && !err && rt->def_cnt < CO_DEFER_MAX; n++) {
       rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->consumer, n ? 0 : (rt->restoring ? 5 : 50));
@@ -436,6 +482,13 @@ void co_rt_kafka_close(co_rt_t *rt) {
     rd_kafka_destroy(rt->restorer);
     rt->restorer = NULL;
   }
+  for (int i = 0; i < rt->topic_cnt; i++) {
+    rd_kafka_topic_destroy(rt->topics[i].rkt);
+    free(rt->topics[i].name);
+  }
+  free(rt->topics);
+  rt->topics = NULL;
+  rt->topic_cnt = rt->topic_cap = 0;
   if (rt->producer) {
     rd_kafka_flush(rt->producer, 10000);
     rd_kafka_destroy(rt->producer);

@@ -86,6 +86,14 @@ co_err_t co_rt_writer_drain(co_rt_t *rt, char *errstr, size_t sz) {
   return err;
 }
 
+void co_rt_writer_reap(co_rt_t *rt) {
+  if (!rt->wstarted || rt->cbusy || pthread_mutex_trylock(&rt->wlock)) return;
+  int idle = !rt->wbatch && !rt->werr; /* a failed write left its values only in prev */
+  pthread_mutex_unlock(&rt->wlock);
+  for (int i = 0; idle && i < rt->task_cnt; i++)
+    if (!rt->tasks[i]->prev_unwritten) co_cache_clear(&rt->tasks[i]->prev);
+}
+
 static co_err_t co_rt_writer_handover(co_rt_t *rt, co_state_batch_t **bp, int with_prev, char *errstr, size_t sz) {
   if (!rt->wstarted) return co_state_batch_commit(*bp, errstr, sz);
   pthread_mutex_lock(&rt->wlock);
@@ -130,7 +138,8 @@ void co_rt_writer_stop(co_rt_t *rt) {
   if (!rt->wstarted) return;
   char es[256];
   co_err_t err = co_rt_writer_drain(rt, es, sizeof(es));
-  if (err) CO_LOGKV(CO_LOG_ERROR, "state", "background state write failed; the next start restores the tail", "error", es);
+  if (err)
+    CO_LOGKV(CO_LOG_ERROR, "state", "background state write failed; the next start restores the tail", "error", es);
   pthread_mutex_lock(&rt->wlock);
   rt->wstop = 1;
   pthread_cond_broadcast(&rt->wcond);

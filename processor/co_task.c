@@ -237,7 +237,8 @@ co_err_t co_ctx_get(co_ctx_t *ctx, const char *store, const void *key, size_t kl
 
 static co_err_t co_ctx_pend(co_ctx_t *ctx, const char *topic, int32_t partition, const void *key, size_t klen,
                             const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt) {
-  return co_pend_push(&ctx->pend, &ctx->pend_cnt, &ctx->pend_cap, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt);
+  return co_pend_push(&ctx->pend, &ctx->pend_cnt, &ctx->pend_cap, topic, partition, key, klen, val, vlen, hdrs,
+                      hdr_cnt);
 }
 
 co_err_t co_pend_push(co_pend_t **arr, int *cnt, int *cap, const char *topic, int32_t partition, const void *key,
@@ -304,7 +305,8 @@ co_err_t co_ctx_delete(co_ctx_t *ctx, const char *store, const void *key, size_t
 }
 
 co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_t plen,
-                     int (*cb)(const void *key, size_t klen, const void *val, size_t vlen, void *opaque), void *opaque) {
+                     int (*cb)(const void *key, size_t klen, const void *val, size_t vlen, void *opaque),
+                     void *opaque) {
   int i = co_ctx_store_idx(ctx, store);
   if (i < 0) return CO_ERR_INVALID_ARG;
   /* Iterators see the batch only: put cached writes there first (the record's
@@ -317,7 +319,8 @@ co_err_t co_ctx_scan(co_ctx_t *ctx, const char *store, const void *prefix, size_
   co_state_batch_t *b = t->rt->cbusy ? co_state_batch_new(t->rt->db) : t->rt->batch;
   if (!b) return CO_ERR_NOMEM;
   co_err_t err = CO_OK;
-  if (co_rt_writer_drain(t->rt, es, sizeof(es)) || (b != t->rt->batch && co_task_write_to(t, b, &t->prev, es, sizeof(es))) ||
+  if (co_rt_writer_drain(t->rt, es, sizeof(es)) ||
+      (b != t->rt->batch && co_task_write_to(t, b, &t->prev, es, sizeof(es))) ||
       co_task_write_to(t, b, &t->cache, es, sizeof(es)) || co_task_write_to(t, b, &t->overlay, es, sizeof(es)))
     err = CO_ERR_STORE;
   co_state_iter_t *it = err ? NULL : co_state_iter_new(b, ctx->task->stores[i], ctx->now_ms);
@@ -341,8 +344,12 @@ co_err_t co_ctx_send(co_ctx_t *ctx, const char *topic, const void *key, size_t k
   return co_ctx_pend(ctx, topic, -1, key, klen, val, vlen, hdrs, hdr_cnt);
 }
 
-int co_ctx_attempt(const co_ctx_t *ctx) { return ctx->attempt; }
-int co_ctx_max_attempts(const co_ctx_t *ctx) { return (int)ctx->task->rt->max_attempts; }
+int co_ctx_attempt(const co_ctx_t *ctx) {
+  return ctx->attempt;
+}
+int co_ctx_max_attempts(const co_ctx_t *ctx) {
+  return (int)ctx->task->rt->max_attempts;
+}
 
 co_err_t co_ctx_send_dlq(co_ctx_t *ctx, const char *err_class, const char *cause) {
   co_task_t *t = ctx->task;
@@ -358,16 +365,20 @@ co_err_t co_ctx_send_dlq(co_ctx_t *ctx, const char *err_class, const char *cause
   return err;
 }
 
-int32_t co_ctx_partition(const co_ctx_t *ctx) { return ctx->task->partition; }
-int64_t co_ctx_now_ms(const co_ctx_t *ctx) { return ctx->now_ms; }
+int32_t co_ctx_partition(const co_ctx_t *ctx) {
+  return ctx->task->partition;
+}
+int64_t co_ctx_now_ms(const co_ctx_t *ctx) {
+  return ctx->now_ms;
+}
 
 /* --- the per-record path --- */
 
 static co_err_t co_task_emit_pending(co_task_t *t, co_ctx_t *ctx, char *errstr, size_t sz) {
   for (int i = 0; i < ctx->pend_cnt; i++) {
     co_pend_t *p = &ctx->pend[i];
-    co_err_t err = co_rt_emit(t->rt, p->topic, p->partition, p->key, p->klen, p->value, p->vlen, p->hdrs, p->hdr_cnt,
-                              errstr, sz);
+    co_err_t err =
+        co_rt_emit(t->rt, p->topic, p->partition, p->key, p->klen, p->value, p->vlen, p->hdrs, p->hdr_cnt, errstr, sz);
     if (err) return err;
     if (p->partition < 0) t->rec_out++;
     if (!strcmp(p->topic, t->rt->dlq_topic)) t->dlq_cnt++, t->rt->dlq_total++; /* co_ctx_send_dlq */

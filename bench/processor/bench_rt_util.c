@@ -14,7 +14,8 @@ double brt_cpu_s(pid_t pid) {
   if (!pid) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           ru.ru_stime.tv_usec / 1e6;
   }
   char path[64];
   snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
@@ -173,7 +174,7 @@ int brt_wait_committed(const char *brokers, const char *group, const char *topic
   char err[256];
   rd_kafka_conf_t *c = rd_kafka_conf_new();
   brt_set(c, "bootstrap.servers", brokers);
-  brt_set(c, "group.id", group); /* never subscribes: reads the group's offsets */
+  brt_set(c, "group.id", group);                   /* never subscribes: reads the group's offsets */
   brt_set(c, "isolation.level", "read_committed"); /* librdkafka then asks for stable offsets */
   rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
   if (!rk) brt_die("consumer", err);
@@ -230,7 +231,9 @@ double brt_passthrough(const char *brokers, const char *in, const char *out, lon
 static char brt_out[256];
 static _Atomic double brt_first;
 
-double brt_first_processed_s(void) { return brt_first; }
+double brt_first_processed_s(void) {
+  return brt_first;
+}
 
 static co_proc_rc_t brt_count_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t sz) {
   (void)opaque, (void)errstr, (void)sz;
