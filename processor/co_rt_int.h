@@ -73,6 +73,7 @@ typedef struct co_task_s {
   int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */
   int restore_done[CO_PROC_MAX_STORES];
   int standby_eof, standby_synced; /* standby: stores whose changelog end was seen (bits); all seen once */
+  int end_checked; /* stores whose changelog end offset was queried since the task began restoring (bits) */
   uint64_t restored;
   co_cache_t cache;   /* the open transaction's writes, latest per key */
   co_cache_t overlay; /* the current record's writes, merged on success */

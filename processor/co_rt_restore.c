@@ -43,7 +43,8 @@ static void co_rt_tasks_assigned(co_rt_t *rt, rd_kafka_topic_partition_list_t *p
     if (have && have->state == CO_TASK_STANDBY) {
       /* A warm standby: restore only what it is behind. */
       have->state = CO_TASK_RESTORING;
-      have->restored = 0; /* count only what failover had to catch up */
+      have->end_checked = 0; /* its end may have been signalled already: ask again */
+      have->restored = 0;    /* count only what failover had to catch up */
       rt->standbys--;
       rt->restoring++;
       CO_LOGKV(CO_LOG_INFO, "task", "assigned, restoring from standby", "task", have->id);
@@ -150,9 +151,60 @@ static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_
   return -1;
 }
 
+/* Store s of t has read its changelog to the end. Returns 1 if that
+ * finished a restoring store (a standby keeps tailing). */
+static int co_rt_restore_at_end(co_rt_t *rt, co_task_t *t, int s) {
+  if (t->state == CO_TASK_STANDBY && !t->standby_synced) {
+    /* Said once per standby: operators (and tests) know failover is now cheap. */
+    t->standby_eof |= 1 << s;
+    if (t->standby_eof == (1 << t->proc->store_cnt) - 1) {
+      t->standby_synced = 1;
+      CO_LOGKV(CO_LOG_INFO, "standby", "standby caught up", "task", t->id);
+    }
+  }
+  if (t->state != CO_TASK_RESTORING || t->restore_done[s]) return 0;
+  t->restore_done[s] = 1;
+  /* Pause just this changelog: re-assigning would restart every other fetch. */
+  rd_kafka_topic_partition_list_t *pl = rd_kafka_topic_partition_list_new(1);
+  rd_kafka_topic_partition_list_add(pl, rt->topo->stores[t->proc->stores[s]].changelog, t->partition);
+  rd_kafka_pause_partitions(rt->restorer, pl);
+  rd_kafka_topic_partition_list_destroy(pl);
+  return 1;
+}
+
+/* librdkafka signals a partition's end when a fetch reaches it, once per
+ * end offset: a standby that read its changelog to the end and is then
+ * assigned the task got no second signal, and as no one else writes that
+ * changelog, its restore waited forever (rt_kafka_standby_failover_restores_
+ * only_tail hung under ASan; so did, now and then, a standby's "caught up").
+ * So each store asks once, when it starts restoring or standing by, where its
+ * changelog ends (the committed end for this read_committed consumer, or
+ * further), and is done at once if its position is there. An empty
+ * changelog is done without waiting for a fetch either. */
+static int co_rt_restore_check_ends(co_rt_t *rt) {
+  int done_any = 0;
+  for (int i = 0; i < rt->task_cnt; i++) {
+    co_task_t *t = rt->tasks[i];
+    if (t->state == CO_TASK_RUNNING) continue;
+    for (int s = 0; s < t->proc->store_cnt; s++) {
+      if (t->end_checked & (1 << s) || t->restore_done[s]) continue;
+      t->end_checked |= 1 << s;
+      int64_t lo = -1, hi = -1;
+      const char *cl = rt->topo->stores[t->proc->stores[s]].changelog;
+      if (rd_kafka_query_watermark_offsets(rt->restorer, cl, t->partition, &lo, &hi, 5000)) continue; /* EOF then */
+      int64_t pos = t->restore_pos[s] < lo ? lo : t->restore_pos[s];
+      if (pos >= hi) {
+        t->restore_pos[s] = hi;
+        done_any |= co_rt_restore_at_end(rt, t, s);
+      }
+    }
+  }
+  return done_any;
+}
+
 co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
   if (!rt->restoring && !rt->standbys) return CO_OK;
-  int n = 0, done_any = 0;
+  int n = 0, done_any = co_rt_restore_check_ends(rt);
   co_state_batch_unindexed(rt->restore_batch); /* write-only: nothing reads a restore batch */
   while (n < CO_RESTORE_BATCH) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(rt->restorer, n || !rt->restoring ? 0 : 10);
@@ -165,28 +217,13 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz) {
     }
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       t->restore_pos[s] = m->offset;
-      if (t->state == CO_TASK_STANDBY && !t->standby_synced) {
-        /* Said once per standby: operators (and tests) know failover is now cheap. */
-        t->standby_eof |= 1 << s;
-        if (t->standby_eof == (1 << t->proc->store_cnt) - 1) {
-          t->standby_synced = 1;
-          CO_LOGKV(CO_LOG_INFO, "standby", "standby caught up", "task", t->id);
-        }
-      }
-      if (t->state == CO_TASK_RESTORING) { /* a standby keeps tailing */
-        t->restore_done[s] = 1;
-        done_any = 1;
-        /* Pause just this changelog: re-assigning would restart every other fetch. */
-        rd_kafka_topic_partition_list_t *pl = rd_kafka_topic_partition_list_new(1);
-        rd_kafka_topic_partition_list_add(pl, rd_kafka_topic_name(m->rkt), m->partition);
-        rd_kafka_pause_partitions(rt->restorer, pl);
-        rd_kafka_topic_partition_list_destroy(pl);
-      }
+      done_any |= co_rt_restore_at_end(rt, t, s);
     } else if (m->err) {
       CO_LOGKV(CO_LOG_WARN, "restore", "changelog read error", "task", t->id, "error", rd_kafka_message_errstr(m));
     } else if (m->offset >= t->restore_pos[s]) {
-      co_err_t e = m->payload ? co_state_put_encoded(rt->restore_batch, t->stores[s], m->key, m->key_len, m->payload, m->len)
-                              : co_state_delete(rt->restore_batch, t->stores[s], m->key, m->key_len);
+      co_err_t e = m->payload
+                       ? co_state_put_encoded(rt->restore_batch, t->stores[s], m->key, m->key_len, m->payload, m->len)
+                       : co_state_delete(rt->restore_batch, t->stores[s], m->key, m->key_len);
       if (e) {
         rd_kafka_message_destroy(m);
         return co_seterr(errstr, sz, e, "restore of %s failed", t->id);
@@ -382,7 +419,8 @@ static co_err_t co_rt_commit_alos(co_rt_t *rt, char *errstr, size_t sz) {
   co_err_t err = co_rt_commit_local(rt, errstr, sz);
   if (!err && offs->cnt) {
     rd_kafka_resp_err_t ke = rd_kafka_commit(rt->consumer, offs, 0);
-    if (ke) CO_LOGKV(CO_LOG_WARN, "kafka", "offset commit failed; records will be seen again", "error", rd_kafka_err2str(ke));
+    if (ke)
+      CO_LOGKV(CO_LOG_WARN, "kafka", "offset commit failed; records will be seen again", "error", rd_kafka_err2str(ke));
   }
   rd_kafka_topic_partition_list_destroy(offs);
   return err;
