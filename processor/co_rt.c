@@ -34,15 +34,15 @@ static uint32_t co_murmur2(const void *key, size_t len) {
     len -= 4;
   }
   switch (len) {
-  case 3:
-    h ^= (uint32_t)d[2] << 16;
-    /* fall through */
-  case 2:
-    h ^= (uint32_t)d[1] << 8;
-    /* fall through */
-  case 1:
-    h ^= d[0];
-    h *= m;
+    case 3:
+      h ^= (uint32_t)d[2] << 16;
+      /* fall through */
+    case 2:
+      h ^= (uint32_t)d[1] << 8;
+      /* fall through */
+    case 1:
+      h ^= d[0];
+      h *= m;
   }
   h ^= h >> 13;
   h *= m;
@@ -148,9 +148,15 @@ void co_rt_stop(co_rt_t *rt) {
   if (rt->embedded) pthread_cond_signal(&rt->wake); /* not async-signal-safe; the loop also polls stop */
 }
 
-int co_rt_embedded(const co_rt_t *rt) { return rt->embedded; }
-int co_rt_ready(const co_rt_t *rt) { return rt->embedded || (rt->task_cnt > 0 && rt->restoring == 0); }
-int co_rt_partitions(const co_rt_t *rt) { return rt->partitions; }
+int co_rt_embedded(const co_rt_t *rt) {
+  return rt->embedded;
+}
+int co_rt_ready(const co_rt_t *rt) {
+  return rt->embedded || (rt->task_cnt > 0 && rt->restoring == 0);
+}
+int co_rt_partitions(const co_rt_t *rt) {
+  return rt->partitions;
+}
 
 co_err_t co_rt_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen, const void *val,
                     size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
@@ -186,22 +192,26 @@ void co_rt_metrics(co_rt_t *rt, FILE *out) {
 }
 
 static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
-  fprintf(out, "# HELP careerops_records_in_total Records processed per task.\n# TYPE careerops_records_in_total counter\n");
+  fprintf(out,
+          "# HELP careerops_records_in_total Records processed per task.\n# TYPE careerops_records_in_total counter\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_records_in_total{task=\"%s\"} %llu\n", rt->tasks[i]->id,
             (unsigned long long)rt->tasks[i]->rec_in);
-  fprintf(out, "# HELP careerops_records_out_total Records sent per task.\n# TYPE careerops_records_out_total counter\n");
+  fprintf(out,
+          "# HELP careerops_records_out_total Records sent per task.\n# TYPE careerops_records_out_total counter\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_records_out_total{task=\"%s\"} %llu\n", rt->tasks[i]->id,
             (unsigned long long)rt->tasks[i]->rec_out);
-  fprintf(out, "# HELP careerops_consumer_lag Records behind the partition's end (Kafka mode; from cached watermarks).\n"
-               "# TYPE careerops_consumer_lag gauge\n");
+  fprintf(out,
+          "# HELP careerops_consumer_lag Records behind the partition's end (Kafka mode; from cached watermarks).\n"
+          "# TYPE careerops_consumer_lag gauge\n");
   for (int i = 0; !rt->embedded && i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
     int64_t lo = 0, hi = 0;
-    if (t->state != CO_TASK_RUNNING ||
-        rd_kafka_get_watermark_offsets(rt->consumer, t->proc->topic, t->partition, &lo, &hi) || hi < 0)
-      continue;
+    if (t->state != CO_TASK_RUNNING) continue;
+    if (rd_kafka_get_watermark_offsets(rt->consumer, t->proc->topic, t->partition, &lo, &hi) || hi < 0)
+      hi = t->input_end; /* no fetch answered yet */
+    if (hi < 0) continue;
     fprintf(out, "careerops_consumer_lag{task=\"%s\"} %lld\n", t->id,
             (long long)(hi > t->next_offset ? hi - t->next_offset : 0));
   }
@@ -212,12 +222,15 @@ static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
       fprintf(out, "careerops_consumer_lag{task=\"%s\"} %lld\n", t->id,
               (long long)(l->end > t->next_offset ? l->end - t->next_offset : 0));
   }
-  fprintf(out, "# HELP careerops_task_restoring 1 while a task restores its stores.\n# TYPE careerops_task_restoring gauge\n");
+  fprintf(
+      out,
+      "# HELP careerops_task_restoring 1 while a task restores its stores.\n# TYPE careerops_task_restoring gauge\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_task_restoring{task=\"%s\"} %d\n", rt->tasks[i]->id,
             rt->tasks[i]->state == CO_TASK_RESTORING);
-  fprintf(out, "# HELP careerops_task_standby 1 for a standby copy of another instance's task.\n"
-               "# TYPE careerops_task_standby gauge\n");
+  fprintf(out,
+          "# HELP careerops_task_standby 1 for a standby copy of another instance's task.\n"
+          "# TYPE careerops_task_standby gauge\n");
   for (int i = 0; i < rt->task_cnt; i++)
     fprintf(out, "careerops_task_standby{task=\"%s\"} %d\n", rt->tasks[i]->id, rt->tasks[i]->state == CO_TASK_STANDBY);
   fprintf(out,
@@ -231,15 +244,18 @@ static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
           "# TYPE careerops_transaction_aborts_total counter\ncareerops_transaction_aborts_total %llu\n",
           (unsigned long long)rt->restored_total, (unsigned long long)rt->dlq_total, (unsigned long long)rt->commits,
           (unsigned long long)rt->aborts);
-  fprintf(out, "# HELP careerops_processing_latency_ms Processing time per record.\n"
-               "# TYPE careerops_processing_latency_ms histogram\n");
+  fprintf(out,
+          "# HELP careerops_processing_latency_ms Processing time per record.\n"
+          "# TYPE careerops_processing_latency_ms histogram\n");
   uint64_t cum = 0;
   for (int b = 0; b < CO_RT_LAT_BUCKETS; b++) {
     cum += rt->lat_buckets[b];
-    fprintf(out, "careerops_processing_latency_ms_bucket{le=\"%g\"} %llu\n", co_rt_lat_bounds[b], (unsigned long long)cum);
+    fprintf(out, "careerops_processing_latency_ms_bucket{le=\"%g\"} %llu\n", co_rt_lat_bounds[b],
+            (unsigned long long)cum);
   }
   cum += rt->lat_buckets[CO_RT_LAT_BUCKETS];
-  fprintf(out, "careerops_processing_latency_ms_bucket{le=\"+Inf\"} %llu\ncareerops_processing_latency_ms_sum %g\n"
-               "careerops_processing_latency_ms_count %llu\n",
+  fprintf(out,
+          "careerops_processing_latency_ms_bucket{le=\"+Inf\"} %llu\ncareerops_processing_latency_ms_sum %g\n"
+          "careerops_processing_latency_ms_count %llu\n",
           (unsigned long long)cum, rt->lat_sum, (unsigned long long)rt->lat_cnt);
 }

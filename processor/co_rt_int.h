@@ -68,6 +68,7 @@ typedef struct co_task_s {
   int64_t committed_offset; /* input offset of the last commit (Kafka: -1 unknown) */
   int64_t txn_offset;       /* input offset the committing transaction sent (commit.overlap), -1 none */
   int64_t next_punct_ms;    /* when the processor's punctuator is due (0: at once) */
+  int64_t input_end;        /* the input partition's end when the task started running (-1 unknown) */
   /* Kafka mode: changelog bookkeeping per store. */
   int64_t cl_next[CO_PROC_MAX_STORES];     /* next changelog offset known delivered in this txn, -1 none */
   int64_t restore_pos[CO_PROC_MAX_STORES]; /* restore: next changelog offset to apply */

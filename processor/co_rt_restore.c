@@ -130,6 +130,10 @@ static void co_rt_task_resume(co_rt_t *rt, co_task_t *t) {
   if (se) rd_kafka_error_destroy(se);
   rd_kafka_resume_partitions(rt->consumer, l);
   rd_kafka_topic_partition_list_destroy(l);
+  /* Lag before the first fetch brings the partition's watermarks (up to
+   * fetch.wait.max.ms on an idle partition): /metrics has it from the start. */
+  int64_t lo, hi;
+  t->input_end = rd_kafka_query_watermark_offsets(rt->consumer, t->proc->topic, t->partition, &lo, &hi, 5000) ? -1 : hi;
   t->state = CO_TASK_RUNNING;
   rt->restoring--;
   char n[32];

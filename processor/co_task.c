@@ -20,6 +20,7 @@ co_task_t *co_task_new(co_rt_t *rt, const co_proc_def_t *proc, int32_t partition
   t->partition = partition;
   t->committed_offset = -1;
   t->txn_offset = -1;
+  t->input_end = -1;
   snprintf(t->id, sizeof(t->id), "%s.%d", proc->name, partition);
   for (int i = 0; i < proc->store_cnt; i++) {
     const co_store_def_t *sd = &rt->topo->stores[proc->stores[i]];
