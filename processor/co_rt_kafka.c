@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "co_log.h"
@@ -116,6 +117,35 @@ static void co_rt_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
   pthread_mutex_unlock(&rt->tlock);
 }
 
+/* Waits (up to timeout_ms) until cluster metadata lists every one of names
+ * with its partitions. KRaft brokers learn of a created topic
+ * asynchronously, and a consumer that subscribes to a topic its first
+ * metadata lacks gets "Subscribed topic not available" and is not assigned
+ * its partitions until its next periodic refresh (5 minutes by default): a
+ * clean-clone CI run's pipeline never read its corrections topic. */
+static co_err_t co_rt_kafka_wait_topics(rd_kafka_t *rk, const char *const *names, int cnt, int timeout_ms, char *errstr,
+                                        size_t sz) {
+  for (int64_t deadline = co_rt_now_ms() + timeout_ms;;) {
+    const struct rd_kafka_metadata *md = NULL;
+    int seen = 0;
+    if (!rd_kafka_metadata(rk, 1, NULL, &md, 5000)) {
+      for (int i = 0; i < cnt; i++)
+        for (int j = 0; j < md->topic_cnt; j++)
+          if (!strcmp(md->topics[j].topic, names[i]) && !md->topics[j].err && md->topics[j].partition_cnt > 0) {
+            seen++;
+            break;
+          }
+      rd_kafka_metadata_destroy(md);
+    }
+    if (seen == cnt) return CO_OK;
+    if (co_rt_now_ms() >= deadline)
+      return co_seterr(errstr, sz, CO_ERR_TIMEOUT, "created topics not visible in cluster metadata after %d ms",
+                       timeout_ms);
+    struct timespec ts = {0, 100 * 1000000L};
+    nanosleep(&ts, NULL);
+  }
+}
+
 /* Creates the topics the topology needs that do not exist yet: sources and
  * sinks (topic.partitions), compacted changelogs (as many partitions as
  * their processor's source), and the DLQ. */
@@ -140,6 +170,7 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
   CO_WANT(rt->dlq_topic, rt->partitions, 0);
 #undef CO_WANT
   rd_kafka_NewTopic_t *nts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
+  const char *created[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
   int nt = 0;
   for (int i = 0; i < n; i++) {
     int exists = 0;
@@ -152,7 +183,7 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
     nts[nt] = rd_kafka_NewTopic_new(names[i], parts[i], rf, err, sizeof(err));
     if (!nts[nt]) continue;
     if (compact[i]) rd_kafka_NewTopic_set_config(nts[nt], "cleanup.policy", "compact");
-    nt++;
+    created[nt++] = names[i];
   }
   rd_kafka_metadata_destroy(md);
   if (!nt) return CO_OK;
@@ -178,6 +209,7 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
     rd_kafka_event_destroy(ev);
   }
   rd_kafka_queue_destroy(q);
+  if (!err) err = co_rt_kafka_wait_topics(rt->producer, created, nt, 15000, errstr, sz);
   for (int i = 0; i < nt; i++) rd_kafka_NewTopic_destroy(nts[i]);
   return err;
 }
