@@ -131,9 +131,11 @@ static void co_rt_task_resume(co_rt_t *rt, co_task_t *t) {
   rd_kafka_resume_partitions(rt->consumer, l);
   rd_kafka_topic_partition_list_destroy(l);
   /* Lag before the first fetch brings the partition's watermarks (up to
-   * fetch.wait.max.ms on an idle partition): /metrics has it from the start. */
+   * fetch.wait.max.ms on an idle partition): /metrics has it from the start.
+   * Asked through the producer: the consumer's request would queue behind
+   * its long-poll fetch (500 ms per task in bench/processor's restore). */
   int64_t lo, hi;
-  t->input_end = rd_kafka_query_watermark_offsets(rt->consumer, t->proc->topic, t->partition, &lo, &hi, 5000) ? -1 : hi;
+  t->input_end = rd_kafka_query_watermark_offsets(rt->producer, t->proc->topic, t->partition, &lo, &hi, 5000) ? -1 : hi;
   t->state = CO_TASK_RUNNING;
   rt->restoring--;
   char n[32];
@@ -182,8 +184,8 @@ static int co_rt_restore_at_end(co_rt_t *rt, co_task_t *t, int s) {
  * changelog, its restore waited forever (rt_kafka_standby_failover_restores_
  * only_tail hung under ASan; so did, now and then, a standby's "caught up").
  * So each store asks once, when it starts restoring or standing by, where its
- * changelog ends (the committed end for this read_committed consumer, or
- * further), and is done at once if its position is there. An empty
+ * changelog ends (its committed end), and is done at once if its position is
+ * there. An empty
  * changelog is done without waiting for a fetch either. */
 static int co_rt_restore_check_ends(co_rt_t *rt) {
   int done_any = 0;
@@ -195,7 +197,10 @@ static int co_rt_restore_check_ends(co_rt_t *rt) {
       t->end_checked |= 1 << s;
       int64_t lo = -1, hi = -1;
       const char *cl = rt->topo->stores[t->proc->stores[s]].changelog;
-      if (rd_kafka_query_watermark_offsets(rt->restorer, cl, t->partition, &lo, &hi, 5000)) continue; /* EOF then */
+      /* The producer's connection has no long-poll fetch to wait behind; it
+       * asks read_committed too (librdkafka's default isolation.level), and
+       * a read_uncommitted end would only be later. */
+      if (rd_kafka_query_watermark_offsets(rt->producer, cl, t->partition, &lo, &hi, 5000)) continue; /* EOF then */
       int64_t pos = t->restore_pos[s] < lo ? lo : t->restore_pos[s];
       if (pos >= hi) {
         t->restore_pos[s] = hi;
