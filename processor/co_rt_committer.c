@@ -35,6 +35,7 @@ static void *co_rt_committer_main(void *arg) {
     if (!rt->cwork) break;
     pthread_mutex_unlock(&rt->clock_m);
     rd_kafka_error_t *e = NULL;
+    co_rt_kafka_flush_txn(rt);
     if (rt->coffs->cnt) e = rd_kafka_send_offsets_to_transaction(rt->producer, rt->coffs, rt->ccgmd, -1);
     /* test.commit.abort.every: the join aborts this transaction as if the
      * broker had refused it, with the next records' work already done. */

@@ -252,6 +252,15 @@ co_err_t co_rt_restore_step(co_rt_t *rt, char *errstr, size_t sz);
 void co_rt_restore_assign(co_rt_t *rt);
 /* co_rt_standby.c: refreshes the standby placement now and then. */
 void co_rt_standby_tick(co_rt_t *rt);
+/* Sends the open transaction's records and waits for them, before its
+ * offsets join it: from send_offsets_to_transaction until the commit, the
+ * group's offsets are pending, and readers of stable offsets (librdkafka's
+ * read_committed rd_kafka_committed) retry until none of theirs is. With
+ * linger.ms 100 the commit's own flush made that window most of a commit
+ * (with three instances committing, the likely reason an ASan CI run of
+ * rt_kafka_exactly_once_under_sigkill saw no progress in 120 s of 6-partition
+ * reads: librdkafka retries the whole read while any partition is pending). */
+void co_rt_kafka_flush_txn(co_rt_t *rt);
 /* Begins a transaction unless one is open (exactly-once only). */
 co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz);
 /* Commits (EOS: the transaction) then the local batch with checkpoints. */

@@ -444,6 +444,11 @@ static co_err_t co_rt_kafka_handle(co_rt_t *rt, rd_kafka_message_t *m, char *err
   return err;
 }
 
+void co_rt_kafka_flush_txn(co_rt_t *rt) {
+  /* A timeout or a failed delivery is the commit's to report. */
+  (void)rd_kafka_flush(rt->producer, 10000);
+}
+
 co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz) {
   if (!rt->eos || rt->txn_open) return CO_OK;
   rd_kafka_error_t *e = rd_kafka_begin_transaction(rt->producer);

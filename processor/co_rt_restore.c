@@ -374,6 +374,7 @@ static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
     return CO_OK;
   }
   rd_kafka_error_t *e = NULL;
+  co_rt_kafka_flush_txn(rt);
   if (offs->cnt) {
     rd_kafka_consumer_group_metadata_t *cgmd = rd_kafka_consumer_group_metadata(rt->consumer);
     e = rd_kafka_send_offsets_to_transaction(rt->producer, offs, cgmd, -1);
