@@ -330,9 +330,34 @@ co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, con
   return co_rt_kafka_produce_rt(rt, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
 }
 
+/* rkt NULL: by topic name. */
 static co_err_t co_rt_kafka_produce_to(rd_kafka_t *producer, rd_kafka_topic_t *rkt, const char *topic,
                                        int32_t partition, const void *key, size_t klen, const void *val, size_t vlen,
-                                       const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
+                                       const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
+  for (;;) {
+    rd_kafka_headers_t *h = NULL;
+    if (hdr_cnt) {
+      h = rd_kafka_headers_new((size_t)hdr_cnt);
+      for (int i = 0; i < hdr_cnt; i++)
+        rd_kafka_header_add(h, hdrs[i].name, -1, hdrs[i].value, hdrs[i].value ? (ssize_t)hdrs[i].len : 0);
+    }
+    int32_t part = partition < 0 ? RD_KAFKA_PARTITION_UA : partition;
+    void *v = (void *)val;
+    size_t vl = val ? vlen : 0;
+    rd_kafka_resp_err_t e =
+        rkt ? rd_kafka_producev(producer, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(part), RD_KAFKA_V_KEY(key, klen),
+                                RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
+                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END)
+            : rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(part),
+                                RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
+                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    if (!e) return CO_OK;
+    if (h) rd_kafka_headers_destroy(h);
+    if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+      return co_seterr(errstr, sz, CO_ERR_KAFKA, "produce to %s: %s", topic, rd_kafka_err2str(e));
+    rd_kafka_poll(producer, 50);
+  }
+}
 
 /* NULL if the handle cannot be made (the caller produces by name). */
 static rd_kafka_topic_t *co_rt_kafka_topic(co_rt_t *rt, const char *topic) {
@@ -365,35 +390,6 @@ co_err_t co_rt_kafka_produce_rt(co_rt_t *rt, const char *topic, int32_t partitio
 co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
                              const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
   return co_rt_kafka_produce_to(producer, NULL, topic, partition, key, klen, val, vlen, hdrs, hdr_cnt, errstr, sz);
-}
-
-/* rkt NULL: by topic name. */
-static co_err_t co_rt_kafka_produce_to(rd_kafka_t *producer, rd_kafka_topic_t *rkt, const char *topic,
-                                       int32_t partition, const void *key, size_t klen, const void *val, size_t vlen,
-                                       const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz) {
-  for (;;) {
-    rd_kafka_headers_t *h = NULL;
-    if (hdr_cnt) {
-      h = rd_kafka_headers_new((size_t)hdr_cnt);
-      for (int i = 0; i < hdr_cnt; i++)
-        rd_kafka_header_add(h, hdrs[i].name, -1, hdrs[i].value, hdrs[i].value ? (ssize_t)hdrs[i].len : 0);
-    }
-    int32_t part = partition < 0 ? RD_KAFKA_PARTITION_UA : partition;
-    void *v = (void *)val;
-    size_t vl = val ? vlen : 0;
-    rd_kafka_resp_err_t e =
-        rkt ? rd_kafka_producev(producer, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(part), RD_KAFKA_V_KEY(key, klen),
-                                RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
-                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END)
-            : rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(part),
-                                RD_KAFKA_V_KEY(key, klen), RD_KAFKA_V_VALUE(v, vl), RD_KAFKA_V_HEADERS(h),
-                                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
-    if (!e) return CO_OK;
-    if (h) rd_kafka_headers_destroy(h);
-    if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-      return co_seterr(errstr, sz, CO_ERR_KAFKA, "produce to %s: %s", topic, rd_kafka_err2str(e));
-    rd_kafka_poll(producer, 50);
-  }
 }
 
 /* Builds the co_record_t view of a consumed message; *hdrs malloc'd. */

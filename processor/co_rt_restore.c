@@ -185,8 +185,7 @@ static int co_rt_restore_at_end(co_rt_t *rt, co_task_t *t, int s) {
  * only_tail hung under ASan; so did, now and then, a standby's "caught up").
  * So each store asks once, when it starts restoring or standing by, where its
  * changelog ends (its committed end), and is done at once if its position is
- * there. An empty
- * changelog is done without waiting for a fetch either. */
+ * there. An empty changelog is done without waiting for a fetch either. */
 static int co_rt_restore_check_ends(co_rt_t *rt) {
   int done_any = 0;
   for (int i = 0; i < rt->task_cnt; i++) {

@@ -99,19 +99,14 @@ static co_err_t co_rt_writer_handover(co_rt_t *rt, co_state_batch_t **bp, int wi
   pthread_mutex_lock(&rt->wlock);
   while (rt->wbatch) pthread_cond_wait(&rt->wcond, &rt->wlock);
   co_err_t err = rt->werr;
-  if (!err && with_prev && rt->wtask_cap < rt->task_cnt) {
-    co_task_t **n = realloc(rt->wtasks, sizeof(*n) * (size_t)rt->task_cnt);
-    if (n) {
-      rt->wtasks = n;
-      rt->wtask_cap = rt->task_cnt;
-    } else {
-      err = CO_ERR_NOMEM;
-      co_seterr(errstr, sz, err, "out of memory handing a batch to the state writer");
-    }
-  }
-  if (rt->werr) {
+  co_task_t **n = NULL;
+  if (err)
     co_seterr(errstr, sz, err, "%s", rt->werrstr);
-  } else if (!err) {
+  else if (with_prev && rt->wtask_cap < rt->task_cnt && !(n = realloc(rt->wtasks, sizeof(*n) * (size_t)rt->task_cnt)))
+    err = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory handing a batch to the state writer");
+  else if (n)
+    rt->wtasks = n, rt->wtask_cap = rt->task_cnt;
+  if (!err) {
     for (int i = 0; with_prev && i < rt->task_cnt; i++)
       if (rt->tasks[i]->prev_unwritten) {
         rt->wtasks[rt->wtask_cnt++] = rt->tasks[i];
