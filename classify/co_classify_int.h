@@ -129,6 +129,7 @@ int co_cls_find_datetime(const char *text, size_t len, const co_cls_tm_t *ref, c
 
 typedef struct co_cls_row_s {
   char *subject, *from, *body, *date, *company; /* never NULL ("" if absent) */
+  char *id, *lang; /* optional row id and ISO 639-1 language, never NULL ("" if absent) */
   int label;
   int line;
 } co_cls_row_t;

@@ -19,6 +19,8 @@ static void row_fields_free(co_cls_row_t *r) {
   free(r->body);
   free(r->date);
   free(r->company);
+  free(r->id);
+  free(r->lang);
   memset(r, 0, sizeof(*r));
 }
 
@@ -90,6 +92,8 @@ co_err_t co_cls_read_jsonl(const char *path, co_cls_row_t **rowsp, size_t *np, c
         if (!rc) rc = field(o, "body", &r->body);
         if (!rc) rc = field(o, "date", &r->date);
         if (!rc) rc = field(o, "company", &r->company);
+        if (!rc) rc = field(o, "id", &r->id);
+        if (!rc) rc = field(o, "lang", &r->lang);
         n++; /* counted even when incomplete, so the free path sees it */
         if (rc == -2) {
           err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "%s: out of memory", path);

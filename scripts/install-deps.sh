@@ -9,7 +9,7 @@ PKGS=(
   libcurl4-openssl-dev libmicrohttpd-dev libjansson-dev libgmime-3.0-dev
   libcmocka-dev libxxhash-dev libyaml-dev libssl-dev libjemalloc-dev
   dovecot-imapd openjdk-17-jre-headless maven
-  libxml2-dev libclang-rt-14-dev libical-dev
+  libxml2-dev libclang-rt-14-dev libical-dev libexttextcat-dev
   chromium prometheus wrk
   docker-compose python3-yaml
 )
