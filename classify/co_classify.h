@@ -86,4 +86,20 @@ co_err_t co_classify_train(const char *corpus_path, const char *model_out, char 
 co_err_t co_classify_eval(const char *jsonl_path, const co_classify_model_t *m, FILE *out, int json, char *errstr,
                           size_t errstr_size);
 
+/* What co_classify_eval_opts() reports beyond co_classify_eval()'s figures.
+ * Zero-initialised means co_classify_eval()'s report. */
+typedef struct co_classify_eval_opts_s {
+  int json;          /* one JSON object instead of text */
+  int errors;        /* list every misclassified row: id (or line), language, gold, predicted, confidence, rule */
+  const char *langs; /* optional JSON file {"id": "de", ...}; else a row's "lang" field, else detected */
+} co_classify_eval_opts_t;
+
+/* co_classify_eval() plus figures per language (English, German, Spanish,
+ * French, Portuguese, Dutch, Italian; "?" when undetected), the expected
+ * calibration error of the confidence (10 equal-width bins) with its
+ * reliability table, and with opts->errors the misclassified rows. A langs
+ * file that cannot be read or parsed is an error naming it. */
+co_err_t co_classify_eval_opts(const char *jsonl_path, const co_classify_model_t *m, const co_classify_eval_opts_t *opts,
+                               FILE *out, char *errstr, size_t errstr_size);
+
 #endif
