@@ -89,6 +89,7 @@ co_search_t *co_search_new(co_vec_embedder_t *emb, const co_search_opts_t *opts,
   s->docs = g_hash_table_new(g_str_hash, g_str_equal);
   s->chunks = g_hash_table_new(g_int64_hash, g_int64_equal);
   co_search_bm25_init(&s->bm25);
+  s->bm25_acct = co_search_bm25_acct_new();
   co_vec_index_opts_t v = vec_opts(s);
   if (!(s->index = co_vec_index_new(s->dim, co_vec_embedder_id(emb), 0, &v, errstr, errstr_size))) goto err;
   return s;
@@ -111,6 +112,7 @@ void co_search_destroy(co_search_t *s) {
     while (g_hash_table_iter_next(&it, &k, &v)) co_search_chunk_free(v);
     g_hash_table_destroy(s->chunks);
     co_search_bm25_clear(&s->bm25);
+    g_hash_table_destroy(s->bm25_acct);
     pthread_rwlock_destroy(&s->lock);
   }
   co_vec_index_destroy(s->index);
@@ -158,11 +160,13 @@ out:
 }
 
 void co_search_attach(co_search_t *s, co_search_doc_t *d, co_search_chunk_t **chunks) {
+  co_search_bm25_t *acct = d->n_chunks ? co_search_bm25_acct(s->bm25_acct, d->account, 1) : NULL;
   g_hash_table_insert(s->docs, d->id, d);
   for (size_t i = 0; i < d->n_chunks; i++) {
     co_search_chunk_t *c = chunks[i];
     char *t = co_search_index_text(d, c->text);
     c->n_terms = co_search_bm25_add(&s->bm25, c->id, t ? t : c->text);
+    co_search_bm25_add(acct, c->id, t ? t : c->text);
     free(t);
     g_hash_table_insert(s->chunks, &c->id, c);
   }
@@ -171,15 +175,18 @@ void co_search_attach(co_search_t *s, co_search_doc_t *d, co_search_chunk_t **ch
 /* Drops a doc's chunks from the tables and BM25 and frees it. FAISS is the
  * caller's business (it removes the ids first). */
 static void detach(co_search_t *s, co_search_doc_t *d) {
+  co_search_bm25_t *acct = co_search_bm25_acct(s->bm25_acct, d->account, 0);
   for (size_t i = 0; i < d->n_chunks; i++) {
     co_search_chunk_t *c = g_hash_table_lookup(s->chunks, &d->chunk_ids[i]);
     if (!c) continue;
     char *t = co_search_index_text(d, c->text);
     co_search_bm25_remove(&s->bm25, c->id, t ? t : c->text, c->n_terms);
+    if (acct) co_search_bm25_remove(acct, c->id, t ? t : c->text, c->n_terms);
     free(t);
     g_hash_table_remove(s->chunks, &c->id);
     co_search_chunk_free(c);
   }
+  co_search_bm25_acct_gc(s->bm25_acct, d->account);
   g_hash_table_remove(s->docs, d->id);
   co_search_doc_free(d);
 }

@@ -15,7 +15,11 @@
  * fusion (score = sum over sides of 1 / (c + rank), c = 10 by default). Metadata filters run
  * inside the FAISS search as an id selector and on BM25 candidates alike,
  * so a filter never empties a top-k that had matching documents further
- * down.
+ * down. Accounts are kept apart inside the index: a query with an account
+ * filter scores BM25 over that account's own postings and statistics (no
+ * other account's documents are scored or move its scores), and a filter
+ * that leaves fewer chunks than the HNSW threshold is searched exactly
+ * over those chunks' vectors (HNSW with a selective filter loses recall).
  *
  * Threads: queries, co_search_docs() and co_search_save() may run
  * concurrently with each other; upsert and remove take the handle

@@ -3,7 +3,8 @@
  * Terms are runs of letters and digits (bytes >= 0x80 count as letters, so
  * UTF-8 words stay whole), lower-cased ASCII, with English stop words
  * dropped and a trailing plural "s" stripped ("databases" = "database").
- * Postings per term are kept sorted by chunk id; ids only grow, so an
+ * The handle keeps one such index over every chunk and one per account
+ * (co_search_bm25_acct). Postings per term are kept sorted by chunk id; ids only grow, so an
  * upsert appends (a load may insert), and removal finds the entry by
  * binary search. Scores use
  * k1 = 1.2, b = 0.75 and the non-negative idf ln(1 + (N - df + .5)/(df + .5)). */
@@ -62,6 +63,29 @@ void co_search_bm25_init(co_search_bm25_t *b) {
 void co_search_bm25_clear(co_search_bm25_t *b) {
   if (b->terms) g_hash_table_destroy(b->terms);
   b->terms = NULL;
+}
+
+static void bm25_free(gpointer p) {
+  co_search_bm25_clear(p);
+  g_free(p);
+}
+
+GHashTable *co_search_bm25_acct_new(void) {
+  return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, bm25_free);
+}
+
+co_search_bm25_t *co_search_bm25_acct(GHashTable *acct, const char *account, int create) {
+  co_search_bm25_t *b = g_hash_table_lookup(acct, account);
+  if (b || !create) return b;
+  b = g_new0(co_search_bm25_t, 1);
+  co_search_bm25_init(b);
+  g_hash_table_insert(acct, g_strdup(account), b);
+  return b;
+}
+
+void co_search_bm25_acct_gc(GHashTable *acct, const char *account) {
+  co_search_bm25_t *b = g_hash_table_lookup(acct, account);
+  if (b && !b->n_chunks) g_hash_table_remove(acct, account);
 }
 
 /* Counts a chunk's term frequencies into a table term -> count. */

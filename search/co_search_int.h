@@ -49,7 +49,12 @@ struct co_search_s {
   co_vec_index_t *index;
   GHashTable *docs;   /* char* id -> co_search_doc_t* (both owned via the doc) */
   GHashTable *chunks; /* int64* id (inside the chunk) -> co_search_chunk_t* (owned) */
-  co_search_bm25_t bm25;
+  co_search_bm25_t bm25; /* every chunk: queries with no account filter (admin) */
+  /* char* account (owned) -> co_search_bm25_t* (owned): the same chunks per
+   * account, so a query with an account filter ranks that account's chunks
+   * by that account's own statistics (N, df, average length): no other
+   * account's documents are scored, and none move its scores. */
+  GHashTable *bm25_acct;
   int64_t next_chunk_id;
   size_t dead; /* chunks removed from an HNSW index since it was built */
 };
@@ -57,6 +62,12 @@ struct co_search_s {
 /* co_search_bm25.c */
 void co_search_bm25_init(co_search_bm25_t *b);
 void co_search_bm25_clear(co_search_bm25_t *b);
+/* A table for s->bm25_acct (keys and values owned). */
+GHashTable *co_search_bm25_acct_new(void);
+/* The account's BM25 (created when create is set; NULL when absent). */
+co_search_bm25_t *co_search_bm25_acct(GHashTable *acct, const char *account, int create);
+/* Drops the account's BM25 once it holds no chunk. */
+void co_search_bm25_acct_gc(GHashTable *acct, const char *account);
 /* Adds a chunk's terms; returns its term count. */
 uint32_t co_search_bm25_add(co_search_bm25_t *b, int64_t chunk_id, const char *text);
 void co_search_bm25_remove(co_search_bm25_t *b, int64_t chunk_id, const char *text, uint32_t n_terms);

@@ -67,6 +67,58 @@ static cand_t *cand_get(GHashTable *cands, co_search_doc_t *d) {
   return c;
 }
 
+typedef struct {
+  int64_t id;
+  float score;
+} scored_t;
+
+static int scored_cmp(const void *a, const void *b) {
+  const scored_t *x = a, *y = b;
+  if (x->score != y->score) return x->score > y->score ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The filtered chunks, scored exactly from their kept vectors, when they
+ * are fewer than the HNSW threshold: then the filtered set is searched as a
+ * flat index holding only it would be. HNSW's graph walk with a selective
+ * id filter (one account's chunks among many accounts') misses neighbours
+ * (search_account_query_ranks_only_that_accounts_documents saw it). On
+ * CO_OK *out (malloc'd, best first) and *n are set, or *out is NULL when
+ * the filter passes too many chunks for this. */
+static co_err_t vector_exact(co_search_t *s, const float *qv, filter_ctx_t *fc, scored_t **out, size_t *n) {
+  size_t cap = 64, m = 0;
+  scored_t *v = malloc(cap * sizeof(*v));
+  GHashTableIter it;
+  gpointer k, val;
+  *out = NULL;
+  if (!v) return CO_ERR_NOMEM;
+  g_hash_table_iter_init(&it, s->chunks);
+  while (g_hash_table_iter_next(&it, &k, &val)) {
+    co_search_chunk_t *c = val;
+    if (!doc_passes(c->doc, fc->q)) continue;
+    if (m >= s->opts.hnsw_threshold) {
+      free(v);
+      return CO_OK;
+    }
+    if (m == cap) {
+      scored_t *w = realloc(v, (cap *= 2) * sizeof(*v));
+      if (!w) {
+        free(v);
+        return CO_ERR_NOMEM;
+      }
+      v = w;
+    }
+    float dot = 0;
+    for (size_t d = 0; d < s->dim; d++) dot += c->vec[d] * qv[d];
+    v[m].id = c->id;
+    v[m++].score = dot;
+  }
+  qsort(v, m, sizeof(*v), scored_cmp);
+  *out = v;
+  *n = m;
+  return CO_OK;
+}
+
 /* Vector side: ranks up to depth documents into cands. */
 static co_err_t vector_side(co_search_t *s, const co_search_query_t *q, const float *qv, size_t depth,
                             const co_vec_filter_t *filter, GHashTable *cands, char *errstr, size_t errstr_size) {
@@ -75,6 +127,24 @@ static co_err_t vector_side(co_search_t *s, const co_search_query_t *q, const fl
   float *scores = NULL;
   co_err_t err = CO_OK;
   if (live == 0) return CO_OK;
+  if (filter) {
+    scored_t *ex = NULL;
+    if (vector_exact(s, qv, filter->opaque, &ex, &n) != CO_OK)
+      return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "search: out of memory");
+    if (ex) {
+      for (size_t i = 0; i < n && ranked < depth; i++) {
+        if (q->use_min_score && ex[i].score < q->min_score) break;
+        co_search_chunk_t *ch = g_hash_table_lookup(s->chunks, &ex[i].id);
+        cand_t *c = cand_get(cands, ch->doc);
+        if (c->vrank) continue;
+        c->vrank = ++ranked;
+        c->vscore = ex[i].score;
+        c->vchunk = ch;
+      }
+      free(ex);
+      return CO_OK;
+    }
+  }
   for (;;) {
     free(ids);
     free(scores);
@@ -118,21 +188,14 @@ out:
   return err;
 }
 
-typedef struct {
-  int64_t id;
-  float score;
-} scored_t;
-
-static int scored_cmp(const void *a, const void *b) {
-  const scored_t *x = a, *y = b;
-  if (x->score != y->score) return x->score > y->score ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
 /* Keyword side: ranks up to depth documents into cands. */
 static co_err_t bm25_side(co_search_t *s, const co_search_query_t *q, size_t depth, GHashTable *cands, char *errstr,
                           size_t errstr_size) {
-  GHashTable *sc = co_search_bm25_score_chunks(&s->bm25, s->chunks, q->text);
+  /* An account filter scores only that account's postings, by its own
+   * statistics; the other filters then apply to its candidates. */
+  const co_search_bm25_t *b = q->account ? co_search_bm25_acct(s->bm25_acct, q->account, 0) : &s->bm25;
+  if (!b) return CO_OK; /* the account has no chunk here */
+  GHashTable *sc = co_search_bm25_score_chunks(b, s->chunks, q->text);
   size_t n = 0, ranked = 0;
   scored_t *v = malloc((g_hash_table_size(sc) + 1) * sizeof(*v));
   GHashTableIter it;
