@@ -9,9 +9,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_pipeline.h"
 
 static const char co_corrections_usage[] =
@@ -52,7 +54,7 @@ int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
   if (add) {
     if (co_pipeline_correct(p, argv[optind], argv[optind + 1], errstr, sizeof(errstr))) goto fail;
     if (co_rt_embedded(co_pipeline_rt(p)) && co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
-    fprintf(stderr, "careerops corrections: recorded\n");
+    co_term_printf(stderr, "careerops corrections: recorded\n");
     rc = CO_EXIT_OK;
     goto done;
   }
@@ -62,18 +64,30 @@ int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
     goto fail;
   }
   int64_t n = 0;
-  if (co_pipeline_corrections_export(p, out ? out : stdout, &n, errstr, sizeof(errstr))) goto fail;
+  if (!out) { /* to stdout: mail text, so printed terminal-safe (the same JSON values) */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    co_err_t err = mem ? co_pipeline_corrections_export(p, mem, &n, errstr, sizeof(errstr)) : CO_ERR_NOMEM;
+    if (mem) fclose(mem);
+    if (!err) co_cli_print_json_lines(stdout, buf, len);
+    free(buf);
+    if (err == CO_ERR_NOMEM && !mem) snprintf(errstr, sizeof(errstr), "out of memory");
+    if (err) goto fail;
+  } else if (co_pipeline_corrections_export(p, out, &n, errstr, sizeof(errstr))) {
+    goto fail;
+  }
   if (out && fclose(out)) {
     out = NULL;
     snprintf(errstr, sizeof(errstr), "cannot write %s: %s", outpath, strerror(errno));
     goto fail;
   }
   out = NULL;
-  fprintf(stderr, "careerops corrections: exported %lld example(s)\n", (long long)n);
+  co_term_printf(stderr, "careerops corrections: exported %lld example(s)\n", (long long)n);
   rc = CO_EXIT_OK;
   goto done;
 fail:
-  fprintf(stderr, "careerops corrections: %s\n", errstr);
+  co_term_printf(stderr, "careerops corrections: %s\n", errstr);
 done:
   if (out) fclose(out);
   co_pipeline_destroy(p);

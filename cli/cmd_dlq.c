@@ -1,9 +1,11 @@
 /* cmd_dlq.c: `careerops dlq list|replay`: inspect and re-inject dead letters. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_dlq.h"
 
 static const char co_dlq_usage[] =
@@ -38,18 +40,30 @@ int co_cmd_dlq(co_cli_t *cli, int argc, char **argv) {
   int rc = co_cli_load_conf(cli);
   if (rc) return rc;
   if (!strcmp(action, "list")) {
-    if (co_dlq_list(cli->conf, filter, stdout, errstr, sizeof(errstr))) goto fail;
+    /* records hold raw mail bytes: collected, then printed terminal-safe */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+      snprintf(errstr, sizeof(errstr), "out of memory");
+      goto fail;
+    }
+    co_err_t err = co_dlq_list(cli->conf, filter, mem, errstr, sizeof(errstr));
+    fclose(mem);
+    if (!err) co_cli_print_json_lines(stdout, buf, len);
+    free(buf);
+    if (err) goto fail;
     return CO_EXIT_OK;
   }
   if (!strcmp(action, "replay")) {
     int cnt = 0;
     if (co_dlq_replay(cli->conf, filter, &cnt, errstr, sizeof(errstr))) goto fail;
-    fprintf(stderr, "careerops dlq: replayed %d record(s)\n", cnt);
+    co_term_printf(stderr, "careerops dlq: replayed %d record(s)\n", cnt);
     printf("%d\n", cnt);
     return CO_EXIT_OK;
   }
   return co_cli_usage_error(cli, "dlq", "unknown action '%s': use list or replay", action);
 fail:
-  fprintf(stderr, "careerops dlq: %s\n", errstr);
+  co_term_printf(stderr, "careerops dlq: %s\n", errstr);
   return CO_EXIT_FAIL;
 }

@@ -33,6 +33,7 @@
 #include <xxhash.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_ingest.h"
 #include "co_pipeline_ingest.h"
 #include "co_rt.h"
@@ -253,7 +254,7 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   if (account && !*account) return co_cli_usage_error(cli, "import", "--account must not be empty");
   if ((rc = co_cli_load_conf(cli))) return rc;
   if (!realpath(path, real)) {
-    fprintf(stderr, "careerops import: cannot open %s: %s\n", path, strerror(errno));
+    co_term_printf(stderr, "careerops import: cannot open %s: %s\n", path, strerror(errno));
     return CO_EXIT_FAIL;
   }
   /* The runtime's meta keys hold at most ~290 bytes: long paths go by hash. */
@@ -284,8 +285,7 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   }
   co_imp_progress(&im, im.total_bytes, 1);
   double secs = (double)(co_imp_now_ms() - im.t0) / 1000.0;
-  fprintf(
-      stderr,
+  co_term_printf(stderr,
       "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s) in %.1fs\n",
       kind, real, (unsigned long long)im.imported, (unsigned long long)im.skipped, (unsigned long long)im.failed,
       im.dlq_topic, secs);
@@ -295,7 +295,7 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   goto out;
 fail:
   /* Whole batches written before the failure stay; a re-run continues after them. */
-  fprintf(stderr, "careerops import: %s (%llu imported, %llu failed -> DLQ before stopping)\n", errstr,
+  co_term_printf(stderr, "careerops import: %s (%llu imported, %llu failed -> DLQ before stopping)\n", errstr,
           (unsigned long long)im.imported, (unsigned long long)im.failed);
   rc = CO_EXIT_FAIL;
 out:

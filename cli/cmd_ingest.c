@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_log.h"
 #include "co_pipeline_ingest.h"
 
@@ -61,18 +62,18 @@ int co_cmd_ingest(co_cli_t *cli, int argc, char **argv) {
                               "needs brokers (Kafka mode); embedded `careerops run` runs the mail sources itself");
   const char *cfg = cli->config_path ? cli->config_path : getenv("CAREEROPS_CONFIG");
   if (co_ingest_accounts_load(cfg, &accts, errstr, sizeof(errstr))) {
-    fprintf(stderr, "careerops ingest: %s\n", errstr);
+    co_term_printf(stderr, "careerops ingest: %s\n", errstr);
     return CO_EXIT_USAGE;
   }
   if (!(ing = co_pipeline_ingest_new(cli->conf, NULL, accts, errstr, sizeof(errstr)))) {
-    fprintf(stderr, "careerops ingest: %s\n", errstr);
+    co_term_printf(stderr, "careerops ingest: %s\n", errstr);
     co_ingest_accounts_free(accts);
     return CO_EXIT_USAGE;
   }
   co_ingest_accounts_free(accts);
   rc = CO_EXIT_FAIL;
   if (!co_pipeline_ingest_count(ing)) {
-    fprintf(stderr, "careerops ingest: no mail source configured (set imap.url or an accounts: list)\n");
+    co_term_printf(stderr, "careerops ingest: no mail source configured (set imap.url or an accounts: list)\n");
     rc = CO_EXIT_USAGE;
     goto done;
   }
@@ -89,7 +90,7 @@ int co_cmd_ingest(co_cli_t *cli, int argc, char **argv) {
     if (co_pipeline_ingest_sync(ing, &n, errstr, sizeof(errstr))) goto fail;
   } else {
     if (co_pipeline_ingest_start(ing, errstr, sizeof(errstr))) goto fail;
-    fprintf(stderr, "careerops ingest: %d source(s) running; Ctrl-C to stop\n", co_pipeline_ingest_count(ing));
+    co_term_printf(stderr, "careerops ingest: %d source(s) running; Ctrl-C to stop\n", co_pipeline_ingest_count(ing));
     /* blocked while checking, so a signal between check and wait is not lost */
     sigset_t block, old;
     sigemptyset(&block);
@@ -105,7 +106,7 @@ int co_cmd_ingest(co_cli_t *cli, int argc, char **argv) {
   rc = CO_EXIT_OK;
   goto done;
 fail:
-  fprintf(stderr, "careerops ingest: %s\n", errstr);
+  co_term_printf(stderr, "careerops ingest: %s\n", errstr);
 done:
   g_ing = NULL;
   co_pipeline_ingest_destroy(ing);

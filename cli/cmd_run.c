@@ -19,6 +19,7 @@
 
 #include "co_classify.h"
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_log.h"
 #include "co_pipeline.h"
 #include "co_pipeline_ingest.h"
@@ -50,8 +51,15 @@ static void on_signal(int sig) {
 static int print_app(const co_pipeline_app_t *a, void *opaque) {
   int *n = opaque;
   if (!(*n)++) printf("%-24s %-28s %-10s %6s  %s\n", "COMPANY", "ROLE", "STAGE", "EMAILS", "LAST CONTACT");
-  printf("%-24.24s %-28.28s %-10s %6lld  %s\n", *a->company ? a->company : "?", *a->role ? a->role : "-", a->stage,
-         (long long)a->emails, a->last_contact);
+  /* company and role come from mail: cells are terminal-safe and sized in display columns */
+  co_term_cell(stdout, *a->company ? a->company : "?", 24, 0);
+  fputc(' ', stdout);
+  co_term_cell(stdout, *a->role ? a->role : "-", 28, 0);
+  fputc(' ', stdout);
+  co_term_cell(stdout, a->stage, 10, 0);
+  printf(" %6lld  ", (long long)a->emails);
+  co_term_cell(stdout, a->last_contact, 0, 0);
+  fputc('\n', stdout);
   return 0;
 }
 
@@ -120,10 +128,10 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     if (*sample && access(sample, R_OK) == 0 && co_pipeline_import_cursor(p, sample) < 0) {
       co_pipeline_import_stats_t st;
       if (co_pipeline_import_mbox(p, sample, NULL, &st, errstr, sizeof(errstr))) goto fail;
-      fprintf(stderr, "careerops run: imported sample inbox %s (%lld messages, %lld not mail)\n", sample,
+      co_term_printf(stderr, "careerops run: imported sample inbox %s (%lld messages, %lld not mail)\n", sample,
               (long long)st.appended, (long long)st.malformed);
     } else if (sample_flag && *sample_flag && access(sample_flag, R_OK) != 0) {
-      fprintf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
+      co_term_printf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
     }
     /* mail sources: --once syncs each once here; otherwise a thread each syncs and waits */
     const char *cfg = cli->config_path ? cli->config_path : getenv("CAREEROPS_CONFIG");
@@ -155,7 +163,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   rc = CO_EXIT_OK;
   goto done;
 fail:
-  fprintf(stderr, "careerops run: %s\n", errstr);
+  co_term_printf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
   co_pipeline_api_stop(api); /* before the pipeline it reads */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_pipeline.h"
 
 static const char co_search_usage[] =
@@ -113,13 +114,17 @@ static void print_human(const char *json) {
   json_t *res = json_object_get(r, "results");
   if (!json_array_size(res)) printf("no results\n");
   json_array_foreach(res, i, h) {
-    char s[512];
-    snprintf(s, sizeof(s), "%s", json_string_value(json_object_get(h, "snippet")) ? json_string_value(json_object_get(h, "snippet")) : "");
-    for (char *c = s; *c; c++)
-      if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
-    printf("%2zu. %-24s %-9s %-10.10s score %.4f\n    %s\n", i + 1,
-           json_string_value(json_object_get(h, "company")), json_string_value(json_object_get(h, "type")),
-           json_string_value(json_object_get(h, "date")), json_number_value(json_object_get(h, "score")), s);
+    const char *snip = json_string_value(json_object_get(h, "snippet"));
+    /* company and snippet come from mail: printed terminal-safe, cells sized in display columns */
+    printf("%2zu. ", i + 1);
+    co_term_cell(stdout, json_string_value(json_object_get(h, "company")), 24, 0);
+    fputc(' ', stdout);
+    co_term_cell(stdout, json_string_value(json_object_get(h, "type")), 9, 0);
+    fputc(' ', stdout);
+    co_term_cell(stdout, json_string_value(json_object_get(h, "date")), 10, 0);
+    printf(" score %.4f\n    ", json_number_value(json_object_get(h, "score")));
+    co_term_cell(stdout, snip ? snip : "", 0, 0);
+    fputc('\n', stdout);
   }
   json_decref(r);
 }
@@ -164,14 +169,16 @@ int co_cmd_search(co_cli_t *cli, int argc, char **argv) {
   int rc = co_cli_load_conf(cli);
   if (rc) return rc;
   if (a.url ? remote(&a, &out, errstr, sizeof(errstr)) : local(cli, &a, &out, errstr, sizeof(errstr))) {
-    fprintf(stderr, "careerops search: %s\n", errstr);
-    if (!a.url) fprintf(stderr, "careerops search: if the instance is running, pass --url http://HOST:PORT\n");
+    co_term_printf(stderr, "careerops search: %s\n", errstr);
+    if (!a.url) co_term_printf(stderr, "careerops search: if the instance is running, pass --url http://HOST:PORT\n");
     return CO_EXIT_FAIL;
   }
-  if (a.json)
-    printf("%s\n", out);
-  else
+  if (a.json) {
+    co_cli_print_json_lines(stdout, out, strlen(out));
+    fputc('\n', stdout);
+  } else {
     print_human(out);
+  }
   free(out);
   return CO_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "co_cli.h"
+#include "co_term.h"
 #include "co_rt_int.h"
 
 static const char co_topics_usage[] =
@@ -68,7 +69,7 @@ static int co_topics_create(const co_conf_t *conf, char *errstr, size_t sz) {
       printf("exists %s\n", name);
     else {
       printf("failed %s\n", name);
-      fprintf(stderr, "careerops topics: %s: %s\n", name,
+      co_term_printf(stderr, "careerops topics: %s: %s\n", name,
               rd_kafka_topic_result_error_string(res[i]) ? rd_kafka_topic_result_error_string(res[i])
                                                          : rd_kafka_err2str(e));
       failed++;
@@ -104,12 +105,12 @@ int co_cmd_topics(co_cli_t *cli, int argc, char **argv) {
   if (strcmp(action, "create")) return co_cli_usage_error(cli, "topics", "unknown action '%s': use create", action);
   if ((rc = co_cli_load_conf(cli))) return rc;
   if (!*co_conf_str(cli->conf, "brokers")) {
-    fprintf(stderr,
+    co_term_printf(stderr,
             "careerops topics: embedded mode (no brokers set): topics live in the local log, nothing to create\n");
     return CO_EXIT_OK;
   }
   if (co_topics_create(cli->conf, errstr, sizeof(errstr))) {
-    fprintf(stderr, "careerops topics: %s\n", errstr);
+    co_term_printf(stderr, "careerops topics: %s\n", errstr);
     return CO_EXIT_FAIL;
   }
   return CO_EXIT_OK;

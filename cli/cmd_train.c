@@ -7,6 +7,7 @@
 
 #include "co_classify.h"
 #include "co_cli.h"
+#include "co_term.h"
 
 static const char co_train_usage[] =
     "Usage: careerops train --corpus FILE [--out MODEL] [options]\n"
@@ -44,10 +45,10 @@ int co_cmd_train(co_cli_t *cli, int argc, char **argv) {
   if (!out || !*out) out = co_conf_str(cli->conf, "classify.model");
   if (!*out) return co_cli_usage_error(cli, "train", "--out MODEL is required when classify.model is empty");
   if (co_classify_train(corpus, out, errstr, sizeof(errstr))) {
-    fprintf(stderr, "careerops train: %s\n", errstr);
+    co_term_printf(stderr, "careerops train: %s\n", errstr);
     return CO_EXIT_FAIL;
   }
-  fprintf(stderr, "careerops train: wrote %s\n", out);
+  co_term_printf(stderr, "careerops train: wrote %s\n", out);
   printf("%s\n", out);
   return CO_EXIT_OK;
 }

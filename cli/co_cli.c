@@ -1,10 +1,13 @@
 /* co_cli.c: common options and configuration loading for all subcommands. */
 #include "co_cli.h"
+#include "co_term.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "co_log.h"
 
@@ -12,11 +15,13 @@ extern char **environ;
 
 int co_cli_usage_error(const co_cli_t *cli, const char *cmd, const char *fmt, ...) {
   va_list ap;
-  fprintf(stderr, "%s %s: ", cli->prog, cmd);
+  char *msg = NULL;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  int n = vasprintf(&msg, fmt, ap);
   va_end(ap);
-  fputc('\n', stderr);
+  /* the message may quote an argument: printed terminal-safe */
+  co_term_printf(stderr, "%s %s: %s\n", cli->prog, cmd, n < 0 ? "out of memory" : msg);
+  free(msg);
   return CO_EXIT_USAGE;
 }
 
@@ -36,7 +41,7 @@ int co_cli_common_opt(co_cli_t *cli, int opt, const char *arg) {
     return 1;
   case 'X':
     if (!strchr(arg, '=')) {
-      fprintf(stderr, "%s: -X takes NAME=VALUE, got '%s'\n", cli->prog, arg);
+      co_term_printf(stderr, "%s: -X takes NAME=VALUE, got '%s'\n", cli->prog, arg);
       return -1;
     }
     return co_cli_add_xset(cli, arg) ? -1 : 1;
@@ -51,7 +56,7 @@ int co_cli_common_opt(co_cli_t *cli, int opt, const char *arg) {
 int co_cli_load_conf(co_cli_t *cli) {
   char errstr[512];
   if (!(cli->conf = co_conf_new())) {
-    fprintf(stderr, "%s: out of memory\n", cli->prog);
+    co_term_printf(stderr, "%s: out of memory\n", cli->prog);
     return CO_EXIT_FAIL;
   }
   const char *path = cli->config_path ? cli->config_path : getenv("CAREEROPS_CONFIG");
@@ -68,7 +73,7 @@ int co_cli_load_conf(co_cli_t *cli) {
                co_log_fmt_parse(co_conf_str(cli->conf, "log.format")), co_conf_str(cli->conf, "debug"), NULL);
   return CO_EXIT_OK;
 bad:
-  fprintf(stderr, "%s: %s\n", cli->prog, errstr);
+  co_term_printf(stderr, "%s: %s\n", cli->prog, errstr);
   return CO_EXIT_USAGE;
 }
 
@@ -97,5 +102,36 @@ int co_cli_getopt(co_cli_t *cli, const char *cmd, const char *usage, int argc, c
       return CO_CLI_OPT_EXIT;
     }
     return opt;
+  }
+}
+
+/* JSON with ENSURE_ASCII still leaves DEL raw; it can only occur inside a
+ * string there, where \u007f is the same character. */
+static void co_cli_put_json_ascii(FILE *f, const char *js) {
+  for (const char *p = js; *p; p++)
+    if (*p == 0x7f)
+      fputs("\\u007f", f);
+    else
+      fputc(*p, f);
+}
+
+void co_cli_print_json_lines(FILE *f, const char *text, size_t len) {
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    json_t *j = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    char *js = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_ENCODE_ANY) : NULL;
+    if (js) {
+      co_cli_put_json_ascii(f, js);
+    } else {
+      char *t = co_term_sanitize(p, n, 0);
+      if (t) fputs(t, f);
+      free(t);
+    }
+    free(js);
+    json_decref(j);
+    if (nl) fputc('\n', f);
+    p += n + (nl ? 1 : 0);
   }
 }

@@ -4,6 +4,7 @@
 #define CO_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 
 #include "co_conf.h"
 
@@ -55,6 +56,12 @@ int co_cli_getopt(co_cli_t *cli, const char *cmd, const char *usage, int argc, c
  * sets up logging. On error prints one line naming the setting and returns
  * CO_EXIT_USAGE; CO_EXIT_OK on success. */
 int co_cli_load_conf(co_cli_t *cli);
+
+/* Prints text (JSON lines) to f so that no byte of it can drive a
+ * terminal: each line that parses as JSON is re-written with every
+ * non-ASCII character and DEL as a \uXXXX escape (the same JSON value);
+ * any other line is printed through co_term (control codes escaped). */
+void co_cli_print_json_lines(FILE *f, const char *text, size_t len);
 
 /* Prints "careerops <cmd>: msg" to stderr and returns CO_EXIT_USAGE. */
 int co_cli_usage_error(const co_cli_t *cli, const char *cmd, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
