@@ -61,6 +61,9 @@ static const co_conf_prop_t co_conf_table[] = {
 
     /* Classification */
     S("classify.model", "", "Path of the offline classifier model; empty uses the installed default."),
+    D("classify.review.threshold", "0.8", 0, 1,
+      "An email whose calibrated confidence is below this goes to the needs-review queue (also: job mail read as OTHER "
+      "with interview/offer evidence). 0 queues only the latter."),
     S("llm.providers", "", "Ordered LLM fallback chain, e.g. openai,gemini. Empty: offline classifier only."),
     S("llm.openai.url", "https://api.openai.com/v1", "Base URL of an OpenAI-compatible chat-completions API."),
     S("llm.openai.model", "gpt-4o-mini", "Model name for the OpenAI-compatible provider."),

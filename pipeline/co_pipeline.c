@@ -9,9 +9,10 @@
 
 #include "co_log.h"
 #include "co_pipeline_int.h"
+#include "co_pipeline_review.h"
 
 co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size) {
-  static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, NULL};
+  static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, CO_PL_STORE_REVIEW, NULL};
   static const char *const rstores[] = {CO_PL_STORE_BRIEFINGS, NULL};
   static const char *const cstores[] = {CO_PL_STORE_CORRECTIONS, NULL};
   co_pipeline_t *p = calloc(1, sizeof(*p));
@@ -35,6 +36,10 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
     co_seterr(errstr, errstr_size, CO_ERR_CONFIG, "pipeline: classifier model %s: %s", model, lerr);
     goto err;
   }
+  if (!(p->models = co_pl_models_new(p->model, model))) {
+    co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "pipeline: out of memory");
+    goto err;
+  }
   /* With llm.providers set the chain classifies, falling back to the model. */
   if (*co_conf_str(conf, "llm.providers") && !(p->llm = co_llm_chain_new(conf, p->model, errstr, errstr_size)))
     goto err;
@@ -44,6 +49,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
   }
   if (co_topo_add_store(p->topo, CO_PL_STORE_DEDUPE, CO_STORE_F_TTL, errstr, errstr_size) ||
       co_topo_add_store(p->topo, CO_PL_STORE_APPS, 0, errstr, errstr_size) ||
+      co_topo_add_store(p->topo, CO_PL_STORE_REVIEW, 0, errstr, errstr_size) ||
       co_topo_add_processor(p->topo, "classify", p->t_raw, co_pl_classify_proc, p, stores, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_classified, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_research, errstr, errstr_size) ||
@@ -76,6 +82,7 @@ void co_pipeline_destroy(co_pipeline_t *p) {
   co_pl_notify_destroy(p->notify);
   co_topo_destroy(p->topo);
   co_llm_chain_destroy(p->llm);
+  co_pl_models_destroy(p->models);
   co_classify_destroy(p->model);
   free(p);
 }

@@ -23,6 +23,7 @@
 #include "co_llm.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
+#include "co_pipeline_review.h"
 
 static const char *jstr(json_t *o, const char *k) {
   const char *s = json_string_value(json_object_get(o, k));
@@ -99,6 +100,7 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   json_error_t je;
 
   if (!rec->value) return CO_PROC_OK; /* tombstone: nothing to classify */
+  if (co_pl_review_is_answer(rec)) return co_pl_review_apply(ctx, p, rec, errstr, errstr_size);
   const co_hdr_t *ih = find_hdr(rec, CO_PL_HDR_INGEST_ERROR);
   if (ih) {
     snprintf(errstr, errstr_size, "%.*s", (int)ih->len, ih->value ? (const char *)ih->value : "ingest failed");
@@ -148,8 +150,15 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   /* The chain answers whenever its arguments are valid (offline last), so
    * an error here is the offline model refusing the input: POISON. */
   char classifier[32] = "offline", why[512] = "";
-  co_err_t ce = p->llm ? co_llm_classify(p->llm, &in, &res, classifier, sizeof(classifier), why, sizeof(why))
-                       : co_classify_email(p->model, &in, &res, why, sizeof(why));
+  co_err_t ce;
+  if (p->llm) {
+    ce = co_llm_classify(p->llm, &in, &res, classifier, sizeof(classifier), why, sizeof(why));
+  } else { /* the current model: a new model file is picked up here (co_pipeline_model.c) */
+    co_pl_models_check(p->models, 0, NULL, NULL, 0);
+    const co_classify_model_t *m = co_pl_models_acquire(p->models);
+    ce = co_classify_email(m, &in, &res, why, sizeof(why));
+    co_pl_models_release(p->models, m);
+  }
   if (ce) {
     snprintf(errstr, errstr_size, "classify: %s", why);
     rc = CO_PROC_POISON;
@@ -172,6 +181,7 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     goto done;
   }
   if (app_key && json_object_set_new(ev, "application", json_string(app_key))) goto nomem;
+  if (co_pl_review_consider(ctx, p, account, ev, &res)) goto store_err;
   if (send_json(ctx, p->t_classified, account, ev)) goto nomem;
   if ((res.label == CO_CLASSIFY_INTERVIEW || res.label == CO_CLASSIFY_OFFER) &&
       send_followups(ctx, p, account, ev, app_key))

@@ -30,6 +30,7 @@
 
 #include "co_log.h"
 #include "co_pipeline_int.h"
+#include "co_pipeline_review.h"
 #include "co_rt_int.h"
 
 #define CO_PL_IDX_MERGED \
@@ -106,8 +107,8 @@ static int valid_correction(json_t *c, const char *account, char *why, size_t sz
   return 1;
 }
 
-/* Produces one record in Kafka mode: murmur2 partitioning, as the runtime's. */
-static co_err_t produce(co_pipeline_t *p, const char *account, const char *val, char *errstr, size_t sz) {
+co_err_t co_pl_produce(co_pipeline_t *p, const char *topic, const char *account, const char *val, const char *hdr,
+                       char *errstr, size_t sz) {
   char err[256];
   rd_kafka_conf_t *kc = co_rt_kafka_conf(p->conf, errstr, sz);
   if (!kc) return CO_ERR_CONFIG;
@@ -121,10 +122,12 @@ static co_err_t produce(co_pipeline_t *p, const char *account, const char *val, 
     rd_kafka_conf_destroy(kc);
     return co_seterr(errstr, sz, CO_ERR_KAFKA, "corrections: producer: %s", err);
   }
-  rd_kafka_resp_err_t e = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(p->t_corrections),
-                                            RD_KAFKA_V_KEY(account, strlen(account)),
-                                            RD_KAFKA_V_VALUE((void *)val, strlen(val)),
+  rd_kafka_headers_t *hs = rd_kafka_headers_new(1);
+  if (hdr) rd_kafka_header_add(hs, hdr, -1, "1", 1);
+  rd_kafka_resp_err_t e = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_KEY(account, strlen(account)),
+                                            RD_KAFKA_V_VALUE((void *)val, strlen(val)), RD_KAFKA_V_HEADERS(hs),
                                             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+  if (e) rd_kafka_headers_destroy(hs); /* on success the message owns them */
   if (!e) e = rd_kafka_flush(rk, 15000);
   rd_kafka_destroy(rk);
   if (e) return co_seterr(errstr, sz, CO_ERR_KAFKA, "corrections: produce: %s", rd_kafka_err2str(e));
@@ -175,7 +178,7 @@ co_err_t co_pipeline_correct(co_pipeline_t *p, const char *account, const char *
     co_rt_msg_t m = {account, strlen(account), val, strlen(val), NULL, 0, NULL};
     err = co_rt_append(p->rt, p->t_corrections, &m, 1, NULL, 0, errstr, errstr_size);
   } else {
-    err = produce(p, account, val, errstr, errstr_size);
+    err = co_pl_produce(p, p->t_corrections, account, val, NULL, errstr, errstr_size);
   }
   if (!err) CO_LOGKV(CO_LOG_INFO, "pipeline", "correction recorded", "account", account);
 done:
@@ -346,44 +349,38 @@ typedef struct exp_s {
   int failed;
 } exp_t;
 
-/* The email that moved app to its (uncorrected) stage, or "". */
-static const char *stage_setter(json_t *app) {
-  json_t *stages = json_object_get(app, "stages");
-  for (size_t i = json_array_size(stages); i > 0; i--) {
-    json_t *s = json_array_get(stages, i - 1);
-    if (!strcmp(jstr(s, "stage"), jstr(app, "stage"))) return jstr(s, "message_id");
-  }
-  return "";
-}
-
+/* Labels come only from what the person said about THAT email: a review
+ * answer (co_pipeline_review.c), a set.stage naming it by message_id, or a
+ * not-job-related hide of its application (OTHER). A stage correction that
+ * names no email says nothing about any email's label (the stage may have
+ * moved outside the mail: a phone call), so it labels nothing. */
 static int export_cb(const co_record_t *rec, void *opaque) {
   exp_t *x = opaque;
-  json_t *ev = json_loadb(rec->value, rec->value_len, 0, NULL), *c = NULL, *app = NULL, *ex = NULL;
+  json_t *ev = json_loadb(rec->value, rec->value_len, 0, NULL), *c = NULL, *ans = NULL, *ex = NULL;
   const char *account = jstr(ev, "account"), *key = jstr(ev, "application"), *mid = jstr(ev, "message_id");
-  const char *label = NULL, *label_source = "correction";
-  if (!*key || !*mid || json_object_get(x->seen, mid)) goto done;
+  const char *label = NULL, *label_source = "correction", *company = jstr(ev, "company");
+  if (!*mid || json_object_get(x->seen, mid)) goto done;
   int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(x->p->rt));
-  if (!(c = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_CORRECTIONS, part, key))) goto done;
-  json_t *set = json_object_get(c, "set"), *l;
-  size_t i;
-  const char *company = json_is_string(json_object_get(set, "company")) ? jstr(set, "company") : jstr(ev, "company");
-  if (json_is_true(json_object_get(c, "not_job_related"))) {
-    label = "OTHER";
-    company = "";
+  if ((ans = co_pl_review_answer_get(x->p, part, account, mid))) {
+    label = jstr(ans, "label");
+    company = jstr(ans, "company");
+    label_source = "review";
+  } else if (*key && (c = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_CORRECTIONS, part, key))) {
+    json_t *set = json_object_get(c, "set"), *l;
+    size_t i;
+    if (json_is_string(json_object_get(set, "company"))) company = jstr(set, "company");
+    if (json_is_true(json_object_get(c, "not_job_related"))) {
+      label = "OTHER";
+      company = "";
+    }
+    json_array_foreach(json_object_get(c, "labels"), i, l) if (!label && !strcmp(jstr(l, "message_id"), mid)) label =
+        jstr(l, "label");
+    if (!label && json_is_string(json_object_get(set, "company"))) {
+      label = jstr(ev, "label"); /* only the company was corrected */
+      label_source = "classifier";
+    }
   }
-  json_array_foreach(json_object_get(c, "labels"), i, l) if (!label && !strcmp(jstr(l, "message_id"), mid)) label =
-      jstr(l, "label");
-  /* A stage correction that names no email: the email that set the wrong
-   * stage is the one the classifier got wrong. */
-  if (!label && json_is_string(json_object_get(set, "stage")) && !json_array_size(json_object_get(c, "labels")) &&
-      (app = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_APPS, part, key)) && strcmp(jstr(app, "stage"), jstr(set, "stage")) &&
-      !strcmp(stage_setter(app), mid))
-    label = jstr(set, "stage");
-  if (!label && json_is_string(json_object_get(set, "company"))) {
-    label = jstr(ev, "label"); /* only the company was corrected */
-    label_source = "classifier";
-  }
-  if (!label) goto done;
+  if (!label || !*label) goto done;
   json_t *from = json_object_get(ev, "from");
   char fromtxt[640];
   if (*jstr(from, "name") && *jstr(from, "address"))
@@ -400,7 +397,7 @@ static int export_cb(const co_record_t *rec, void *opaque) {
   x->n++;
 done:
   json_decref(ex);
-  json_decref(app);
+  json_decref(ans);
   json_decref(c);
   json_decref(ev);
   return x->failed;

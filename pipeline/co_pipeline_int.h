@@ -49,6 +49,7 @@ struct co_pipeline_s {
   co_classify_model_t *model;
   co_llm_chain_t *llm; /* NULL unless llm.providers is set */
   co_topo_t *topo;
+  struct co_pl_models_s *models; /* the current model, hot-reloaded (co_pipeline_model.c) */
   co_rt_t *rt;
   const char *t_raw, *t_classified, *t_research, *t_notify, *t_dlq;
   const char *t_corrections;
