@@ -227,17 +227,9 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
 
   co_cls_extract_company(subj, in->from, body, bl, out->company, sizeof(out->company));
   co_cls_extract_role(subj, body, bl, out->role, sizeof(out->role));
-  if (out->label == CO_CLASSIFY_INTERVIEW) {
-    co_cls_tm_t ref;
-    int have_ref = co_cls_parse_date_header(in->date, &ref) == 0;
-    /* subject first ("Interview on May 3"), then the new part of the body */
-    if (co_cls_find_datetime(subj, sl, have_ref ? &ref : NULL, out->interview_at, sizeof(out->interview_at)) != 0 ||
-        strchr(out->interview_at, 'T') == NULL) {
-      char tmp[40] = "";
-      if (co_cls_find_datetime(body, bl, have_ref ? &ref : NULL, tmp, sizeof(tmp)) == 0 &&
-          (!out->interview_at[0] || strchr(tmp, 'T')))
-        memcpy(out->interview_at, tmp, sizeof(tmp));
-    }
+  if (out->label == CO_CLASSIFY_INTERVIEW) { /* calendar part first, then subject + new part of the body */
+    co_classify_when_extract(in, &out->when);
+    snprintf(out->interview_at, sizeof(out->interview_at), "%s", co_classify_when_iso(&out->when));
   }
   summarize(in, out);
 err:

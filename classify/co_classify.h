@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "co_classify_when.h"
 #include "co_err.h"
 
 typedef enum {
@@ -34,6 +35,7 @@ typedef struct co_classify_input_s {
   const char *body; /* plain text */
   const char *date; /* RFC 5322 or ISO-8601; anchors relative dates ("next Tuesday") */
   int has_list_unsubscribe; /* the message carried a List-Unsubscribe header */
+  const co_classify_cal_t *calendar; /* the email's text/calendar part, or NULL; its instant wins over the text */
   /* Hook for a sentence-embedding feature block. Used only by a model trained
    * with embed_dim > 0; current models have none and ignore it. */
   const float *embedding;
@@ -48,7 +50,8 @@ typedef struct co_classify_result_s {
   const char *rule;               /* static name of the rule that set label, or NULL */
   char company[128];
   char role[128];
-  char interview_at[40]; /* ISO-8601 date or date-time, INTERVIEW only */
+  char interview_at[40]; /* ISO-8601 date or date-time with the zone's offset, INTERVIEW only */
+  co_classify_when_t when; /* instant, zone, duration, link, status, candidates (co_classify_when.h), INTERVIEW only */
   char summary[512];     /* one sentence */
 } co_classify_result_t;
 

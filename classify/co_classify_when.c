@@ -1,110 +1,144 @@
-/* co_classify_when.c: the Date header, and the interview date/time an email
- * proposes, as ISO-8601.
+/* co_classify_when.c: the Date header, and the interview slots an email's
+ * text proposes.
  *
- * The text is lexed into words, numbers, clock times and numeric dates, then
- * date forms ("April 15", "15th of April", "4/15", "2025-04-15", "tomorrow",
- * "this/next Friday", "Friday") and time forms ("3pm", "3:30 PM ET", "15:00",
- * "noon") are matched on the token stream. The first date that has a time in
- * the same sentence wins; otherwise the first date alone (date-only output).
- * Relative forms resolve against the Date header's local date. "next
- * Tuesday" means the Tuesday of the following week when this week's Tuesday
- * is still ahead (sent Monday: 8 days), else the coming Tuesday. A stated
- * zone ("ET", "PST", "CET") sets the offset, US generic zones follow US
- * daylight time; otherwise the Date header's offset is used. Numeric d/m vs
- * m/d: whichever is unambiguous, else m/d for senders west of UTC. */
+ * The text is normalized first (hard-wrapped lines joined, so a date on one
+ * line and its time on the next stay one sentence; blank lines still end
+ * one; dashes and NBSPs made ASCII), then lexed into words, numbers, clock
+ * times ("14:30", "14.30", "14h30", "3pm") and numeric dates. Date forms in
+ * seven languages ("December 10", "10. Dezember", "10 de diciembre de
+ * 2026", "Thursday the 10th", "tomorrow", "next Tuesday", "mardi
+ * prochain") and time forms ("2:30 PM", "um 14 Uhr", "a las 10", "à
+ * 14h30", "om 14.00 uur", "alle 15", ranges "10:00 - 11:00 AM") are matched
+ * on the tokens, and each time is paired with the nearest date of its
+ * sentence (else the last date before it). A zone stated after the time
+ * wins, then one stated alone anywhere in the text ("All times CET"), then
+ * the sender's zone guessed from the Date header's offset and the language
+ * (co_classify_when_zone.c). Relative dates resolve against the Date
+ * header's local date. English "next Tuesday" is the Tuesday of the
+ * following week when this week's Tuesday is still ahead (sent Monday: 8
+ * days), else the coming one; the other languages' "next" ("el próximo
+ * jueves", "jeudi prochain", "nächsten Dienstag") is the coming one.
+ * Numeric d/m vs m/d: whichever is
+ * unambiguous; else d/m outside English, and for senders east of UTC. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "co_classify_int.h"
+#include "co_classify_when_int.h"
 
-/* Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant. */
-static long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+/* ---------------------------------------------------------------- words */
 
-static void civil_from_days(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int weekday(long days) { return (int)(((days % 7) + 11) % 7); } /* 0 = Sunday */
-
-static int days_in_month(int y, int m) {
-  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return dm[m - 1];
-}
-
-static int valid_date(int y, int m, int d) { return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
-
-static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-static const char *const WDAYS[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+static const char *const MONTHS[][13] = {
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", NULL},
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL},
+    {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+     "dezember", NULL},
+    {"jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez", NULL},
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+     "diciembre", NULL},
+    {"ene", "feb", "marz", "abr", "may", "jun", "jul", "ago", "setiembre", "oct", "nov", "dic", NULL},
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre", NULL},
+    {"janv", "fevrier", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "decembre", NULL},
+    {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
+     "dezembro", NULL},
+    {"jan", "fev", "marco", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez", NULL},
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+     "december", NULL},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+     "novembre", "dicembre", NULL},
+    {"genn", "febb", "mar", "apr", "magg", "giu", "lug", "ago", "sett", "ott", "nov", "dic", NULL}};
 
 static int month_of(const char *w) {
-  size_t n = strlen(w);
-  if (n < 3) return 0;
-  static const char *const FULL[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                     "october", "november", "december"};
-  for (int i = 0; i < 12; i++) {
-    if (strcmp(w, FULL[i]) == 0 || (n == 3 && strcmp(w, MONTHS[i]) == 0)) return i + 1;
-  }
-  if (strcmp(w, "sept") == 0) return 9;
+  if (strlen(w) < 3) return 0;
+  for (size_t r = 0; r < sizeof(MONTHS) / sizeof(MONTHS[0]); r++)
+    for (int i = 0; i < 12; i++)
+      if (!strcmp(w, MONTHS[r][i])) return i + 1;
+  if (!strcmp(w, "sept")) return 9;
   return 0;
 }
 
-static int wday_of(const char *w) {
-  for (int i = 0; i < 7; i++) {
-    if (strcmp(w, WDAYS[i]) == 0) return i;
-    if (strlen(w) == 3 && strncmp(w, WDAYS[i], 3) == 0) return i;
-  }
+/* Weekdays, Sunday first; -1 if none. pt_feira: the Portuguese ordinal
+ * names ("segunda") are weekdays only with "-feira" or a date next to them. */
+static int wday_of(const char *w, int *pt_ordinal) {
+  static const char *const W[][7] = {
+      {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"},
+      {"sun", "mon", "tue", "wed", "thu", "fri", "sat"},
+      {"sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"},
+      {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
+      {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+      {"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"},
+      {"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"},
+      {"domenica", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabado"},
+      {"so", "mo", "di", "mi", "do", "fr", "sa"}, /* placeholder row, never matched (len < 3) */
+  };
+  static const char *const PT[7] = {"domingo", "segunda", "terça", "quarta", "quinta", "sexta", "sábado"};
+  *pt_ordinal = 0;
+  if (strlen(w) < 3) return -1;
+  for (size_t r = 0; r < sizeof(W) / sizeof(W[0]); r++)
+    for (int i = 0; i < 7; i++)
+      if (!strcmp(w, W[r][i])) return i;
   if (!strcmp(w, "tues")) return 2;
-  if (!strcmp(w, "thurs")) return 4;
+  if (!strcmp(w, "thur") || !strcmp(w, "thurs")) return 4;
+  if (!strcmp(w, "miercoles")) return 3;
+  if (!strcmp(w, "terca")) return *pt_ordinal = 1, 2;
+  if (!strcmp(w, "samstags") || !strcmp(w, "sonnabend")) return 6;
+  for (int i = 1; i < 6; i++)
+    if (!strcmp(w, PT[i])) return *pt_ordinal = 1, i;
   return -1;
 }
 
-/* US daylight time: second Sunday of March to first Sunday of November. */
-static int us_dst(int y, int m, int d) {
-  long day = days_from_civil(y, m, d);
-  long mar1 = days_from_civil(y, 3, 1), nov1 = days_from_civil(y, 11, 1);
-  long start = mar1 + (7 - weekday(mar1)) % 7 + 7;
-  long end = nov1 + (7 - weekday(nov1)) % 7;
-  return day >= start && day < end;
-}
-
-/* Offset in minutes for a zone word, given the local date; 1 if known. */
-static int zone_offset(const char *w, int y, int m, int d, int *off) {
-  static const struct {
-    const char *n;
-    int off;
-    int us; /* generic US zone: standard offset, +60 in daylight time */
-  } Z[] = {{"et", -300, 1},   {"eastern", -300, 1}, {"est", -300, 0},  {"edt", -240, 0},  {"ct", -360, 1},
-           {"central", -360, 1}, {"cst", -360, 0}, {"cdt", -300, 0},  {"mt", -420, 1},   {"mountain", -420, 1},
-           {"mst", -420, 0},  {"mdt", -360, 0},     {"pt", -480, 1},   {"pacific", -480, 1}, {"pst", -480, 0},
-           {"pdt", -420, 0},  {"gmt", 0, 0},        {"utc", 0, 0},     {"z", 0, 0},      {"bst", 60, 0},
-           {"cet", 60, 0},    {"cest", 120, 0},     {"ist", 330, 0},   {"aest", 600, 0}, {"jst", 540, 0},
-           {"sgt", 480, 0},   {"ut", 0, 0},         {NULL, 0, 0}};
-  for (int i = 0; Z[i].n; i++)
-    if (strcmp(w, Z[i].n) == 0) {
-      *off = Z[i].off + (Z[i].us && us_dst(y, m, d) ? 60 : 0);
-      return 1;
-    }
+static int in_set(const char *w, const char *const *set) {
+  for (int i = 0; set[i]; i++)
+    if (!strcmp(w, set[i])) return 1;
   return 0;
 }
+
+static const char *const W_TOMORROW[] = {"tomorrow", "morgen", "mañana", "demain", "amanhã", "amanha", "domani", NULL};
+static const char *const W_TODAY[] = {"today", "heute", "hoy", "aujourd", "hoje", "vandaag", "oggi", NULL};
+static const char *const W_AFTER_TOMORROW[] = {"übermorgen", "overmorgen", "dopodomani", NULL};
+static const char *const W_NEXT[] = {"next", "nächsten", "nächster", "nächste", "naechsten", "kommenden", "kommender",
+                                     "próximo", "proximo", "próxima", "proxima", "volgende", "komende", "aanstaande",
+                                     "prossimo", "prossima", NULL};
+static const char *const W_THIS[] = {"this", "coming", "diesen", "dieser", "este", "esta", "nesta", "neste", "ce",
+                                     "deze", "questo", "questa", NULL};
+static const char *const W_NEXT_AFTER[] = {"prochain", "prochaine", "prossimo", "prossima", "que", NULL};
+static const char *const W_TIME_LEAD[] = {"alle", "las", "ore", "om", "um", "às", "as", "la", "à", NULL};
+static const char *const W_HOUR_UNIT[] = {"uhr", "uur", "h", "heures", "heure", "hrs", "horas", "hs", "ore", "o", NULL};
+static const char *const W_NOON[] = {"noon", "midday", "mediodía", "mediodia", "midi", "mezzogiorno", NULL};
+static const char *const W_PM[] = {"afternoon", "evening", "tarde", "noche", "soir", "noite", "middags", "avonds",
+                                   "pomeriggio", "sera", "nachmittags", "abends", "nachmittag", NULL};
+static const char *const W_AM[] = {"morning", "mañana", "matin", "manhã", "manha", "ochtends", "mattina", "mattino",
+                                   "vormittags", "morgens", "vormittag", NULL};
+static const char *const W_RANGE[] = {"to", "until", "till", "bis", "a", "à", "al", "alle", "até", "ate", "tot", "and",
+                                      "y", "e", "et", "und", "en", "às", "as", NULL};
+static const char *const W_MINUTES[] = {"minutes", "minute", "mins", "min", "minuten", "minutos", "minuti", NULL};
+static const char *const W_HOURS[] = {"hour", "hours", "hr", "stunde", "stunden", "hora", "horas", "heure", "heures",
+                                      "uur", "ora", "ore", NULL};
+static const char *const W_OLD[] = {"instead", "rather", "originally", "previously", "previous", "statt", "anstatt",
+                                    "anstelle", "ursprünglich", "bisherigen", "lugar", "vez", "originalmente", "lieu",
+                                    "initialement", "inicialmente", "plaats", "oorspronkelijk", "invece", "anziché",
+                                    "inizialmente", "originariamente", NULL};
+static const char *const W_COND[] = {"if", "should", "wenn", "falls", "sollten", "si", "se", "caso", "als", "indien",
+                                     "qualora", "needs", NULL};
+
+/* Word stems that announce a new time or a cancellation. */
+static const char *const RESCHED_STEMS[] = {"reschedul", "moved", "postpone", "verschoben", "verlegt", "reprogramad",
+                                            "reprogramm", "reporté", "déplacé", "remarcad", "reagendad", "verplaatst",
+                                            "verzet", "spostat", "riprogrammat", "posticipat", "cambiad", NULL};
+static const char *const NEW_PHRASES[] = {"new time", "new date", "updated time", "neuer termin", "neue uhrzeit",
+                                          "nueva fecha", "nueva hora", "nouvelle date", "nouvel horaire", "nova data",
+                                          "novo horário", "nieuwe datum", "nieuwe tijd", "nuova data", "nuovo orario",
+                                          NULL};
+static const char *const CANCEL_WORDS[] = {"cancelled", "canceled", "cancellation", "annulé", "annulée", "annulation",
+                                           "abgesagt", "storniert", "cancelada", "cancelado", "cancelamento",
+                                           "cancelación", "cancellato", "cancellata", "annullato", "annullata",
+                                           "geannuleerd", "afgezegd", "afgelast", NULL};
+
+/* ---------------------------------------------------------------- Date header */
 
 int co_cls_parse_date_header(const char *s, co_cls_tm_t *t) {
   memset(t, 0, sizeof(*t));
@@ -130,7 +164,7 @@ int co_cls_parse_date_header(const char *s, co_cls_tm_t *t) {
         t->tz_min = (*p == '-' ? -1 : 1) * (hh * 60 + mm);
       }
     }
-    return valid_date(t->y, t->mo, t->d) ? 0 : -1;
+    return co_cls_valid_date(t->y, t->mo, t->d) ? 0 : -1;
   }
   /* RFC 5322: [Day, ] D Mon YYYY HH:MM[:SS] zone */
   const char *comma = strchr(s, ',');
@@ -142,7 +176,7 @@ int co_cls_parse_date_header(const char *s, co_cls_tm_t *t) {
   mon[3] = 0;
   t->mo = month_of(mon);
   if (t->y < 100) t->y += t->y < 50 ? 2000 : 1900;
-  if (!valid_date(t->y, t->mo, t->d)) return -1;
+  if (!co_cls_valid_date(t->y, t->mo, t->d)) return -1;
   if (c < 5) return 0;
   t->has_time = 1;
   const char *p = s + n;
@@ -155,12 +189,55 @@ int co_cls_parse_date_header(const char *s, co_cls_tm_t *t) {
     if ((zone[0] == '+' || zone[0] == '-') && strlen(zone) >= 5 && sscanf(zone + 1, "%2d%2d", &hh, &mm) == 2) {
       t->has_tz = 1;
       t->tz_min = (zone[0] == '-' ? -1 : 1) * (hh * 60 + mm);
-    } else {
-      for (char *q = zone; *q; q++) *q = (char)tolower((unsigned char)*q);
-      if (zone_offset(zone, t->y, t->mo, t->d, &t->tz_min)) t->has_tz = 1;
+    } else { /* RFC 5322 obsolete zones: literal offsets */
+      static const struct {
+        const char *n;
+        int off;
+      } Z[] = {{"UT", 0}, {"GMT", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240}, {"CST", -360},
+               {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}};
+      for (size_t i = 0; i < sizeof(Z) / sizeof(Z[0]); i++)
+        if (!strcasecmp(zone, Z[i].n)) t->has_tz = 1, t->tz_min = Z[i].off;
     }
   }
   return 0;
+}
+
+/* ---------------------------------------------------------------- normalize */
+
+/* Joins single line breaks into spaces (a blank line stays a break), maps
+ * dashes, NBSPs and curly quotes to ASCII. Caller frees. */
+static char *normalize(const char *t, size_t len, size_t *out_len) {
+  char *o = malloc(len + 1);
+  size_t n = 0;
+  if (!o) return NULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == '\r') continue;
+    if (c == '\n') {
+      size_t j = i + 1;
+      int blank = 0;
+      while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n')) blank |= t[j++] == '\n';
+      o[n++] = blank ? '\n' : ' ';
+      i = j - 1;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+      unsigned char c2 = (unsigned char)t[i + 2];
+      if (c2 == 0x93 || c2 == 0x94 || c2 == 0x90 || c2 == 0x91) o[n++] = '-', i += 2;
+      else if (c2 == 0x99 || c2 == 0x98) o[n++] = '\'', i += 2;
+      else if (c2 == 0xAF || c2 == 0x89 || c2 == 0x8A) o[n++] = ' ', i += 2;
+      else o[n++] = (char)c;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0) {
+      o[n++] = ' ', i++;
+      continue;
+    }
+    o[n++] = c == '\t' ? ' ' : (char)c;
+  }
+  o[n] = 0;
+  *out_len = n;
+  return o;
 }
 
 /* ---------------------------------------------------------------- lexer */
@@ -169,19 +246,117 @@ enum { T_WORD, T_NUM, T_TIME, T_DATE, T_PUNCT };
 
 typedef struct tk_s {
   int type;
-  int a, b, c;   /* NUM: value, digits, ordinal; TIME: h, m, ampm(0/1/2); DATE: y|0, first, second */
-  char w[16];
+  int a, b, c;  /* NUM: value, digits, ordinal; TIME: h, m, meridiem 0/1 am/2 pm; DATE: year|0, first, second */
+  int dayfirst; /* DATE: 1 for d.m., 2 for ISO, 0 for an ambiguous a/b */
+  int lead0;    /* TIME: the hour was written with a leading zero ("08:00") */
+  int upper;    /* WORD: all capitals in the source */
+  int pos, end; /* byte range in the normalized text */
   int sent;
+  char w[32];
 } tk_t;
 
-#define MAXTK 1500
+#define MAXTK 3000
+
+static int is_wordc(unsigned char c) { return isalpha(c) || c >= 0x80 || c == '_'; }
+
+/* am/pm right after a number at t[j]: returns bytes consumed, meridiem in *mer. */
+static size_t meridiem_at(const char *t, size_t len, size_t j, int *mer) {
+  while (j < len && t[j] == ' ') j++;
+  if (j + 1 >= len) return 0;
+  char c0 = (char)tolower((unsigned char)t[j]);
+  if (c0 != 'a' && c0 != 'p') return 0;
+  *mer = c0 == 'p' ? 2 : 1;
+  if (tolower((unsigned char)t[j + 1]) == 'm' && (j + 2 >= len || !is_wordc((unsigned char)t[j + 2]))) return j + 2;
+  if (j + 3 < len && t[j + 1] == '.' && tolower((unsigned char)t[j + 2]) == 'm' && t[j + 3] == '.') return j + 4;
+  if (j + 2 < len && t[j + 1] == '.' && tolower((unsigned char)t[j + 2]) == 'm' &&
+      (j + 3 >= len || !is_wordc((unsigned char)t[j + 3])))
+    return j + 3;
+  return 0;
+}
+
+static int lex_number(const char *t, size_t len, size_t *ip, tk_t *k) {
+  size_t i = *ip, st = i;
+  long v = 0;
+  while (i < len && isdigit((unsigned char)t[i]) && i - st < 9) v = v * 10 + (t[i++] - '0');
+  int nd = (int)(i - st);
+  int a2, b2, c2, used = 0;
+  k->type = T_NUM, k->a = (int)v, k->b = nd;
+  if (nd == 4 && i + 5 < len + 1 && t[i] == '-' && sscanf(t + i, "-%2d-%2d%n", &b2, &c2, &used) == 2 && used == 6) {
+    k->type = T_DATE, k->a = (int)v, k->b = b2, k->c = c2, k->dayfirst = 2;
+    i += (size_t)used;
+    if (i < len && t[i] == 'T') i++; /* "2026-12-10T14:00": the time lexes next */
+  } else if (nd <= 2 && i + 1 < len && (t[i] == ':' || (t[i] == '.' && isdigit((unsigned char)t[i + 1]))) &&
+             isdigit((unsigned char)t[i + 1]) && i + 2 < len && isdigit((unsigned char)t[i + 2]) &&
+             !(i + 3 < len && (isdigit((unsigned char)t[i + 3]) || (t[i] == '.' && t[i + 3] == '.')))) {
+    /* "14:30", "14.30" (not "10.12." or "10.12.2026") */
+    k->type = T_TIME, k->a = (int)v, k->b = (t[i + 1] - '0') * 10 + (t[i + 2] - '0'), k->lead0 = nd == 2 && t[st] == '0';
+    i += 3;
+    if (i + 2 < len && t[i] == ':' && isdigit((unsigned char)t[i + 1])) i += 3; /* seconds */
+  } else if (nd <= 2 && i < len && (t[i] == 'h' || t[i] == 'H') && (i + 1 >= len || !isalpha((unsigned char)t[i + 1]) ||
+                                                                     (i + 2 < len && t[i + 1] == 'r' && t[i + 2] == 's'))) {
+    /* "14h", "14h30", "15H00" */
+    k->type = T_TIME, k->a = (int)v, k->b = 0, k->lead0 = nd == 2 && t[st] == '0';
+    i++;
+    if (i + 1 < len && isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1])) {
+      k->b = (t[i] - '0') * 10 + (t[i + 1] - '0');
+      i += 2;
+    } else if (i + 1 < len && t[i] == 'r' && t[i + 1] == 's') {
+      i += 2;
+    }
+  } else if (nd <= 2 && i + 1 < len && (t[i] == '/' || t[i] == '.') && isdigit((unsigned char)t[i + 1])) {
+    /* "12/10[/2026]", "10.12.[2026]" */
+    char sep = t[i];
+    k->type = T_DATE, k->b = (int)v, k->dayfirst = sep == '.';
+    if (sscanf(t + i + 1, "%2d%n", &a2, &used) == 1) k->c = a2;
+    i += 1 + (size_t)used;
+    k->a = 0;
+    if (i < len && t[i] == sep) {
+      i++;
+      if (i < len && isdigit((unsigned char)t[i]) && sscanf(t + i, "%4d%n", &a2, &used) == 1) {
+        k->a = a2 < 100 ? a2 + 2000 : a2;
+        i += (size_t)used;
+      }
+    } else if (sep == '.') { /* "14.30" handled above; "1.5 hours" is a number */
+      k->type = T_NUM, k->a = (int)v, k->b = nd, k->c = 0, k->dayfirst = 0;
+      k->w[0] = '.';
+      k->w[1] = (char)('0' + (k->c = a2 % 10)); /* the tenth, for durations */
+      k->c = 0;
+    }
+  }
+  if (k->type == T_NUM || k->type == T_TIME) {
+    int mer = 0;
+    size_t e = meridiem_at(t, len, i, &mer);
+    if (e) {
+      if (k->type == T_NUM) k->type = T_TIME, k->a = (int)v, k->b = 0;
+      k->c = mer;
+      i = e;
+    } else if (k->type == T_NUM && i + 1 < len && isalpha((unsigned char)t[i])) {
+      char s2[3] = {(char)tolower((unsigned char)t[i]), (char)tolower((unsigned char)t[i + 1]), 0};
+      if (!strcmp(s2, "st") || !strcmp(s2, "nd") || !strcmp(s2, "rd") || !strcmp(s2, "th") || !strcmp(s2, "er")) {
+        k->c = 1;
+        i += 2;
+      }
+    } else if (k->type == T_NUM && nd <= 2 && i + 1 < len && t[i] == '.' && t[i + 1] == ' ') {
+      k->c = 1; /* German ordinal "10. Dezember" */
+      i++;
+    } else if (k->type == T_NUM && i + 1 < len && (unsigned char)t[i] == 0xC2 &&
+               ((unsigned char)t[i + 1] == 0xBA || (unsigned char)t[i + 1] == 0xAA)) {
+      k->c = 1; /* "1º" */
+      i += 2;
+    }
+  }
+  while (i < len && isalnum((unsigned char)t[i])) i++;
+  *ip = i;
+  return 1;
+}
 
 static int lex(const char *t, size_t len, tk_t *tk) {
   int n = 0, sent = 0;
   size_t i = 0;
   while (i < len && n < MAXTK) {
     unsigned char ch = (unsigned char)t[i];
-    if (ch == '\n' || ch == '!' || ch == '?' || (ch == '.' && (i + 1 >= len || isspace((unsigned char)t[i + 1])))) {
+    if (ch == '\n' || ch == '!' || ch == '?' || ch == ';' ||
+        (ch == '.' && (i + 1 >= len || isspace((unsigned char)t[i + 1])))) {
       sent++;
       i++;
       continue;
@@ -193,258 +368,605 @@ static int lex(const char *t, size_t len, tk_t *tk) {
     tk_t *k = &tk[n];
     memset(k, 0, sizeof(*k));
     k->sent = sent;
+    k->pos = (int)i;
     if (isdigit(ch)) {
-      size_t st = i;
-      long v = 0;
-      while (i < len && isdigit((unsigned char)t[i]) && i - st < 9) v = v * 10 + (t[i++] - '0');
-      int nd = (int)(i - st);
-      int a2, b2, c2, used;
-      if (nd == 4 && i + 5 < len && t[i] == '-' && sscanf(t + i, "-%2d-%2d%n", &b2, &c2, &used) == 2 && used == 6) {
-        k->type = T_DATE;
-        k->a = (int)v;
-        k->b = b2;
-        k->c = c2;
-        i += (size_t)used;
-      } else if (nd <= 2 && i + 1 < len && t[i] == ':' && isdigit((unsigned char)t[i + 1])) {
-        k->type = T_TIME;
-        k->a = (int)v;
-        k->b = (int)strtol(t + i + 1, NULL, 10);
-        i++;
-        while (i < len && isdigit((unsigned char)t[i])) i++;
-      } else if (nd <= 2 && i + 1 < len && t[i] == '/' && isdigit((unsigned char)t[i + 1])) {
-        k->type = T_DATE;
-        k->b = (int)v;
-        used = 0;
-        if (sscanf(t + i, "/%2d%n", &a2, &used) == 1) k->c = a2;
-        i += (size_t)used;
-        if (i + 1 < len && t[i] == '/' && sscanf(t + i, "/%4d%n", &a2, &used) == 1) {
-          k->a = a2 < 100 ? a2 + 2000 : a2;
-          i += (size_t)used;
-        }
-        k->a = k->a ? k->a : 0;
-        k->a = -k->a - 1; /* negative marks a numeric d/m form; -1 = no year */
-      } else {
-        k->type = T_NUM;
-        k->a = (int)v;
-        k->b = nd;
-      }
-      /* attached suffixes: 3pm, 15th */
-      if (k->type == T_NUM || k->type == T_TIME) {
-        size_t j = i;
-        while (j < len && t[j] == ' ') j++;
-        if (j + 1 < len && (tolower((unsigned char)t[j]) == 'a' || tolower((unsigned char)t[j]) == 'p')) {
-          int pm = tolower((unsigned char)t[j]) == 'p';
-          size_t e = 0;
-          if (tolower((unsigned char)t[j + 1]) == 'm' && (j + 2 >= len || !isalpha((unsigned char)t[j + 2])))
-            e = j + 2;
-          else if (j + 3 < len && t[j + 1] == '.' && tolower((unsigned char)t[j + 2]) == 'm' && t[j + 3] == '.')
-            e = j + 4;
-          if (e) {
-            if (k->type == T_NUM) {
-              k->type = T_TIME;
-              k->b = 0;
-              k->a = (int)v;
-            }
-            k->c = pm ? 2 : 1;
-            i = e;
-          }
-        }
-        if (k->type == T_NUM && i + 1 < len && isalpha((unsigned char)t[i])) {
-          char s2[3] = {(char)tolower((unsigned char)t[i]), (char)tolower((unsigned char)t[i + 1]), 0};
-          if (!strcmp(s2, "st") || !strcmp(s2, "nd") || !strcmp(s2, "rd") || !strcmp(s2, "th")) {
-            k->c = 1;
-            i += 2;
-          }
-        }
-      }
-      while (i < len && isalnum((unsigned char)t[i])) i++;
-      n++;
-      continue;
-    }
-    if (isalpha(ch)) {
+      lex_number(t, len, &i, k);
+    } else if (is_wordc(ch)) {
       size_t wl = 0;
-      while (i < len && isalpha((unsigned char)t[i])) {
+      int up = 1;
+      while (i < len && is_wordc((unsigned char)t[i])) {
+        if (islower((unsigned char)t[i])) up = 0;
         if (wl < sizeof(k->w) - 1) k->w[wl++] = (char)tolower((unsigned char)t[i]);
         i++;
       }
       k->type = T_WORD;
-      n++;
-      continue;
+      k->upper = up;
+      /* "Dec." / "Thurs." are abbreviations, not sentence ends */
+      int pt;
+      if (i < len && t[i] == '.' && wl <= 5 && (month_of(k->w) || wday_of(k->w, &pt) >= 0)) i++;
+    } else {
+      k->type = T_PUNCT;
+      k->w[0] = (char)ch;
+      i++;
     }
-    k->type = T_PUNCT;
-    k->w[0] = (char)ch;
-    i++;
+    k->end = (int)i;
     n++;
   }
   return n;
 }
 
-/* ---------------------------------------------------------------- match */
+/* ---------------------------------------------------------------- dates */
 
-typedef struct hit_s {
-  int ok, y, m, d, sent, at; /* at: token index after the match */
+typedef struct dhit_s {
+  int ok, y, m, d, sent, st, at, pos; /* st..at: the tokens of the match */
 } dhit_t;
+
+static int is_w(const tk_t *tk, int n, int i, const char *w) { return i >= 0 && i < n && tk[i].type == T_WORD && !strcmp(tk[i].w, w); }
+static int is_p(const tk_t *tk, int n, int i, char c) { return i >= 0 && i < n && tk[i].type == T_PUNCT && tk[i].w[0] == c; }
+static int is_day_num(const tk_t *k) { return k->type == T_NUM && k->b <= 2 && k->a >= 1 && k->a <= 31; }
 
 static int resolve_year(const co_cls_tm_t *ref, int m, int d) {
   if (!ref) return 0;
   int y = ref->y;
-  if (days_from_civil(y, m, d) < days_from_civil(ref->y, ref->mo, ref->d) - 60) y++;
+  if (co_cls_days_from_civil(y, m, d) < co_cls_days_from_civil(ref->y, ref->mo, ref->d) - 60) y++;
   return y;
 }
 
-static void set_rel(dhit_t *h, const co_cls_tm_t *ref, int add) {
+static void set_days(dhit_t *h, const co_cls_tm_t *ref, int add) {
   if (!ref) return;
-  long z = days_from_civil(ref->y, ref->mo, ref->d) + add;
-  civil_from_days(z, &h->y, &h->m, &h->d);
+  co_cls_civil_from_days(co_cls_days_from_civil(ref->y, ref->mo, ref->d) + add, &h->y, &h->m, &h->d);
   h->ok = 1;
 }
 
-static int is_day_num(const tk_t *k) { return k->type == T_NUM && k->b <= 2 && k->a >= 1 && k->a <= 31; }
+/* "the 10th" / "Thursday the 10th": the next date on or after ref with that
+ * day of the month (and weekday, when given). */
+static void set_day_of_month(dhit_t *h, const co_cls_tm_t *ref, int dom, int wd) {
+  if (!ref) return;
+  long z = co_cls_days_from_civil(ref->y, ref->mo, ref->d);
+  for (int k = 0; k < 400; k++) {
+    int y, m, d;
+    co_cls_civil_from_days(z + k, &y, &m, &d);
+    if (d == dom && (wd < 0 || co_cls_weekday(z + k) == wd)) {
+      h->ok = 1, h->y = y, h->m = m, h->d = d;
+      return;
+    }
+  }
+}
 
-/* Tries every date form at token i. */
-static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref) {
+/* Year after a day/month: "[,] [de|del] 2026". Returns the index after it or j. */
+static int year_after(const tk_t *tk, int n, int j, int *yr) {
+  int k = j;
+  if (is_p(tk, n, k, ',')) k++;
+  if (is_w(tk, n, k, "de") || is_w(tk, n, k, "del")) k++;
+  if (k < n && tk[k].type == T_NUM && tk[k].b == 4 && tk[k].a >= 1900 && tk[k].a <= 2200) {
+    *yr = tk[k].a;
+    return k + 1;
+  }
+  return j;
+}
+
+static void finish_ymd(dhit_t *h, const co_cls_tm_t *ref, int yr, int m, int d) {
+  if (!yr) yr = resolve_year(ref, m, d);
+  if (co_cls_valid_date(yr, m, d)) h->ok = 1, h->y = yr, h->m = m, h->d = d;
+}
+
+static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int dayfirst_default) {
   dhit_t h = {0};
   const tk_t *k = &tk[i];
-  h.sent = k->sent;
-  h.at = i + 1;
-  if (k->type == T_DATE && k->a > 0) { /* ISO */
-    if (valid_date(k->a, k->b, k->c)) h.ok = 1, h.y = k->a, h.m = k->b, h.d = k->c;
+  h.sent = k->sent, h.at = i + 1, h.pos = k->pos;
+  if (k->type == T_DATE && k->dayfirst == 2) { /* ISO */
+    if (co_cls_valid_date(k->a, k->b, k->c)) h.ok = 1, h.y = k->a, h.m = k->b, h.d = k->c;
     return h;
   }
-  if (k->type == T_DATE) { /* numeric a/b[/y] */
-    int x = k->b, y2 = k->c, yr = -k->a - 1, m, d;
-    if (x > 12) d = x, m = y2;
+  if (k->type == T_DATE) { /* a/b[/y], d.m.[y] */
+    int x = k->b, y2 = k->c, m, d;
+    if (k->dayfirst || x > 12) d = x, m = y2;
     else if (y2 > 12) m = x, d = y2;
-    else if (ref && ref->has_tz && ref->tz_min < 0) m = x, d = y2;
-    else d = x, m = y2;
-    if (m < 1 || m > 12 || d < 1 || d > 31) return h;
-    if (!yr) yr = resolve_year(ref, m, d);
-    if (valid_date(yr, m, d)) h.ok = 1, h.y = yr, h.m = m, h.d = d;
+    else if (dayfirst_default) d = x, m = y2;
+    else m = x, d = y2;
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) finish_ymd(&h, ref, k->a, m, d);
+    return h;
+  }
+  if (k->type == T_NUM && is_day_num(k)) { /* "10 December", "10. Dezember", "10 de diciembre de 2026" */
+    int j = i + 1;
+    if (j < n && tk[j].type == T_WORD && (!strcmp(tk[j].w, "º") || !strcmp(tk[j].w, "ª"))) j++;
+    if (is_w(tk, n, j, "of") || is_w(tk, n, j, "de") || is_w(tk, n, j, "di")) j++;
+    int mo = j < n && tk[j].type == T_WORD ? month_of(tk[j].w) : 0;
+    if (!mo) return h;
+    int yr = 0;
+    h.at = year_after(tk, n, j + 1, &yr);
+    finish_ymd(&h, ref, yr, mo, k->a);
     return h;
   }
   if (k->type != T_WORD) return h;
   int mo = month_of(k->w);
-  if (mo && i + 1 < n && is_day_num(&tk[i + 1])) { /* April 15[, 2025] */
-    int d = tk[i + 1].a, yr = 0, j = i + 2;
-    if (j < n && tk[j].type == T_PUNCT && tk[j].w[0] == ',') j++;
-    if (j < n && tk[j].type == T_NUM && tk[j].b == 4) yr = tk[j].a, h.at = j + 1;
-    else h.at = i + 2;
-    if (!yr) yr = resolve_year(ref, mo, d);
-    if (valid_date(yr, mo, d)) h.ok = 1, h.y = yr, h.m = mo, h.d = d;
+  if (mo) { /* "December 10[th][, 2026]", "Dec 10" */
+    int j = i + 1;
+    if (is_w(tk, n, j, "the")) j++;
+    if (j < n && is_day_num(&tk[j])) {
+      int yr = 0;
+      h.at = year_after(tk, n, j + 1, &yr);
+      finish_ymd(&h, ref, yr, mo, tk[j].a);
+    }
     return h;
   }
-  if (!strcmp(k->w, "tomorrow")) return set_rel(&h, ref, 1), h;
-  if (!strcmp(k->w, "today")) return set_rel(&h, ref, 0), h;
+  if (in_set(k->w, W_TOMORROW)) {
+    /* "mañana" after "la"/"de la" is the morning; "Guten Morgen" a greeting */
+    if (is_w(tk, n, i - 1, "la") || is_w(tk, n, i - 1, "guten") || is_w(tk, n, i - 1, "goede") ||
+        is_w(tk, n, i - 1, "this") || (!strcmp(k->w, "mañana") && is_w(tk, n, i - 1, "pasado")))
+      return h;
+    set_days(&h, ref, 1);
+    return h;
+  }
+  if (in_set(k->w, W_AFTER_TOMORROW)) return set_days(&h, ref, 2), h;
+  if (!strcmp(k->w, "pasado") && is_w(tk, n, i + 1, "mañana")) return h.at = i + 2, set_days(&h, ref, 2), h;
+  if (!strcmp(k->w, "après") && is_p(tk, n, i + 1, '-') && is_w(tk, n, i + 2, "demain")) return h.at = i + 3, set_days(&h, ref, 2), h;
+  if (!strcmp(k->w, "depois") && is_w(tk, n, i + 1, "de") && (is_w(tk, n, i + 2, "amanhã") || is_w(tk, n, i + 2, "amanha")))
+    return h.at = i + 3, set_days(&h, ref, 2), h;
+  if (!strcmp(k->w, "day") && is_w(tk, n, i + 1, "after") && is_w(tk, n, i + 2, "tomorrow")) return h.at = i + 3, set_days(&h, ref, 2), h;
+  if (!strcmp(k->w, "demain") && is_p(tk, n, i - 1, '-')) return h;
+  if (in_set(k->w, W_TODAY)) return set_days(&h, ref, 0), h;
+  if (!strcmp(k->w, "the") && i + 1 < n && is_day_num(&tk[i + 1]) && tk[i + 1].c == 1 &&
+      !(i + 2 < n && tk[i + 2].type == T_WORD && (month_of(tk[i + 2].w) || !strcmp(tk[i + 2].w, "of")))) {
+    h.at = i + 2;
+    set_day_of_month(&h, ref, tk[i + 1].a, -1);
+    return h;
+  }
+
   int mode = 0; /* 0 bare, 1 this, 2 next */
   int wi = i;
-  if ((!strcmp(k->w, "next") || !strcmp(k->w, "this") || !strcmp(k->w, "coming")) && i + 1 < n && tk[i + 1].type == T_WORD) {
-    mode = k->w[0] == 'n' ? 2 : 1;
+  if ((in_set(k->w, W_NEXT) || in_set(k->w, W_THIS)) && i + 1 < n && tk[i + 1].type == T_WORD) {
+    mode = !strcmp(k->w, "next") ? 2 : in_set(k->w, W_NEXT) ? 3 : 1;
     wi = i + 1;
   }
-  int wd = wday_of(tk[wi].w);
-  if (wd < 0 || (mode == 0 && strlen(tk[wi].w) == 3 && !strcmp(tk[wi].w, "sun"))) return h;
-  /* "Tuesday, April 15" / "Tuesday 15 April": the explicit date follows. */
-  int j = wi + 1;
-  if (j < n && tk[j].type == T_PUNCT && tk[j].w[0] == ',') j++;
-  if (j < n && ((tk[j].type == T_WORD && month_of(tk[j].w)) || tk[j].type == T_DATE ||
-                (is_day_num(&tk[j]) && j + 1 < n && tk[j + 1].type == T_WORD && month_of(tk[j + 1].w))))
-    return h;
-  if (!ref) return h;
-  long z = days_from_civil(ref->y, ref->mo, ref->d);
-  int cur = weekday(z);
-  int add = (wd - cur + 7) % 7;
-  if (mode == 0 && add == 0) add = 7;
-  if (mode == 2) {
-    if (add == 0) add = 7;
-    int monidx = (cur + 6) % 7;
-    if (add + monidx <= 6) add += 7; /* still this week: "next" means the following one */
+  int pt = 0;
+  int wd = wday_of(tk[wi].w, &pt);
+  if (wd < 0) return h;
+  if (!strcmp(tk[wi].w, "sun") || !strcmp(tk[wi].w, "mar") || !strcmp(tk[wi].w, "sat")) {
+    if (mode == 0) return h;
   }
-  h.at = wi + 1;
-  set_rel(&h, ref, add);
+  int j = wi + 1;
+  if (is_p(tk, n, j, '-') && is_w(tk, n, j + 1, "feira")) j += 2, pt = 0;
+  if (pt && mode == 0 && !is_w(tk, n, wi - 1, "na") && !is_w(tk, n, wi - 1, "nesta") && !is_w(tk, n, wi - 1, "esta"))
+    pt = 2; /* bare "segunda": only with a date right after */
+  if (mode == 0 && wi + 1 < n && tk[wi + 1].type == T_WORD && in_set(tk[wi + 1].w, W_NEXT_AFTER)) {
+    if (!strcmp(tk[wi + 1].w, "que")) {
+      if (is_w(tk, n, wi + 2, "viene")) mode = 3, j = wi + 3;
+    } else {
+      mode = 3, j = wi + 2;
+    }
+  }
+  /* "Thursday, December 10" / "Donnerstag, 10. Dezember": the explicit date follows */
+  int e = j;
+  if (is_p(tk, n, e, ',')) e++;
+  if (is_w(tk, n, e, "den") || is_w(tk, n, e, "le") || is_w(tk, n, e, "el") || is_w(tk, n, e, "dia") ||
+      is_w(tk, n, e, "the"))
+    e++;
+  if (e < n && ((tk[e].type == T_WORD && month_of(tk[e].w)) || tk[e].type == T_DATE)) return h;
+  if (e < n && is_day_num(&tk[e])) {
+    int f = e + 1;
+    if (f < n && tk[f].type == T_WORD && (!strcmp(tk[f].w, "º") || !strcmp(tk[f].w, "ª"))) f++;
+    if (is_w(tk, n, f, "of") || is_w(tk, n, f, "de") || is_w(tk, n, f, "di")) f++;
+    if (f < n && tk[f].type == T_WORD && month_of(tk[f].w)) return h; /* "Tuesday 15 April" */
+    /* "Thursday the 10th", "jueves 10", "Donnerstag, den 10." */
+    if (tk[e].c == 1 || e > j || tk[e].type == T_NUM) {
+      if (e + 1 < n && (tk[e + 1].type == T_TIME || is_w(tk, n, e + 1, "uhr") || is_w(tk, n, e + 1, "uur") ||
+                        is_w(tk, n, e + 1, "h")))
+        goto relative; /* "Friday 10 Uhr" is a time */
+      h.at = e + 1;
+      set_day_of_month(&h, ref, tk[e].a, wd);
+      return h;
+    }
+  }
+  if (pt == 2) return h;
+relative:
+  if (!ref) return h;
+  {
+    long z = co_cls_days_from_civil(ref->y, ref->mo, ref->d);
+    int cur = co_cls_weekday(z);
+    int add = (wd - cur + 7) % 7;
+    if ((mode == 0 || mode == 3) && add == 0) add = 7;
+    if (mode == 2) {
+      if (add == 0) add = 7;
+      int monidx = (cur + 6) % 7;
+      if (add + monidx <= 6) add += 7; /* still this week: "next" means the following one */
+    }
+    h.at = j;
+    set_days(&h, ref, add);
+  }
   return h;
 }
 
-/* Day-number-first form: "15 April", "15th of April". */
-static dhit_t date_dm_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref) {
-  dhit_t h = {0};
-  if (!is_day_num(&tk[i])) return h;
-  int j = i + 1;
-  if (j < n && tk[j].type == T_WORD && !strcmp(tk[j].w, "of")) j++;
-  if (j >= n || tk[j].type != T_WORD) return h;
-  int mo = month_of(tk[j].w);
-  if (!mo) return h;
-  int yr = 0;
-  h.at = j + 1;
-  if (j + 1 < n && tk[j + 1].type == T_NUM && tk[j + 1].b == 4) yr = tk[j + 1].a, h.at = j + 2;
-  if (!yr) yr = resolve_year(ref, mo, tk[i].a);
-  if (valid_date(yr, mo, tk[i].a)) h.ok = 1, h.y = yr, h.m = mo, h.d = tk[i].a;
-  h.sent = tk[i].sent;
-  return h;
-}
+/* ---------------------------------------------------------------- times */
 
 typedef struct thit_s {
-  int ok, h, m, sent, zone_ok, zone;
+  int ok, h, m, eh, em, has_end, at, pos; /* at: token index after the time (and range) */
+  co_cls_zone_t zone;
+  int zone_ok;
 } thit_t;
 
-static thit_t time_at(const tk_t *tk, int n, int i) {
-  thit_t r = {0};
+/* A single clock time at i: h, m, whether the meridiem was given. */
+static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int *lead0, int *at) {
   const tk_t *k = &tk[i];
-  r.sent = k->sent;
-  if (k->type == T_WORD && !strcmp(k->w, "noon")) {
-    r.ok = 1, r.h = 12;
-  } else if (k->type == T_TIME) {
-    int h = k->a, m = k->b;
-    if (h > 23 || m > 59) return r;
-    if (k->c == 1 && h == 12) h = 0;
-    else if (k->c == 2 && h < 12) h += 12;
-    else if (k->c == 0 && h >= 1 && h <= 7) h += 12; /* "2:30" in business hours means afternoon */
-    if (k->c && k->a > 12) return r;
-    r.ok = 1, r.h = h, r.m = m;
-  } else {
-    return r;
+  *mer = 0, *lead0 = 0, *at = i + 1;
+  if (k->type == T_WORD && in_set(k->w, W_NOON)) {
+    *h = 12, *m = 0, *mer = 3;
+    return 1;
   }
+  if (k->type == T_WORD && !strcmp(k->w, "meio") && is_p(tk, n, i + 1, '-') && is_w(tk, n, i + 2, "dia")) {
+    *h = 12, *m = 0, *mer = 3, *at = i + 3;
+    return 1;
+  }
+  if (k->type == T_TIME) {
+    if (k->a > 23 || k->b > 59 || (k->c && (k->a > 12 || k->a == 0))) return 0;
+    *h = k->a, *m = k->b, *mer = k->c, *lead0 = k->lead0;
+    if (is_w(tk, n, i + 1, "uhr") || is_w(tk, n, i + 1, "uur") || is_w(tk, n, i + 1, "h") || is_w(tk, n, i + 1, "hs") ||
+        is_w(tk, n, i + 1, "horas") || is_w(tk, n, i + 1, "heures"))
+      *at = i + 2, *lead0 = 1;
+    return 1;
+  }
+  if (k->type == T_NUM && k->b <= 2 && k->a <= 23 && !k->c) {
+    int unit = i + 1 < n && tk[i + 1].type == T_WORD && in_set(tk[i + 1].w, W_HOUR_UNIT) &&
+               !(tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] && !is_p(tk, n, i + 2, '\''));
+    int lead = i > 0 && tk[i - 1].type == T_WORD && in_set(tk[i - 1].w, W_TIME_LEAD);
+    if (unit && !lead && k->a < 6 && strcmp(tk[i + 1].w, "o")) return 0; /* "1 uur": a duration */
+    if (!unit && !(lead && strcmp(tk[i - 1].w, "la") && strcmp(tk[i - 1].w, "as"))) return 0;
+    if (!unit && i + 1 < n && tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, W_HOURS)))
+      return 0;
+    *h = k->a, *m = 0, *lead0 = 1;
+    *at = i + 1 + unit + (unit && tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] ? 2 : 0);
+    return 1;
+  }
+  return 0;
+}
+
+/* Meridiem words after a time: "in the afternoon", "de la tarde", "du matin". */
+static int mer_word(const tk_t *tk, int n, int at, int *used) {
+  for (int k = at; k < n && k < at + 4; k++) {
+    if (tk[k].type != T_WORD && !is_p(tk, n, k, '\'') && !is_p(tk, n, k, '-')) return 0;
+    if (tk[k].type != T_WORD) continue;
+    if (in_set(tk[k].w, W_PM)) return *used = k + 1, 2;
+    if (in_set(tk[k].w, W_AM) && !(k == at && !strcmp(tk[k].w, "mañana"))) return *used = k + 1, 1;
+    if (!strcmp(tk[k].w, "midi") && is_w(tk, n, k - 2, "après")) return *used = k + 1, 2;
+    static const char *const GLUE[] = {"in", "the", "de", "la", "du", "da", "del", "di", "della", "s", "l", "am",
+                                       "après", "des", NULL};
+    if (!in_set(tk[k].w, GLUE)) return 0;
+  }
+  return 0;
+}
+
+static int to24(int h, int mer, int lead0) {
+  if (mer == 1) return h == 12 ? 0 : h;
+  if (mer == 2) return h < 12 ? h + 12 : h;
+  if (mer == 3) return h;
+  if (!lead0 && h >= 1 && h <= 7) return h + 12; /* "2:30" in business hours means the afternoon */
+  return h;
+}
+
+/* A zone right after a time: "PT", "(CET)", "Pacific Time", "UTC+2",
+ * "(Europe/Berlin)", "+02:00". */
+static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co_cls_zone_t *z, int *used) {
+  if (i >= n) return 0;
+  if (tk[i].type == T_WORD) {
+    /* IANA: Area/City[/Sub] in source case */
+    if (is_p(tk, n, i + 1, '/') && i + 2 < n && tk[i + 2].type == T_WORD && tk[i + 1].pos == tk[i].end &&
+        tk[i + 2].pos == tk[i + 1].end) {
+      int last = i + 2;
+      if (is_p(tk, n, i + 3, '/') && i + 4 < n && tk[i + 4].type == T_WORD && tk[i + 3].pos == tk[last].end) last = i + 4;
+      char name[48];
+      int l = tk[last].end - tk[i].pos;
+      if (l < (int)sizeof(name) && isupper((unsigned char)txt[tk[i].pos])) {
+        memcpy(name, txt + tk[i].pos, (size_t)l);
+        name[l] = 0;
+        if (co_cls_zone_known(name)) {
+          memset(z, 0, sizeof(*z));
+          snprintf(z->iana, sizeof(z->iana), "%s", name);
+          *used = last + 1;
+          return 1;
+        }
+      }
+    }
+    /* UTC+2, GMT-05:00, UTC +5:30 */
+    if ((!strcmp(tk[i].w, "utc") || !strcmp(tk[i].w, "gmt")) && (is_p(tk, n, i + 1, '+') || is_p(tk, n, i + 1, '-')) &&
+        i + 2 < n && (tk[i + 2].type == T_NUM || tk[i + 2].type == T_TIME)) {
+      int sign = tk[i + 1].w[0] == '-' ? -1 : 1, off;
+      const tk_t *v = &tk[i + 2];
+      if (v->type == T_TIME) off = v->a * 60 + v->b;
+      else if (v->b >= 3) off = v->a / 100 * 60 + v->a % 100;
+      else off = v->a * 60;
+      if (off > 14 * 60 || v->c) return 0;
+      memset(z, 0, sizeof(*z));
+      z->fixed = sign * off, z->has_fixed = 1;
+      *used = i + 3;
+      return 1;
+    }
+    const char *words[4];
+    int upper[4], nw = 0;
+    for (int k = i; k < n && nw < 4 && tk[k].type == T_WORD; k++) words[nw] = tk[k].w, upper[nw++] = tk[k].upper;
+    int w = co_cls_zone_lookup(words, upper, nw, global, z);
+    /* alone in the text, "CT" or "PT" may be a state or "part-time": only "(PT)" */
+    if (w == 1 && global && strlen(tk[i].w) <= 2 && !is_p(tk, n, i - 1, '(') && !is_p(tk, n, i + 1, ')')) w = 0;
+    if (w) *used = i + w;
+    return w > 0;
+  }
+  if (!global && is_p(tk, n, i, '+') && i + 1 < n && tk[i + 1].pos == tk[i].end &&
+      ((tk[i + 1].type == T_TIME && !tk[i + 1].c) || (tk[i + 1].type == T_NUM && tk[i + 1].b == 4))) {
+    const tk_t *v = &tk[i + 1];
+    int off = v->type == T_TIME ? v->a * 60 + v->b : v->a / 100 * 60 + v->a % 100;
+    if (off > 14 * 60) return 0;
+    memset(z, 0, sizeof(*z));
+    z->fixed = off, z->has_fixed = 1;
+    *used = i + 2;
+    return 1;
+  }
+  return 0;
+}
+
+/* "de 4 a 5 de la tarde", "from 2 to 3pm", "von 9 bis 10 Uhr": a bare
+ * start hour, when a range with a clear end follows. */
+static int bare_range_start(const tk_t *tk, int n, int i) {
+  static const char *const FROM[] = {"from", "de", "von", "van", "dalle", "dalla", "das", "da", "du", "entre",
+                                     "between", "zwischen", "tussen", NULL};
+  if (tk[i].type != T_NUM || tk[i].b > 2 || tk[i].a > 23 || tk[i].c || i == 0 || tk[i - 1].type != T_WORD ||
+      !in_set(tk[i - 1].w, FROM))
+    return 0;
   int j = i + 1;
-  if (j < n && tk[j].type == T_PUNCT && tk[j].w[0] == '(') j++;
-  if (j < n && tk[j].type == T_WORD) {
-    r.zone_ok = 1;
-    r.zone = j;
+  if (!(is_p(tk, n, j, '-') || (j < n && tk[j].type == T_WORD && in_set(tk[j].w, W_RANGE)))) return 0;
+  j++;
+  if (is_w(tk, n, j, "las") || is_w(tk, n, j, "la")) j++;
+  if (j >= n) return 0;
+  if (tk[j].type == T_TIME) return 1;
+  int used;
+  return tk[j].type == T_NUM && tk[j].b <= 2 && !tk[j].c &&
+         ((j + 1 < n && tk[j + 1].type == T_WORD && in_set(tk[j + 1].w, W_HOUR_UNIT)) || mer_word(tk, n, j + 1, &used));
+}
+
+static thit_t time_at(const char *txt, const tk_t *tk, int n, int i) {
+  thit_t r = {0};
+  int h, m, mer, lead0, at;
+  if (!clock_at(tk, n, i, &h, &m, &mer, &lead0, &at)) {
+    if (!bare_range_start(tk, n, i)) return r;
+    h = tk[i].a, m = 0, mer = 0, lead0 = 0, at = i + 1;
   }
+  r.pos = tk[i].pos;
+  /* range: "10:00 - 11:00 AM", "von 14 bis 15 Uhr", "de 14h à 15h" */
+  int j = at, eh = -1, em = 0, emer = 0, elead = 0, eat = at, used;
+  static const char *const BETWEEN[] = {"between", "entre", "zwischen", "tra", "fra", "tussen", NULL};
+  static const char *const AND[] = {"and", "y", "e", "et", "und", "en", NULL};
+  int between = i > 0 && tk[i - 1].type == T_WORD && in_set(tk[i - 1].w, BETWEEN);
+  if (j < n && (is_p(tk, n, j, '-') || (tk[j].type == T_WORD && in_set(tk[j].w, W_RANGE) && !in_set(tk[j].w, AND)) ||
+                (between && tk[j].type == T_WORD && in_set(tk[j].w, AND)))) {
+    int k = j + 1;
+    if (is_w(tk, n, k, "las") || is_w(tk, n, k, "la")) k++;
+    int h2, m2, mer2, l2, at2;
+    if (k < n && (tk[k].type == T_TIME || tk[k].type == T_NUM) && clock_at(tk, n, k, &h2, &m2, &mer2, &l2, &at2))
+      eh = h2, em = m2, emer = mer2, elead = l2, eat = at2;
+    else if (k < n && tk[k].type == T_NUM && tk[k].b <= 2 && tk[k].a <= 23 && !tk[k].c &&
+             ((tk[j].type == T_PUNCT && tk[i].type == T_TIME) || mer_word(tk, n, k + 1, &used)))
+      eh = tk[k].a, em = 0, emer = 0, elead = 0, eat = k + 1; /* "14:00-15", "4 a 5 de la tarde" */
+  }
+  if (eh >= 0) {
+    int w = mer_word(tk, n, eat, &used);
+    if (w && !emer) emer = w, eat = used;
+    if (!mer && emer && emer != 3) { /* "10 - 11am": the start shares the end's meridiem unless that puts it after */
+      int s = to24(h, emer, 1), e = to24(eh, emer, 1);
+      mer = s > e ? (emer == 2 ? 1 : 2) : emer;
+    }
+    int s = to24(h, mer, lead0), e = to24(eh, emer, elead);
+    if (e <= s && !emer && !elead && eh <= 12) e = eh + 12 > s ? eh + 12 : e;
+    if (e > s && e - s <= 8 * 60) {
+      r.has_end = 1, r.eh = e, r.em = em;
+      at = eat;
+    }
+  } else {
+    int w = mer_word(tk, n, at, &used);
+    if (w && !mer) mer = w, at = used;
+  }
+  r.h = to24(h, mer, lead0), r.m = m;
+  if (r.has_end && (r.eh * 60 + r.em) <= r.h * 60 + r.m) r.has_end = 0;
+  /* a zone after it, maybe in parentheses or after "Uhr" */
+  int z = at;
+  if (is_p(tk, n, z, '(') || is_p(tk, n, z, ',')) z++;
+  if (is_w(tk, n, z, "uhr") || is_w(tk, n, z, "uur")) z++;
+  if (zone_at(txt, tk, n, z, 0, &r.zone, &used)) r.zone_ok = 1, at = used;
+  r.ok = 1;
+  r.at = at;
   return r;
 }
 
-int co_cls_find_datetime(const char *text, size_t len, const co_cls_tm_t *ref, char *out, size_t out_size) {
-  tk_t *tk = malloc(sizeof(*tk) * MAXTK);
-  int rc = -1;
-  if (!tk) return -1;
-  int n = lex(text, len, tk);
-  dhit_t first = {0};
-  for (int i = 0; i < n; i++) {
-    dhit_t d = date_at(tk, n, i, ref);
-    if (!d.ok) d = date_dm_at(tk, n, i, ref);
-    if (!d.ok) continue;
-    if (!first.ok) first = d;
-    /* a time in the same sentence, after the date or just before it */
-    for (int j = (i > 6 ? i - 6 : 0); j < n && tk[j].sent <= d.sent + 0; j++) {
-      if (tk[j].sent != d.sent || (j >= i && j < d.at)) continue;
-      thit_t t = time_at(tk, n, j);
-      if (!t.ok) continue;
-      int off = 0, has_off = 0;
-      if (t.zone_ok && zone_offset(tk[t.zone].w, d.y, d.m, d.d, &off)) has_off = 1;
-      else if (ref && ref->has_tz) off = ref->tz_min, has_off = 1;
-      if (has_off)
-        snprintf(out, out_size, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", d.y, d.m, d.d, t.h, t.m, off < 0 ? '-' : '+',
-                 abs(off) / 60, abs(off) % 60);
-      else
-        snprintf(out, out_size, "%04d-%02d-%02dT%02d:%02d:00", d.y, d.m, d.d, t.h, t.m);
-      rc = 0;
-      goto done;
-    }
+/* ---------------------------------------------------------------- slots */
+
+static int stem_in(const char *w, const char *const *stems) {
+  for (int i = 0; stems[i]; i++)
+    if (!strncmp(w, stems[i], strlen(stems[i]))) return 1;
+  return 0;
+}
+
+static int conditional_before(const tk_t *tk, int n, int i) {
+  for (int k = i - 1; k >= 0 && k >= i - 5 && tk[k].sent == tk[i].sent; k--)
+    if (tk[k].type == T_WORD && in_set(tk[k].w, W_COND)) return 1;
+  (void)n;
+  return 0;
+}
+
+/* Phrase of lower-case words starting at token i. */
+static int phrase_at(const tk_t *tk, int n, int i, const char *phrase) {
+  const char *p = phrase;
+  int k = i;
+  while (*p) {
+    const char *sp = strchr(p, ' ');
+    size_t l = sp ? (size_t)(sp - p) : strlen(p);
+    if (k >= n || tk[k].type != T_WORD || strlen(tk[k].w) != l || strncmp(tk[k].w, p, l)) return 0;
+    k++;
+    p += l + (sp ? 1 : 0);
   }
-  if (first.ok) {
-    snprintf(out, out_size, "%04d-%02d-%02d", first.y, first.m, first.d);
+  return 1;
+}
+
+static void status_cues(const tk_t *tk, int n, co_cls_found_t *f) {
+  f->resched_pos = -1;
+  for (int i = 0; i < n; i++) {
+    if (tk[i].type != T_WORD) continue;
+    int is_new = 0;
+    for (int k = 0; NEW_PHRASES[k]; k++) is_new |= phrase_at(tk, n, i, NEW_PHRASES[k]);
+    if ((is_new || stem_in(tk[i].w, RESCHED_STEMS)) && !conditional_before(tk, n, i)) f->resched_pos = tk[i].pos;
+    if (in_set(tk[i].w, CANCEL_WORDS) && !conditional_before(tk, n, i)) f->cancelled = 1;
+  }
+}
+
+static int duration_at(const tk_t *tk, int n, int i) {
+  const tk_t *k = &tk[i];
+  int v = -1, j = i + 1;
+  if (k->type == T_NUM && !k->c) v = k->a;
+  else if (k->type == T_WORD && (!strcmp(k->w, "an") || !strcmp(k->w, "one") || !strcmp(k->w, "eine") ||
+                                 !strcmp(k->w, "una") || !strcmp(k->w, "une") || !strcmp(k->w, "uma") ||
+                                 !strcmp(k->w, "een") || !strcmp(k->w, "un")))
+    v = 1;
+  else if (k->type == T_WORD && (!strcmp(k->w, "half") || !strcmp(k->w, "halbe") || !strcmp(k->w, "media") ||
+                                 !strcmp(k->w, "meia") || !strcmp(k->w, "demi") || !strcmp(k->w, "mezz") ||
+                                 !strcmp(k->w, "halve") || !strcmp(k->w, "halfuur")))
+    v = 0;
+  if (v < 0) return 0;
+  if (is_p(tk, n, j, '-') || is_p(tk, n, j, '\'')) j++;
+  if (v == 0) { /* "half an hour", "eine halbe Stunde", "media hora", "une demi-heure", "mezz'ora", "een half uur" */
+    if (is_w(tk, n, j, "an") || is_w(tk, n, j, "a")) j++;
+    return j < n && tk[j].type == T_WORD && in_set(tk[j].w, W_HOURS) ? 30 : 0;
+  }
+  if (j >= n || tk[j].type != T_WORD) return 0;
+  static const char *const BEFORE[] = {"early", "earlier", "before", "prior", "ahead", "beforehand", "vorher", "früher",
+                                       "vor", "antes", "avant", "avance", "prima", "eerder", "ago", "late", NULL};
+  if (j + 1 < n && tk[j + 1].type == T_WORD && in_set(tk[j + 1].w, BEFORE)) return 0;
+  if (in_set(tk[j].w, W_MINUTES)) return v >= 5 && v <= 480 ? v : 0;
+  if (in_set(tk[j].w, W_HOURS)) {
+    int tenth = k->type == T_NUM && k->w[0] == '.' ? k->w[1] - '0' : 0;
+    int mins = v * 60 + tenth * 6;
+    if (is_w(tk, n, j + 1, "and") && is_w(tk, n, j + 2, "a") && is_w(tk, n, j + 3, "half")) mins += 30;
+    if (is_w(tk, n, j + 1, "e") && is_w(tk, n, j + 2, "meia")) mins += 30;
+    if (is_w(tk, n, j + 1, "y") && is_w(tk, n, j + 2, "media")) mins += 30;
+    return mins >= 15 && mins <= 480 ? mins : 0;
+  }
+  return 0;
+}
+
+void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_cls_found_t *f) {
+  memset(f, 0, sizeof(*f));
+  f->resched_pos = -1;
+  size_t nl;
+  char *txt = normalize(text, len, &nl);
+  tk_t *tk = malloc(sizeof(*tk) * MAXTK);
+  dhit_t *dates = malloc(sizeof(*dates) * 64);
+  if (!txt || !tk || !dates) goto out;
+  int n = lex(txt, nl, tk);
+  const char *lang = co_cls_guess_lang(txt, nl);
+  int dayfirst = strcmp(lang, "en") != 0 || (ref && ref->has_tz && ref->tz_min >= 0);
+  status_cues(tk, n, f);
+
+  /* every date, then every time paired with the nearest date */
+  int nd = 0;
+  for (int i = 0; i < n && nd < 64; i++) {
+    dhit_t d = date_at(tk, n, i, ref, dayfirst);
+    if (!d.ok) continue;
+    d.sent = tk[i].sent, d.st = i;
+    dates[nd++] = d;
+    i = d.at - 1;
+  }
+  for (int i = 0; i < n && !f->minutes; i++) f->minutes = duration_at(tk, n, i);
+
+  co_cls_zone_t text_zone = {{0}, 0, 0}, guess = {{0}, 0, 0};
+  int has_text_zone = 0, has_guess = co_cls_guess_zone(ref, lang, &guess);
+  for (int i = 0; i < n && !has_text_zone; i++) {
+    int used;
+    if (zone_at(txt, tk, n, i, 1, &text_zone, &used)) has_text_zone = 1;
+  }
+  for (int i = 0; i < n && f->n < 8; i++) {
+    int in_date = 0;
+    for (int k = 0; k < nd; k++)
+      if (i >= dates[k].st && i < dates[k].at) in_date = 1;
+    if (in_date && tk[i].type != T_TIME) continue;
+    thit_t t = time_at(txt, tk, n, i);
+    if (!t.ok) continue;
+    /* nearest date: same sentence (before within 14 tokens, else after
+     * within 8), else the last date before within 40 tokens */
+    int best = -1, bestd = 1 << 30;
+    for (int k = 0; k < nd; k++) {
+      const dhit_t *d = &dates[k];
+      if (tk[d->at - 1].sent != tk[i].sent && d->sent != tk[i].sent) continue;
+      int before = d->at <= i, dist = before ? i - d->at : (d->at - 1) - i;
+      if (dist < 0) dist = 0;
+      if ((before && dist > 14) || (!before && dist > 8)) continue;
+      if (!before) dist += 3;
+      if (dist < bestd) best = k, bestd = dist;
+    }
+    if (best < 0)
+      for (int k = nd - 1; k >= 0; k--)
+        if (dates[k].at <= i && i - dates[k].at <= 40) {
+          best = k;
+          break;
+        }
+    if (best < 0) {
+      i = t.at - 1;
+      continue;
+    }
+    co_cls_slot_t *s = &f->slot[f->n];
+    memset(s, 0, sizeof(*s));
+    s->y = dates[best].y, s->m = dates[best].m, s->d = dates[best].d, s->h = t.h, s->mi = t.m, s->has_time = 1;
+    if (t.has_end) s->minutes = t.eh * 60 + t.em - (t.h * 60 + t.m);
+    if (t.zone_ok) s->zone = t.zone, s->zone_stated = 1;
+    else if (has_text_zone) s->zone = text_zone, s->zone_stated = 1;
+    else if (has_guess) s->zone = guess;
+    else if (ref && ref->has_tz) s->zone.fixed = ref->tz_min, s->zone.has_fixed = 1;
+    s->pos = dates[best].pos < t.pos ? dates[best].pos : t.pos;
+    /* "instead of Monday at 10" */
+    int first = dates[best].pos < t.pos ? dates[best].st : i;
+    for (int k = first - 1; k >= 0 && k >= first - 4; k--)
+      if (tk[k].type == T_WORD && in_set(tk[k].w, W_OLD)) s->old = 1;
+    if (f->resched_pos >= 0 && is_w(tk, n, first - 1, "from")) s->old = 1;
+    int dup = 0;
+    for (int k = 0; k < f->n; k++)
+      if (!memcmp(&f->slot[k].y, &s->y, sizeof(int) * 5) && f->slot[k].old == s->old) dup = 1;
+    if (!dup) f->n++;
+    i = t.at - 1;
+  }
+  if (!f->n && nd) {
+    co_cls_slot_t *s = &f->date_only;
+    s->y = dates[0].y, s->m = dates[0].m, s->d = dates[0].d, s->pos = dates[0].pos;
+    f->has_date_only = 1;
+  }
+out:
+  free(dates);
+  free(tk);
+  free(txt);
+}
+
+int co_cls_slot_instant(const co_cls_slot_t *s, long long *utc, int *off) {
+  if (!co_cls_zone_offset_local(&s->zone, s->y, s->m, s->d, s->h, s->mi, off)) return 0;
+  *utc = (long long)co_cls_days_from_civil(s->y, s->m, s->d) * 86400 + s->h * 3600 + s->mi * 60 - (long long)*off * 60;
+  return 1;
+}
+
+/* Kept for callers of the first version: the first slot (or date) as
+ * local ISO-8601 with its offset. */
+int co_cls_find_datetime(const char *text, size_t len, const co_cls_tm_t *ref, char *out, size_t out_size) {
+  co_cls_found_t *f = malloc(sizeof(*f));
+  int rc = -1;
+  if (!f) return -1;
+  co_cls_find_slots(text, len, ref, f);
+  const co_cls_slot_t *s = NULL;
+  for (int i = 0; i < f->n && !s; i++)
+    if (!f->slot[i].old) s = &f->slot[i];
+  if (s) {
+    long long utc;
+    int off;
+    if (co_cls_slot_instant(s, &utc, &off))
+      snprintf(out, out_size, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d", s->y, s->m, s->d, s->h, s->mi,
+               off < 0 ? '-' : '+', abs(off) / 60, abs(off) % 60);
+    else
+      snprintf(out, out_size, "%04d-%02d-%02dT%02d:%02d:00", s->y, s->m, s->d, s->h, s->mi);
+    rc = 0;
+  } else if (f->has_date_only) {
+    snprintf(out, out_size, "%04d-%02d-%02d", f->date_only.y, f->date_only.m, f->date_only.d);
     rc = 0;
   }
-done:
-  free(tk);
+  free(f);
   return rc;
 }
