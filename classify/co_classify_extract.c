@@ -740,9 +740,9 @@ static int find_meeting_url(const char *t, size_t len, char *out, size_t osz, ch
   return 0;
 }
 
-static const char *const PHONE_WORDS[] = {"phone", "call", "dial", "tel", "telephone", "mobile", "telefon", "teléfono",
-                                          "telefono", "téléphone", "telefone", "telefoon", "ligar", "llamar", "appeler",
-                                          "anrufen", "bellen", "chiamare", "ring", NULL};
+static const char *const PHONE_WORDS[] = {"phone", "call", "dial", "tel:", "tel.", "mobile", "cell", "telefon",
+                                          "teléfono", "telefono", "téléphone", "telefone", "telefoon", "ligar", "ligaremos",
+                                          "llam", "appel", "rufen", "bellen", "chiam", NULL};
 
 /* A phone number (8..15 digits) after a phone word in the same sentence;
  * written as "tel:+<digits>" (a leading + kept, else as dialled). */
@@ -760,7 +760,7 @@ static int find_phone(const char *t, size_t len, char *out, size_t osz) {
       if (t[e] == ' ' && e + 1 < len && !isdigit((unsigned char)t[e + 1]) && t[e + 1] != '(' && t[e + 1] != '-') break;
       e++;
     }
-    if (nd < 8 || nd > 15) {
+    if (nd < 8 || nd > 15 || (!plus && t[i] != '(' && nd < 10)) {
       i = e;
       continue;
     }
@@ -798,14 +798,20 @@ static int find_address(const char *t, size_t len, char *out, size_t osz) {
       const char *s = hit + strlen(ADDRESS_LEADS[k]);
       while (s < end && (*s == ' ' || *s == '\t')) s++;
       const char *e = s;
-      while (e < end && *e != '\n' && !(*e == '.' && (e + 1 >= end || e[1] == ' ' || e[1] == '\n') && e - s > 3 &&
-                                           !isdigit((unsigned char)e[-1]) && !(e - s >= 2 && isupper((unsigned char)e[-1]) && e[-2] == ' ')))
-        e++;
+      int label = strchr(ADDRESS_LEADS[k], ':') != NULL;
+      for (; e < end; e++) {
+        if (*e == '\n' && (label || e + 1 >= end || e[1] == '\n')) break;
+        if (*e == '.' && (e + 1 >= end || e[1] == ' ' || e[1] == '\n') && e - s > 3 &&
+            !(e - s >= 2 && isupper((unsigned char)e[-1]) && e[-2] == ' '))
+          break;
+      }
       while (e > s && strchr(" ,;:\r", e[-1])) e--;
       int digit = 0;
       for (const char *q = s; q < e; q++) digit |= isdigit((unsigned char)*q) != 0;
       if (digit && e - s >= 6 && e - s < 200 && !co_cls_memcasestr(s, (size_t)(e - s), "http")) {
-        copyn(out, osz, s, (size_t)(e - s));
+        size_t o = 0; /* a wrapped line joins with a space */
+        for (const char *q = s; q < e && o + 1 < osz; q++) out[o++] = *q == '\n' || *q == '\r' ? ' ' : *q;
+        out[o] = 0;
         return 1;
       }
       p = s;

@@ -126,7 +126,7 @@ static const char *const W_COND[] = {"if", "should", "wenn", "falls", "sollten",
                                      "qualora", "needs", NULL};
 
 /* Word stems that announce a new time or a cancellation. */
-static const char *const RESCHED_STEMS[] = {"reschedul", "moved", "postpone", "verschoben", "verlegt", "reprogramad",
+static const char *const RESCHED_STEMS[] = {"reschedul", "moved", "postpone", "verschoben", "verschieb", "verlegt", "reprogramad",
                                             "reprogramm", "reporté", "déplacé", "remarcad", "reagendad", "verplaatst",
                                             "verzet", "spostat", "riprogrammat", "posticipat", "cambiad", NULL};
 static const char *const NEW_PHRASES[] = {"new time", "new date", "updated time", "neuer termin", "neue uhrzeit",
@@ -471,10 +471,13 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
     int j = i + 1;
     if (j < n && tk[j].type == T_WORD && (!strcmp(tk[j].w, "º") || !strcmp(tk[j].w, "ª"))) j++;
     if (is_w(tk, n, j, "of") || is_w(tk, n, j, "de") || is_w(tk, n, j, "di")) j++;
+    int dash = is_p(tk, n, j, '-') && tk[j].pos == k->end; /* "14-Dec-2026" */
+    j += dash;
     int mo = j < n && tk[j].type == T_WORD ? month_of(tk[j].w) : 0;
     if (!mo) return h;
     int yr = 0;
-    h.at = year_after(tk, n, j + 1, &yr);
+    h.at = year_after(tk, n, j + 1 + (dash && is_p(tk, n, j + 1, '-')), &yr);
+    if (!yr) h.at = j + 1;
     finish_ymd(&h, ref, yr, mo, k->a);
     return h;
   }
@@ -749,13 +752,13 @@ static thit_t time_at(const char *txt, const tk_t *tk, int n, int i) {
     int w = mer_word(tk, n, eat, &used);
     if (w && !emer) emer = w, eat = used;
     if (!mer && emer && emer != 3) { /* "10 - 11am": the start shares the end's meridiem unless that puts it after */
-      int s = to24(h, emer, 1), e = to24(eh, emer, 1);
+      int s = to24(h, emer, 1) * 60 + m, e = to24(eh, emer, 1) * 60 + em;
       mer = s > e ? (emer == 2 ? 1 : 2) : emer;
     }
-    int s = to24(h, mer, lead0), e = to24(eh, emer, elead);
-    if (e <= s && !emer && !elead && eh <= 12) e = eh + 12 > s ? eh + 12 : e;
+    int s = to24(h, mer, lead0) * 60 + m, e = to24(eh, emer, elead) * 60 + em;
+    if (e <= s && !emer && !elead && eh < 12) e += 12 * 60;
     if (e > s && e - s <= 8 * 60) {
-      r.has_end = 1, r.eh = e, r.em = em;
+      r.has_end = 1, r.eh = e / 60, r.em = e % 60;
       at = eat;
     }
   } else {
@@ -812,6 +815,16 @@ static void status_cues(const tk_t *tk, int n, co_cls_found_t *f) {
     if ((is_new || stem_in(tk[i].w, RESCHED_STEMS)) && !conditional_before(tk, n, i)) f->resched_pos = tk[i].pos;
     if (in_set(tk[i].w, CANCEL_WORDS) && !conditional_before(tk, n, i)) f->cancelled = 1;
   }
+}
+
+/* "lieu", "lugar", "vez", "plaats" mean "instead" only in "au lieu",
+ * "en lugar", "en/em vez", "in plaats" ("aura lieu le 6" is "takes place"). */
+static int old_cue(const tk_t *tk, int n, int k) {
+  static const char *const NEEDS[] = {"lieu", "lugar", "vez", "plaats", NULL};
+  static const char *const PREV[] = {"au", "en", "em", "in", NULL};
+  if (!in_set(tk[k].w, NEEDS)) return 1;
+  (void)n;
+  return k > 0 && tk[k - 1].type == T_WORD && in_set(tk[k - 1].w, PREV);
 }
 
 static int duration_at(const tk_t *tk, int n, int i) {
@@ -919,7 +932,7 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
     /* "instead of Monday at 10" */
     int first = dates[best].pos < t.pos ? dates[best].st : i;
     for (int k = first - 1; k >= 0 && k >= first - 4; k--)
-      if (tk[k].type == T_WORD && in_set(tk[k].w, W_OLD)) s->old = 1;
+      if (tk[k].type == T_WORD && in_set(tk[k].w, W_OLD) && old_cue(tk, n, k)) s->old = 1;
     if (f->resched_pos >= 0 && is_w(tk, n, first - 1, "from")) s->old = 1;
     int dup = 0;
     for (int k = 0; k < f->n; k++)
