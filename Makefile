@@ -13,6 +13,7 @@ JOBS       ?= 2
 deps:
 	bash scripts/install-deps.sh
 	@if [ -f scripts/install-model.sh ]; then bash scripts/install-model.sh; fi
+	@if [ -f scripts/install-e5.sh ]; then bash scripts/install-e5.sh; fi
 
 deps-test: deps
 	bash scripts/fetch-kafka.sh

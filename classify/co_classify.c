@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "co_classify_int.h"
+#include "co_vec_e5.h"
 
 #ifndef CO_CLASSIFY_MODEL_PATH
 #define CO_CLASSIFY_MODEL_PATH "classify/model/careerops-offline.bin"
@@ -130,11 +131,29 @@ static const char *const REJECTION_CUES[] = {
     "going with another", "gone with another", "went with another", "not be scheduling", "not be able to invite",
     "filled this", "no longer open", "not be moving", "won't be moving", "been declined", "been rejected",
     "not been accepted", "unable to proceed", "won't be proceeding", "not be pursuing", "won't be pursuing", "we chose",
-    "unable to consider", "do not meet the", "does not meet the", "did not meet the", "didn't meet the", NULL};
+    "unable to consider", "do not meet the", "does not meet the", "did not meet the", "didn't meet the",
+    /* the same decision vocabulary in the other supported languages (de, es, fr, pt, nl, it); hedges
+     * ("leider", "lamentablemente", "malheureusement", "infelizmente", "helaas", "purtroppo") are not cues */
+    "entschieden", "anderen kandidat", "andere kandidat", "anderen bewerber", "nicht weiter", "absage",
+    "nicht berücksichtig", "bereits besetzt", "hemos decidido", "otros candidatos", "otro candidato",
+    "no continuar", "no seguir", "no avanzar", "ha sido cubiert", "descartad", "avons décidé", "autres candidat",
+    "autre candidat", "pas donner suite", "ne pas poursuivre", "pas été retenu", "pas retenu", "déjà été pourvu",
+    "decidimos", "outros candidatos", "outro candidato", "não avançar", "não seguir", "não prosseguir",
+    "não foi selecionad", "já foi preenchid", "besloten", "andere kandida", "niet verder", "afgewezen",
+    "afwijzing", "niet geselecteerd", "al ingevuld", "abbiamo deciso", "altri candidati", "altro candidato",
+    "non proseguire", "non procedere", "non è stata selezionat", "non sei stato selezionat", "già stata coperta",
+    NULL};
 
-static const char *const INTERVIEW_WORDS[] = {"interview", "screen", "call", "chat", "meet", "schedul", "availab",
-                                              "speak", "conversation", "calendly", "zoom", "onsite", "on-site",
-                                              "talk", NULL};
+static const char *const INTERVIEW_WORDS[] = {
+    "interview", "screen", "call", "chat", "meet", "schedul", "availab", "speak", "conversation", "calendly", "zoom",
+    "onsite", "on-site", "talk",
+    /* de, es, fr, pt, nl, it */
+    "gespräch", "kennenlernen", "telefonat", "video-call", "entrevista", "llamada", "reunión", "charla", "entretien",
+    "rencontr", "disponib", "visio", "conversa", "chamada", "reunião", "gesprek", "kennismaking", "beschikbaar",
+    "colloquio", "chiamata", "incontr", NULL};
+
+/* "offer" in the other supported languages (an OFFER must say it). */
+static const char *const OFFER_WORDS[] = {"offer", "angebot", "oferta", "offre", "aanbod", "offerta", "proposta", NULL};
 
 static void second_best(const float *p, int exclude, co_classify_result_t *out) {
   int b = -1;
@@ -178,15 +197,52 @@ static void summarize(const co_classify_input_t *in, co_classify_result_t *r) {
   }
 }
 
+const char *co_classify_embedder_id(const co_classify_model_t *m) {
+  return m && m->cfg.embed_dim ? m->cfg.embed_id : NULL;
+}
+
+/* The email's embedding into out->embedding: the caller's, or computed by
+ * the model's embedder from co_cls_embed_text(). */
+static co_err_t embed_email(const co_classify_model_t *m, const co_classify_input_t *in, co_classify_result_t *out,
+                            char *errstr, size_t errstr_size) {
+  size_t dim = m->cfg.embed_dim;
+  if (dim > CO_CLASSIFY_EMBED_MAX)
+    return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED, "classify: %zu-dim embedding block", dim);
+  if (in->embedding) {
+    if (in->embedding_dim != dim)
+      return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "classify: embedding has %zu dims, the model %zu",
+                       in->embedding_dim, dim);
+    memcpy(out->embedding, in->embedding, dim * sizeof(float));
+  } else {
+    if (!m->e5)
+      return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG,
+                       "classify: the model needs a %zu-dim embedding and has no embedder (not loaded from a file)", dim);
+    char *text = malloc((size_t)m->cfg.embed_bytes + 1);
+    if (!text) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "classify: out of memory");
+    co_cls_embed_text(&m->cfg, in, text, (size_t)m->cfg.embed_bytes + 1);
+    co_err_t err = co_vec_e5_embed(m->e5, text, 0, (co_vec_e5_kind_t)m->cfg.embed_kind, out->embedding, errstr,
+                                   errstr_size);
+    free(text);
+    if (err != CO_OK) return err;
+  }
+  out->embedding_dim = dim;
+  return CO_OK;
+}
+
 co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input_t *in, co_classify_result_t *out,
                            char *errstr, size_t errstr_size) {
   co_cls_vec_t x = {0};
   co_err_t err = CO_OK;
   if (!m || !in || !out) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "classify: NULL model, input or result");
   memset(out, 0, sizeof(*out));
-  if (m->cfg.embed_dim && (!in->embedding || in->embedding_dim != m->cfg.embed_dim))
-    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "classify: model needs a %u-dim embedding",
-                     m->cfg.embed_dim);
+  co_classify_input_t ein;
+  if (m->cfg.embed_dim) {
+    if ((err = embed_email(m, in, out, errstr, errstr_size)) != CO_OK) return err;
+    ein = *in;
+    ein.embedding = out->embedding;
+    ein.embedding_dim = out->embedding_dim;
+    in = &ein;
+  }
   if ((err = co_cls_featurize(&m->cfg, in, &x)) != CO_OK) {
     co_seterr(errstr, errstr_size, err, "classify: out of memory building features");
     goto err;
@@ -220,7 +276,7 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
   } else if (out->label == CO_CLASSIFY_INTERVIEW && !any_of(subj, sl, INTERVIEW_WORDS) && !any_of(body, bl, INTERVIEW_WORDS)) {
     second_best(out->probs, CO_CLASSIFY_INTERVIEW, out);
     out->rule = "interview_evidence";
-  } else if (out->label == CO_CLASSIFY_OFFER && !co_cls_memcasestr(subj, sl, "offer") && !co_cls_memcasestr(body, bl, "offer")) {
+  } else if (out->label == CO_CLASSIFY_OFFER && !any_of(subj, sl, OFFER_WORDS) && !any_of(body, bl, OFFER_WORDS)) {
     second_best(out->probs, CO_CLASSIFY_OFFER, out);
     out->rule = "offer_evidence";
   }

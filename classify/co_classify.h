@@ -36,11 +36,16 @@ typedef struct co_classify_input_s {
   const char *date; /* RFC 5322 or ISO-8601; anchors relative dates ("next Tuesday") */
   int has_list_unsubscribe; /* the message carried a List-Unsubscribe header */
   const co_classify_cal_t *calendar; /* the email's text/calendar part, or NULL; its instant wins over the text */
-  /* Hook for a sentence-embedding feature block. Used only by a model trained
-   * with embed_dim > 0; current models have none and ignore it. */
+  /* Sentence embedding of this email, if the caller already has one (e.g.
+   * kept from an earlier pass). Used only by a model trained with an
+   * embedding block (the default model: multilingual-e5-small, 384 dims);
+   * when NULL such a model embeds the email itself. Ignored by n-gram-only
+   * models. */
   const float *embedding;
   size_t embedding_dim;
 } co_classify_input_t;
+
+#define CO_CLASSIFY_EMBED_MAX 384
 
 /* Caller-owned, fixed buffers: nothing to free. Strings are "" when unknown. */
 typedef struct co_classify_result_s {
@@ -53,6 +58,13 @@ typedef struct co_classify_result_s {
   char interview_at[40]; /* ISO-8601 date or date-time with the zone's offset, INTERVIEW only */
   co_classify_when_t when; /* instant, zone, duration, link, status, candidates (co_classify_when.h), INTERVIEW only */
   char summary[512];     /* one sentence */
+  /* The email's sentence embedding the model used (unit length; from the
+   * input or computed once by co_classify_email), embedding_dim 0 for an
+   * n-gram-only model. Keep it with the classified event: search over mail
+   * reuses it instead of embedding again. Its embedder is
+   * co_classify_embedder_id(). */
+  float embedding[CO_CLASSIFY_EMBED_MAX];
+  size_t embedding_dim;
 } co_classify_result_t;
 
 /* "APPLIED", ... ; static, never NULL. */
@@ -62,21 +74,31 @@ int co_classify_label_parse(const char *s);
 
 /* Loads a model file. Returns a model the caller frees with
  * co_classify_destroy(), or NULL with errstr set (bad magic, version,
- * checksum or truncated file). */
+ * checksum or truncated file, or a model with an embedding block whose
+ * embedder is not installed: the message names the file and
+ * scripts/install-e5.sh). */
 co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t errstr_size);
 void co_classify_destroy(co_classify_model_t *m);
+
+/* The model's sentence embedder ("e5-small-q4", with the "query: " prefix),
+ * or NULL for an n-gram-only model. Owned by the model. */
+const char *co_classify_embedder_id(const co_classify_model_t *m);
 
 /* Path of the model built from data/train at build time (static string). */
 const char *co_classify_default_model_path(void);
 
-/* Classifies and extracts one email into *out (fully overwritten). Returns
- * CO_ERR_INVALID_ARG for NULL model/in/out, or a model that needs an
- * embedding the input lacks. Thread-safe on a shared model. */
+/* Classifies and extracts one email into *out (fully overwritten). A model
+ * with an embedding block embeds subject + unquoted body once (unless
+ * in->embedding is given) and returns the vector in out->embedding.
+ * Returns CO_ERR_INVALID_ARG for NULL model/in/out or an embedding of the
+ * wrong size. Thread-safe on a shared model. */
 co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input_t *in, co_classify_result_t *out,
                            char *errstr, size_t errstr_size);
 
 /* Trains on a JSON-lines corpus (fields subject, from, body, label; others
- * ignored) with the default feature configuration and a fixed seed, and
+ * ignored) with the default feature configuration (hashed n-grams plus the
+ * e5 embedding block; the embedder must be installed) and a fixed seed,
+ * and
  * writes the model to model_out (via a temp file + rename). Same corpus,
  * same bytes out. Bad lines are errors (a training corpus must be clean). */
 co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size);

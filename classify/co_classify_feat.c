@@ -11,11 +11,13 @@
  * thread is the one that carries the news. */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "co_classify_int.h"
+#include "co_vec_e5.h"
 
 #define TOK_MAX 32
 
@@ -28,6 +30,41 @@ void co_cls_featcfg_default(co_cls_featcfg_t *cfg) {
   cfg->body_max = 4000;
   cfg->embed_dim = 0;
   cfg->hash_seed = 0x636f636c73ULL; /* "cocls" */
+}
+
+/* Embedding defaults, chosen by measurement (docs/classifier.md, "Model"):
+ * "query: " (the model card's prefix for classification), 512 bytes of
+ * subject + unquoted body (about 128 tokens), the unit embedding scaled
+ * next to the unit sparse block. */
+void co_cls_featcfg_default_embed(co_cls_featcfg_t *cfg) {
+  co_cls_featcfg_default(cfg);
+  cfg->embed_dim = CO_VEC_E5_DIM;
+  snprintf(cfg->embed_id, sizeof(cfg->embed_id), "%s", CO_VEC_E5_ID);
+  cfg->embed_kind = CO_VEC_E5_QUERY;
+  cfg->embed_bytes = CO_CLS_EMBED_BYTES;
+  cfg->embed_scale = CO_CLS_EMBED_SCALE;
+}
+
+void co_cls_embed_text(const co_cls_featcfg_t *cfg, const co_classify_input_t *in, char *buf, size_t buf_size) {
+  const char *subj = in->subject ? in->subject : "", *body = in->body ? in->body : "";
+  size_t cap = cfg->embed_bytes && cfg->embed_bytes < buf_size ? cfg->embed_bytes : buf_size - 1;
+  size_t sl = strlen(subj), bl = co_cls_unquoted_len(body), n = 0;
+  if (sl > cap) sl = cap;
+  memcpy(buf, subj, sl);
+  n = sl;
+  if (n < cap) buf[n++] = '\n';
+  if (bl > cap - n) bl = cap - n;
+  memcpy(buf + n, body, bl);
+  n += bl;
+  while (n > 0 && ((unsigned char)buf[n - 1] & 0x80)) { /* drop a UTF-8 sequence the cap cut */
+    size_t st = n - 1;
+    while (st > 0 && ((unsigned char)buf[st] & 0xC0) == 0x80) st--;
+    unsigned char c = (unsigned char)buf[st];
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n - st >= want) break;
+    n = st;
+  }
+  buf[n] = '\0';
 }
 
 void co_cls_vec_free(co_cls_vec_t *x) {
@@ -205,8 +242,9 @@ co_err_t co_cls_featurize(const co_cls_featcfg_t *cfg, const co_classify_input_t
   }
   if (cfg->embed_dim && in->embedding && in->embedding_dim == cfg->embed_dim) {
     uint32_t base = 1u << cfg->hash_bits;
+    float sc = cfg->embed_scale > 0 ? cfg->embed_scale : 1.0f;
     for (uint32_t i = 0; i < cfg->embed_dim; i++)
-      if (vec_push(x, base + i, in->embedding[i]) != 0) return CO_ERR_NOMEM;
+      if (vec_push(x, base + i, sc * in->embedding[i]) != 0) return CO_ERR_NOMEM;
   }
   return CO_OK;
 }

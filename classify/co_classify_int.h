@@ -10,7 +10,9 @@
 #include "co_classify.h"
 
 #define CO_CLS_MAGIC "COCLSMDL"
-#define CO_CLS_VERSION 1u
+/* Version 2 added the embedder fields (embed_id, embed_kind, embed_bytes,
+ * embed_scale); version 1 files still load (as embed_dim 0 models). */
+#define CO_CLS_VERSION 2u
 
 /* Feature families (bits of co_cls_featcfg_t.flags). */
 #define CO_CLS_F_WORD1 0x1u  /* word unigrams, subject and body namespaces */
@@ -27,9 +29,26 @@ typedef struct co_cls_featcfg_s {
   uint32_t body_max; /* body bytes read (after dropping quoted replies) */
   uint32_t embed_dim; /* extra dense dims after the hashed block; 0 = none */
   uint64_t hash_seed;
+  /* Sentence-embedding block (embed_dim > 0 only): */
+  char embed_id[16];    /* embedder, CO_VEC_E5_ID ("e5-small-q4"); NUL-padded */
+  uint32_t embed_kind;  /* co_vec_e5_kind_t: the prefix ("query: ") */
+  uint32_t embed_bytes; /* bytes of co_cls_embed_text() embedded (the token cap) */
+  float embed_scale;    /* the unit embedding is multiplied by this next to the unit sparse block */
 } co_cls_featcfg_t;
 
+#define CO_CLS_EMBED_BYTES 512u /* default embed_bytes */
+#define CO_CLS_EMBED_SCALE 1.0f /* default embed_scale */
+
+/* The n-gram-only configuration (embed_dim 0). */
 void co_cls_featcfg_default(co_cls_featcfg_t *cfg);
+/* The default configuration with the e5 embedding block (what
+ * co_classify_train() uses). */
+void co_cls_featcfg_default_embed(co_cls_featcfg_t *cfg);
+
+/* The text the embedder sees for one email: the subject, a newline, and the
+ * unquoted part of the body, cut to cfg->embed_bytes (on a UTF-8 boundary).
+ * Writes into buf (at most buf_size - 1 bytes, NUL-terminated). */
+void co_cls_embed_text(const co_cls_featcfg_t *cfg, const co_classify_input_t *in, char *buf, size_t buf_size);
 
 typedef struct co_cls_feat_s {
   uint32_t idx;
@@ -61,6 +80,7 @@ size_t co_cls_unquoted_len(const char *body);
 
 struct co_classify_model_s {
   co_cls_featcfg_t cfg;
+  struct co_vec_e5_s *e5; /* owned (co_vec_e5_close); opened by load when cfg.embed_dim > 0, else NULL */
   uint32_t n_classes;
   uint32_t dim; /* (1 << hash_bits) + embed_dim */
   float *bias;  /* [n_classes] */
@@ -85,6 +105,29 @@ co_classify_model_t *co_cls_train_vecs(const co_cls_featcfg_t *cfg, const co_cls
                                        const int *ys, size_t n);
 
 co_err_t co_cls_model_save(const co_classify_model_t *m, const char *path, char *errstr, size_t errstr_size);
+
+/* ---- embeddings (co_classify_embed.c) ---- */
+
+/* Embeds n rows' co_cls_embed_text() with cfg's embedder into
+ * out[0..n*embed_dim), through an optional cache file (cache_path NULL =
+ * none): rows whose text (with embedder id, kind and byte cap) hashes to a
+ * cached key are not embedded again; the cache is rewritten with exactly
+ * this corpus' vectors (temp file + rename). e may be NULL, then it is
+ * opened from the default path for the call. */
+co_err_t co_cls_embed_rows(const co_cls_featcfg_t *cfg, struct co_vec_e5_s *e, const co_classify_input_t *ins, size_t n,
+                           const char *cache_path, float *out, char *errstr, size_t errstr_size);
+
+/* co_classify_train() with choices: embed = 0 trains the n-gram-only model;
+ * cache_path as in co_cls_embed_rows(); scale <= 0 keeps the default. */
+typedef struct co_cls_trainfile_opt_s {
+  int embed;
+  const char *embed_cache;
+  float embed_scale;
+  uint32_t embed_bytes; /* 0 = default */
+} co_cls_trainfile_opt_t;
+
+co_err_t co_cls_train_file(const char *corpus_path, const char *model_out, const co_cls_trainfile_opt_t *o, char *errstr,
+                           size_t errstr_size);
 
 /* ---- extraction (co_classify_extract.c) ---- */
 

@@ -11,7 +11,11 @@
  * File layout (host byte order, checked with an endian marker):
  *   "COCLSMDL" | u32 version | u32 endian 0x01020304 | u32 n_classes |
  *   u32 flags, hash_bits, char_min, char_max, body_max, embed_dim | u64 hash_seed |
- *   f32 bias[n_classes] | f32 w[dim][n_classes] | u64 xxh3 of all bytes before. */
+ *   (version 2:) char embed_id[16] | u32 embed_kind, embed_bytes | f32 embed_scale |
+ *   f32 bias[n_classes] | f32 w[dim][n_classes] | u64 xxh3 of all bytes before.
+ * Version 1 files (no embedder fields) still load; they have embed_dim 0.
+ * A model with embed_dim > 0 opens its embedder at load: a model that needs
+ * an embedder this machine lacks fails to load, naming what is missing. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,8 +25,10 @@
 #include <xxhash.h>
 
 #include "co_classify_int.h"
+#include "co_vec_e5.h"
 
-#define HDR_SIZE (8 + 4 * 3 + 4 * 6 + 8)
+#define HDR_SIZE_V1 (8 + 4 * 3 + 4 * 6 + 8)
+#define HDR_SIZE (HDR_SIZE_V1 + 16 + 4 * 3)
 
 void co_cls_trainopt_default(co_cls_trainopt_t *o) {
   o->epochs = 30;
@@ -48,6 +54,7 @@ static co_classify_model_t *model_new(const co_cls_featcfg_t *cfg, uint32_t n_cl
 
 void co_classify_destroy(co_classify_model_t *m) {
   if (!m) return;
+  co_vec_e5_close(m->e5);
   free(m->bias);
   free(m->w);
   free(m);
@@ -171,6 +178,12 @@ co_err_t co_cls_model_save(const co_classify_model_t *m, const char *path, char 
   put32(&p, m->cfg.embed_dim);
   memcpy(p, &m->cfg.hash_seed, 8);
   p += 8;
+  memcpy(p, m->cfg.embed_id, 16);
+  p += 16;
+  put32(&p, m->cfg.embed_kind);
+  put32(&p, m->cfg.embed_bytes);
+  memcpy(p, &m->cfg.embed_scale, 4);
+  p += 4;
   memcpy(p, m->bias, m->n_classes * sizeof(float));
   p += m->n_classes * sizeof(float);
   memcpy(p, m->w, wn * sizeof(float));
@@ -222,7 +235,7 @@ co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t err
     co_seterr(errstr, errstr_size, CO_ERR_IO, "open model %s: %s", path, strerror(errno));
     goto err;
   }
-  if ((size_t)sz < HDR_SIZE + 8) {
+  if ((size_t)sz < HDR_SIZE_V1 + 8) {
     co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: truncated (%ld bytes)", path, sz);
     goto err;
   }
@@ -239,6 +252,7 @@ co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t err
   p += 8;
   uint32_t ver = get32(&p), endian = get32(&p), ncls = get32(&p);
   co_cls_featcfg_t cfg;
+  memset(&cfg, 0, sizeof(cfg));
   cfg.flags = get32(&p);
   cfg.hash_bits = get32(&p);
   cfg.char_min = get32(&p);
@@ -247,18 +261,34 @@ co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t err
   cfg.embed_dim = get32(&p);
   memcpy(&cfg.hash_seed, p, 8);
   p += 8;
-  if (ver != CO_CLS_VERSION || endian != 0x01020304u) {
-    co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: version %u (want %u) or byte order unsupported", path, ver,
-              CO_CLS_VERSION);
+  if ((ver != 1 && ver != CO_CLS_VERSION) || endian != 0x01020304u) {
+    co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: version %u (want 1..%u) or byte order unsupported", path,
+              ver, CO_CLS_VERSION);
     goto err;
   }
+  size_t hdr = ver == 1 ? HDR_SIZE_V1 : HDR_SIZE;
+  if ((size_t)sz < hdr + 8) {
+    co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: truncated (%ld bytes)", path, sz);
+    goto err;
+  }
+  if (ver >= 2) {
+    memcpy(cfg.embed_id, p, 16);
+    p += 16;
+    cfg.embed_id[15] = '\0';
+    cfg.embed_kind = get32(&p);
+    cfg.embed_bytes = get32(&p);
+    memcpy(&cfg.embed_scale, p, 4);
+    p += 4;
+  }
   if (ncls != CO_CLASSIFY__N || cfg.hash_bits < 8 || cfg.hash_bits > 24 || cfg.char_min < 1 ||
-      cfg.char_max < cfg.char_min || cfg.char_max > 8 || cfg.embed_dim > 4096) {
+      cfg.char_max < cfg.char_min || cfg.char_max > 8 || cfg.embed_dim > 4096 || (ver == 1 && cfg.embed_dim) ||
+      !(cfg.embed_scale >= 0.0f && cfg.embed_scale <= 1000.0f) ||
+      (cfg.embed_dim && (cfg.embed_bytes < 16 || cfg.embed_bytes > 65536))) {
     co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: bad header values", path);
     goto err;
   }
   size_t dim = ((size_t)1 << cfg.hash_bits) + cfg.embed_dim;
-  size_t want = HDR_SIZE + (ncls + ncls * dim) * sizeof(float) + 8;
+  size_t want = hdr + (ncls + ncls * dim) * sizeof(float) + 8;
   if ((size_t)sz != want) {
     co_seterr(errstr, errstr_size, CO_ERR_PARSE, "model %s: size %ld, header implies %zu", path, sz, want);
     goto err;
@@ -278,6 +308,18 @@ co_classify_model_t *co_classify_load(const char *path, char *errstr, size_t err
   memcpy(m->bias, p, ncls * sizeof(float));
   p += ncls * sizeof(float);
   memcpy(m->w, p, ncls * dim * sizeof(float));
+  if (cfg.embed_dim) {
+    char eerr[512];
+    if (strcmp(cfg.embed_id, CO_VEC_E5_ID) != 0 || cfg.embed_dim != CO_VEC_E5_DIM) {
+      co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED, "model %s needs embedder \"%s\" (%u dims), which this build lacks",
+                path, cfg.embed_id, cfg.embed_dim);
+      goto err;
+    }
+    if (!(m->e5 = co_vec_e5_open(NULL, eerr, sizeof(eerr)))) {
+      co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "model %s needs the %s embedder: %s", path, cfg.embed_id, eerr);
+      goto err;
+    }
+  }
   fclose(f);
   free(buf);
   return m;

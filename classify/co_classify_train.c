@@ -12,6 +12,7 @@
 
 #include "co_classify_int.h"
 #include "co_log.h"
+#include "co_vec_e5.h"
 
 static void row_fields_free(co_cls_row_t *r) {
   free(r->subject);
@@ -133,11 +134,32 @@ err:
   return err;
 }
 
+/* The default training: with the embedding block unless
+ * CO_CLASSIFY_EMBED=0; embeddings cached in $CO_CLASSIFY_EMBED_CACHE, else
+ * next to the e5 model (embed-cache-classify.bin), so retraining on the
+ * same corpus plus a few corrections embeds only the new rows. */
 co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size) {
+  const char *env = getenv("CO_CLASSIFY_EMBED"), *cache = getenv("CO_CLASSIFY_EMBED_CACHE");
+  char path[4096];
+  co_cls_trainfile_opt_t o = {.embed = !(env && strcmp(env, "0") == 0), .embed_cache = cache};
+  if (o.embed && !(cache && *cache) && co_vec_e5_path_default(path, sizeof(path), NULL, 0) == CO_OK) {
+    char *slash = strrchr(path, '/');
+    if (slash && (size_t)(slash - path) + 32 < sizeof(path)) {
+      strcpy(slash + 1, "embed-cache-classify.bin");
+      o.embed_cache = path;
+    }
+  }
+  return co_cls_train_file(corpus_path, model_out, &o, errstr, errstr_size);
+}
+
+co_err_t co_cls_train_file(const char *corpus_path, const char *model_out, const co_cls_trainfile_opt_t *o, char *errstr,
+                           size_t errstr_size) {
   co_cls_row_t *rows = NULL;
   size_t n = 0;
   co_cls_vec_t *xs = NULL;
   int *ys = NULL;
+  float *emb = NULL;
+  co_classify_input_t *ins = NULL;
   co_classify_model_t *m = NULL;
   co_err_t err;
   if (!corpus_path || !model_out) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "train: corpus and model paths required");
@@ -147,19 +169,39 @@ co_err_t co_classify_train(const char *corpus_path, const char *model_out, char 
     goto err;
   }
   co_cls_featcfg_t cfg;
-  co_cls_featcfg_default(&cfg);
+  if (o && o->embed) {
+    co_cls_featcfg_default_embed(&cfg);
+    if (o->embed_scale > 0) cfg.embed_scale = o->embed_scale;
+    if (o->embed_bytes) cfg.embed_bytes = o->embed_bytes;
+  } else {
+    co_cls_featcfg_default(&cfg);
+  }
   co_cls_trainopt_t opt;
   co_cls_trainopt_default(&opt);
   xs = calloc(n, sizeof(*xs));
   ys = calloc(n, sizeof(*ys));
-  if (!xs || !ys) {
+  ins = calloc(n, sizeof(*ins));
+  if (!xs || !ys || !ins) {
     err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "train: out of memory");
     goto err;
   }
   int per[CO_CLASSIFY__N] = {0};
+  for (size_t i = 0; i < n; i++)
+    ins[i] = (co_classify_input_t){.subject = rows[i].subject, .from = rows[i].from, .body = rows[i].body};
+  if (cfg.embed_dim) {
+    if (!(emb = malloc(n * cfg.embed_dim * sizeof(*emb)))) {
+      err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "train: out of memory");
+      goto err;
+    }
+    if ((err = co_cls_embed_rows(&cfg, NULL, ins, n, o ? o->embed_cache : NULL, emb, errstr, errstr_size)) != CO_OK)
+      goto err;
+    for (size_t i = 0; i < n; i++) {
+      ins[i].embedding = emb + i * cfg.embed_dim;
+      ins[i].embedding_dim = cfg.embed_dim;
+    }
+  }
   for (size_t i = 0; i < n; i++) {
-    co_classify_input_t in = {.subject = rows[i].subject, .from = rows[i].from, .body = rows[i].body};
-    if ((err = co_cls_featurize(&cfg, &in, &xs[i])) != CO_OK) {
+    if ((err = co_cls_featurize(&cfg, &ins[i], &xs[i])) != CO_OK) {
       co_seterr(errstr, errstr_size, err, "train: out of memory building features");
       goto err;
     }
@@ -180,6 +222,8 @@ err:
     for (size_t i = 0; i < n; i++) co_cls_vec_free(&xs[i]);
   free(xs);
   free(ys);
+  free(ins);
+  free(emb);
   co_cls_rows_free(rows, n);
   return err;
 }
