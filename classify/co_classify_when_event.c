@@ -132,6 +132,15 @@ static void from_text(const co_cls_found_t *f, co_classify_when_t *w) {
   }
   for (int i = 0; i < f->n && first < 0; i++)
     if (!f->slot[i].old) first = i;
+  if (!strcmp(w->source, "calendar") && !strcmp(w->zone, "UTC") && first >= 0) {
+    /* a UTC DTSTART: show it in the zone the text names, when the text agrees */
+    long long utc, cal;
+    int off;
+    if (co_cls_slot_instant(&f->slot[first], &utc, &off) && parse_instant(w->at_utc, &cal) && utc / 60 == cal / 60) {
+      fmt_local(utc, off, w->local, sizeof(w->local));
+      zone_name(&f->slot[first].zone, utc, off, w->zone, sizeof(w->zone));
+    }
+  }
   if (!w->source[0] && first >= 0) {
     const co_cls_slot_t *s = &f->slot[first];
     long long utc;

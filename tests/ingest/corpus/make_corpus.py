@@ -266,7 +266,9 @@ Content-Transfer-Encoding: base64
 """ % (ics, b64(ics.encode())), {
     "text": "You are invited to a technical interview on April 10 at 15:00 UTC.",
     "calendar": {"method": "REQUEST", "summary": "Technical interview - PlatformEngineer",
-                 "dtstart": "2025-04-10T15:00:00Z"},
+                 "dtstart": "2025-04-10T15:00:00Z", "start_utc": "2025-04-10T15:00:00Z", "duration_min": 45,
+                 "sequence": 0, "status": None, "location": None, "url": None, "description": None,
+                 "uid": "int-4471@scheduler.example"},
     "attachments": [{"name": "invite.ics", "type": "application/ics", "size": len(ics.encode())}]})
 
 # 12: multipart without a boundary parameter
