@@ -7,12 +7,15 @@
 #include "co_cli.h"
 #include "co_term.h"
 #include "co_dlq.h"
+#include "co_pipeline.h"
 
 static const char co_dlq_usage[] =
     "Usage: careerops dlq list [--filter F] [options]\n"
     "       careerops dlq replay [--filter F] [options]\n"
     "list prints one JSON object per dead-letter record (cause, source, attempts, replayed).\n"
-    "replay re-injects records not yet replayed into their source topic, once each.\n"
+    "replay re-injects records not yet replayed into their source topic, once each;\n"
+    "an import failure (a file that could not be read) is replayed by reading the file\n"
+    "again (exit 1 if it still cannot be read; the record then stays).\n"
     "  --filter F            id=PARTITION:OFFSET, class=C, topic=T, processor=P or text=SUBSTRING\n"
     "In embedded mode the pipeline must not be running (use the API of a running instance).\n" CO_CLI_COMMON_HELP;
 
@@ -56,11 +59,19 @@ int co_cmd_dlq(co_cli_t *cli, int argc, char **argv) {
     return CO_EXIT_OK;
   }
   if (!strcmp(action, "replay")) {
-    int cnt = 0;
-    if (co_dlq_replay(cli->conf, filter, &cnt, errstr, sizeof(errstr))) goto fail;
-    co_term_printf(stderr, "careerops dlq: replayed %d record(s)\n", cnt);
-    printf("%d\n", cnt);
-    return CO_EXIT_OK;
+    co_dlq_replay_stats_t st;
+    /* an import failure has no bytes to copy: its file is read again */
+    co_dlq_set_reread(co_pipeline_import_reread);
+    if (co_dlq_replay_ex(cli->conf, NULL, filter, NULL, &st, errstr, sizeof(errstr))) goto fail;
+    co_term_printf(stderr, "careerops dlq: replayed %d record(s)", st.replayed);
+    if (st.appended) co_term_printf(stderr, ", %d of them re-read from their file and appended to %s", st.appended,
+                                    co_conf_str(cli->conf, "topic.raw"));
+    fputc('\n', stderr);
+    if (st.unreadable)
+      co_term_printf(stderr, "careerops dlq: %d import failure(s) not replayed, the file still cannot be read: %s\n",
+                     st.unreadable, st.first_error);
+    printf("%d\n", st.replayed);
+    return st.unreadable ? CO_EXIT_FAIL : CO_EXIT_OK;
   }
   return co_cli_usage_error(cli, "dlq", "unknown action '%s': use list or replay", action);
 fail:

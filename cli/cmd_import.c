@@ -5,7 +5,9 @@
  * the reader's deterministic order (mbox: file order; Maildir: cur/ then
  * new/, by name; .eml: by name). Messages are normalized and appended in
  * batches, and each batch is written in one atomic co_rt_append together
- * with the source cursor "import:<realpath>" = number of messages handled.
+ * with the source cursor "import:<account>:<source identity>" = number of
+ * messages handled (co_pipeline_import_key: per account, and per file
+ * identity rather than path).
  * A killed import leaves whole batches only; a re-run skips the first
  * <cursor> messages and so ingests nothing twice. Skipping re-reads the
  * source (no parse, no write): exact "already imported" counts are worth
@@ -15,7 +17,10 @@
  *
  * A message that does not normalize is not dropped: its raw bytes go to
  * the DLQ topic in the same atomic batch, with the co.dlq.* headers that
- * `careerops dlq list` reads.
+ * `careerops dlq list` reads. A file that cannot be read (Maildir, .eml)
+ * goes to the DLQ as class io with its path and this import's cursor key;
+ * the next import of the same source for the same account re-reads it
+ * first (co_dlq_replay_ex), as `careerops dlq replay` does.
  *
  * With brokers set, the same batches go to Kafka, each in one transaction
  * with the cursor: both modes write through one co_pipeline_sink_t
@@ -33,8 +38,10 @@
 #include <xxhash.h>
 
 #include "co_cli.h"
-#include "co_term.h"
+#include "co_dlq.h"
 #include "co_ingest.h"
+#include "co_pipeline.h"
+#include "co_term.h"
 #include "co_pipeline_ingest.h"
 #include "co_rt.h"
 
@@ -46,9 +53,11 @@ static const char co_import_usage[] =
     "*.eml files into the raw topic (the embedded log, or Kafka when brokers are\n"
     "set). Each message becomes one normalized event keyed by the account; one\n"
     "that cannot be parsed goes to the DLQ (class parse) with its raw bytes.\n"
-    "Progress is remembered per source path, so running the same import again, or\n"
-    "after a crash, adds nothing twice; the source may grow at its end between\n"
-    "runs but must not be rewritten.\n"
+    "Progress is remembered per account and per source (an mbox by its first\n"
+    "message, a folder by its inode), so running the same import again, or after\n"
+    "a crash, adds nothing twice; the source may grow at its end between runs but\n"
+    "must not be rewritten. A file that could not be read is read again by the\n"
+    "next import.\n"
     "Prints a summary line on stdout: imported=N skipped=N failed=N.\n"
     "  --account NAME        account the events belong to (default: setting account)\n"
     "Kafka mode: run `careerops topics create` first; each batch, its DLQ records\n"
@@ -57,7 +66,7 @@ static const char co_import_usage[] =
 
 /* One DLQ record's headers and the strings they point to. */
 typedef struct co_imp_dlq_s {
-  co_hdr_t h[8];
+  co_hdr_t h[9];
   char att[8], seen[24], off[24], path[PATH_MAX], msg[512];
 } co_imp_dlq_t;
 
@@ -75,6 +84,18 @@ typedef struct co_imp_s {
   uint64_t total_bytes; /* mbox size, 0 when unknown */
   int64_t t0, last_print;
 } co_imp_t;
+
+/* Before per-account cursors the key was "import:<real path>"; such a
+ * cursor is honoured for the "account" setting (docs/state.md). */
+static int64_t co_imp_legacy_cursor(const co_conf_t *conf, co_rt_t *rt, const char *real, const char *account) {
+  char key[PATH_MAX + 16];
+  if (strcmp(account, co_conf_str(conf, "account"))) return -1;
+  if (strlen(real) < 240)
+    snprintf(key, sizeof(key), "import:%s", real);
+  else
+    snprintf(key, sizeof(key), "import:xxh64:%016llx", (unsigned long long)XXH64(real, strlen(real), 0));
+  return co_rt_cursor(rt, key);
+}
 
 static int64_t co_imp_now_ms(void) {
   struct timespec ts;
@@ -143,6 +164,7 @@ static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause,
   CO_H("co.dlq.error.message", d->msg);
   CO_H("co.dlq.attempts", d->att);
   CO_H("co.dlq.first.seen.ms", d->seen);
+  CO_H("co.dlq.import.cursor", im->cursor_key); /* an unreadable file is retried by the next import */
 #undef CO_H
   int i = im->cnt++;
   im->vals[i] = raw;
@@ -212,8 +234,9 @@ static co_err_t co_imp_run(co_imp_t *im, co_ingest_reader_t *r, int64_t done, si
       continue;
     }
     if (e == CO_ERR_IO) {
-      /* An unreadable file: nothing to keep but the cause. */
-      if ((err = co_imp_add_dlq(im, "io", cause, NULL, errstr, sz))) return err;
+      /* An unreadable file: the cause and its path; the next import (or
+       * `dlq replay`) reads it again. */
+      if ((err = co_imp_add_dlq(im, "io", cause, &m, errstr, sz))) return err;
     } else {
       char *cur = co_ingest_cursor_file(m.path, m.offset), *json = NULL;
       if (!cur) return co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
@@ -238,7 +261,7 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {
       {"account", required_argument, NULL, 'a'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
   const char *account = NULL, *path = NULL, *kind = "";
-  char errstr[1024], real[PATH_MAX], key[PATH_MAX + 16];
+  char errstr[1024], real[PATH_MAX], key[320];
   int opt, rc = CO_EXIT_FAIL;
   co_topo_t *topo = NULL;
   co_ingest_reader_t *r = NULL;
@@ -257,12 +280,10 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
     co_term_printf(stderr, "careerops import: cannot open %s: %s\n", path, strerror(errno));
     return CO_EXIT_FAIL;
   }
-  /* The runtime's meta keys hold at most ~290 bytes: long paths go by hash. */
-  if (strlen(real) < 240)
-    snprintf(key, sizeof(key), "import:%s", real);
-  else
-    snprintf(key, sizeof(key), "import:xxh64:%016llx", (unsigned long long)XXH64(real, strlen(real), 0));
+  im.account = account ? account : co_conf_str(cli->conf, "account");
   rc = CO_EXIT_FAIL;
+  /* One cursor per account and source identity (co_pipeline_import_key). */
+  if (co_pipeline_import_key("import", im.account, real, key, sizeof(key), errstr, sizeof(errstr))) goto fail;
   if (co_imp_open(real, &r, &kind, &im.total_bytes, errstr, sizeof(errstr))) goto fail;
   if (!*co_conf_str(cli->conf, "brokers")) {
     if (!(topo = co_topo_new(co_conf_str(cli->conf, "app.id")))) {
@@ -273,10 +294,19 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   }
   if (!(im.sink = co_pipeline_sink_open(cli->conf, im.rt, key, errstr, sizeof(errstr)))) goto fail;
   int64_t done = co_pipeline_sink_cursor(im.sink);
+  if (done < 0 && im.rt) done = co_imp_legacy_cursor(cli->conf, im.rt, real, im.account);
   im.raw_topic = co_conf_str(cli->conf, "topic.raw");
   im.dlq_topic = co_conf_str(cli->conf, "topic.dlq");
-  im.account = account ? account : co_conf_str(cli->conf, "account");
   im.cursor_key = key;
+  /* Files this import could not read before are read again first. */
+  co_dlq_replay_stats_t rs;
+  co_dlq_set_reread(co_pipeline_import_reread);
+  if (co_dlq_replay_ex(cli->conf, im.rt, NULL, key, &rs, errstr, sizeof(errstr))) goto fail;
+  im.imported += (uint64_t)rs.appended;
+  if (rs.appended || rs.unreadable)
+    co_term_printf(stderr, "careerops import: %d file(s) unreadable before: %d now imported, %d still unreadable%s%s\n",
+                   rs.appended + rs.unreadable, rs.appended, rs.unreadable, rs.unreadable ? ": " : "",
+                   rs.first_error);
   im.tty = isatty(STDERR_FILENO);
   im.t0 = im.last_print = co_imp_now_ms();
   if (co_imp_run(&im, r, done, (size_t)co_conf_int(cli->conf, "ingest.max.body.bytes"), errstr, sizeof(errstr))) {

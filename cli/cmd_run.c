@@ -19,6 +19,7 @@
 
 #include "co_classify.h"
 #include "co_cli.h"
+#include "co_dlq.h"
 #include "co_term.h"
 #include "co_log.h"
 #include "co_pipeline.h"
@@ -111,6 +112,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   if (optind < argc) return co_cli_usage_error(cli, "run", "unexpected argument '%s'", argv[optind]);
   if ((rc = co_cli_load_conf(cli))) return rc;
   rc = CO_EXIT_FAIL;
+  co_dlq_set_reread(co_pipeline_import_reread); /* the API's DLQ replay re-reads import failures */
   const char *brokers = co_conf_str(cli->conf, "brokers");
   if (*brokers && once) return co_cli_usage_error(cli, "run", "--once is for embedded mode (no brokers)");
   CO_LOGKV(CO_LOG_INFO, "cli", "starting", "mode", *brokers ? "kafka" : "embedded", "brokers", brokers, "state.dir",

@@ -42,11 +42,23 @@ typedef struct co_pipeline_import_stats_s {
   int skipped_all; /* the cursor says the whole file was imported before */
 } co_pipeline_import_stats_t;
 
-/* Cursor key of an mbox import ("import.mbox:<absolute path>") into buf. */
-void co_pipeline_import_cursor_key(const char *path, char *buf, size_t size);
-/* Committed import cursor of path (last imported message offset + 1), or -1
- * when the file was never imported. */
+/* Cursor key of an import of path for account into buf (at least 256
+ * bytes): "<prefix>:<account>:<identity>", the account (or its XXH64 when
+ * long) and the source's identity: "mbox-<XXH64 of the first message's
+ * header block>" for a file (stable while the mbox grows at its end, the
+ * same for a copy or a moved file, different for another mailbox at the
+ * same path), "dir-<st_dev>-<st_ino>" for a Maildir or .eml folder (its
+ * files are the messages, so the folder itself is the identity).
+ * docs/state.md says why. CO_ERR_IO when path cannot be read. */
+co_err_t co_pipeline_import_key(const char *prefix, const char *account, const char *path, char *buf, size_t size,
+                                char *errstr, size_t errstr_size);
+/* Committed import cursor of path for the "account" setting (last imported
+ * message offset + 1), or -1 when the file was never imported for it. */
 int64_t co_pipeline_import_cursor(co_pipeline_t *p, const char *path);
+/* co_dlq_reread_fn for import failures (see co_dlq.h): reads the file at
+ * path again and normalizes it for account. */
+co_err_t co_pipeline_import_reread(const co_conf_t *conf, const char *account, const char *path, char **value,
+                                   size_t *value_len, char **ingest_error, char *errstr, size_t errstr_size);
 
 /* Embedded mode: appends the mbox's messages after the committed cursor to
  * topic.raw, keyed by account (NULL: the "account" setting), each batch with

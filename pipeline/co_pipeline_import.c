@@ -4,13 +4,20 @@
  * schema-1 events, the contract every consumer reads. Each batch of records
  * and the file's cursor (last message offset + 1) go to the local log in one
  * atomic write, so an interrupted import resumes after the last batch and
- * a re-run appends nothing. A message ingest refuses is still appended (raw
+ * a re-run appends nothing. The cursor belongs to one account and one
+ * source identity (co_pipeline_import_key), so importing the same file for
+ * a second account imports it for that account. A message ingest refuses is still appended (raw
  * bytes plus a co.ingest.error header): the classify processor turns it into
  * a DLQ record with the cause, so bad input is never silently lost. */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
 
 #include "co_ingest.h"
 #include "co_log.h"
@@ -18,15 +25,133 @@
 
 #define CO_PL_IMPORT_BATCH 64
 
-void co_pipeline_import_cursor_key(const char *path, char *buf, size_t size) {
-  char abs[PATH_MAX];
-  snprintf(buf, size, "import.mbox:%s", realpath(path, abs) ? abs : path);
+#define CO_PL_ID_PREFIX 4096 /* bytes read to find the first message's header block */
+#define CO_PL_REREAD_MAX (256u << 20)
+
+/* The source's identity (see co_pipeline.h). */
+static co_err_t import_identity(const char *path, char *id, size_t size, char *errstr, size_t errstr_size) {
+  struct stat st;
+  char buf[CO_PL_ID_PREFIX];
+  size_t n = 0, end;
+  if (stat(path, &st)) return co_seterr(errstr, errstr_size, CO_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+  if (S_ISDIR(st.st_mode)) {
+    snprintf(id, size, "dir-%llx-%llx", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+    return CO_OK;
+  }
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return co_seterr(errstr, errstr_size, CO_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+  while (n < sizeof(buf)) {
+    ssize_t r = read(fd, buf + n, sizeof(buf) - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) {
+      co_err_t err = co_seterr(errstr, errstr_size, CO_ERR_IO, "cannot read %s: %s", path, strerror(errno));
+      close(fd);
+      return err;
+    }
+    if (!r) break;
+    n += (size_t)r;
+  }
+  close(fd);
+  /* The first message's "From " line and header block: appending to the
+   * mbox never changes it, another mailbox has other headers. */
+  for (end = 0; end + 1 < n; end++)
+    if (buf[end] == '\n' && (buf[end + 1] == '\n' || (buf[end + 1] == '\r' && end + 2 < n && buf[end + 2] == '\n'))) {
+      end++;
+      break;
+    }
+  if (end + 1 >= n) end = n;
+  snprintf(id, size, "mbox-%016llx", (unsigned long long)XXH64(buf, end, 0));
+  return CO_OK;
+}
+
+co_err_t co_pipeline_import_key(const char *prefix, const char *account, const char *path, char *buf, size_t size,
+                                char *errstr, size_t errstr_size) {
+  char id[64], acct[160];
+  co_err_t err = import_identity(path, id, sizeof(id), errstr, errstr_size);
+  if (err) return err;
+  /* Meta keys hold ~290 bytes: a long account name goes by hash. */
+  if (strlen(account) < 120)
+    snprintf(acct, sizeof(acct), "%s", account);
+  else
+    snprintf(acct, sizeof(acct), "xxh64-%016llx", (unsigned long long)XXH64(account, strlen(account), 0));
+  snprintf(buf, size, "%s:%s:%s", prefix, acct, id);
+  return CO_OK;
+}
+
+/* Before per-account cursors the key was the path alone; such a cursor is
+ * still honoured for the "account" setting, the account it was most
+ * likely written for (docs/state.md). */
+static int64_t import_legacy_cursor(co_pipeline_t *p, const char *path, const char *account) {
+  char abs[PATH_MAX], key[PATH_MAX + 32];
+  if (strcmp(account, co_conf_str(p->conf, "account"))) return -1;
+  snprintf(key, sizeof(key), "import.mbox:%s", realpath(path, abs) ? abs : path);
+  return strlen(key) < 280 ? co_rt_cursor(p->rt, key) : -1;
 }
 
 int64_t co_pipeline_import_cursor(co_pipeline_t *p, const char *path) {
-  char key[PATH_MAX + 32];
-  co_pipeline_import_cursor_key(path, key, sizeof(key));
-  return co_rt_cursor(p->rt, key);
+  char key[320], e[256];
+  const char *account = co_conf_str(p->conf, "account");
+  if (co_pipeline_import_key("import.mbox", account, path, key, sizeof(key), e, sizeof(e))) return -1;
+  int64_t c = co_rt_cursor(p->rt, key);
+  return c >= 0 ? c : import_legacy_cursor(p, path, account);
+}
+
+co_err_t co_pipeline_import_reread(const co_conf_t *conf, const char *account, const char *path, char **value,
+                                   size_t *value_len, char **ingest_error, char *errstr, size_t errstr_size) {
+  char cause[512];
+  char *data = NULL, *json = NULL, *cur = NULL;
+  size_t len = 0, cap = 0;
+  co_err_t err = CO_OK;
+  *value = *ingest_error = NULL;
+  *value_len = 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) return co_seterr(errstr, errstr_size, CO_ERR_IO, "%s: %s", path, strerror(errno));
+  for (;;) {
+    if (len == cap) {
+      char *n = cap < CO_PL_REREAD_MAX ? realloc(data, cap = cap ? cap * 2 : 65536) : NULL;
+      if (!n) {
+        err = cap >= CO_PL_REREAD_MAX ? co_seterr(errstr, errstr_size, CO_ERR_IO, "%s: larger than %u MiB", path,
+                                                   CO_PL_REREAD_MAX >> 20)
+                                      : co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+        goto out;
+      }
+      data = n;
+    }
+    size_t r = fread(data + len, 1, cap - len, f);
+    len += r;
+    if (r == 0) break;
+  }
+  if (ferror(f)) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "%s: read error", path);
+    goto out;
+  }
+  if (!(cur = co_ingest_cursor_file(path, 0))) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+    goto out;
+  }
+  co_ingest_src_t src = {.account = account,
+                         .cursor_json = cur,
+                         .max_body_bytes = (size_t)co_conf_int(conf, "ingest.max.body.bytes")};
+  co_err_t ne = co_ingest_normalize(data ? data : "", len, &src, &json, cause, sizeof(cause));
+  if (ne == CO_OK) {
+    *value = json;
+    *value_len = strlen(json);
+  } else if (ne == CO_ERR_PARSE) { /* not mail: the raw bytes go on with the cause */
+    if (!(*ingest_error = strdup(cause))) {
+      err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "out of memory");
+      goto out;
+    }
+    *value = data;
+    *value_len = len;
+    data = NULL;
+  } else {
+    err = co_seterr(errstr, errstr_size, ne, "%s: %s", path, cause);
+  }
+out:
+  fclose(f);
+  free(data);
+  free(cur);
+  return err;
 }
 
 typedef struct batch_s {
@@ -52,15 +177,16 @@ co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char 
   batch_t b = {.cnt = 0};
   co_ingest_msg_t m;
   co_err_t err = CO_OK;
-  char ckey[PATH_MAX + 32], ierr[512];
+  char ckey[320], ierr[512];
   if (!st) st = &local;
   memset(st, 0, sizeof(*st));
   if (!co_rt_embedded(p->rt))
     return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED,
                      "import: Kafka mode imports through a transactional producer, not the pipeline");
   if (!account || !*account) account = co_conf_str(p->conf, "account");
-  co_pipeline_import_cursor_key(path, ckey, sizeof(ckey));
+  if ((err = co_pipeline_import_key("import.mbox", account, path, ckey, sizeof(ckey), errstr, errstr_size))) return err;
   int64_t cursor = co_rt_cursor(p->rt, ckey);
+  if (cursor < 0) cursor = import_legacy_cursor(p, path, account);
   /* The cursor is the offset of the last imported message + 1: reopen
    * there and skip that message. */
   uint64_t start = cursor > 0 ? (uint64_t)(cursor - 1) : 0;

@@ -209,6 +209,8 @@ static void co_dlq_entry(const co_dlq_set_t *set, const co_dlq_rec_t *r, co_dlq_
   e->source_offset = atoll(co_dlq_hdr(r, "co.dlq.source.offset"));
   e->attempts = atoll(co_dlq_hdr(r, "co.dlq.attempts"));
   e->first_seen_ms = atoll(co_dlq_hdr(r, "co.dlq.first.seen.ms"));
+  e->source_path = co_dlq_hdr(r, "co.dlq.source.path");
+  e->import_cursor = co_dlq_hdr(r, "co.dlq.import.cursor");
   for (int i = 0; i < set->cnt; i++)
     if (!strcmp(set->recs[i].key, CO_DLQ_MARKER) && !strcmp(co_dlq_hdr(&set->recs[i], "co.dlq.replayed.id"), e->id))
       e->replayed = 1;
@@ -294,6 +296,31 @@ co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char 
 
 /* --- replay --- */
 
+static co_dlq_reread_fn co_dlq_reread;
+
+void co_dlq_set_reread(co_dlq_reread_fn fn) { co_dlq_reread = fn; }
+
+/* What one replayed record writes: its value to topic with headers h (all
+ * owned here), plus a marker in the DLQ. */
+typedef struct co_dlq_out_s {
+  const char *topic;
+  const char *key;
+  size_t klen;
+  const char *value;
+  size_t vlen;
+  char *reread;      /* re-read value (owned), or NULL: value points into the record */
+  char *ingest_err;  /* owned, or NULL */
+  co_hdr_t *h;       /* owned array */
+  int hn;
+  co_hdr_t mark;
+} co_dlq_out_t;
+
+static void co_dlq_out_free(co_dlq_out_t *o) {
+  free(o->reread);
+  free(o->ingest_err);
+  free(o->h);
+}
+
 /* Original headers without co.dlq.*, plus co.replay.of; *hp malloc'd. */
 static int co_dlq_replay_hdrs(const co_dlq_rec_t *r, const char *id, co_hdr_t **hp) {
   co_hdr_t *h = calloc((size_t)r->hdr_cnt + 1, sizeof(*h));
@@ -306,8 +333,60 @@ static int co_dlq_replay_hdrs(const co_dlq_rec_t *r, const char *id, co_hdr_t **
   return n;
 }
 
-static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, const char *filter, int *cnt,
-                                    char *errstr, size_t sz) {
+/* Decides what replaying record r (entry e) writes. Returns 1 when o is
+ * filled, 0 when the record is skipped (an import failure whose file still
+ * cannot be read: counted in st), -1 when out of memory. */
+/* An import that could not read a file: replayed by reading it again. */
+static int co_dlq_is_unread(const co_dlq_entry_t *e) {
+  return !strcmp(e->source_topic, "import") && !strcmp(e->error_class, "io");
+}
+
+static int co_dlq_prepare(const co_conf_t *conf, const co_dlq_rec_t *r, const co_dlq_entry_t *e, co_dlq_out_t *o,
+                          co_dlq_replay_stats_t *st) {
+  memset(o, 0, sizeof(*o));
+  o->key = r->key;
+  o->klen = r->klen;
+  o->mark = (co_hdr_t){"co.dlq.replayed.id", e->id, strlen(e->id)};
+  if (!co_dlq_is_unread(e)) { /* a record from a topic: copied back as it was */
+    o->topic = e->source_topic;
+    o->value = r->value;
+    o->vlen = r->vlen;
+    return (o->hn = co_dlq_replay_hdrs(r, e->id, &o->h)) < 0 ? -1 : 1;
+  }
+  /* An import failure: there are no bytes to copy, the file is read again. */
+  char why[512];
+  co_err_t err = CO_ERR_IO;
+  if (!co_dlq_reread)
+    snprintf(why, sizeof(why), "%s: this process cannot re-read import sources (use `careerops dlq replay`)", e->id);
+  else if (!*e->source_path)
+    snprintf(why, sizeof(why), "%s: no source file recorded (an import from before per-file retries)", e->id);
+  else
+    err = co_dlq_reread(conf, r->key, e->source_path, &o->reread, &o->vlen, &o->ingest_err, why, sizeof(why));
+  if (err) {
+    if (!st->unreadable++) snprintf(st->first_error, sizeof(st->first_error), "%s", why);
+    CO_WARN("dlq", "not replayed: %s", why);
+    return err == CO_ERR_NOMEM ? -1 : 0;
+  }
+  o->topic = co_conf_str(conf, "topic.raw");
+  o->value = o->reread;
+  if (!(o->h = calloc(2, sizeof(*o->h)))) return -1;
+  o->h[o->hn++] = (co_hdr_t){"co.replay.of", e->id, strlen(e->id)};
+  if (o->ingest_err) o->h[o->hn++] = (co_hdr_t){"co.ingest.error", o->ingest_err, strlen(o->ingest_err)};
+  return 1;
+}
+
+/* 1 if record i is to be replayed under filter / import_cursor. */
+static int co_dlq_wanted(const co_dlq_set_t *set, int i, const char *filter, const char *import_cursor,
+                         co_dlq_entry_t *e) {
+  const co_dlq_rec_t *r = &set->recs[i];
+  if (!strcmp(r->key, CO_DLQ_MARKER)) return 0;
+  co_dlq_entry(set, r, e);
+  if (e->replayed || !co_dlq_match(filter, e) || !*e->source_topic) return 0;
+  return !import_cursor || (co_dlq_is_unread(e) && !strcmp(e->import_cursor, import_cursor));
+}
+
+static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, const char *filter,
+                                    const char *import_cursor, co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
   char err[256], txid[300];
   rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
   if (!kc) return CO_ERR_CONFIG;
@@ -320,87 +399,103 @@ static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, co
   rd_kafka_error_t *e = rd_kafka_init_transactions(rk, 60000);
   if (!e) e = rd_kafka_begin_transaction(rk);
   for (int i = 0; !e && i < set->cnt; i++) {
-    co_dlq_rec_t *r = &set->recs[i];
     co_dlq_entry_t ent;
-    co_hdr_t *h;
-    if (!strcmp(r->key, CO_DLQ_MARKER)) continue;
-    co_dlq_entry(set, r, &ent);
-    if (ent.replayed || !co_dlq_match(filter, &ent) || !*ent.source_topic) continue;
-    int hn = co_dlq_replay_hdrs(r, ent.id, &h);
-    co_hdr_t mark = {"co.dlq.replayed.id", ent.id, strlen(ent.id)};
+    co_dlq_out_t o;
+    if (!co_dlq_wanted(set, i, filter, import_cursor, &ent)) continue;
+    int pr = co_dlq_prepare(conf, &set->recs[i], &ent, &o, st);
     char es[256];
-    if (hn < 0 || co_rt_kafka_produce(rk, ent.source_topic, -1, r->key, r->klen, r->value,
-                                   r->vlen, h, hn, es, sizeof(es)) ||
-        co_rt_kafka_produce(rk, co_conf_str(conf, "topic.dlq"), -1, CO_DLQ_MARKER,
-                         strlen(CO_DLQ_MARKER), "", 0, &mark, 1, es, sizeof(es))) {
-      free(h);
+    if (pr < 0) {
+      co_dlq_out_free(&o);
+      rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+      break;
+    }
+    if (pr == 0) {
+      co_dlq_out_free(&o);
+      continue;
+    }
+    if (co_rt_kafka_produce(rk, o.topic, -1, o.key, o.klen, o.value, o.vlen, o.h, o.hn, es, sizeof(es)) ||
+        co_rt_kafka_produce(rk, co_conf_str(conf, "topic.dlq"), -1, CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0,
+                            &o.mark, 1, es, sizeof(es))) {
+      co_dlq_out_free(&o);
       rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay of %s failed: %s", ent.id, es);
       break;
     }
-    free(h);
-    (*cnt)++;
+    st->replayed++;
+    if (o.reread) st->appended++;
+    co_dlq_out_free(&o);
   }
   if (!e && !rc) e = rd_kafka_commit_transaction(rk, 60000);
   if (e) {
     rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay transaction failed: %s", rd_kafka_error_string(e));
     rd_kafka_error_destroy(e);
-    *cnt = 0;
   }
+  if (rc) st->replayed = st->appended = 0;
   rd_kafka_destroy(rk);
   return rc;
 }
 
-static co_err_t co_dlq_replay_embedded(co_rt_t *rt, co_dlq_set_t *set, const char *filter, int *cnt, char *errstr,
+static co_err_t co_dlq_replay_embedded(co_rt_t *rt, const co_conf_t *conf, co_dlq_set_t *set, const char *filter,
+                                       const char *import_cursor, co_dlq_replay_stats_t *st, char *errstr,
                                        size_t sz) {
   co_rt_msg_t *msgs = calloc((size_t)set->cnt * 2 + 1, sizeof(*msgs));
-  co_hdr_t **hs = calloc((size_t)set->cnt + 1, sizeof(*hs));
+  co_dlq_out_t *outs = calloc((size_t)set->cnt + 1, sizeof(*outs));
   co_dlq_entry_t *ents = calloc((size_t)set->cnt + 1, sizeof(*ents));
-  co_hdr_t *marks = calloc((size_t)set->cnt + 1, sizeof(*marks));
-  int n = 0;
+  int n = 0, replayed = 0, appended = 0;
   co_err_t rc = CO_OK;
-  if (!msgs || !hs || !ents || !marks) {
+  if (!msgs || !outs || !ents) {
     rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
     goto out;
   }
   for (int i = 0; i < set->cnt; i++) {
-    co_dlq_rec_t *r = &set->recs[i];
-    co_dlq_entry_t *ent = &ents[i];
-    if (!strcmp(r->key, CO_DLQ_MARKER)) continue;
-    co_dlq_entry(set, r, ent);
-    if (ent->replayed || !co_dlq_match(filter, ent) || !*ent->source_topic) continue;
-    int hn = co_dlq_replay_hdrs(r, ent->id, &hs[i]);
-    if (hn < 0) {
+    co_dlq_out_t *o = &outs[i];
+    if (!co_dlq_wanted(set, i, filter, import_cursor, &ents[i])) continue;
+    int pr = co_dlq_prepare(conf, &set->recs[i], &ents[i], o, st);
+    if (pr < 0) {
       rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
       goto out;
     }
-    marks[i] = (co_hdr_t){"co.dlq.replayed.id", ent->id, strlen(ent->id)};
-    msgs[n++] = (co_rt_msg_t){r->key, r->klen, r->value, r->vlen, hs[i], hn, ent->source_topic};
-    msgs[n++] = (co_rt_msg_t){CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0, &marks[i], 1, rt->dlq_topic};
-    (*cnt)++;
+    if (pr == 0) continue;
+    msgs[n++] = (co_rt_msg_t){o->key, o->klen, o->value, o->vlen, o->h, o->hn, o->topic};
+    msgs[n++] = (co_rt_msg_t){CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0, &o->mark, 1, rt->dlq_topic};
+    replayed++;
+    if (o->reread) appended++;
   }
-  if (n && (rc = co_rt_append(rt, rt->dlq_topic, msgs, n, NULL, 0, errstr, sz))) *cnt = 0;
+  if (n && (rc = co_rt_append(rt, rt->dlq_topic, msgs, n, NULL, 0, errstr, sz))) goto out;
+  st->replayed += replayed;
+  st->appended += appended;
 out:
-  for (int i = 0; hs && i < set->cnt; i++) free(hs[i]);
-  free(hs);
+  for (int i = 0; outs && i < set->cnt; i++) co_dlq_out_free(&outs[i]);
+  free(outs);
   free(msgs);
   free(ents);
-  free(marks);
   return rc;
 }
 
-co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t sz) {
+co_err_t co_dlq_replay_ex(const co_conf_t *conf, co_rt_t *rt, const char *filter, const char *import_cursor,
+                          co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
   co_dlq_set_t set = {0};
-  co_rt_t *rt = NULL;
+  co_rt_t *own = NULL;
   co_topo_t *topo = NULL;
-  *cnt = 0;
+  memset(st, 0, sizeof(*st));
+  co_rt_t *saved = co_dlq_live_rt;
+  if (rt && co_rt_embedded(rt)) co_dlq_live_rt = rt;
   co_err_t err = co_dlq_filter_check(filter, errstr, sz);
-  if (!err) err = co_dlq_load(conf, &set, &rt, &topo, errstr, sz);
+  if (!err) err = co_dlq_load(conf, &set, &own, &topo, errstr, sz);
   if (!err)
-    err = (rt || co_dlq_live_rt) ? co_dlq_replay_embedded(rt ? rt : co_dlq_live_rt, &set, filter, cnt, errstr, sz)
-                                 : co_dlq_replay_kafka(conf, &set, filter, cnt, errstr, sz);
+    err = (own || co_dlq_live_rt)
+              ? co_dlq_replay_embedded(own ? own : co_dlq_live_rt, conf, &set, filter, import_cursor, st, errstr, sz)
+              : co_dlq_replay_kafka(conf, &set, filter, import_cursor, st, errstr, sz);
+  co_dlq_live_rt = saved;
   co_dlq_set_free(&set);
-  co_rt_destroy(rt);
+  co_rt_destroy(own);
   co_topo_destroy(topo);
+  return err;
+}
+
+co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t sz) {
+  co_dlq_replay_stats_t st;
+  co_err_t err = co_dlq_replay_ex(conf, NULL, filter, NULL, &st, errstr, sz);
+  *cnt = err ? 0 : st.replayed;
   return err;
 }
 
