@@ -2,9 +2,10 @@
  *
  * A research task (one INTERVIEW or OFFER email with its company, role and
  * application, layout in docs/research.md) becomes a briefing: a JSON object
- * holding the person's history with the company (stages, dates, accounts,
+ * holding one account's history with the company (stages, dates,
  * interviewers named in mail), recent news and a summary, plus a plain-text
- * rendering of all of it for embedding and search.
+ * rendering of all of it for embedding and search. Nothing of another
+ * account's mail enters it (see co_research_prev_is_own).
  *
  * Sources, in order of preference: Tavily search (tavily.api.key) with an LLM
  * summary through the provider chain ("tavily+llm"), Tavily alone when the
@@ -59,6 +60,16 @@ co_err_t co_research_brief(co_research_t *r, json_t *task, json_t *prev, json_t 
  * be NULL. Ownership as co_research_brief(). */
 co_err_t co_research_offline(co_research_t *r, json_t *task, json_t *prev, json_t **out, char *errstr,
                              size_t errstr_size);
+
+/* A briefing belongs to one account: the task's "account". prev may come
+ * from an older version that folded every account into one briefing; the
+ * fold then takes only prev's history entries of the task's account and its
+ * news (public research), never its other entries, interviewers, next
+ * interview or accounts. co_research_prev_is_own() says whether prev (may
+ * be NULL: 1) is account's alone ("accounts" is exactly [account]); a
+ * caller should not keep anything else of a prev that is not (e.g. an LLM
+ * summary written from several accounts' history). */
+int co_research_prev_is_own(const json_t *prev, const char *account);
 
 /* 1 if a retry may succeed (see co_research_brief), 0 otherwise. */
 int co_research_err_is_transient(co_err_t err);

@@ -1,13 +1,20 @@
 /* co_research_history.c: the offline briefing, folded from one task and the
  * previous briefing of the same company.
  *
- * Everything here comes from the person's own mail: the history is the
- * previous briefing's history plus the task's application stages plus the
- * task's own email, deduplicated by (message_id, stage) and sorted by date,
- * so folding the same task twice or folding tasks out of order converges on
- * the same list. Dates are compared as ISO-8601 UTC strings, which is what
- * ingest and the applications store write. News found by earlier research is
- * carried over: an offline refresh keeps what is known. */
+ * Everything here comes from the person's own mail, and a briefing belongs
+ * to one account (the task's): the history is the previous briefing's
+ * entries of that account plus the task's application stages plus the
+ * task's own email, deduplicated by (account, message_id, stage) and sorted
+ * by date, so folding the same task twice or folding tasks out of order
+ * converges on the same list, and another mailbox holding the same
+ * Message-IDs never displaces this account's steps. A previous briefing that
+ * is not this account's alone (one folded over several accounts by an older
+ * version) gives only its entries of this account and its news; its
+ * interviewers and next interview cannot be attributed and are dropped.
+ * Dates are compared as ISO-8601 UTC strings, which is what ingest and the
+ * applications store write. News (public research about the company) found
+ * by earlier research is carried over: an offline refresh keeps what is
+ * known. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +42,7 @@ static void add_entry(json_t *hist, const char *account, const char *role, const
   json_array_foreach(hist, i, e) {
     /* without a message id, the date stands in for it */
     const char *k1 = *mid ? mid : at, *k2 = *str(e, "message_id") ? str(e, "message_id") : str(e, "at");
-    if (!strcmp(k1, k2) && !strcmp(stage, str(e, "stage"))) return;
+    if (!strcmp(k1, k2) && !strcmp(stage, str(e, "stage")) && !strcmp(account, str(e, "account"))) return;
   }
   json_array_append_new(hist, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "account", account, "role", role, "stage",
                                         stage, "at", at, "subject", subject, "message_id", mid));
@@ -69,8 +76,8 @@ static json_t *fold_history(json_t *task, json_t *prev) {
   const char *role = *str(app, "role") ? str(app, "role") : str(task, "role");
   size_t i;
   json_array_foreach(json_object_get(prev, "history"), i, e) {
-    add_entry(hist, str(e, "account"), str(e, "role"), str(e, "stage"), str(e, "at"), str(e, "subject"),
-              str(e, "message_id"));
+    if (strcmp(str(e, "account"), account)) continue; /* another mailbox's step */
+    add_entry(hist, account, str(e, "role"), str(e, "stage"), str(e, "at"), str(e, "subject"), str(e, "message_id"));
   }
   json_array_foreach(json_object_get(app, "stages"), i, e) {
     add_entry(hist, account, role, str(e, "stage"), str(e, "at"), str(e, "subject"), str(e, "message_id"));
@@ -154,18 +161,26 @@ static json_t *next_interview(json_t *task, json_t *prev) {
   return json_is_string(p) ? json_incref(p) : json_null();
 }
 
+int co_research_prev_is_own(const json_t *prev, const char *account) {
+  json_t *acc = json_object_get(prev, "accounts");
+  const char *only = json_string_value(json_array_get(acc, 0));
+  if (!prev) return 1;
+  return json_array_size(acc) == 1 && only && !strcmp(only, account ? account : "");
+}
+
 json_t *co_research_fold(json_t *task, json_t *prev, int64_t now_ms) {
   char now[32];
-  const char *company = str(task, "company");
+  const char *company = str(task, "company"), *account = str(task, "account");
   json_t *hist = fold_history(task, prev), *people = json_array(), *accounts = json_array(), *e;
   json_t *from = json_object_get(task, "from");
   size_t i;
+  int own = co_research_prev_is_own(prev, account);
   co_research_iso(now_ms, now, sizeof(now));
-  json_array_foreach(json_object_get(prev, "interviewers"), i, e) co_research_add_unique(people, json_string_value(e));
+  if (own)
+    json_array_foreach(json_object_get(prev, "interviewers"), i, e) co_research_add_unique(people, json_string_value(e));
   co_research_names(company, str(from, "name"), str(from, "address"), str(task, "text"), people);
-  json_array_foreach(json_object_get(prev, "accounts"), i, e) co_research_add_unique(accounts, json_string_value(e));
-  json_array_foreach(hist, i, e) co_research_add_unique(accounts, str(e, "account"));
-  json_t *next = next_interview(task, prev);
+  if (*account) co_research_add_unique(accounts, account);
+  json_t *next = next_interview(task, own ? prev : NULL);
   json_t *news =
       json_is_array(json_object_get(prev, "news")) ? json_deep_copy(json_object_get(prev, "news")) : json_array();
   char *notes = role_notes(hist), *summary = history_summary(company, hist, people, json_string_value(next));
