@@ -25,18 +25,22 @@ static const char co_eval_usage[] =
     "  --langs FILE          JSON object mapping row ids to languages (en, de, es,\n"
     "                        fr, pt, nl, it); wins over a row's lang field\n"
     "  --model PATH          model file (default: setting classify.model, else the\n"
-    "                        model built with this binary)\n" CO_CLI_COMMON_HELP;
+    "                        model built with this binary)\n"
+    "  --extract             FILE is an interview extraction set (data/extract/): print\n"
+    "                        time exact-match, date-only, duration, link and status\n"
+    "                        rates of the time/place extractor (--errors: the misses)\n" CO_CLI_COMMON_HELP;
 
 int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
                                            {"errors", no_argument, NULL, 'e'},
                                            {"langs", required_argument, NULL, 'l'},
                                            {"model", required_argument, NULL, 'm'},
+                                           {"extract", no_argument, NULL, 'x'},
                                            CO_CLI_COMMON_LONG,
                                            {NULL, 0, NULL, 0}};
   const char *model = NULL, *file;
   char errstr[512];
-  int opt, rc;
+  int opt, rc, extract = 0;
   co_classify_eval_opts_t eo = {0};
   co_classify_model_t *m = NULL;
   while ((opt = co_cli_getopt(cli, "eval", co_eval_usage, argc, argv, "", longopts)) != -1) {
@@ -57,6 +61,10 @@ int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
       model = optarg;
       continue;
     }
+    if (opt == 'x') {
+      extract = 1;
+      continue;
+    }
   }
   if (optind >= argc) return co_cli_usage_error(cli, "eval", "missing FILE.jsonl");
   file = argv[optind++];
@@ -65,6 +73,13 @@ int co_cmd_eval(co_cli_t *cli, int argc, char **argv) {
   if (access(file, R_OK)) {
     fprintf(stderr, "careerops eval: cannot read %s: %s\n", file, strerror(errno));
     return CO_EXIT_FAIL;
+  }
+  if (extract) { /* no model: co_classify_eval_when.c */
+    if (co_classify_eval_when(file, stdout, eo.json, eo.errors, NULL, errstr, sizeof(errstr))) {
+      fprintf(stderr, "careerops eval: %s: %s\n", file, errstr);
+      return CO_EXIT_FAIL;
+    }
+    return CO_EXIT_OK;
   }
   if (!model || !*model) model = co_conf_str(cli->conf, "classify.model");
   if (!*model) model = co_classify_default_model_path();

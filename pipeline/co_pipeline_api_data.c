@@ -130,6 +130,8 @@ static json_t *co_pl_app_view(const char *account, const char *key, json_t *app)
                         co_pl_jstr(app, "last_contact"), "next_interview", json_is_string(ni) ? ni : json_null(),
                         "emails", (json_int_t)json_integer_value(json_object_get(app, "emails")), "corrected",
                         json_is_true(json_object_get(app, "corrected")));
+  json_t *iv = json_object_get(app, "interview");
+  if (v) json_object_set_new(v, "interview", json_is_object(iv) ? json_incref(iv) : json_null());
   json_t *merged = json_object_get(app, "merged"), *m;
   size_t i;
   if (v && json_array_size(merged)) { /* ids of the applications folded into this one */

@@ -154,6 +154,7 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   }
   json_t *ia = json_object_get(ev, "interview_at");
   if (!strcmp(label, "INTERVIEW") && json_is_string(ia)) json_object_set(app, "next_interview", ia);
+  co_pl_apps_interview(app, label, ev); /* time, zone, duration, link, status */
   if (stage_rank(jstr(app, "stage")) == 2) json_object_set_new(app, "next_interview", json_null());
   if ((err = co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, app))) goto store_err;
   if (mid) {

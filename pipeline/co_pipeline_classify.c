@@ -74,9 +74,38 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
                            !strcmp(label, "OFFER") ? "offer" : "interview", "company", company, "role",
                            jstr(cl, "role"), "summary", jstr(cl, "summary"), "subject", json_object_get(cl, "subject"),
                            "message_id", json_object_get(cl, "message_id"), "interview_at", ia, "application", app_key);
+  static const char *const WHEN_KEYS[] = {"interview_utc", "interview_zone", "interview_minutes", "interview_link",
+                                          "interview_status", NULL};
+  for (int i = 0; note && WHEN_KEYS[i]; i++)
+    if (json_object_get(cl, WHEN_KEYS[i])) json_object_set(note, WHEN_KEYS[i], json_object_get(cl, WHEN_KEYS[i]));
   rc |= !note || send_json(ctx, p->t_notify, account, note);
   json_decref(note);
   return rc;
+}
+
+/* Interview time and place: the offline classifier fills res->when for an
+ * INTERVIEW; an LLM result gets it here (its own interview_at is kept when
+ * the extractor finds nothing). A reschedule or cancellation of an
+ * interview the model did not call INTERVIEW (no other stage fits it) is
+ * one: so the application's next interview moves or is cancelled. */
+static void interview_when(const co_classify_input_t *in, co_classify_result_t *res) {
+  static const char *const WORDS[] = {"interview", "gespräch", "entrevista", "entretien", "gesprek", "colloquio",
+                                      "phone screen", "call", NULL};
+  if (res->label == CO_CLASSIFY_INTERVIEW && res->when.source[0]) return;
+  if (res->label != CO_CLASSIFY_INTERVIEW && res->label != CO_CLASSIFY_APPLIED && res->label != CO_CLASSIFY_OTHER) return;
+  co_classify_when_t w;
+  co_classify_when_extract(in, &w);
+  if (res->label != CO_CLASSIFY_INTERVIEW) {
+    int about = 0;
+    for (int i = 0; WORDS[i] && !about; i++)
+      about = (in->subject && strcasestr(in->subject, WORDS[i])) || (in->body && strcasestr(in->body, WORDS[i]));
+    if (!about || !w.at_utc[0] || (strcmp(w.status, "cancelled") && strcmp(w.status, "rescheduled"))) return;
+    res->label = CO_CLASSIFY_INTERVIEW;
+    res->rule = "interview_when";
+  }
+  res->when = w;
+  if (*co_classify_when_iso(&w))
+    snprintf(res->interview_at, sizeof(res->interview_at), "%s", co_classify_when_iso(&w));
 }
 
 static void from_text(json_t *ev, char *buf, size_t size) {
@@ -86,6 +115,27 @@ static void from_text(json_t *ev, char *buf, size_t size) {
     snprintf(buf, size, "%s <%s>", name, addr);
   else
     snprintf(buf, size, "%s", *addr ? addr : name);
+}
+
+void co_pl_apps_interview(json_t *app, const char *label, json_t *ev) {
+  const char *st = json_string_value(json_object_get(ev, "interview_status"));
+  json_t *iv = json_object_get(app, "interview");
+  if (st && !strcmp(st, "cancelled")) {
+    const char *utc = json_string_value(json_object_get(ev, "interview_utc"));
+    const char *cur = json_string_value(json_object_get(iv, "utc"));
+    if (utc && cur && strcmp(utc, cur)) return; /* another interview of this application */
+    json_object_set_new(app, "next_interview", json_null());
+    if (json_is_object(iv)) json_object_set_new(iv, "status", json_string("cancelled"));
+    else json_object_set_new(app, "interview", json_pack("{s:s}", "status", "cancelled"));
+    return;
+  }
+  if (strcmp(label, "INTERVIEW") || !json_is_string(json_object_get(ev, "interview_at"))) return;
+  json_t *n = json_pack("{s:O, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "at", json_object_get(ev, "interview_at"), "utc",
+                        json_object_get(ev, "interview_utc"), "zone", json_object_get(ev, "interview_zone"), "minutes",
+                        json_object_get(ev, "interview_minutes"), "link", json_object_get(ev, "interview_link"),
+                        "link_kind", json_object_get(ev, "interview_link_kind"), "status",
+                        json_object_get(ev, "interview_status"), "candidates", json_object_get(ev, "interview_candidates"));
+  if (n) json_object_set_new(app, "interview", n);
 }
 
 co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,
@@ -147,6 +197,8 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
                             .body = jstr(ev, "text"),
                             .date = jstr(ev, "date"),
                             .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
+  co_classify_cal_t cal;
+  if (co_classify_cal_from_json(json_object_get(ev, "calendar"), &cal)) in.calendar = &cal;
   /* The chain answers whenever its arguments are valid (offline last), so
    * an error here is the offline model refusing the input: POISON. */
   char classifier[32] = "offline", why[512] = "";
@@ -164,6 +216,7 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     rc = CO_PROC_POISON;
     goto done;
   }
+  interview_when(&in, &res);
   const char *label = co_classify_label_name(res.label);
   if (json_object_set_new(ev, "label", json_string(label)) ||
       json_object_set_new(ev, "company", json_string(res.company)) ||
@@ -171,7 +224,8 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
       json_object_set_new(ev, "confidence", json_real((double)res.confidence)) ||
       json_object_set_new(ev, "summary", json_string(res.summary)) ||
       json_object_set_new(ev, "interview_at", *res.interview_at ? json_string(res.interview_at) : json_null()) ||
-      json_object_set_new(ev, "classifier", json_string(classifier)))
+      json_object_set_new(ev, "classifier", json_string(classifier)) ||
+      co_classify_when_to_json(&res.when, ev))
     goto nomem;
   /* Why the LLMs were passed over (provider and status, never a key). */
   if (p->llm && *why && json_object_set_new(ev, "classifier_error", json_string(why))) goto nomem;

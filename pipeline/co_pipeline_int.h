@@ -59,6 +59,11 @@ struct co_pipeline_s {
   co_pl_notify_t *notify; /* co_pipeline_notify.c */
 };
 
+/* Folds an event's interview fields into its application's "interview"
+ * object ({at, utc, zone, minutes, link, link_kind, status, candidates}):
+ * an INTERVIEW sets it, a cancellation of that interview (or of one with no
+ * instant) clears next_interview and marks it cancelled. co_pipeline_classify.c. */
+void co_pl_apps_interview(json_t *app, const char *label, json_t *classified);
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
 co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t errstr_size);
 /* co_pipeline_apps.c: folds one classified event into the applications
