@@ -16,6 +16,8 @@ static const co_cmd_t co_cmds[] = {
     {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train},
     {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
     {"corrections", "record manual corrections or export them as training examples", co_cmd_corrections},
+    {"review", "list the emails the classifier was unsure of, confirm or fix them", co_cmd_review},
+    {"reprocess", "re-apply the current model to all past mail (embedded mode)", co_cmd_reprocess},
     {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
     {"search", "search the company briefings (local state or --url of a running instance)", co_cmd_search},
     {"token", "create, list or revoke API bearer tokens", co_cmd_token},

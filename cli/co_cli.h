@@ -75,6 +75,8 @@ int co_cmd_ingest(co_cli_t *cli, int argc, char **argv);
 int co_cmd_train(co_cli_t *cli, int argc, char **argv);
 int co_cmd_eval(co_cli_t *cli, int argc, char **argv);
 int co_cmd_corrections(co_cli_t *cli, int argc, char **argv);
+int co_cmd_review(co_cli_t *cli, int argc, char **argv);
+int co_cmd_reprocess(co_cli_t *cli, int argc, char **argv);
 int co_cmd_topics(co_cli_t *cli, int argc, char **argv);
 int co_cmd_search(co_cli_t *cli, int argc, char **argv);
 int co_cmd_token(co_cli_t *cli, int argc, char **argv);

@@ -194,7 +194,9 @@ __attribute__((unused)) static void pipeline_correction_export_is_training_corpu
   list(p, &apps);
   const app_t *t = find(&apps, "Tallpine");
   assert_non_null(t);
-  char *c1 = corr(t->key, "{\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Tallpine Analytics\"}}");
+  /* the stage correction names its email: only that labels an email */
+  char *c1 = corr(t->key, "{\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Tallpine Analytics\"},"
+                          "\"message_id\":\"rej-1@tallpine.example\"}");
   co_pipeline_destroy(p); /* the CLI opens the state dir itself */
   co_conf_destroy(conf);
 
