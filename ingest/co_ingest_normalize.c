@@ -93,6 +93,17 @@ static json_t *date_json(GMimeMessage *m) {
   return j;
 }
 
+/* The Date header's own offset ("-05:00"), the sender's zone when sending,
+ * which "date" (UTC) drops; relative and unzoned interview times need it. */
+static json_t *date_zone_json(GMimeMessage *m) {
+  GDateTime *d = g_mime_message_get_date(m);
+  if (!d) return json_null();
+  int min = (int)(g_date_time_get_utc_offset(d) / G_TIME_SPAN_MINUTE);
+  char buf[16];
+  g_snprintf(buf, sizeof(buf), "%c%02d:%02d", min < 0 ? '-' : '+', (min < 0 ? -min : min) / 60, (min < 0 ? -min : min) % 60);
+  return json_string(buf);
+}
+
 static json_t *refs_json(GMimeMessage *m, const char *hdr, int first_only) {
   const char *v = g_mime_object_get_header(GMIME_OBJECT(m), hdr);
   json_t *arr = json_array();
@@ -227,6 +238,7 @@ co_err_t co_ingest_normalize(const char *raw, size_t len, const co_ingest_src_t 
   json_object_set_new(ev, "cc", cc);
   json_object_set_new(ev, "subject", str_or_null(g_mime_message_get_subject(msg)));
   json_object_set_new(ev, "date", date_json(msg));
+  json_object_set_new(ev, "date_zone", date_zone_json(msg));
   json_object_set_new(ev, "text", json_stringn(body.text->str, body.text->len));
   json_object_set_new(ev, "truncated", json_boolean(truncated));
   json_object_set(ev, "attachments", body.attachments);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "co_ingest.h"
 #include "co_llm.h"
@@ -108,6 +109,27 @@ static void interview_when(const co_classify_input_t *in, co_classify_result_t *
     snprintf(res->interview_at, sizeof(res->interview_at), "%s", co_classify_when_iso(&w));
 }
 
+/* The Date header in the sender's offset ("2026-12-07T09:00:00-05:00") from
+ * the event's UTC "date" and "date_zone": unzoned and relative interview
+ * times are the sender's local ones. Just "date" when there is no zone. */
+static void local_date(json_t *ev, char *buf, size_t size) {
+  const char *d = jstr(ev, "date"), *z = jstr(ev, "date_zone");
+  int y, mo, dd, h, mi, s, zh, zm;
+  size_t dl = strlen(d) < size ? strlen(d) : size - 1;
+  memcpy(buf, d, dl);
+  buf[dl] = 0;
+  if (strlen(z) != 6 || sscanf(z + 1, "%2d:%2d", &zh, &zm) != 2 ||
+      sscanf(d, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &dd, &h, &mi, &s) != 6)
+    return;
+  struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = dd, .tm_hour = h, .tm_min = mi, .tm_sec = s};
+  time_t t = timegm(&tm) + (z[0] == '-' ? -1 : 1) * (zh * 3600 + zm * 60);
+  struct tm l;
+  if (!gmtime_r(&t, &l)) return;
+  if (size < 26) return;
+  strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &l);
+  memcpy(buf + 19, z, 7); /* the offset and its NUL */
+}
+
 static void from_text(json_t *ev, char *buf, size_t size) {
   json_t *f = json_object_get(ev, "from");
   const char *name = jstr(f, "name"), *addr = jstr(f, "address");
@@ -192,10 +214,12 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   if (co_ctx_put(ctx, CO_PL_STORE_DEDUPE, dkey, strlen(dkey), "1", 1, p->dedupe_ttl_ms)) goto store_err;
 
   from_text(ev, from, sizeof(from));
+  char date[40];
+  local_date(ev, date, sizeof(date));
   co_classify_input_t in = {.subject = jstr(ev, "subject"),
                             .from = from,
                             .body = jstr(ev, "text"),
-                            .date = jstr(ev, "date"),
+                            .date = date,
                             .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
   co_classify_cal_t cal;
   if (co_classify_cal_from_json(json_object_get(ev, "calendar"), &cal)) in.calendar = &cal;

@@ -4,7 +4,8 @@
  * SEQUENCE, LOCATION/URL/DESCRIPTION; and that through ingest and the
  * extractor the part's instant wins over the text ("10:00 - 11:00 AM
  * Eastern" with a calendar part DTSTART:20261214T150000Z is 15:00 UTC, not
- * 10:00 UTC; a text that contradicts the part loses). */
+ * 10:00 UTC; a text that contradicts the part loses), and that the event
+ * keeps the Date header's own offset ("date_zone"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -97,6 +98,8 @@ static void when_of_mail(const char *text, co_classify_when_t *w) {
   assert_int_equal(co_ingest_normalize(raw, strlen(raw), &src, &out, err, sizeof(err)), CO_OK);
   json_t *ev = json_loads(out, 0, NULL);
   assert_non_null(ev);
+  assert_string_equal(js(ev, "date"), "2026-12-07T14:00:00Z");
+  assert_string_equal(js(ev, "date_zone"), "-05:00"); /* the sender's offset, which "date" drops */
   co_classify_cal_t cal;
   assert_int_equal(co_classify_cal_from_json(json_object_get(ev, "calendar"), &cal), 1);
   co_classify_input_t in = {.subject = js(ev, "subject"), .body = js(ev, "text"), .date = js(ev, "date"), .calendar = &cal};
