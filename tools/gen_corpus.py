@@ -8,12 +8,21 @@ roles, people and senders, plus the noise real mail carries: ATS footers,
 legal notices, signatures, quoted replies, unsubscribe lines. INTERVIEW and
 OFFER are rare in real inboxes, so they are over-represented here on purpose.
 
+The rows written here are English template families ("style": "template");
+tools/corpus/ adds mail in seven languages written in many author styles
+(thread replies, formal letters, recruiter notes, ATS robots, calendar
+tools, bulk mail), see tools/corpus/engine.py.
+
 Deterministic: a fixed seed gives the same file byte for byte.
 Usage: tools/gen_corpus.py [OUT] [--seed N]
 """
 import json
+import os
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus  # noqa: E402  (tools/corpus: multilingual, multi-author families)
 
 SEED = 20250601
 
@@ -974,6 +983,11 @@ def main():
             # families out (the trainer ignores it)
             rows.append({"subject": subj, "from": frm, "date": rand_date(c), "body": body, "label": label, "company": company, "role": role,
                          "family": kind_name.lower()})
+    for r in rows:
+        r["lang"], r["style"] = "en", "template"
+    # Mail of other families, authors and languages (tools/corpus/): its own
+    # random streams, so the rows above stay what they were.
+    rows += corpus.rows()
     R.shuffle(rows)
     with open(out, "w", encoding="utf-8") as f:
         for r in rows:
