@@ -3,8 +3,10 @@
  * exact-match >= 0.95, link >= 0.95, duration >= 0.9, date-only <= 0.02;
  * and on a hand-written hold-out set of another author's phrasings
  * (tests/classify/when_holdout.jsonl), which the generator never saw:
- * time >= 0.9, link >= 0.9. */
+ * time >= 0.9, link >= 0.9; and the committed set is what the generator
+ * writes (it is deterministic). */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "when_tu.h"
 
@@ -36,8 +38,41 @@ static void holdout_meets_thresholds(void **state) {
   assert_true(r.link_ok >= 0.9 * r.link_n);
 }
 
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long l = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)l + 1);
+  *n = b ? fread(b, 1, (size_t)l, f) : 0;
+  fclose(f);
+  return b;
+}
+
+static void generator_reproduces_committed_set(void **state) {
+  (void)state;
+  const char *src = getenv("CO_SOURCE_DIR"), *tmp = getenv("CO_TEST_TMPDIR");
+  char out[1024], cmd[4096], committed[1024];
+  snprintf(out, sizeof(out), "%s/invites-%d.jsonl", tmp ? tmp : "/tmp", (int)getpid());
+  snprintf(committed, sizeof(committed), "%s/data/extract/invites.jsonl", src ? src : ".");
+  snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && python3 '%s/tools/gen_extract_set.py' '%s' 2>/dev/null", tmp ? tmp : "/tmp",
+           src ? src : ".", out);
+  assert_int_equal(system(cmd), 0);
+  size_t a = 0, b = 0;
+  char *x = slurp(out, &a), *y = slurp(committed, &b);
+  assert_non_null(x);
+  assert_non_null(y);
+  assert_int_equal(a, b);
+  assert_memory_equal(x, y, a);
+  free(x);
+  free(y);
+  remove(out);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(extraction_set_meets_thresholds),
-                                     cmocka_unit_test(holdout_meets_thresholds)};
+                                     cmocka_unit_test(holdout_meets_thresholds),
+                                     cmocka_unit_test(generator_reproduces_committed_set)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
