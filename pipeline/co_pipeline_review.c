@@ -158,7 +158,7 @@ static co_err_t unfold(co_ctx_t *ctx, const char *account, const char *key, cons
   co_err_t e = CO_OK;
   if (!json_is_object(app)) goto done;
   json_int_t emails = json_integer_value(json_object_get(app, "emails")) - 1;
-  if (asprintf(&tk, "%s%s\x1f%s", CO_PL_IDX_THREAD, account, mid) < 0) {
+  if (asprintf(&tk, "%s\x1f%s\x1f%s", CO_PL_IDX_THREAD, account, mid) < 0) {
     tk = NULL;
     e = CO_ERR_NOMEM;
     goto done;
@@ -182,6 +182,17 @@ done:
   return e;
 }
 
+/* The application email mid of account is folded into (malloc'd), or NULL. */
+static char *thread_app(co_ctx_t *ctx, const char *account, const char *mid) {
+  char *tk = NULL;
+  void *v = NULL;
+  size_t vl;
+  if (asprintf(&tk, "%s\x1f%s\x1f%s", CO_PL_IDX_THREAD, account, mid) < 0) return NULL;
+  if (co_ctx_get(ctx, CO_PL_STORE_APPS, tk, strlen(tk), &v, &vl) != CO_OK) v = NULL;
+  free(tk);
+  return v;
+}
+
 co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record_t *rec, char *errstr,
                                 size_t errstr_size) {
   (void)p;
@@ -195,18 +206,35 @@ co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record
     goto done;
   }
   if (!(k = entry_key(account, mid))) goto nomem;
+  /* Not queued this time (a reprocess whose model is sure of it): the
+   * answer carries the email as it was queued, and the email's current
+   * application is found through the thread index. */
+  int requeued = 0;
   if (!(e = co_pl_ctx_get_json(ctx, CO_PL_STORE_REVIEW, k))) {
-    CO_WARN("pipeline", "review answer about %s, which was never queued: ignored", mid);
-    goto done;
+    if (!json_is_object(json_object_get(a, "event"))) {
+      CO_WARN("pipeline", "review answer about %s, which was never queued: ignored", mid);
+      goto done;
+    }
+    if (!(e = json_pack("{s:O, s:s, s:{}, s:s}", "event", json_object_get(a, "event"), "reason", "answered", "probs",
+                        "queued_at", jstr(a, "at"))))
+      goto nomem;
+    requeued = 1;
   }
   ans = json_object_get(e, "answer");
   json_t *was = ans ? ans : json_object_get(e, "event");
-  const char *prev_label = jstr(was, "label"), *prev_app = json_string_value(json_object_get(was, "application"));
+  const char *prev_label = jstr(was, "label");
   const char *company = json_is_string(json_object_get(a, "company")) ? jstr(a, "company") : jstr(was, "company");
   const char *role = json_is_string(json_object_get(a, "role")) ? jstr(a, "role") : jstr(was, "role");
-  int changed = strcmp(prev_label, label) || strcmp(company, jstr(was, "company")) || strcmp(role, jstr(was, "role"));
+  int changed = requeued || strcmp(prev_label, label) || strcmp(company, jstr(was, "company")) ||
+                strcmp(role, jstr(was, "role"));
+  char *prev_app = NULL;
+  if (changed && (prev_app = thread_app(ctx, account, mid)) && unfold(ctx, account, prev_app, mid)) {
+    free(prev_app);
+    goto store_err;
+  }
+  const char *kept_app = json_string_value(json_object_get(was, "application"));
+  free(prev_app);
   if (changed) {
-    if (prev_app && unfold(ctx, account, prev_app, mid)) goto store_err;
     if (!(ev = json_deep_copy(json_object_get(e, "event")))) goto nomem;
     json_object_set_new(ev, "label", json_string(label));
     json_object_set_new(ev, "company", json_string(company));
@@ -219,7 +247,7 @@ co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record
   }
   co_pl_utc_iso((time_t)(co_ctx_now_ms(ctx) / 1000), now, sizeof(now));
   json_t *na = json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s}", "label", label, "company", company, "role", role,
-                         "application", changed ? app_key : prev_app, "at", *jstr(a, "at") ? jstr(a, "at") : now,
+                         "application", changed ? app_key : kept_app, "at", *jstr(a, "at") ? jstr(a, "at") : now,
                          "action", changed ? "fix" : "confirm");
   if (!na || json_object_set_new(e, "answer", na)) goto nomem;
   if (co_pl_ctx_put_json(ctx, CO_PL_STORE_REVIEW, k, e) || waiting(ctx, account, mid, 0)) goto store_err;
@@ -302,18 +330,19 @@ co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const 
                      "review: label must be APPLIED, INTERVIEW, OFFER, REJECTION or OTHER");
   if ((company && strlen(company) > 127) || (role && strlen(role) > 127))
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: company and role are at most 127 bytes");
-  if (co_rt_embedded(p->rt)) { /* Kafka: another instance may own it; the processor ignores unknown ids */
-    int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(p->rt));
-    char *k = entry_key(account, message_id);
-    json_t *e = k ? co_pl_rt_get_json(p->rt, CO_PL_STORE_REVIEW, part, k) : NULL;
-    free(k);
-    if (!e) return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "review: no queued email with that id");
-    json_decref(e);
-  }
+  /* The entry is read here (this instance owns the account: the API routes
+   * the request to the owner) and its email travels with the answer. */
+  int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(p->rt));
+  char *k = entry_key(account, message_id);
+  json_t *e = k ? co_pl_rt_get_json(p->rt, CO_PL_STORE_REVIEW, part, k) : NULL;
+  free(k);
+  if (!e) return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "review: no queued email with that id");
   co_pl_utc_iso(time(NULL), now, sizeof(now));
-  if (!(a = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s}", "kind", "review_answer", "account", account,
-                      "message_id", message_id, "label", co_classify_label_name((co_classify_label_t)l), "company",
-                      company, "role", role, "at", now)) ||
+  a = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:O}", "kind", "review_answer", "account", account, "message_id",
+                message_id, "label", co_classify_label_name((co_classify_label_t)l), "company", company, "role", role,
+                "at", now, "event", json_object_get(e, "event"));
+  json_decref(e);
+  if (!a ||
       !(val = json_dumps(a, JSON_COMPACT | JSON_SORT_KEYS))) {
     err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "review: out of memory");
     goto done;
