@@ -73,7 +73,6 @@ static int wday_of(const char *w, int *pt_ordinal) {
       {"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"},
       {"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"},
       {"domenica", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabado"},
-      {"so", "mo", "di", "mi", "do", "fr", "sa"}, /* placeholder row, never matched (len < 3) */
   };
   static const char *const PT[7] = {"domingo", "segunda", "terça", "quarta", "quinta", "sexta", "sábado"};
   *pt_ordinal = 0;
@@ -316,11 +315,10 @@ static int lex_number(const char *t, size_t len, size_t *ip, tk_t *k) {
         k->a = a2 < 100 ? a2 + 2000 : a2;
         i += (size_t)used;
       }
-    } else if (sep == '.') { /* "14.30" handled above; "1.5 hours" is a number */
+    } else if (sep == '.') { /* "14.30" is a time (above); "1.5 hours" a number: w = ".5", its tenths */
       k->type = T_NUM, k->a = (int)v, k->b = nd, k->c = 0, k->dayfirst = 0;
       k->w[0] = '.';
-      k->w[1] = (char)('0' + (k->c = a2 % 10)); /* the tenth, for durations */
-      k->c = 0;
+      k->w[1] = (char)('0' + (used >= 1 ? (a2 >= 10 ? a2 / 10 : a2) : 0));
     }
   }
   if (k->type == T_NUM || k->type == T_TIME) {
@@ -554,8 +552,8 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
     /* "Thursday the 10th", "jueves 10", "Donnerstag, den 10." */
     if (tk[e].c == 1 || e > j || tk[e].type == T_NUM) {
       if (e + 1 < n && (tk[e + 1].type == T_TIME || is_w(tk, n, e + 1, "uhr") || is_w(tk, n, e + 1, "uur") ||
-                        is_w(tk, n, e + 1, "h")))
-        goto relative; /* "Friday 10 Uhr" is a time */
+                        is_w(tk, n, e + 1, "h") || (is_p(tk, n, e + 1, '-') && e + 2 < n && tk[e + 2].type == T_TIME)))
+        goto relative; /* "Friday 10 Uhr", "Wednesday 10-11am" are times */
       h.at = e + 1;
       set_day_of_month(&h, ref, tk[e].a, wd);
       return h;
@@ -601,7 +599,10 @@ static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int 
     return 1;
   }
   if (k->type == T_TIME) {
+    static const char *const SPAN[] = {"hour", "hours", "hrs", "stunde", "stunden", NULL};
     if (k->a > 23 || k->b > 59 || (k->c && (k->a > 12 || k->a == 0))) return 0;
+    if (!k->c && i + 1 < n && tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, SPAN)))
+      return 0; /* "1.25 hours" is a length */
     *h = k->a, *m = k->b, *mer = k->c, *lead0 = k->lead0;
     if (is_w(tk, n, i + 1, "uhr") || is_w(tk, n, i + 1, "uur") || is_w(tk, n, i + 1, "h") || is_w(tk, n, i + 1, "hs") ||
         is_w(tk, n, i + 1, "horas") || is_w(tk, n, i + 1, "heures"))
@@ -613,10 +614,16 @@ static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int 
                !(tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] && !is_p(tk, n, i + 2, '\''));
     int lead = i > 0 && tk[i - 1].type == T_WORD && in_set(tk[i - 1].w, W_TIME_LEAD);
     if (unit && !lead && k->a < 6 && strcmp(tk[i + 1].w, "o")) return 0; /* "1 uur": a duration */
-    if (!unit && !(lead && strcmp(tk[i - 1].w, "la") && strcmp(tk[i - 1].w, "as"))) return 0;
+    /* English "at 10": only where nothing else can follow a number ("at 3 locations" is not a time) */
+    int at_lead = !unit && !lead && k->a >= 1 && k->a <= 12 && is_w(tk, n, i - 1, "at") &&
+                  (i + 1 >= n || tk[i + 1].sent != k->sent || tk[i + 1].type == T_PUNCT ||
+                   (tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_AM) || in_set(tk[i + 1].w, W_PM) ||
+                                                 is_w(tk, n, i + 1, "on") || is_w(tk, n, i + 1, "work") ||
+                                                 is_w(tk, n, i + 1, "tomorrow") || tk[i + 1].upper)));
+    if (!unit && !at_lead && !(lead && strcmp(tk[i - 1].w, "la") && strcmp(tk[i - 1].w, "as"))) return 0;
     if (!unit && i + 1 < n && tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, W_HOURS)))
       return 0;
-    *h = k->a, *m = 0, *lead0 = 1;
+    *h = k->a, *m = 0, *lead0 = !at_lead; /* "at 3" is business hours: 15:00 */
     *at = i + 1 + unit + (unit && tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] ? 2 : 0);
     return 1;
   }
@@ -710,9 +717,12 @@ static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co
 static int bare_range_start(const tk_t *tk, int n, int i) {
   static const char *const FROM[] = {"from", "de", "von", "van", "dalle", "dalla", "das", "da", "du", "entre",
                                      "between", "zwischen", "tussen", NULL};
-  if (tk[i].type != T_NUM || tk[i].b > 2 || tk[i].a > 23 || tk[i].c || i == 0 || tk[i - 1].type != T_WORD ||
-      !in_set(tk[i - 1].w, FROM))
-    return 0;
+  if (tk[i].type != T_NUM || tk[i].b > 2 || tk[i].a > 23 || tk[i].c) return 0;
+  /* "3-4pm", "10-11am": written together, the end carries the meridiem */
+  if (is_p(tk, n, i + 1, '-') && tk[i + 1].pos == tk[i].end && i + 2 < n && tk[i + 2].type == T_TIME && tk[i + 2].c &&
+      tk[i + 2].pos == tk[i + 1].end)
+    return 1;
+  if (i == 0 || tk[i - 1].type != T_WORD || !in_set(tk[i - 1].w, FROM)) return 0;
   int j = i + 1;
   if (!(is_p(tk, n, j, '-') || (j < n && tk[j].type == T_WORD && in_set(tk[j].w, W_RANGE)))) return 0;
   j++;
