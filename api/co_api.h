@@ -75,19 +75,26 @@ typedef struct co_api_backend_s {
   /* Resolves a token's SHA-256 (hex, 64 chars): CO_OK with the account
    * (admin tokens: *admin = 1, account may be "") or CO_ERR_NOT_FOUND. */
   co_err_t (*token_lookup)(void *opaque, const char *sha256_hex, char *account, size_t account_size, int *admin);
-  /* Number of account tokens known (0 enables open mode on loopback). */
+  /* Number of tokens known (0 with no session and no admin token: the
+   * start warning and the 401 say that no credential exists yet). */
   long (*token_count)(void *opaque);
 } co_api_backend_t;
 
 /* Starts listening on api.listen (host:port; port 0 picks a free one) with
- * a thread pool. Reads api.admin.token, api.max.body.bytes, api.cors.origin,
- * api.threads. conf and backend are not owned and must outlive the server.
+ * a thread pool. Reads api.auth, api.admin.token, api.public.names,
+ * api.max.body.bytes, api.cors.origin, api.threads, api.max.connections*,
+ * api.connection.timeout.s. Fails when api.auth=local-session is asked for
+ * on a non-loopback address. conf and backend are not owned and must outlive the server.
  * NULL with errstr on failure. Caller stops it with co_api_stop(). */
 co_api_t *co_api_start(const co_conf_t *conf, const co_api_backend_t *backend, char *errstr, size_t errstr_size);
 /* Stops accepting, waits for running requests, frees. NULL is a no-op. */
 void co_api_stop(co_api_t *api);
 /* The port actually bound. */
 int co_api_port(const co_api_t *api);
+/* This run's session secret (local-session mode, docs/api.md): the
+ * dashboard URL is http://<listen>/?token=<secret>. NULL in required mode.
+ * Owned by api, valid until co_api_stop(). */
+const char *co_api_session_secret(const co_api_t *api);
 
 /* SHA-256 of token as 64 lowercase hex chars + NUL into out[65]. */
 void co_api_token_hash(const char *token, char out[65]);

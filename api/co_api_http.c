@@ -1,9 +1,12 @@
 /* co_api_http.c: one request's life: the raw target is checked (length,
- * percent-encoding, UTF-8) and split into decoded path segments, the body
- * is collected up to api.max.body.bytes (413 beyond, decided before reading
- * when Content-Length says so), then co_api_dispatch routes it. Every
- * response carries X-CareerOps-Instance and is counted by route and status;
- * errors are JSON bodies with a code and a message that never names a file. */
+ * percent-encoding, UTF-8, no %00 in the query string) and split into
+ * decoded path segments, the guard (co_api_guard.c: Host, Origin,
+ * Content-Type) runs on the headers, the body is collected up to
+ * api.max.body.bytes (413 beyond, decided before reading when
+ * Content-Length says so), then co_api_dispatch routes it. Every response
+ * carries X-CareerOps-Instance and the page's security headers and is
+ * counted by route and status; errors are JSON bodies with a code and a
+ * message that never names a file. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -65,12 +68,21 @@ static int co_api_split(co_api_req_t *r) {
   return 0;
 }
 
-static void co_api_headers(co_api_t *api, struct MHD_Response *resp, const char *ctype, const char *instance) {
+/* The dashboard loads only its own files (/assets/...), inline nothing,
+ * fetches only this server, and may not be framed (clickjacking). */
+#define CO_API_CSP                                                                                           \
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "      \
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+void co_api_common_headers(co_api_t *api, struct MHD_Response *resp, const char *ctype, const char *instance) {
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
   MHD_add_response_header(resp, "X-CareerOps-Instance",
                           instance && *instance ? instance : api->be->instance_id ? api->be->instance_id : "");
   MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  MHD_add_response_header(resp, "Content-Security-Policy", CO_API_CSP);
+  MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+  MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
   if (api->cors_origin) {
     MHD_add_response_header(resp, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, api->cors_origin);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
@@ -82,7 +94,7 @@ enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_
   struct MHD_Response *resp = MHD_create_response_from_buffer(
       len, (void *)body, must_copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
   if (!resp) return MHD_NO;
-  co_api_headers(api, resp, ctype, instance);
+  co_api_common_headers(api, resp, ctype, instance);
   if (status == 401) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
   if (status == 405) /* RFC 9110: say what is allowed */
     MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW,
@@ -136,19 +148,29 @@ enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *u
     *upload_size = 0;
     return MHD_YES;
   }
-  /* First call (headers only) for a request with a body: decide now. */
-  const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-  if (cl && strtoull(cl, NULL, 10) > api->max_body) r->too_large = 1;
-  if (r->too_large)
-    return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
-  if (strlen(r->uri) > CO_API_MAX_URI)
-    return co_api_send_error(api, c, r, 414, "bad_request", "request target too long");
-  const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-  if (!r->body_started && ((cl && strtoull(cl, NULL, 10) > 0) || te)) {
-    r->body_started = 1; /* wait for the body; the final call comes with *upload_size == 0 */
-    return MHD_YES;
+  /* First call (headers only): what can be refused before any body. */
+  if (!r->checked) {
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH), *code, *msg;
+    const char *qs = strchr(r->uri, '?');
+    int st;
+    r->checked = 1;
+    if (strlen(r->uri) > CO_API_MAX_URI)
+      return co_api_send_error(api, c, r, 414, "bad_request", "request target too long");
+    if (co_api_split(r))
+      return co_api_send_error(api, c, r, 400, "bad_request", "malformed path (bad percent-encoding or not UTF-8)");
+    if ((st = co_api_guard(api, c, r, method, &code, &msg))) return co_api_send_error(api, c, r, st, code, msg);
+    if (qs && strstr(qs, "%00")) /* libmicrohttpd would cut the value there */
+      return co_api_send_error(api, c, r, 400, "bad_request", "query string must not contain NUL (%00)");
+    if (cl && strtoull(cl, NULL, 10) > api->max_body) r->too_large = 1;
+    if (r->too_large)
+      return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
+    const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    if ((cl && strtoull(cl, NULL, 10) > 0) || te) {
+      r->body_started = 1; /* wait for the body; the final call comes with *upload_size == 0 */
+      return MHD_YES;
+    }
   }
-  if (!r->seg_cnt && co_api_split(r))
-    return co_api_send_error(api, c, r, 400, "bad_request", "malformed path (bad percent-encoding or not UTF-8)");
+  if (r->too_large) /* a chunked body that grew past the limit */
+    return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
   return co_api_dispatch(api, c, r, method);
 }

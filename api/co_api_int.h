@@ -11,6 +11,7 @@
 
 #define CO_API_MAX_URI 2048  /* longer request targets get 414 */
 #define CO_API_MAX_SEGS 8
+#define CO_API_MAX_NAMES 36 /* Host names answered besides loopback (co_api_guard.c) */
 
 /* Route templates, the label of the HTTP metrics. */
 typedef enum {
@@ -35,7 +36,7 @@ typedef enum {
 } co_api_route_t;
 
 #define CO_API_LAT_BUCKETS 10
-#define CO_API_CODES 12
+#define CO_API_CODES 15
 
 typedef struct co_api_metrics_s {
   pthread_mutex_t lock;
@@ -53,6 +54,17 @@ struct co_api_s {
   int port, loopback;
   const char *admin_hash; /* SHA-256 hex of api.admin.token, or NULL */
   char admin_hash_buf[65];
+  /* local-session mode (api.auth): this run's secret, its hash and the
+   * cookie carrying it; session[0] == '\0' in required mode. Written once
+   * before the daemon starts, then read-only. */
+  char session[64];
+  char session_hash[65];
+  char cookie_name[48];
+  struct {
+    char name[256];
+    char port[16]; /* "" = any */
+  } allowed[CO_API_MAX_NAMES];
+  int allowed_cnt;
   const char *cors_origin; /* NULL: no CORS headers */
   size_t max_body;
   co_api_metrics_t m;
@@ -66,12 +78,18 @@ typedef struct co_api_req_s {
   size_t body_len;
   int too_large;
   int body_started; /* headers seen, body announced: dispatch after it */
+  int checked;      /* first call's checks (target, path, guard) done */
   int internal;
   co_api_route_t route;
   char *segs[CO_API_MAX_SEGS]; /* decoded path segments */
   int seg_cnt;
 } co_api_req_t;
 
+/* co_api_http.c: the headers every answer carries (instance, nosniff,
+ * no-store, the security headers of the page, CORS when configured). */
+void co_api_common_headers(co_api_t *api, struct MHD_Response *resp, const char *ctype, const char *instance);
+/* co_api_auth.c: this run's session secret (local-session mode). */
+co_err_t co_api_session_init(co_api_t *api, char *errstr, size_t errstr_size);
 /* co_api_http.c: responses. They set route metrics and common headers. */
 enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, int status, const char *ctype,
                             const void *body, size_t len, int must_copy, const char *instance);
@@ -87,6 +105,19 @@ typedef struct co_api_auth_s {
 } co_api_auth_t;
 /* 0 on success (kind set); -1 when the token is missing or unknown. */
 int co_api_authenticate(co_api_t *api, struct MHD_Connection *c, co_api_auth_t *out);
+
+/* The cookie value of this run's session (local-session mode): an answer to
+ * GET /?token=<secret>; 303 to / with the cookie, or 401. */
+enum MHD_Result co_api_session_exchange(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *token);
+/* The 401 message: says why when no credential can exist yet. */
+const char *co_api_unauthorized_message(co_api_t *api);
+
+/* co_api_guard.c: Host, Origin and Content-Type rules (see there). */
+co_err_t co_api_guard_init(co_api_t *api, const char *listen_host, int wildcard, char *errstr, size_t errstr_size);
+int co_api_host_allowed(const co_api_t *api, const char *host);
+/* 0 when r may go on; else the status (421, 403, 415) with code/message. */
+int co_api_guard(const co_api_t *api, struct MHD_Connection *c, const co_api_req_t *r, const char *method,
+                 const char **code, const char **message);
 
 /* co_api_metrics.c */
 void co_api_metrics_init(co_api_metrics_t *m);

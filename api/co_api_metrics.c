@@ -27,7 +27,7 @@ static const char *const co_api_route_names[CO_API_R__CNT] = {
 };
 
 /* Status codes the server can return, in index order. */
-static const int co_api_codes[CO_API_CODES] = {200, 204, 400, 401, 403, 404, 405, 413, 414, 500, 503, 202};
+static const int co_api_codes[CO_API_CODES] = {200, 204, 400, 401, 403, 404, 405, 413, 414, 500, 503, 202, 303, 415, 421};
 static const double co_api_lat_le[CO_API_LAT_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                           0.025,  0.05,  0.1,    0.5,   2.5};
 

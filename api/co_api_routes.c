@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "co_api_int.h"
 #include "co_log.h"
@@ -30,14 +31,20 @@ static const char *co_api_arg(json_t *raw, const char *name) {
   return json_string_value(json_object_get(raw, name));
 }
 
+/* YYYY-MM-DD naming a real day (2025-02-31 is not one): the fields must
+ * survive a round trip through timegm/gmtime_r unchanged. */
 static int co_api_is_date(const char *s) {
-  int y, m, d;
-  char tail;
+  struct tm tm = {0}, back;
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
   for (int i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return 0;
-  if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  tm.tm_year = atoi(s) - 1900;
+  tm.tm_mon = atoi(s + 5) - 1;
+  tm.tm_mday = atoi(s + 8);
+  tm.tm_hour = 12;
+  if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1) return 0;
+  time_t t = timegm(&tm);
+  return gmtime_r(&t, &back) && back.tm_year == tm.tm_year && back.tm_mon == tm.tm_mon && back.tm_mday == tm.tm_mday;
 }
 
 /* Copies optional string args; validates limit/k ranges, dates and enums.
@@ -67,7 +74,7 @@ static json_t *co_api_args(co_api_query_kind_t kind, json_t *raw, char *why, siz
     if (!d) continue;
     if (!co_api_is_date(d)) {
       bad = dates[i];
-      e = "must be YYYY-MM-DD";
+      e = "must be a real day as YYYY-MM-DD";
       goto fail;
     }
     json_object_set_new(out, dates[i], json_string(d));
@@ -243,7 +250,11 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   case CO_API_R_OPENAPI:
     return co_api_static(api, c, r, co_api_doc_find("openapi.json"));
   case CO_API_R_ASSET: {
-    if (r->seg_cnt == 0) return co_api_static(api, c, r, co_api_asset_find("index.html"));
+    if (r->seg_cnt == 0) {
+      const char *tok = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+      if (tok) return co_api_session_exchange(api, c, r, tok);
+      return co_api_static(api, c, r, co_api_asset_find("index.html"));
+    }
     char path[512] = "";
     for (int i = 1; i < r->seg_cnt; i++) {
       if (!strcmp(r->segs[i], "..")) return co_api_send_error(api, c, r, 404, "not_found", "no such file");
@@ -257,7 +268,7 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   }
 
   if (co_api_authenticate(api, c, &who))
-    return co_api_send_error(api, c, r, 401, "unauthorized", "missing or unknown bearer token");
+    return co_api_send_error(api, c, r, 401, "unauthorized", co_api_unauthorized_message(api));
   int admin = who.kind == CO_API_AUTH_ADMIN;
   if (r->route == CO_API_R_METRICS) {
     if (!admin) return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");

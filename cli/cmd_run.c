@@ -157,7 +157,11 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   }
   if (!once && !g_signals) {
     if (!(api = co_pipeline_api_start(p, cli->conf, errstr, sizeof(errstr)))) goto fail;
-    printf("careerops run: dashboard and API on %s/\n", co_pipeline_api_url(api));
+    if (co_pipeline_api_session_secret(api)) /* api.auth local-session: the URL carries this run's secret */
+      printf("careerops run: dashboard and API on %s/?token=%s\n", co_pipeline_api_url(api),
+             co_pipeline_api_session_secret(api));
+    else
+      printf("careerops run: dashboard and API on %s/\n", co_pipeline_api_url(api));
     fflush(stdout);
     if (!*brokers) fprintf(stderr, "careerops run: processing new imports; Ctrl-C to stop\n");
     if (co_pipeline_run(p, errstr, sizeof(errstr))) goto fail;

@@ -96,6 +96,16 @@ static const co_conf_prop_t co_conf_table[] = {
     I("api.threads", "4", 1, 256, "Worker threads of the API server."),
     S("api.cors.origin", "", "One origin allowed by CORS (e.g. https://ops.example); empty sends no CORS headers."),
     I("api.forward.timeout.ms", "3000", 100, 600000, "Timeout of a request forwarded to the instance owning the data."),
+    E("api.auth", "auto", "auto|local-session|required",
+      "Who may call /api: required = bearer tokens only; local-session = tokens or the random session secret "
+      "`careerops run` prints in the dashboard URL (cookie); auto = local-session on a loopback api.listen, else required."),
+    S("api.public.names", "",
+      "Comma list of extra Host header names (name or name:port) the API answers besides loopback names, "
+      "the api.listen address and api.advertised.url's host; any other Host is refused (421)."),
+    I("api.max.connections", "4096", 16, 1000000, "Open HTTP connections the API accepts in total (more wait in the listen queue)."),
+    I("api.max.connections.per.ip", "256", 0, 1000000,
+      "Open HTTP connections per client address (0: no limit); not applied on a loopback api.listen (every client is one address)."),
+    I("api.connection.timeout.s", "30", 1, 3600, "An idle HTTP connection (keep-alive or half-sent request) is closed after this long."),
 
     /* Notifications */
     SECRET("slack.webhook.url", "Slack incoming-webhook URL (the URL is the credential)."),

@@ -208,6 +208,9 @@ void co_pipeline_api_stop(co_pipeline_api_t *a);
 int co_pipeline_api_port(const co_pipeline_api_t *a);
 /* This instance's advertised URL (owned by a). */
 const char *co_pipeline_api_url(const co_pipeline_api_t *a);
+/* This run's session secret (api.auth local-session; NULL in required
+ * mode): the dashboard URL is <url>/?token=<secret>. Owned by a. */
+const char *co_pipeline_api_session_secret(const co_pipeline_api_t *a);
 
 /* ---- API tokens (co_pipeline_tokens.c) -------------------------------------
  * Only SHA-256 hashes are stored: <state.dir>/api-tokens.json in embedded

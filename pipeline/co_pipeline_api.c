@@ -106,6 +106,7 @@ static co_err_t co_pl_http(co_pipeline_api_t *a, const char *base, const co_api_
     snprintf(auth, sizeof(auth), "Authorization: %s", q->authorization);
     hdrs = curl_slist_append(hdrs, auth);
   }
+  if (post) hdrs = curl_slist_append(hdrs, "Content-Type: application/json"); /* the owner's guard wants it */
   curl_easy_setopt(h, CURLOPT_URL, url);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, a->forward_timeout_ms);
@@ -472,4 +473,8 @@ int co_pipeline_api_port(const co_pipeline_api_t *a) {
 
 const char *co_pipeline_api_url(const co_pipeline_api_t *a) {
   return a->self_url;
+}
+
+const char *co_pipeline_api_session_secret(const co_pipeline_api_t *a) {
+  return co_api_session_secret(a->api);
 }

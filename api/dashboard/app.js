@@ -3,9 +3,10 @@
  * Routes are hashes (#/board, #/company/<name>, #/search?q=...) so the
  * server only serves one page and a reload keeps the view. Each render gets
  * a generation number: a slow response for a view the user already left is
- * dropped instead of overwriting the current one. The token lives in
- * localStorage and goes out as "Authorization: Bearer"; with none set the
- * embedded loopback server needs none. */
+ * dropped instead of overwriting the current one. A token typed in lives in
+ * localStorage and goes out as "Authorization: Bearer"; without one, the
+ * session cookie that opening the URL `careerops run` prints has set (an
+ * HttpOnly cookie the page never sees) authenticates the page. */
 (function () {
 'use strict';
 
@@ -22,11 +23,10 @@ CO.api = async function api(path, opts) {
   var headers = { Accept: opts.accept || 'application/json' };
   var tok = localStorage.getItem(TOKEN_KEY);
   if (tok) headers.Authorization = 'Bearer ' + tok;
-  var init = { method: opts.method || 'GET', headers: headers, cache: 'no-store' };
-  if (opts.json !== undefined) { /* a JSON request body (POST) */
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(opts.json);
-  }
+  /* same-origin: the session cookie (HttpOnly, set by /?token=...) goes along */
+  var init = { method: opts.method || 'GET', headers: headers, cache: 'no-store', credentials: 'same-origin' };
+  if (init.method !== 'GET') headers['Content-Type'] = 'application/json'; /* the server refuses other writes (415) */
+  if (opts.json !== undefined) init.body = JSON.stringify(opts.json); /* a JSON request body (POST) */
   var r;
   try {
     r = await fetch(path, init);
@@ -88,7 +88,8 @@ CO.notice = function notice(kind, text) {
 
 CO.errorNotice = function errorNotice(e, what) {
   if (e.status === 401)
-    return CO.notice('warn', 'This server needs an API token to show ' + what + '. Paste yours in the token field above ' +
+    return CO.notice('warn', 'This server needs an API token to show ' + what + '. Open the dashboard URL ' +
+      '`careerops run` printed (it signs this browser in for the run), or paste a token in the token field above ' +
       '(create one with `careerops token create ACCOUNT`).');
   if (e.status === 403) return CO.notice('warn', 'Your token is not allowed to see ' + what + '.');
   return CO.notice('error', 'Could not load ' + what + ': ' + e.message);

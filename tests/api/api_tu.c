@@ -89,6 +89,7 @@ static void api_hdr(const char *line, size_t n, const char *name, char *out, siz
 
 static size_t api_header(char *line, size_t size, size_t nmemb, void *opaque) {
   api_resp_t *r = opaque;
+  if (r->hdr_cb) ((size_t(*)(char *, size_t, size_t, void *))r->hdr_cb)(line, size, nmemb, NULL);
   api_hdr(line, size * nmemb, "Content-Type", r->ctype, sizeof(r->ctype));
   api_hdr(line, size * nmemb, "X-CareerOps-Instance", r->instance, sizeof(r->instance));
   return size * nmemb;
@@ -101,9 +102,21 @@ void api_req(const char *base, const char *method, const char *path, const char 
 
 void api_req_h(const char *base, const char *method, const char *path, const char *token, const char *body,
                const char *header, api_resp_t *r) {
+  const char *const hdrs[] = {header, NULL};
+  api_req_hv(base, method, path, token, body, hdrs, r);
+}
+
+typedef size_t (*api_hdr_cb_t)(char *line, size_t size, size_t nmemb, void *opaque);
+
+/* The one request helper: writes (POST...) get Content-Type:
+ * application/json unless hdrs name a Content-Type, as the dashboard sends;
+ * cb also sees each header line (then redirects are not followed either). */
+static void api_do(const char *base, const char *method, const char *path, const char *token, const char *body,
+                   const char *const *hdrs, api_hdr_cb_t cb, api_resp_t *r) {
   char url[16384], auth[256];
   struct curl_slist *h = NULL;
   co_buf_t out = {0};
+  int typed = 0;
   CURL *c = curl_easy_init();
   memset(r, 0, sizeof(*r));
   assert_non_null(c);
@@ -112,7 +125,11 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
     snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
     h = curl_slist_append(h, auth);
   }
-  if (header) h = curl_slist_append(h, header);
+  for (int i = 0; hdrs && hdrs[i]; i++) {
+    h = curl_slist_append(h, hdrs[i]);
+    typed |= !strncasecmp(hdrs[i], "Content-Type:", 13);
+  }
+  if (!typed && strcmp(method, "GET") && strcmp(method, "HEAD")) h = curl_slist_append(h, "Content-Type: application/json");
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
@@ -122,6 +139,7 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, api_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+  r->hdr_cb = (void (*)(void))cb;
   if (body) {
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
@@ -135,6 +153,16 @@ void api_req_h(const char *base, const char *method, const char *path, const cha
   curl_easy_cleanup(c);
   if (!r->body) r->body = strdup("");
   if (!strncmp(r->ctype, "application/json", 16)) r->json = json_loads(r->body, 0, NULL);
+}
+
+void api_req_hv(const char *base, const char *method, const char *path, const char *token, const char *body,
+                const char *const *hdrs, api_resp_t *r) {
+  api_do(base, method, path, token, body, hdrs, NULL, r);
+}
+
+void api_req_cb(const char *base, const char *method, const char *path, const char *token,
+                size_t (*cb)(char *line, size_t size, size_t nmemb, void *opaque), api_resp_t *r) {
+  api_do(base, method, path, token, NULL, NULL, cb, r);
 }
 
 void api_resp_free(api_resp_t *r) {

@@ -29,6 +29,7 @@ typedef struct api_resp_s {
   char ctype[128];
   char instance[128];
   json_t *json; /* parsed body, or NULL */
+  void (*hdr_cb)(void); /* internal: api_req_cb's callback */
 } api_resp_t;
 
 /* method "GET"/"POST"; token NULL for none; body NULL for none. */
@@ -37,6 +38,14 @@ void api_req(const char *base, const char *method, const char *path, const char 
 /* The same with one extra header line ("Name: value"), or NULL. */
 void api_req_h(const char *base, const char *method, const char *path, const char *token, const char *body,
                const char *header, api_resp_t *r);
+/* The same with a NULL-terminated list of header lines (or NULL). Writes
+ * (any method but GET/HEAD) carry Content-Type: application/json unless a
+ * Content-Type line is given ("Content-Type:" alone sends none). */
+void api_req_hv(const char *base, const char *method, const char *path, const char *token, const char *body,
+                const char *const *hdrs, api_resp_t *r);
+/* A request without body whose header lines also go to cb (opaque NULL). */
+void api_req_cb(const char *base, const char *method, const char *path, const char *token,
+                size_t (*cb)(char *line, size_t size, size_t nmemb, void *opaque), api_resp_t *r);
 void api_resp_free(api_resp_t *r);
 /* Asserts status and, for errors, the JSON error body with that code and a
  * message naming no file path. */

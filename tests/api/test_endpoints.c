@@ -1,5 +1,5 @@
 /* api_every_endpoint_answers_its_contract: over the sample inbox (accounts
- * alice and bob), in open mode (loopback, no token yet), each endpoint
+ * alice and bob), with this run's session secret (loopback, no token), each endpoint
  * answers with the documented shape and with data that matches the
  * pipeline's own listing: applications, a company's timeline, interviews
  * (JSON and .ics), accounts, stats, DLQ list and replay (once), health,
@@ -37,6 +37,7 @@ static void test_endpoints(void **state) {
   apps_t truth = {0};
   char path[512], err[256];
   api_tu_start(&t, NULL);
+  const char *tok = co_pipeline_api_session_secret(t.api); /* local-session: the operator's credential */
   assert_int_equal(co_pipeline_applications(t.p, "alice", count_cb, &truth, err, sizeof(err)), CO_OK);
   assert_true(truth.n >= 10);
   assert_true(truth.company[0]);
@@ -66,7 +67,7 @@ static void test_endpoints(void **state) {
   api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
 
-  api_req(t.base, "GET", "/api/accounts", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   json_t *items = json_object_get(r.json, "items");
   assert_int_equal(json_array_size(items), 2);
@@ -74,7 +75,7 @@ static void test_endpoints(void **state) {
   assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "applications")), truth.n);
   api_resp_free(&r);
 
-  api_req(t.base, "GET", "/api/accounts/alice/applications?limit=200", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts/alice/applications?limit=200", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_int_equal(json_integer_value(json_object_get(r.json, "total")), truth.n);
   assert_true(json_is_null(json_object_get(r.json, "next_cursor")));
@@ -89,7 +90,7 @@ static void test_endpoints(void **state) {
   /* a company's timeline: its applications and their events in time order */
   char *enc = curl_easy_escape(NULL, truth.company, 0);
   snprintf(path, sizeof(path), "/api/accounts/alice/companies/%s", enc);
-  api_req(t.base, "GET", path, NULL, NULL, &r);
+  api_req(t.base, "GET", path, tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_string_equal(json_string_value(json_object_get(r.json, "company")), truth.company);
   json_t *ev = json_object_get(r.json, "events");
@@ -101,15 +102,15 @@ static void test_endpoints(void **state) {
                       "OFFER");
   api_resp_free(&r);
   curl_free(enc);
-  api_req(t.base, "GET", "/api/accounts/alice/companies/No%20Such%20Company", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts/alice/companies/No%20Such%20Company", tok, NULL, &r);
   api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
 
-  api_req(t.base, "GET", "/api/accounts/alice/interviews", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts/alice/interviews", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_int_equal(json_array_size(json_object_get(r.json, "items")), truth.interviews);
   api_resp_free(&r);
-  api_req(t.base, "GET", "/api/accounts/alice/interviews.ics", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts/alice/interviews.ics", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_non_null(strstr(r.ctype, "text/calendar"));
   assert_true(!strncmp(r.body, "BEGIN:VCALENDAR\r\n", 17));
@@ -118,7 +119,7 @@ static void test_endpoints(void **state) {
   assert_int_equal(vevents, truth.interviews);
   api_resp_free(&r);
 
-  api_req(t.base, "GET", "/api/stats?account=alice", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/stats?account=alice", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   json_t *ps = json_object_get(r.json, "per_stage");
   json_int_t sum = 0;
@@ -130,13 +131,13 @@ static void test_endpoints(void **state) {
   assert_true(rate > 0 && rate <= 1);
   assert_true(json_is_real(json_object_get(r.json, "median_days_to_response")));
   api_resp_free(&r);
-  api_req(t.base, "GET", "/api/stats", NULL, NULL, &r); /* both accounts: twice the counts */
+  api_req(t.base, "GET", "/api/stats", tok, NULL, &r); /* both accounts: twice the counts */
   assert_int_equal(r.status, 200);
   assert_int_equal(json_integer_value(json_object_get(r.json, "applications")), 2 * truth.n);
   api_resp_free(&r);
 
   /* the sample holds one message that is not mail: it is in the DLQ */
-  api_req(t.base, "GET", "/api/dlq", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/dlq", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   json_t *dl = json_object_get(r.json, "items");
   assert_true(json_array_size(dl) >= 1);
@@ -145,20 +146,20 @@ static void test_endpoints(void **state) {
   assert_non_null(strstr(id, ":"));
   api_resp_free(&r);
   snprintf(path, sizeof(path), "/api/dlq/%s/replay", id);
-  api_req(t.base, "POST", path, NULL, NULL, &r);
+  api_req(t.base, "POST", path, tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_string_equal(json_string_value(json_object_get(r.json, "replayed")), id);
   assert_true(json_is_false(json_object_get(r.json, "already")));
   api_resp_free(&r);
-  api_req(t.base, "POST", path, NULL, NULL, &r); /* once only */
+  api_req(t.base, "POST", path, tok, NULL, &r); /* once only */
   assert_int_equal(r.status, 200);
   assert_true(json_is_true(json_object_get(r.json, "already")));
   api_resp_free(&r);
-  api_req(t.base, "POST", "/api/dlq/nope:0:0/replay", NULL, NULL, &r);
+  api_req(t.base, "POST", "/api/dlq/nope:0:0/replay", tok, NULL, &r);
   api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
 
-  api_req(t.base, "GET", "/metrics", NULL, NULL, &r);
+  api_req(t.base, "GET", "/metrics", tok, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_non_null(strstr(r.body, "careerops_http_requests_total{route=\"/api/accounts\",code=\"200\"} 1"));
   assert_non_null(strstr(r.body, "careerops_records_in_total"));

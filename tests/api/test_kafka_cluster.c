@@ -56,6 +56,8 @@ static void set(co_conf_t *c, const char *n, const char *v) {
   if (co_conf_set(c, n, v, CO_CONF_SRC_CLI, err, sizeof(err))) fail_msg("conf %s: %s", n, err);
 }
 
+#define KADMIN "kafka-cluster-admin-token-for-tests"
+
 static long status_of(const char *base, const char *path, const char *token, const char *hdr, api_resp_t *keep) {
   api_resp_t r;
   api_req_h(base, "GET", path, token, NULL, hdr, &r);
@@ -73,7 +75,7 @@ static long merged_apps(const char *base) {
   long n = 0;
   size_t i;
   json_t *it;
-  api_req(base, "GET", "/api/accounts", NULL, NULL, &r);
+  api_req(base, "GET", "/api/accounts", KADMIN, NULL, &r);
   if (r.status == 200)
     json_array_foreach(json_object_get(r.json, "items"), i, it) n += json_integer_value(json_object_get(it, "applications"));
   api_resp_free(&r);
@@ -125,6 +127,7 @@ static void test_cluster(void **state) {
     set(in[i].conf, "topic.notifications", t_nt);
     set(in[i].conf, "topic.partitions", "6");
     set(in[i].conf, "api.listen", listen);
+    set(in[i].conf, "api.admin.token", KADMIN); /* no open mode: the test reads as admin */
     set(in[i].conf, "group.instance.id", gid);
     set(in[i].conf, "log.level", "warn");
     if (co_pipeline_api_prepare(in[i].conf, err, sizeof(err)) || co_conf_finalize(in[i].conf, err, sizeof(err)))
@@ -163,13 +166,13 @@ static void test_cluster(void **state) {
     if (!CO_TH_WAIT_UNTIL(merged_apps(in[i].base) == N_ACCT * SAMPLE_APPS, 120000)) {
       for (int j = 0; j < N_INST; j++) {
         api_resp_t r;
-        status_of(in[j].base, "/api/accounts", NULL, "X-CareerOps-Internal: 1", &r);
+        status_of(in[j].base, "/api/accounts", KADMIN, "X-CareerOps-Internal: 1", &r);
         printf("instance %s local: %s\n", in[j].id, r.body);
         api_resp_free(&r);
-        status_of(in[j].base, "/api/accounts", NULL, NULL, &r);
+        status_of(in[j].base, "/api/accounts", KADMIN, NULL, &r);
         printf("instance %s merged: %ld %s\n", in[j].id, r.status, r.body);
         api_resp_free(&r);
-        status_of(in[j].base, "/metrics", NULL, NULL, &r);
+        status_of(in[j].base, "/metrics", KADMIN, NULL, &r);
         for (char *l = strtok(r.body, "\n"); l; l = strtok(NULL, "\n"))
           if (l[0] != '#' && (strstr(l, "records_in") || strstr(l, "lag") || strstr(l, "restoring") ||
                               strstr(l, "standby") || strstr(l, "commits") || strstr(l, "aborts")))
@@ -185,7 +188,7 @@ static void test_cluster(void **state) {
   long local_sum = 0;
   for (int i = 0; i < N_INST; i++) {
     api_resp_t r;
-    status_of(in[i].base, "/api/stats", NULL, "X-CareerOps-Internal: 1", &r);
+    status_of(in[i].base, "/api/stats", KADMIN, "X-CareerOps-Internal: 1", &r);
     long n = (long)json_integer_value(json_object_get(r.json, "applications"));
     printf("instance %s holds %ld applications\n", in[i].id, n);
     local_sum += n;
@@ -196,7 +199,7 @@ static void test_cluster(void **state) {
   assert_true(holders >= 2); /* the data is spread: a merge has something to merge */
   for (int i = 0; i < N_INST; i++) {
     api_resp_t r;
-    assert_int_equal(status_of(in[i].base, "/api/stats", NULL, NULL, &r), 200);
+    assert_int_equal(status_of(in[i].base, "/api/stats", KADMIN, NULL, &r), 200);
     assert_int_equal(json_integer_value(json_object_get(r.json, "applications")), N_ACCT * SAMPLE_APPS);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "per_stage"), "OFFER")) % N_ACCT, 0);
     api_resp_free(&r);
@@ -209,7 +212,7 @@ static void test_cluster(void **state) {
     snprintf(path, sizeof(path), "/api/accounts/%s/applications?limit=200", acct);
     for (int i = 0; i < N_INST; i++) {
       api_resp_t via, direct, local;
-      assert_int_equal(status_of(in[i].base, path, NULL, NULL, &via), 200);
+      assert_int_equal(status_of(in[i].base, path, KADMIN, NULL, &via), 200);
       if (!strcmp(via.instance, in[i].id)) { /* A owns it */
         api_resp_free(&via);
         continue;
@@ -229,11 +232,11 @@ static void test_cluster(void **state) {
       assert_int_equal(json_integer_value(json_object_get(via.json, "total")), SAMPLE_APPS);
       assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(via.json, "items"), 0), "account")),
                           acct);
-      assert_int_equal(status_of(in[b].base, path, NULL, NULL, &direct), 200);
+      assert_int_equal(status_of(in[b].base, path, KADMIN, NULL, &direct), 200);
       assert_string_equal(direct.instance, in[b].id);
       assert_string_equal(direct.body, via.body);
       /* A itself does not answer for it: a sub-request (no forwarding) is refused */
-      assert_int_equal(status_of(in[i].base, path, NULL, "X-CareerOps-Internal: 1", &local), 503);
+      assert_int_equal(status_of(in[i].base, path, KADMIN, "X-CareerOps-Internal: 1", &local), 503);
       forwarded++;
       api_resp_free(&via);
       api_resp_free(&direct);

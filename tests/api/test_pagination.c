@@ -26,6 +26,8 @@ static int truth_cb(const co_pipeline_app_t *a, void *opaque) {
 }
 
 /* Walks all pages of query with page size limit; returns the items. */
+static const char *g_tok; /* this run's session secret, as a bearer token */
+
 static json_t *walk(const char *base, const char *query, int limit, int *pages) {
   json_t *all = json_array();
   char path[1024], cursor[256] = "";
@@ -34,7 +36,7 @@ static json_t *walk(const char *base, const char *query, int limit, int *pages) 
     api_resp_t r;
     snprintf(path, sizeof(path), "/api/accounts/alice/applications?limit=%d%s%s%s", limit, query,
              *cursor ? "&cursor=" : "", cursor);
-    api_req(base, "GET", path, NULL, NULL, &r);
+    api_req(base, "GET", path, g_tok, NULL, &r);
     if (r.status != 200) fail_msg("%s: %ld %s", path, r.status, r.body);
     json_t *items = json_object_get(r.json, "items");
     assert_true(json_array_size(items) <= (size_t)limit);
@@ -89,6 +91,7 @@ static void test_pagination(void **state) {
   char err[256];
   int pages;
   api_tu_start(&t, NULL);
+  g_tok = co_pipeline_api_session_secret(t.api);
   assert_int_equal(co_pipeline_applications(t.p, "alice", truth_cb, &tr, err, sizeof(err)), CO_OK);
   size_t n = json_array_size(tr.apps);
   assert_true(n >= 10);

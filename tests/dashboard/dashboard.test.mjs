@@ -15,6 +15,12 @@
 //   - a card's Edit → stage select → Save moves the card to the new column
 //     after the refresh (a correction through the API), and it is still
 //     there after a restart of the same state;
+//   - sign-in is the URL `careerops run` prints (/?token=<session secret>):
+//     it leaves the address bar and sets an HttpOnly SameSite=Strict cookie;
+//   - CSRF: a page served from another origin (another port of 127.0.0.1,
+//     so the cookie does go along) POSTs a correction with a no-cors fetch
+//     (text/plain and form-encoded) and an HTML form: every one is refused
+//     (403/415) and the application is unchanged;
 // and fails on any uncaught page error or console error other than the
 // network errors of the two endpoints allowed to be unavailable.
 // Saves $CO_BINARY_DIR/dashboard.png (board) and dashboard-*.png per view.
@@ -24,6 +30,7 @@
 // fake_server.py) instead of starting careerops.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +45,7 @@ const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 const XSS_COMPANY = 'Quillfeather Systems';
 
 let passed = 0, failed = 0, skipped = 0;
+let AUTH = {}; /* the node side's credential: the session secret as a bearer token */
 let edited = null; /* {key, stage} of the card corrected in the page */
 const ok = (name) => { passed++; console.log(`ok - ${name}`); };
 const skip = (name, why) => { skipped++; console.log(`SKIP - ${name}: ${why}`); };
@@ -130,8 +138,12 @@ async function startServer(tmp, extra = []) {
     throw e instanceof Fatal ? e : new Fatal(String(e));
   }
   ok(`careerops run${extra.length ? ' ' + extra.join(' ').replace(/token=\S+/, 'token=…') : ''} is ready on ${base}`);
+  /* the URL it prints carries this run's session secret (api.auth local-session) */
+  const printed = fs.readFileSync(path.join(tmp, 'careerops.log'), 'utf8').match(/dashboard and API on (\S+)/g) || [];
+  const m = /\/\?token=([A-Za-z0-9_-]+)$/.exec(printed.length ? printed[printed.length - 1] : '');
   return {
     base,
+    secret: m ? m[1] : null,
     async stop() {
       if (!exited) {
         const done = new Promise((r) => child.once('exit', r));
@@ -145,8 +157,12 @@ async function startServer(tmp, extra = []) {
   };
 }
 
+function apiFetch(url, init = {}) {
+  return fetch(url, { ...init, headers: { ...AUTH, ...(init.headers || {}) } });
+}
+
 async function getJson(base, p) {
-  const r = await fetch(base + p);
+  const r = await apiFetch(base + p);
   const body = await r.json().catch(() => null);
   return { status: r.status, body };
 }
@@ -155,7 +171,69 @@ async function ready(page, name) {
   await page.waitForSelector(`#view[data-ready="${name}"]`, { timeout: 30000 });
 }
 
-async function browserChecks(base, tmp) {
+/* A page on another origin (its own port on 127.0.0.1) that tries to
+ * change the application at target with every request a page may send
+ * without asking the server first. */
+function attackerServer(target) {
+  const body = JSON.stringify({ set: { stage: 'REJECTION' } });
+  const html = `<!doctype html><meta charset="utf-8"><title>innocent</title>
+<form id="f" method="POST" action="${target}" enctype="text/plain" target="sink">
+<input type="hidden" name='{"set":{"stage":"REJECTION"},"x":"' value='"}'></form>
+<form id="g" method="POST" action="${target}" target="sink2"><input type="hidden" name="set" value="x"></form>
+<iframe name="sink"></iframe><iframe name="sink2"></iframe>
+<script>
+window.attack = async function () {
+  const u = ${JSON.stringify(target)};
+  await fetch(u, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' },
+    body: ${JSON.stringify(body)} }).catch(() => 0);
+  await fetch(u, { method: 'POST', mode: 'no-cors', credentials: 'include',
+    body: new URLSearchParams({ set: 'x' }) }).catch(() => 0);
+  document.getElementById('f').submit();
+  document.getElementById('g').submit();
+};
+</script>`;
+  return new Promise((resolve) => {
+    const srv = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  });
+}
+
+async function csrfChecks(ctx, base, account) {
+  const list = async () => {
+    const l = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/applications?limit=200`);
+    return l.status === 200 ? l.body.items.map((a) => `${a.key}=${a.stage}${a.corrected ? '*' : ''}`).join() : null;
+  };
+  const before = await list();
+  const first = ((await getJson(base, `/api/accounts/${encodeURIComponent(account)}/applications?limit=200`)).body.items || [])
+    .find((a) => a.stage !== 'REJECTION');
+  must(before && first, 'an application to attack exists');
+  const target = `${base}/api/accounts/${encodeURIComponent(account)}/applications/${encodeURIComponent(first.key)}/corrections`;
+  const srv = await attackerServer(target);
+  const evil = `http://127.0.0.1:${srv.address().port}/`;
+  const page = await ctx.newPage();
+  const seen = [];
+  page.on('response', (r) => { if (r.url() === target && r.request().method() === 'POST') seen.push(r.status()); });
+  try {
+    const cookies = await ctx.cookies(base);
+    check(cookies.some((c) => c.name.startsWith('careerops_session_')), 'the browser holds the session cookie for the attack');
+    await page.goto(evil);
+    await page.evaluate(() => window.attack());
+    await waitUntil('the four cross-origin POSTs to be answered', async () => seen.length >= 4, 30000).catch(() => 0);
+    check(seen.length === 4 && seen.every((s) => s === 403 || s === 415),
+      'no-cors fetch (text/plain, form-encoded) and form POSTs from another origin are refused (403/415)',
+      JSON.stringify(seen));
+    const after = await list();
+    check(after === before, 'the application is unchanged after the cross-origin attack', `${first.key}: ${before} -> ${after}`);
+  } finally {
+    await page.close();
+    srv.close();
+  }
+}
+
+async function browserChecks(base, tmp, secret) {
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -170,9 +248,9 @@ async function browserChecks(base, tmp) {
   const account = accounts.body.items[0].account;
   const stats = await getJson(base, '/api/stats?account=' + encodeURIComponent(account));
   must(stats.status === 200, 'GET /api/stats answers', String(stats.status));
-  const searchProbe = await fetch(base + '/api/search?q=interview&k=1');
+  const searchProbe = await apiFetch(base + '/api/search?q=interview&k=1');
   const searchUp = searchProbe.status !== 503;
-  const briefingProbe = (await fetch(base + '/api/companies/' + encodeURIComponent(XSS_COMPANY) + '/briefing')).status;
+  const briefingProbe = (await apiFetch(base + '/api/companies/' + encodeURIComponent(XSS_COMPANY) + '/briefing')).status;
   let briefingUp = true;
 
   const ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
@@ -199,6 +277,16 @@ async function browserChecks(base, tmp) {
   });
 
   try {
+    // ---- sign-in: the printed URL sets the cookie and leaves the address bar ----
+    if (secret) {
+      await page.goto(base + '/?token=' + secret);
+      const cookies = await ctx.cookies(base);
+      const sc = cookies.find((c) => c.name.startsWith('careerops_session_'));
+      check(!page.url().includes(secret) && sc && sc.httpOnly && sc.sameSite === 'Strict',
+        'the printed URL sets an HttpOnly SameSite=Strict cookie and the secret leaves the address bar',
+        `${page.url().replace(secret, '<secret>')} ${JSON.stringify(sc && { httpOnly: sc.httpOnly, sameSite: sc.sameSite })}`);
+      await csrfChecks(ctx, base, account);
+    }
     // ---- board ----
     await page.goto(base + '/#/board');
     await ready(page, 'board');
@@ -443,7 +531,9 @@ async function main() {
     if (urlFlag > 0) await browserChecks(process.argv[urlFlag + 1], tmp);
     else {
       server = await startServer(tmp);
-      const total = await browserChecks(server.base, tmp);
+      must(server.secret, 'careerops run prints the dashboard URL with a session token');
+      AUTH = { Authorization: 'Bearer ' + server.secret };
+      const total = await browserChecks(server.base, tmp, server.secret);
       await server.stop();
       const token = 'dash-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
       server = await startServer(tmp, ['-X', `api.admin.token=${token}`]);

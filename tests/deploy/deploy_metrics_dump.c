@@ -44,20 +44,26 @@ static size_t to_stdout(char *p, size_t size, size_t n, void *ud) {
 }
 
 /* GET http://127.0.0.1:port/path; 0 on HTTP 200. body != 0 prints it. */
-static int get(int port, const char *path, int body) {
-  char url[128];
+static int get(int port, const char *path, int body, const char *token) {
+  char url[128], auth[160];
+  struct curl_slist *h = NULL;
   long code = 0;
   snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port, path);
   CURL *c = curl_easy_init();
   if (!c) return -1;
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
+  if (token) { /* /metrics is admin-only: the server's session secret is an admin credential */
+    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, (h = curl_slist_append(NULL, auth)));
+  }
   if (body) curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, to_stdout);
   else curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
   CURLcode rc = curl_easy_perform(c);
   if (rc == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
   else fprintf(stderr, "deploy_metrics_dump: GET %s: %s\n", path, curl_easy_strerror(rc));
   curl_easy_cleanup(c);
+  curl_slist_free_all(h);
   return code == 200 ? 0 : -1;
 }
 
@@ -71,7 +77,7 @@ static int dump(co_rt_t *rt, co_conf_t *conf, char *err, size_t sz) {
   co_api_t *api = co_api_start(conf, &be, err, sz);
   if (!api) return -1;
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  if (get(co_api_port(api), "/health", 0) || get(co_api_port(api), "/metrics", 1))
+  if (get(co_api_port(api), "/health", 0, NULL) || get(co_api_port(api), "/metrics", 1, co_api_session_secret(api)))
     snprintf(err, sz, "the API did not answer /health and /metrics with 200");
   else
     rc = 0;

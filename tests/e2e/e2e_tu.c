@@ -47,6 +47,7 @@ long e2e_get(const char *base, const char *path, const char *header, e2e_resp_t 
   assert_non_null(c);
   snprintf(url, sizeof(url), "%s%s", base, path);
   if (header) h = curl_slist_append(h, header);
+  h = curl_slist_append(h, "Authorization: Bearer " E2E_ADMIN_TOKEN); /* no open mode: e2e_spawn's admin token */
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
@@ -91,6 +92,7 @@ const char *e2e_sample(const char *name) {
 
 pid_t e2e_spawn(const char *cmd, const char *log) {
   char err[512], *full = malloc(strlen(cmd) + 8);
+  setenv("CAREEROPS_API_ADMIN_TOKEN", E2E_ADMIN_TOKEN, 1); /* the API needs a credential; e2e_get sends it */
   sprintf(full, "exec %s", cmd);
   char *argv[] = {"/bin/sh", "-c", full, NULL};
   pid_t pid = co_th_spawn(argv, NULL, log, err, sizeof(err));

@@ -17,6 +17,9 @@ typedef struct e2e_resp_s {
 
 /* GET base+path with an optional extra header line; fills r (free with
  * e2e_resp_free). Returns r->status. */
+/* The admin token every `careerops` that e2e_spawn starts has (environment)
+ * and e2e_get sends. */
+#define E2E_ADMIN_TOKEN "e2e-admin-token-for-tests"
 long e2e_get(const char *base, const char *path, const char *header, e2e_resp_t *r);
 void e2e_resp_free(e2e_resp_t *r);
 
