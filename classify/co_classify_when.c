@@ -28,68 +28,6 @@
 
 #include "co_classify_when_int.h"
 
-/* ---------------------------------------------------------------- words */
-
-static const char *const MONTHS[][13] = {
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", NULL},
-    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL},
-    {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-     "dezember", NULL},
-    {"jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez", NULL},
-    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-     "diciembre", NULL},
-    {"ene", "feb", "marz", "abr", "may", "jun", "jul", "ago", "setiembre", "oct", "nov", "dic", NULL},
-    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-     "décembre", NULL},
-    {"janv", "fevrier", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "decembre", NULL},
-    {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
-     "dezembro", NULL},
-    {"jan", "fev", "marco", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez", NULL},
-    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-     "december", NULL},
-    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-     "novembre", "dicembre", NULL},
-    {"genn", "febb", "mar", "apr", "magg", "giu", "lug", "ago", "sett", "ott", "nov", "dic", NULL}};
-
-static int month_of(const char *w) {
-  if (strlen(w) < 3) return 0;
-  for (size_t r = 0; r < sizeof(MONTHS) / sizeof(MONTHS[0]); r++)
-    for (int i = 0; i < 12; i++)
-      if (!strcmp(w, MONTHS[r][i])) return i + 1;
-  if (!strcmp(w, "sept")) return 9;
-  return 0;
-}
-
-/* Weekdays, Sunday first; -1 if none. pt_feira: the Portuguese ordinal
- * names ("segunda") are weekdays only with "-feira" or a date next to them. */
-static int wday_of(const char *w, int *pt_ordinal) {
-  static const char *const W[][7] = {
-      {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"},
-      {"sun", "mon", "tue", "wed", "thu", "fri", "sat"},
-      {"sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"},
-      {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
-      {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
-      {"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"},
-      {"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"},
-      {"domenica", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabado"},
-  };
-  static const char *const PT[7] = {"domingo", "segunda", "terça", "quarta", "quinta", "sexta", "sábado"};
-  *pt_ordinal = 0;
-  if (strlen(w) < 3) return -1;
-  for (size_t r = 0; r < sizeof(W) / sizeof(W[0]); r++)
-    for (int i = 0; i < 7; i++)
-      if (!strcmp(w, W[r][i])) return i;
-  if (!strcmp(w, "tues")) return 2;
-  if (!strcmp(w, "thur") || !strcmp(w, "thurs")) return 4;
-  if (!strcmp(w, "miercoles")) return 3;
-  if (!strcmp(w, "terca")) return *pt_ordinal = 1, 2;
-  if (!strcmp(w, "samstags") || !strcmp(w, "sonnabend")) return 6;
-  for (int i = 1; i < 6; i++)
-    if (!strcmp(w, PT[i])) return *pt_ordinal = 1, i;
-  return -1;
-}
-
 static int in_set(const char *w, const char *const *set) {
   for (int i = 0; set[i]; i++)
     if (!strcmp(w, set[i])) return 1;
@@ -137,261 +75,6 @@ static const char *const CANCEL_WORDS[] = {"cancelled", "canceled", "cancellatio
                                            "cancelación", "cancellato", "cancellata", "annullato", "annullata",
                                            "geannuleerd", "afgezegd", "afgelast", NULL};
 
-/* ---------------------------------------------------------------- Date header */
-
-int co_cls_parse_date_header(const char *s, co_cls_tm_t *t) {
-  memset(t, 0, sizeof(*t));
-  if (!s) return -1;
-  while (isspace((unsigned char)*s)) s++;
-  int n = 0;
-  /* ISO-8601 / "YYYY-MM-DD HH:MM:SS" */
-  if (sscanf(s, "%4d-%2d-%2d%n", &t->y, &t->mo, &t->d, &n) == 3 && n == 10) {
-    const char *p = s + n;
-    if ((*p == 'T' || *p == ' ') && sscanf(p + 1, "%2d:%2d%n", &t->h, &t->mi, &n) == 2) {
-      t->has_time = 1;
-      p += 1 + n;
-      if (*p == ':' && sscanf(p + 1, "%2d%n", &t->s, &n) == 1) p += 1 + n;
-      if (*p == '.')
-        for (p++; isdigit((unsigned char)*p); p++) {
-        }
-      while (*p == ' ') p++;
-      int hh, mm;
-      if (*p == 'Z') {
-        t->has_tz = 1;
-      } else if ((*p == '+' || *p == '-') && (sscanf(p + 1, "%2d:%2d", &hh, &mm) == 2 || sscanf(p + 1, "%2d%2d", &hh, &mm) == 2)) {
-        t->has_tz = 1;
-        t->tz_min = (*p == '-' ? -1 : 1) * (hh * 60 + mm);
-      }
-    }
-    return co_cls_valid_date(t->y, t->mo, t->d) ? 0 : -1;
-  }
-  /* RFC 5322: [Day, ] D Mon YYYY HH:MM[:SS] zone */
-  const char *comma = strchr(s, ',');
-  if (comma && comma - s <= 10) s = comma + 1;
-  char mon[16], zone[16] = "";
-  int c = sscanf(s, " %d %15s %d %d:%d%n", &t->d, mon, &t->y, &t->h, &t->mi, &n);
-  if (c < 3) return -1;
-  for (char *p = mon; *p; p++) *p = (char)tolower((unsigned char)*p);
-  mon[3] = 0;
-  t->mo = month_of(mon);
-  if (t->y < 100) t->y += t->y < 50 ? 2000 : 1900;
-  if (!co_cls_valid_date(t->y, t->mo, t->d)) return -1;
-  if (c < 5) return 0;
-  t->has_time = 1;
-  const char *p = s + n;
-  if (*p == ':') {
-    int k;
-    if (sscanf(p + 1, "%d%n", &t->s, &k) == 1) p += 1 + k;
-  }
-  if (sscanf(p, " %15s", zone) == 1) {
-    int hh, mm;
-    if ((zone[0] == '+' || zone[0] == '-') && strlen(zone) >= 5 && sscanf(zone + 1, "%2d%2d", &hh, &mm) == 2) {
-      t->has_tz = 1;
-      t->tz_min = (zone[0] == '-' ? -1 : 1) * (hh * 60 + mm);
-    } else { /* RFC 5322 obsolete zones: literal offsets */
-      static const struct {
-        const char *n;
-        int off;
-      } Z[] = {{"UT", 0}, {"GMT", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240}, {"CST", -360},
-               {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}};
-      for (size_t i = 0; i < sizeof(Z) / sizeof(Z[0]); i++)
-        if (!strcasecmp(zone, Z[i].n)) t->has_tz = 1, t->tz_min = Z[i].off;
-    }
-  }
-  return 0;
-}
-
-/* ---------------------------------------------------------------- normalize */
-
-/* Joins single line breaks into spaces (a blank line stays a break), maps
- * dashes, NBSPs and curly quotes to ASCII. Caller frees. */
-static char *normalize(const char *t, size_t len, size_t *out_len) {
-  char *o = malloc(len + 1);
-  size_t n = 0;
-  if (!o) return NULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)t[i];
-    if (c == '\r') continue;
-    if (c == '\n') {
-      size_t j = i + 1;
-      int blank = 0;
-      while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n')) blank |= t[j++] == '\n';
-      o[n++] = blank ? '\n' : ' ';
-      i = j - 1;
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
-      unsigned char c2 = (unsigned char)t[i + 2];
-      if (c2 == 0x93 || c2 == 0x94 || c2 == 0x90 || c2 == 0x91) o[n++] = '-', i += 2;
-      else if (c2 == 0x99 || c2 == 0x98) o[n++] = '\'', i += 2;
-      else if (c2 == 0xAF || c2 == 0x89 || c2 == 0x8A) o[n++] = ' ', i += 2;
-      else o[n++] = (char)c;
-      continue;
-    }
-    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0) {
-      o[n++] = ' ', i++;
-      continue;
-    }
-    o[n++] = c == '\t' ? ' ' : (char)c;
-  }
-  o[n] = 0;
-  *out_len = n;
-  return o;
-}
-
-/* ---------------------------------------------------------------- lexer */
-
-enum { T_WORD, T_NUM, T_TIME, T_DATE, T_PUNCT };
-
-typedef struct tk_s {
-  int type;
-  int a, b, c;  /* NUM: value, digits, ordinal; TIME: h, m, meridiem 0/1 am/2 pm; DATE: year|0, first, second */
-  int dayfirst; /* DATE: 1 for d.m., 2 for ISO, 0 for an ambiguous a/b */
-  int lead0;    /* TIME: the hour was written with a leading zero ("08:00") */
-  int upper;    /* WORD: all capitals in the source */
-  int pos, end; /* byte range in the normalized text */
-  int sent;
-  char w[32];
-} tk_t;
-
-#define MAXTK 3000
-
-static int is_wordc(unsigned char c) { return isalpha(c) || c >= 0x80 || c == '_'; }
-
-/* am/pm right after a number at t[j]: returns bytes consumed, meridiem in *mer. */
-static size_t meridiem_at(const char *t, size_t len, size_t j, int *mer) {
-  while (j < len && t[j] == ' ') j++;
-  if (j + 1 >= len) return 0;
-  char c0 = (char)tolower((unsigned char)t[j]);
-  if (c0 != 'a' && c0 != 'p') return 0;
-  *mer = c0 == 'p' ? 2 : 1;
-  if (tolower((unsigned char)t[j + 1]) == 'm' && (j + 2 >= len || !is_wordc((unsigned char)t[j + 2]))) return j + 2;
-  if (j + 3 < len && t[j + 1] == '.' && tolower((unsigned char)t[j + 2]) == 'm' && t[j + 3] == '.') return j + 4;
-  if (j + 2 < len && t[j + 1] == '.' && tolower((unsigned char)t[j + 2]) == 'm' &&
-      (j + 3 >= len || !is_wordc((unsigned char)t[j + 3])))
-    return j + 3;
-  return 0;
-}
-
-static int lex_number(const char *t, size_t len, size_t *ip, tk_t *k) {
-  size_t i = *ip, st = i;
-  long v = 0;
-  while (i < len && isdigit((unsigned char)t[i]) && i - st < 9) v = v * 10 + (t[i++] - '0');
-  int nd = (int)(i - st);
-  int a2, b2, c2, used = 0;
-  k->type = T_NUM, k->a = (int)v, k->b = nd;
-  if (nd == 4 && i + 5 < len + 1 && t[i] == '-' && sscanf(t + i, "-%2d-%2d%n", &b2, &c2, &used) == 2 && used == 6) {
-    k->type = T_DATE, k->a = (int)v, k->b = b2, k->c = c2, k->dayfirst = 2;
-    i += (size_t)used;
-    if (i < len && t[i] == 'T') i++; /* "2026-12-10T14:00": the time lexes next */
-  } else if (nd <= 2 && i + 1 < len && (t[i] == ':' || (t[i] == '.' && isdigit((unsigned char)t[i + 1]))) &&
-             isdigit((unsigned char)t[i + 1]) && i + 2 < len && isdigit((unsigned char)t[i + 2]) &&
-             !(i + 3 < len && (isdigit((unsigned char)t[i + 3]) || (t[i] == '.' && t[i + 3] == '.')))) {
-    /* "14:30", "14.30" (not "10.12." or "10.12.2026") */
-    k->type = T_TIME, k->a = (int)v, k->b = (t[i + 1] - '0') * 10 + (t[i + 2] - '0'), k->lead0 = nd == 2 && t[st] == '0';
-    i += 3;
-    if (i + 2 < len && t[i] == ':' && isdigit((unsigned char)t[i + 1])) i += 3; /* seconds */
-  } else if (nd <= 2 && i < len && (t[i] == 'h' || t[i] == 'H') && (i + 1 >= len || !isalpha((unsigned char)t[i + 1]) ||
-                                                                     (i + 2 < len && t[i + 1] == 'r' && t[i + 2] == 's'))) {
-    /* "14h", "14h30", "15H00" */
-    k->type = T_TIME, k->a = (int)v, k->b = 0, k->lead0 = nd == 2 && t[st] == '0';
-    i++;
-    if (i + 1 < len && isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1])) {
-      k->b = (t[i] - '0') * 10 + (t[i + 1] - '0');
-      i += 2;
-    } else if (i + 1 < len && t[i] == 'r' && t[i + 1] == 's') {
-      i += 2;
-    }
-  } else if (nd <= 2 && i + 1 < len && (t[i] == '/' || t[i] == '.') && isdigit((unsigned char)t[i + 1])) {
-    /* "12/10[/2026]", "10.12.[2026]" */
-    char sep = t[i];
-    k->type = T_DATE, k->b = (int)v, k->dayfirst = sep == '.';
-    if (sscanf(t + i + 1, "%2d%n", &a2, &used) == 1) k->c = a2;
-    i += 1 + (size_t)used;
-    k->a = 0;
-    if (i < len && t[i] == sep) {
-      i++;
-      if (i < len && isdigit((unsigned char)t[i]) && sscanf(t + i, "%4d%n", &a2, &used) == 1) {
-        k->a = a2 < 100 ? a2 + 2000 : a2;
-        i += (size_t)used;
-      }
-    } else if (sep == '.') { /* "14.30" is a time (above); "1.5 hours" a number: w = ".5", its tenths */
-      k->type = T_NUM, k->a = (int)v, k->b = nd, k->c = 0, k->dayfirst = 0;
-      k->w[0] = '.';
-      k->w[1] = (char)('0' + (used >= 1 ? (a2 >= 10 ? a2 / 10 : a2) : 0));
-    }
-  }
-  if (k->type == T_NUM || k->type == T_TIME) {
-    int mer = 0;
-    size_t e = meridiem_at(t, len, i, &mer);
-    if (e) {
-      if (k->type == T_NUM) k->type = T_TIME, k->a = (int)v, k->b = 0;
-      k->c = mer;
-      i = e;
-    } else if (k->type == T_NUM && i + 1 < len && isalpha((unsigned char)t[i])) {
-      char s2[3] = {(char)tolower((unsigned char)t[i]), (char)tolower((unsigned char)t[i + 1]), 0};
-      if (!strcmp(s2, "st") || !strcmp(s2, "nd") || !strcmp(s2, "rd") || !strcmp(s2, "th") || !strcmp(s2, "er")) {
-        k->c = 1;
-        i += 2;
-      }
-    } else if (k->type == T_NUM && nd <= 2 && i + 1 < len && t[i] == '.' && t[i + 1] == ' ') {
-      k->c = 1; /* German ordinal "10. Dezember" */
-      i++;
-    } else if (k->type == T_NUM && i + 1 < len && (unsigned char)t[i] == 0xC2 &&
-               ((unsigned char)t[i + 1] == 0xBA || (unsigned char)t[i + 1] == 0xAA)) {
-      k->c = 1; /* "1º" */
-      i += 2;
-    }
-  }
-  while (i < len && isalnum((unsigned char)t[i])) i++;
-  *ip = i;
-  return 1;
-}
-
-static int lex(const char *t, size_t len, tk_t *tk) {
-  int n = 0, sent = 0;
-  size_t i = 0;
-  while (i < len && n < MAXTK) {
-    unsigned char ch = (unsigned char)t[i];
-    if (ch == '\n' || ch == '!' || ch == '?' || ch == ';' ||
-        (ch == '.' && (i + 1 >= len || isspace((unsigned char)t[i + 1])))) {
-      sent++;
-      i++;
-      continue;
-    }
-    if (isspace(ch)) {
-      i++;
-      continue;
-    }
-    tk_t *k = &tk[n];
-    memset(k, 0, sizeof(*k));
-    k->sent = sent;
-    k->pos = (int)i;
-    if (isdigit(ch)) {
-      lex_number(t, len, &i, k);
-    } else if (is_wordc(ch)) {
-      size_t wl = 0;
-      int up = 1;
-      while (i < len && is_wordc((unsigned char)t[i])) {
-        if (islower((unsigned char)t[i])) up = 0;
-        if (wl < sizeof(k->w) - 1) k->w[wl++] = (char)tolower((unsigned char)t[i]);
-        i++;
-      }
-      k->type = T_WORD;
-      k->upper = up;
-      /* "Dec." / "Thurs." are abbreviations, not sentence ends */
-      int pt;
-      if (i < len && t[i] == '.' && wl <= 5 && (month_of(k->w) || wday_of(k->w, &pt) >= 0)) i++;
-    } else {
-      k->type = T_PUNCT;
-      k->w[0] = (char)ch;
-      i++;
-    }
-    k->end = (int)i;
-    n++;
-  }
-  return n;
-}
 
 /* ---------------------------------------------------------------- dates */
 
@@ -399,9 +82,9 @@ typedef struct dhit_s {
   int ok, y, m, d, sent, st, at, pos; /* st..at: the tokens of the match */
 } dhit_t;
 
-static int is_w(const tk_t *tk, int n, int i, const char *w) { return i >= 0 && i < n && tk[i].type == T_WORD && !strcmp(tk[i].w, w); }
-static int is_p(const tk_t *tk, int n, int i, char c) { return i >= 0 && i < n && tk[i].type == T_PUNCT && tk[i].w[0] == c; }
-static int is_day_num(const tk_t *k) { return k->type == T_NUM && k->b <= 2 && k->a >= 1 && k->a <= 31; }
+static int is_w(const co_cls_tk_t *tk, int n, int i, const char *w) { return i >= 0 && i < n && tk[i].type == CO_TK_WORD && !strcmp(tk[i].w, w); }
+static int is_p(const co_cls_tk_t *tk, int n, int i, char c) { return i >= 0 && i < n && tk[i].type == CO_TK_PUNCT && tk[i].w[0] == c; }
+static int is_day_num(const co_cls_tk_t *k) { return k->type == CO_TK_NUM && k->b <= 2 && k->a >= 1 && k->a <= 31; }
 
 static int resolve_year(const co_cls_tm_t *ref, int m, int d) {
   if (!ref) return 0;
@@ -432,11 +115,11 @@ static void set_day_of_month(dhit_t *h, const co_cls_tm_t *ref, int dom, int wd)
 }
 
 /* Year after a day/month: "[,] [de|del] 2026". Returns the index after it or j. */
-static int year_after(const tk_t *tk, int n, int j, int *yr) {
+static int year_after(const co_cls_tk_t *tk, int n, int j, int *yr) {
   int k = j;
   if (is_p(tk, n, k, ',')) k++;
   if (is_w(tk, n, k, "de") || is_w(tk, n, k, "del")) k++;
-  if (k < n && tk[k].type == T_NUM && tk[k].b == 4 && tk[k].a >= 1900 && tk[k].a <= 2200) {
+  if (k < n && tk[k].type == CO_TK_NUM && tk[k].b == 4 && tk[k].a >= 1900 && tk[k].a <= 2200) {
     *yr = tk[k].a;
     return k + 1;
   }
@@ -448,15 +131,15 @@ static void finish_ymd(dhit_t *h, const co_cls_tm_t *ref, int yr, int m, int d) 
   if (co_cls_valid_date(yr, m, d)) h->ok = 1, h->y = yr, h->m = m, h->d = d;
 }
 
-static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int dayfirst_default) {
+static dhit_t date_at(const co_cls_tk_t *tk, int n, int i, const co_cls_tm_t *ref, int dayfirst_default) {
   dhit_t h = {0};
-  const tk_t *k = &tk[i];
+  const co_cls_tk_t *k = &tk[i];
   h.sent = k->sent, h.at = i + 1, h.pos = k->pos;
-  if (k->type == T_DATE && k->dayfirst == 2) { /* ISO */
+  if (k->type == CO_TK_DATE && k->dayfirst == 2) { /* ISO */
     if (co_cls_valid_date(k->a, k->b, k->c)) h.ok = 1, h.y = k->a, h.m = k->b, h.d = k->c;
     return h;
   }
-  if (k->type == T_DATE) { /* a/b[/y], d.m.[y] */
+  if (k->type == CO_TK_DATE) { /* a/b[/y], d.m.[y] */
     int x = k->b, y2 = k->c, m, d;
     if (k->dayfirst || x > 12) d = x, m = y2;
     else if (y2 > 12) m = x, d = y2;
@@ -465,13 +148,13 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) finish_ymd(&h, ref, k->a, m, d);
     return h;
   }
-  if (k->type == T_NUM && is_day_num(k)) { /* "10 December", "10. Dezember", "10 de diciembre de 2026" */
+  if (k->type == CO_TK_NUM && is_day_num(k)) { /* "10 December", "10. Dezember", "10 de diciembre de 2026" */
     int j = i + 1;
-    if (j < n && tk[j].type == T_WORD && (!strcmp(tk[j].w, "º") || !strcmp(tk[j].w, "ª"))) j++;
+    if (j < n && tk[j].type == CO_TK_WORD && (!strcmp(tk[j].w, "º") || !strcmp(tk[j].w, "ª"))) j++;
     if (is_w(tk, n, j, "of") || is_w(tk, n, j, "de") || is_w(tk, n, j, "di")) j++;
     int dash = is_p(tk, n, j, '-') && tk[j].pos == k->end; /* "14-Dec-2026" */
     j += dash;
-    int mo = j < n && tk[j].type == T_WORD ? month_of(tk[j].w) : 0;
+    int mo = j < n && tk[j].type == CO_TK_WORD ? co_cls_month_of(tk[j].w) : 0;
     if (!mo) return h;
     int yr = 0;
     h.at = year_after(tk, n, j + 1 + (dash && is_p(tk, n, j + 1, '-')), &yr);
@@ -479,8 +162,8 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
     finish_ymd(&h, ref, yr, mo, k->a);
     return h;
   }
-  if (k->type != T_WORD) return h;
-  int mo = month_of(k->w);
+  if (k->type != CO_TK_WORD) return h;
+  int mo = co_cls_month_of(k->w);
   if (mo) { /* "December 10[th][, 2026]", "Dec 10" */
     int j = i + 1;
     if (is_w(tk, n, j, "the")) j++;
@@ -508,7 +191,7 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
   if (!strcmp(k->w, "demain") && is_p(tk, n, i - 1, '-')) return h;
   if (in_set(k->w, W_TODAY)) return set_days(&h, ref, 0), h;
   if (!strcmp(k->w, "the") && i + 1 < n && is_day_num(&tk[i + 1]) && tk[i + 1].c == 1 &&
-      !(i + 2 < n && tk[i + 2].type == T_WORD && (month_of(tk[i + 2].w) || !strcmp(tk[i + 2].w, "of")))) {
+      !(i + 2 < n && tk[i + 2].type == CO_TK_WORD && (co_cls_month_of(tk[i + 2].w) || !strcmp(tk[i + 2].w, "of")))) {
     h.at = i + 2;
     set_day_of_month(&h, ref, tk[i + 1].a, -1);
     return h;
@@ -516,12 +199,12 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
 
   int mode = 0; /* 0 bare, 1 this, 2 next */
   int wi = i;
-  if ((in_set(k->w, W_NEXT) || in_set(k->w, W_THIS)) && i + 1 < n && tk[i + 1].type == T_WORD) {
+  if ((in_set(k->w, W_NEXT) || in_set(k->w, W_THIS)) && i + 1 < n && tk[i + 1].type == CO_TK_WORD) {
     mode = !strcmp(k->w, "next") ? 2 : in_set(k->w, W_NEXT) ? 3 : 1;
     wi = i + 1;
   }
   int pt = 0;
-  int wd = wday_of(tk[wi].w, &pt);
+  int wd = co_cls_wday_of(tk[wi].w, &pt);
   if (wd < 0) return h;
   if (!strcmp(tk[wi].w, "sun") || !strcmp(tk[wi].w, "mar") || !strcmp(tk[wi].w, "sat")) {
     if (mode == 0) return h;
@@ -530,7 +213,7 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
   if (is_p(tk, n, j, '-') && is_w(tk, n, j + 1, "feira")) j += 2, pt = 0;
   if (pt && mode == 0 && !is_w(tk, n, wi - 1, "na") && !is_w(tk, n, wi - 1, "nesta") && !is_w(tk, n, wi - 1, "esta"))
     pt = 2; /* bare "segunda": only with a date right after */
-  if (mode == 0 && wi + 1 < n && tk[wi + 1].type == T_WORD && in_set(tk[wi + 1].w, W_NEXT_AFTER)) {
+  if (mode == 0 && wi + 1 < n && tk[wi + 1].type == CO_TK_WORD && in_set(tk[wi + 1].w, W_NEXT_AFTER)) {
     if (!strcmp(tk[wi + 1].w, "que")) {
       if (is_w(tk, n, wi + 2, "viene")) mode = 3, j = wi + 3;
     } else {
@@ -543,16 +226,16 @@ static dhit_t date_at(const tk_t *tk, int n, int i, const co_cls_tm_t *ref, int 
   if (is_w(tk, n, e, "den") || is_w(tk, n, e, "le") || is_w(tk, n, e, "el") || is_w(tk, n, e, "dia") ||
       is_w(tk, n, e, "the"))
     e++;
-  if (e < n && ((tk[e].type == T_WORD && month_of(tk[e].w)) || tk[e].type == T_DATE)) return h;
+  if (e < n && ((tk[e].type == CO_TK_WORD && co_cls_month_of(tk[e].w)) || tk[e].type == CO_TK_DATE)) return h;
   if (e < n && is_day_num(&tk[e])) {
     int f = e + 1;
-    if (f < n && tk[f].type == T_WORD && (!strcmp(tk[f].w, "º") || !strcmp(tk[f].w, "ª"))) f++;
+    if (f < n && tk[f].type == CO_TK_WORD && (!strcmp(tk[f].w, "º") || !strcmp(tk[f].w, "ª"))) f++;
     if (is_w(tk, n, f, "of") || is_w(tk, n, f, "de") || is_w(tk, n, f, "di")) f++;
-    if (f < n && tk[f].type == T_WORD && month_of(tk[f].w)) return h; /* "Tuesday 15 April" */
+    if (f < n && tk[f].type == CO_TK_WORD && co_cls_month_of(tk[f].w)) return h; /* "Tuesday 15 April" */
     /* "Thursday the 10th", "jueves 10", "Donnerstag, den 10." */
-    if (tk[e].c == 1 || e > j || tk[e].type == T_NUM) {
-      if (e + 1 < n && (tk[e + 1].type == T_TIME || is_w(tk, n, e + 1, "uhr") || is_w(tk, n, e + 1, "uur") ||
-                        is_w(tk, n, e + 1, "h") || (is_p(tk, n, e + 1, '-') && e + 2 < n && tk[e + 2].type == T_TIME)))
+    if (tk[e].c == 1 || e > j || tk[e].type == CO_TK_NUM) {
+      if (e + 1 < n && (tk[e + 1].type == CO_TK_TIME || is_w(tk, n, e + 1, "uhr") || is_w(tk, n, e + 1, "uur") ||
+                        is_w(tk, n, e + 1, "h") || (is_p(tk, n, e + 1, '-') && e + 2 < n && tk[e + 2].type == CO_TK_TIME)))
         goto relative; /* "Friday 10 Uhr", "Wednesday 10-11am" are times */
       h.at = e + 1;
       set_day_of_month(&h, ref, tk[e].a, wd);
@@ -587,21 +270,21 @@ typedef struct thit_s {
 } thit_t;
 
 /* A single clock time at i: h, m, whether the meridiem was given. */
-static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int *lead0, int *at) {
-  const tk_t *k = &tk[i];
+static int clock_at(const co_cls_tk_t *tk, int n, int i, int *h, int *m, int *mer, int *lead0, int *at) {
+  const co_cls_tk_t *k = &tk[i];
   *mer = 0, *lead0 = 0, *at = i + 1;
-  if (k->type == T_WORD && in_set(k->w, W_NOON)) {
+  if (k->type == CO_TK_WORD && in_set(k->w, W_NOON)) {
     *h = 12, *m = 0, *mer = 3;
     return 1;
   }
-  if (k->type == T_WORD && !strcmp(k->w, "meio") && is_p(tk, n, i + 1, '-') && is_w(tk, n, i + 2, "dia")) {
+  if (k->type == CO_TK_WORD && !strcmp(k->w, "meio") && is_p(tk, n, i + 1, '-') && is_w(tk, n, i + 2, "dia")) {
     *h = 12, *m = 0, *mer = 3, *at = i + 3;
     return 1;
   }
-  if (k->type == T_TIME) {
+  if (k->type == CO_TK_TIME) {
     static const char *const SPAN[] = {"hour", "hours", "hrs", "stunde", "stunden", NULL};
     if (k->a > 23 || k->b > 59 || (k->c && (k->a > 12 || k->a == 0))) return 0;
-    if (!k->c && i + 1 < n && tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, SPAN)))
+    if (!k->c && i + 1 < n && tk[i + 1].type == CO_TK_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, SPAN)))
       return 0; /* "1.25 hours" is a length */
     *h = k->a, *m = k->b, *mer = k->c, *lead0 = k->lead0;
     if (is_w(tk, n, i + 1, "uhr") || is_w(tk, n, i + 1, "uur") || is_w(tk, n, i + 1, "h") || is_w(tk, n, i + 1, "hs") ||
@@ -609,19 +292,19 @@ static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int 
       *at = i + 2, *lead0 = 1;
     return 1;
   }
-  if (k->type == T_NUM && k->b <= 2 && k->a <= 23 && !k->c) {
-    int unit = i + 1 < n && tk[i + 1].type == T_WORD && in_set(tk[i + 1].w, W_HOUR_UNIT) &&
+  if (k->type == CO_TK_NUM && k->b <= 2 && k->a <= 23 && !k->c) {
+    int unit = i + 1 < n && tk[i + 1].type == CO_TK_WORD && in_set(tk[i + 1].w, W_HOUR_UNIT) &&
                !(tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] && !is_p(tk, n, i + 2, '\''));
-    int lead = i > 0 && tk[i - 1].type == T_WORD && in_set(tk[i - 1].w, W_TIME_LEAD);
+    int lead = i > 0 && tk[i - 1].type == CO_TK_WORD && in_set(tk[i - 1].w, W_TIME_LEAD);
     if (unit && !lead && k->a < 6 && strcmp(tk[i + 1].w, "o")) return 0; /* "1 uur": a duration */
     /* English "at 10": only where nothing else can follow a number ("at 3 locations" is not a time) */
     int at_lead = !unit && !lead && k->a >= 1 && k->a <= 12 && is_w(tk, n, i - 1, "at") &&
-                  (i + 1 >= n || tk[i + 1].sent != k->sent || tk[i + 1].type == T_PUNCT ||
-                   (tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_AM) || in_set(tk[i + 1].w, W_PM) ||
+                  (i + 1 >= n || tk[i + 1].sent != k->sent || tk[i + 1].type == CO_TK_PUNCT ||
+                   (tk[i + 1].type == CO_TK_WORD && (in_set(tk[i + 1].w, W_AM) || in_set(tk[i + 1].w, W_PM) ||
                                                  is_w(tk, n, i + 1, "on") || is_w(tk, n, i + 1, "work") ||
                                                  is_w(tk, n, i + 1, "tomorrow") || tk[i + 1].upper)));
     if (!unit && !at_lead && !(lead && strcmp(tk[i - 1].w, "la") && strcmp(tk[i - 1].w, "as"))) return 0;
-    if (!unit && i + 1 < n && tk[i + 1].type == T_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, W_HOURS)))
+    if (!unit && i + 1 < n && tk[i + 1].type == CO_TK_WORD && (in_set(tk[i + 1].w, W_MINUTES) || in_set(tk[i + 1].w, W_HOURS)))
       return 0;
     *h = k->a, *m = 0, *lead0 = !at_lead; /* "at 3" is business hours: 15:00 */
     *at = i + 1 + unit + (unit && tk[i + 1].w[0] == 'o' && !tk[i + 1].w[1] ? 2 : 0);
@@ -631,10 +314,10 @@ static int clock_at(const tk_t *tk, int n, int i, int *h, int *m, int *mer, int 
 }
 
 /* Meridiem words after a time: "in the afternoon", "de la tarde", "du matin". */
-static int mer_word(const tk_t *tk, int n, int at, int *used) {
+static int mer_word(const co_cls_tk_t *tk, int n, int at, int *used) {
   for (int k = at; k < n && k < at + 4; k++) {
-    if (tk[k].type != T_WORD && !is_p(tk, n, k, '\'') && !is_p(tk, n, k, '-')) return 0;
-    if (tk[k].type != T_WORD) continue;
+    if (tk[k].type != CO_TK_WORD && !is_p(tk, n, k, '\'') && !is_p(tk, n, k, '-')) return 0;
+    if (tk[k].type != CO_TK_WORD) continue;
     if (in_set(tk[k].w, W_PM)) return *used = k + 1, 2;
     if (in_set(tk[k].w, W_AM) && !(k == at && !strcmp(tk[k].w, "mañana"))) return *used = k + 1, 1;
     if (!strcmp(tk[k].w, "midi") && is_w(tk, n, k - 2, "après")) return *used = k + 1, 2;
@@ -655,14 +338,14 @@ static int to24(int h, int mer, int lead0) {
 
 /* A zone right after a time: "PT", "(CET)", "Pacific Time", "UTC+2",
  * "(Europe/Berlin)", "+02:00". */
-static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co_cls_zone_t *z, int *used) {
+static int zone_at(const char *txt, const co_cls_tk_t *tk, int n, int i, int global, co_cls_zone_t *z, int *used) {
   if (i >= n) return 0;
-  if (tk[i].type == T_WORD) {
+  if (tk[i].type == CO_TK_WORD) {
     /* IANA: Area/City[/Sub] in source case */
-    if (is_p(tk, n, i + 1, '/') && i + 2 < n && tk[i + 2].type == T_WORD && tk[i + 1].pos == tk[i].end &&
+    if (is_p(tk, n, i + 1, '/') && i + 2 < n && tk[i + 2].type == CO_TK_WORD && tk[i + 1].pos == tk[i].end &&
         tk[i + 2].pos == tk[i + 1].end) {
       int last = i + 2;
-      if (is_p(tk, n, i + 3, '/') && i + 4 < n && tk[i + 4].type == T_WORD && tk[i + 3].pos == tk[last].end) last = i + 4;
+      if (is_p(tk, n, i + 3, '/') && i + 4 < n && tk[i + 4].type == CO_TK_WORD && tk[i + 3].pos == tk[last].end) last = i + 4;
       char name[48];
       int l = tk[last].end - tk[i].pos;
       if (l < (int)sizeof(name) && isupper((unsigned char)txt[tk[i].pos])) {
@@ -678,10 +361,10 @@ static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co
     }
     /* UTC+2, GMT-05:00, UTC +5:30 */
     if ((!strcmp(tk[i].w, "utc") || !strcmp(tk[i].w, "gmt")) && (is_p(tk, n, i + 1, '+') || is_p(tk, n, i + 1, '-')) &&
-        i + 2 < n && (tk[i + 2].type == T_NUM || tk[i + 2].type == T_TIME)) {
+        i + 2 < n && (tk[i + 2].type == CO_TK_NUM || tk[i + 2].type == CO_TK_TIME)) {
       int sign = tk[i + 1].w[0] == '-' ? -1 : 1, off;
-      const tk_t *v = &tk[i + 2];
-      if (v->type == T_TIME) off = v->a * 60 + v->b;
+      const co_cls_tk_t *v = &tk[i + 2];
+      if (v->type == CO_TK_TIME) off = v->a * 60 + v->b;
       else if (v->b >= 3) off = v->a / 100 * 60 + v->a % 100;
       else off = v->a * 60;
       if (off > 14 * 60 || v->c) return 0;
@@ -692,7 +375,7 @@ static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co
     }
     const char *words[4];
     int upper[4], nw = 0;
-    for (int k = i; k < n && nw < 4 && tk[k].type == T_WORD; k++) words[nw] = tk[k].w, upper[nw++] = tk[k].upper;
+    for (int k = i; k < n && nw < 4 && tk[k].type == CO_TK_WORD; k++) words[nw] = tk[k].w, upper[nw++] = tk[k].upper;
     int w = co_cls_zone_lookup(words, upper, nw, global, z);
     /* alone in the text, "CT" or "PT" may be a state or "part-time": only "(PT)" */
     if (w == 1 && global && strlen(tk[i].w) <= 2 && !is_p(tk, n, i - 1, '(') && !is_p(tk, n, i + 1, ')')) w = 0;
@@ -700,9 +383,9 @@ static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co
     return w > 0;
   }
   if (!global && is_p(tk, n, i, '+') && i + 1 < n && tk[i + 1].pos == tk[i].end &&
-      ((tk[i + 1].type == T_TIME && !tk[i + 1].c) || (tk[i + 1].type == T_NUM && tk[i + 1].b == 4))) {
-    const tk_t *v = &tk[i + 1];
-    int off = v->type == T_TIME ? v->a * 60 + v->b : v->a / 100 * 60 + v->a % 100;
+      ((tk[i + 1].type == CO_TK_TIME && !tk[i + 1].c) || (tk[i + 1].type == CO_TK_NUM && tk[i + 1].b == 4))) {
+    const co_cls_tk_t *v = &tk[i + 1];
+    int off = v->type == CO_TK_TIME ? v->a * 60 + v->b : v->a / 100 * 60 + v->a % 100;
     if (off > 14 * 60) return 0;
     memset(z, 0, sizeof(*z));
     z->fixed = off, z->has_fixed = 1;
@@ -714,27 +397,27 @@ static int zone_at(const char *txt, const tk_t *tk, int n, int i, int global, co
 
 /* "de 4 a 5 de la tarde", "from 2 to 3pm", "von 9 bis 10 Uhr": a bare
  * start hour, when a range with a clear end follows. */
-static int bare_range_start(const tk_t *tk, int n, int i) {
+static int bare_range_start(const co_cls_tk_t *tk, int n, int i) {
   static const char *const FROM[] = {"from", "de", "von", "van", "dalle", "dalla", "das", "da", "du", "entre",
                                      "between", "zwischen", "tussen", NULL};
-  if (tk[i].type != T_NUM || tk[i].b > 2 || tk[i].a > 23 || tk[i].c) return 0;
+  if (tk[i].type != CO_TK_NUM || tk[i].b > 2 || tk[i].a > 23 || tk[i].c) return 0;
   /* "3-4pm", "10-11am": written together, the end carries the meridiem */
-  if (is_p(tk, n, i + 1, '-') && tk[i + 1].pos == tk[i].end && i + 2 < n && tk[i + 2].type == T_TIME && tk[i + 2].c &&
+  if (is_p(tk, n, i + 1, '-') && tk[i + 1].pos == tk[i].end && i + 2 < n && tk[i + 2].type == CO_TK_TIME && tk[i + 2].c &&
       tk[i + 2].pos == tk[i + 1].end)
     return 1;
-  if (i == 0 || tk[i - 1].type != T_WORD || !in_set(tk[i - 1].w, FROM)) return 0;
+  if (i == 0 || tk[i - 1].type != CO_TK_WORD || !in_set(tk[i - 1].w, FROM)) return 0;
   int j = i + 1;
-  if (!(is_p(tk, n, j, '-') || (j < n && tk[j].type == T_WORD && in_set(tk[j].w, W_RANGE)))) return 0;
+  if (!(is_p(tk, n, j, '-') || (j < n && tk[j].type == CO_TK_WORD && in_set(tk[j].w, W_RANGE)))) return 0;
   j++;
   if (is_w(tk, n, j, "las") || is_w(tk, n, j, "la")) j++;
   if (j >= n) return 0;
-  if (tk[j].type == T_TIME) return 1;
+  if (tk[j].type == CO_TK_TIME) return 1;
   int used;
-  return tk[j].type == T_NUM && tk[j].b <= 2 && !tk[j].c &&
-         ((j + 1 < n && tk[j + 1].type == T_WORD && in_set(tk[j + 1].w, W_HOUR_UNIT)) || mer_word(tk, n, j + 1, &used));
+  return tk[j].type == CO_TK_NUM && tk[j].b <= 2 && !tk[j].c &&
+         ((j + 1 < n && tk[j + 1].type == CO_TK_WORD && in_set(tk[j + 1].w, W_HOUR_UNIT)) || mer_word(tk, n, j + 1, &used));
 }
 
-static thit_t time_at(const char *txt, const tk_t *tk, int n, int i) {
+static thit_t time_at(const char *txt, const co_cls_tk_t *tk, int n, int i) {
   thit_t r = {0};
   int h, m, mer, lead0, at;
   if (!clock_at(tk, n, i, &h, &m, &mer, &lead0, &at)) {
@@ -746,16 +429,16 @@ static thit_t time_at(const char *txt, const tk_t *tk, int n, int i) {
   int j = at, eh = -1, em = 0, emer = 0, elead = 0, eat = at, used;
   static const char *const BETWEEN[] = {"between", "entre", "zwischen", "tra", "fra", "tussen", NULL};
   static const char *const AND[] = {"and", "y", "e", "et", "und", "en", NULL};
-  int between = i > 0 && tk[i - 1].type == T_WORD && in_set(tk[i - 1].w, BETWEEN);
-  if (j < n && (is_p(tk, n, j, '-') || (tk[j].type == T_WORD && in_set(tk[j].w, W_RANGE) && !in_set(tk[j].w, AND)) ||
-                (between && tk[j].type == T_WORD && in_set(tk[j].w, AND)))) {
+  int between = i > 0 && tk[i - 1].type == CO_TK_WORD && in_set(tk[i - 1].w, BETWEEN);
+  if (j < n && (is_p(tk, n, j, '-') || (tk[j].type == CO_TK_WORD && in_set(tk[j].w, W_RANGE) && !in_set(tk[j].w, AND)) ||
+                (between && tk[j].type == CO_TK_WORD && in_set(tk[j].w, AND)))) {
     int k = j + 1;
     if (is_w(tk, n, k, "las") || is_w(tk, n, k, "la")) k++;
     int h2, m2, mer2, l2, at2;
-    if (k < n && (tk[k].type == T_TIME || tk[k].type == T_NUM) && clock_at(tk, n, k, &h2, &m2, &mer2, &l2, &at2))
+    if (k < n && (tk[k].type == CO_TK_TIME || tk[k].type == CO_TK_NUM) && clock_at(tk, n, k, &h2, &m2, &mer2, &l2, &at2))
       eh = h2, em = m2, emer = mer2, elead = l2, eat = at2;
-    else if (k < n && tk[k].type == T_NUM && tk[k].b <= 2 && tk[k].a <= 23 && !tk[k].c &&
-             ((tk[j].type == T_PUNCT && tk[i].type == T_TIME) || mer_word(tk, n, k + 1, &used)))
+    else if (k < n && tk[k].type == CO_TK_NUM && tk[k].b <= 2 && tk[k].a <= 23 && !tk[k].c &&
+             ((tk[j].type == CO_TK_PUNCT && tk[i].type == CO_TK_TIME) || mer_word(tk, n, k + 1, &used)))
       eh = tk[k].a, em = 0, emer = 0, elead = 0, eat = k + 1; /* "14:00-15", "4 a 5 de la tarde" */
   }
   if (eh >= 0) {
@@ -795,31 +478,31 @@ static int stem_in(const char *w, const char *const *stems) {
   return 0;
 }
 
-static int conditional_before(const tk_t *tk, int n, int i) {
+static int conditional_before(const co_cls_tk_t *tk, int n, int i) {
   for (int k = i - 1; k >= 0 && k >= i - 5 && tk[k].sent == tk[i].sent; k--)
-    if (tk[k].type == T_WORD && in_set(tk[k].w, W_COND)) return 1;
+    if (tk[k].type == CO_TK_WORD && in_set(tk[k].w, W_COND)) return 1;
   (void)n;
   return 0;
 }
 
 /* Phrase of lower-case words starting at token i. */
-static int phrase_at(const tk_t *tk, int n, int i, const char *phrase) {
+static int phrase_at(const co_cls_tk_t *tk, int n, int i, const char *phrase) {
   const char *p = phrase;
   int k = i;
   while (*p) {
     const char *sp = strchr(p, ' ');
     size_t l = sp ? (size_t)(sp - p) : strlen(p);
-    if (k >= n || tk[k].type != T_WORD || strlen(tk[k].w) != l || strncmp(tk[k].w, p, l)) return 0;
+    if (k >= n || tk[k].type != CO_TK_WORD || strlen(tk[k].w) != l || strncmp(tk[k].w, p, l)) return 0;
     k++;
     p += l + (sp ? 1 : 0);
   }
   return 1;
 }
 
-static void status_cues(const tk_t *tk, int n, co_cls_found_t *f) {
+static void status_cues(const co_cls_tk_t *tk, int n, co_cls_found_t *f) {
   f->resched_pos = -1;
   for (int i = 0; i < n; i++) {
-    if (tk[i].type != T_WORD) continue;
+    if (tk[i].type != CO_TK_WORD) continue;
     int is_new = 0;
     for (int k = 0; NEW_PHRASES[k]; k++) is_new |= phrase_at(tk, n, i, NEW_PHRASES[k]);
     if ((is_new || stem_in(tk[i].w, RESCHED_STEMS)) && !conditional_before(tk, n, i)) f->resched_pos = tk[i].pos;
@@ -829,23 +512,23 @@ static void status_cues(const tk_t *tk, int n, co_cls_found_t *f) {
 
 /* "lieu", "lugar", "vez", "plaats" mean "instead" only in "au lieu",
  * "en lugar", "en/em vez", "in plaats" ("aura lieu le 6" is "takes place"). */
-static int old_cue(const tk_t *tk, int n, int k) {
+static int old_cue(const co_cls_tk_t *tk, int n, int k) {
   static const char *const NEEDS[] = {"lieu", "lugar", "vez", "plaats", NULL};
   static const char *const PREV[] = {"au", "en", "em", "in", NULL};
   if (!in_set(tk[k].w, NEEDS)) return 1;
   (void)n;
-  return k > 0 && tk[k - 1].type == T_WORD && in_set(tk[k - 1].w, PREV);
+  return k > 0 && tk[k - 1].type == CO_TK_WORD && in_set(tk[k - 1].w, PREV);
 }
 
-static int duration_at(const tk_t *tk, int n, int i) {
-  const tk_t *k = &tk[i];
+static int duration_at(const co_cls_tk_t *tk, int n, int i) {
+  const co_cls_tk_t *k = &tk[i];
   int v = -1, j = i + 1;
-  if (k->type == T_NUM && !k->c) v = k->a;
-  else if (k->type == T_WORD && (!strcmp(k->w, "an") || !strcmp(k->w, "one") || !strcmp(k->w, "eine") ||
+  if (k->type == CO_TK_NUM && !k->c) v = k->a;
+  else if (k->type == CO_TK_WORD && (!strcmp(k->w, "an") || !strcmp(k->w, "one") || !strcmp(k->w, "eine") ||
                                  !strcmp(k->w, "una") || !strcmp(k->w, "une") || !strcmp(k->w, "uma") ||
                                  !strcmp(k->w, "een") || !strcmp(k->w, "un")))
     v = 1;
-  else if (k->type == T_WORD && (!strcmp(k->w, "half") || !strcmp(k->w, "halbe") || !strcmp(k->w, "media") ||
+  else if (k->type == CO_TK_WORD && (!strcmp(k->w, "half") || !strcmp(k->w, "halbe") || !strcmp(k->w, "media") ||
                                  !strcmp(k->w, "meia") || !strcmp(k->w, "demi") || !strcmp(k->w, "mezz") ||
                                  !strcmp(k->w, "halve") || !strcmp(k->w, "halfuur")))
     v = 0;
@@ -853,15 +536,15 @@ static int duration_at(const tk_t *tk, int n, int i) {
   if (is_p(tk, n, j, '-') || is_p(tk, n, j, '\'')) j++;
   if (v == 0) { /* "half an hour", "eine halbe Stunde", "media hora", "une demi-heure", "mezz'ora", "een half uur" */
     if (is_w(tk, n, j, "an") || is_w(tk, n, j, "a")) j++;
-    return j < n && tk[j].type == T_WORD && in_set(tk[j].w, W_HOURS) ? 30 : 0;
+    return j < n && tk[j].type == CO_TK_WORD && in_set(tk[j].w, W_HOURS) ? 30 : 0;
   }
-  if (j >= n || tk[j].type != T_WORD) return 0;
+  if (j >= n || tk[j].type != CO_TK_WORD) return 0;
   static const char *const BEFORE[] = {"early", "earlier", "before", "prior", "ahead", "beforehand", "vorher", "früher",
                                        "vor", "antes", "avant", "avance", "prima", "eerder", "ago", "late", NULL};
-  if (j + 1 < n && tk[j + 1].type == T_WORD && in_set(tk[j + 1].w, BEFORE)) return 0;
+  if (j + 1 < n && tk[j + 1].type == CO_TK_WORD && in_set(tk[j + 1].w, BEFORE)) return 0;
   if (in_set(tk[j].w, W_MINUTES)) return v >= 5 && v <= 480 ? v : 0;
   if (in_set(tk[j].w, W_HOURS)) {
-    int tenth = k->type == T_NUM && k->w[0] == '.' ? k->w[1] - '0' : 0;
+    int tenth = k->type == CO_TK_NUM && k->w[0] == '.' ? k->w[1] - '0' : 0;
     int mins = v * 60 + tenth * 6;
     if (is_w(tk, n, j + 1, "and") && is_w(tk, n, j + 2, "a") && is_w(tk, n, j + 3, "half")) mins += 30;
     if (is_w(tk, n, j + 1, "e") && is_w(tk, n, j + 2, "meia")) mins += 30;
@@ -875,11 +558,11 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
   memset(f, 0, sizeof(*f));
   f->resched_pos = -1;
   size_t nl;
-  char *txt = normalize(text, len, &nl);
-  tk_t *tk = malloc(sizeof(*tk) * MAXTK);
+  char *txt = co_cls_when_normalize(text, len, &nl);
+  co_cls_tk_t *tk = malloc(sizeof(*tk) * CO_CLS_MAXTK);
   dhit_t *dates = malloc(sizeof(*dates) * 64);
   if (!txt || !tk || !dates) goto out;
-  int n = lex(txt, nl, tk);
+  int n = co_cls_when_lex(txt, nl, tk);
   const char *lang = co_cls_guess_lang(txt, nl);
   int dayfirst = strcmp(lang, "en") != 0 || (ref && ref->has_tz && ref->tz_min >= 0);
   status_cues(tk, n, f);
@@ -905,7 +588,7 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
     int in_date = 0;
     for (int k = 0; k < nd; k++)
       if (i >= dates[k].st && i < dates[k].at) in_date = 1;
-    if (in_date && tk[i].type != T_TIME) continue;
+    if (in_date && tk[i].type != CO_TK_TIME) continue;
     thit_t t = time_at(txt, tk, n, i);
     if (!t.ok) continue;
     /* nearest date: same sentence (before within 14 tokens, else after
@@ -942,7 +625,7 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
     /* "instead of Monday at 10" */
     int first = dates[best].pos < t.pos ? dates[best].st : i;
     for (int k = first - 1; k >= 0 && k >= first - 4; k--)
-      if (tk[k].type == T_WORD && in_set(tk[k].w, W_OLD) && old_cue(tk, n, k)) s->old = 1;
+      if (tk[k].type == CO_TK_WORD && in_set(tk[k].w, W_OLD) && old_cue(tk, n, k)) s->old = 1;
     if (f->resched_pos >= 0 && is_w(tk, n, first - 1, "from")) s->old = 1;
     int dup = 0;
     for (int k = 0; k < f->n; k++)

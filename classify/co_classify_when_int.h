@@ -1,5 +1,5 @@
 /* co_classify_when_int.h: internals of the interview time/place extractor
- * (co_classify_when*.c, the link scan in co_classify_extract.c). Not
+ * (co_classify_when*.c). Not
  * installed; tests and the eval may use it. */
 #ifndef CO_CLASSIFY_WHEN_INT_H
 #define CO_CLASSIFY_WHEN_INT_H
@@ -52,6 +52,36 @@ const char *co_cls_guess_lang(const char *text, size_t len);
  * no listed zone has that offset then. */
 int co_cls_guess_zone(const co_cls_tm_t *ref, const char *lang, co_cls_zone_t *z);
 
+/* ---- words and lexer (co_classify_when_lex.c) ---- */
+
+enum { CO_TK_WORD, CO_TK_NUM, CO_TK_TIME, CO_TK_DATE, CO_TK_PUNCT };
+
+typedef struct co_cls_tk_s {
+  int type;
+  int a, b, c;  /* NUM: value, digits, ordinal; TIME: h, m, meridiem 0/1 am/2 pm; DATE: year|0, first, second */
+  int dayfirst; /* DATE: 1 for d.m., 2 for ISO, 0 for an ambiguous a/b */
+  int lead0;    /* TIME: the hour was written with a leading zero ("08:00") */
+  int upper;    /* WORD: all capitals in the source */
+  int pos, end; /* byte range in the normalized text */
+  int sent;
+  char w[32];
+} co_cls_tk_t;
+
+#define CO_CLS_MAXTK 3000
+
+/* 1..12 for a month name or abbreviation in en, de, es, fr, pt, nl, it; else 0. */
+int co_cls_month_of(const char *w);
+/* 0 (Sunday)..6 for a weekday name; -1 if none. *pt_ordinal is set for
+ * the Portuguese ordinal names ("segunda"), which are weekdays only with
+ * "-feira" or a date next to them. */
+int co_cls_wday_of(const char *w, int *pt_ordinal);
+/* Joins single line breaks into spaces (a blank line stays a break), maps
+ * dashes, NBSPs and curly quotes to ASCII. Returns a malloc'd copy (caller
+ * frees) and its length, or NULL. */
+char *co_cls_when_normalize(const char *t, size_t len, size_t *out_len);
+/* Lexes normalized text into at most CO_CLS_MAXTK tokens; returns the count. */
+int co_cls_when_lex(const char *t, size_t len, co_cls_tk_t *tk);
+
 /* ---- text matching (co_classify_when.c) ---- */
 
 typedef struct co_cls_slot_s {
@@ -83,7 +113,7 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
  * slot has no known offset. */
 int co_cls_slot_instant(const co_cls_slot_t *s, long long *utc, int *off);
 
-/* ---- links (co_classify_extract.c) ---- */
+/* ---- links (co_classify_when_link.c) ---- */
 
 /* The meeting link or place in text: the first Zoom, Meet, Teams or Webex
  * URL (kind "zoom", ...), else another video-call URL ("video"), else a
