@@ -18,7 +18,8 @@ with the mail sent before the change); absolute, numeric and relative dates;
 12/24-hour clocks, "14h30", "14.00 uur", "um 14 Uhr", ranges; one-line,
 hard-wrapped and HTML-flattened layouts; Zoom, Meet, Teams, Webex, phone and
 address; reschedules, cancellations, several proposed slots; calendar parts
-whose instant must win over the text.
+whose instant must win over the text (which then names no time, or the
+wrong zone).
 
 Usage: tools/gen_extract_set.py [OUT]   (default data/extract/invites.jsonl)
 """
@@ -388,6 +389,15 @@ def make_row(i, kind):
         when = f"{phrase_date} {'at ' if lang == 'en' and tp[0].isdigit() else ''}{tp}" + (f" ({zone_txt})" if zone_txt else "")
     else:
         when = when_phrase(lang, d, h, m, zone_txt, minutes if use_range else 0, style, year)
+    if kind.get("calendar"):  # the part must win: the text names no time, or a wrong zone
+        if R.random() < 0.5:
+            when = {"en": "the time in the attached invitation", "de": "dem Termin in der angehängten Einladung",
+                    "es": "en la fecha de la invitación adjunta", "fr": "à la date de l'invitation jointe",
+                    "pt": "data do convite anexo", "nl": "het tijdstip in de bijgevoegde uitnodiging",
+                    "it": "nella data dell'invito allegato"}[lang]
+        else:
+            when = when_phrase(lang, d, h, m, "UTC", 0, style, year)
+        use_range = False
     body = [GREET[lang].format(n=name)]
     layout = kind.get("layout") or R.choice(["line", "line", "wrapped", "wrapped", "table"])
     status = "scheduled"
@@ -527,10 +537,6 @@ def main():
     kinds.append({"lang": "en", "calendar": True, "resched": True, "link": "teams"})
     kinds.append({"lang": "en", "calendar": True, "cancel": True, "link": "zoom"})
     rows = [make_row(i, k) for i, k in enumerate(kinds)]
-    for r in rows:  # calendar rows: the text states a wrong zone; the part must win
-        if r["calendar"] and r["calendar"]["method"] == "REQUEST" and r["lang"] == "en":
-            r["body"] = r["body"].replace("Eastern Time", "Pacific Time")
-            r["subject"] += " (EST)"
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         for r in rows:
