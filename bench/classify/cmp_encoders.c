@@ -11,8 +11,14 @@
  * INTERVIEW/OFFER/REJECTION precision/recall. Encoder speed: single-text
  * embedding rate and load time of each encoder (run with OMP_NUM_THREADS=1
  * OPENBLAS_NUM_THREADS=1 for one core).
- * Usage: cmp_encoders CORPUS.jsonl E5_CACHE [EVAL.jsonl] [EVERY_NTH_ROW] */
+ * Usage: cmp_encoders CORPUS.jsonl E5_CACHE [EVAL.jsonl] [EVERY_NTH_ROW]
+ *        cmp_encoders --speed CORPUS.jsonl [SECONDS]
+ *   (--speed: each encoder's load time, resident memory after load and after
+ *   embedding, and emails per CPU-second embedding the classifier's
+ *   512-byte text of each email one at a time; re-executes itself with
+ *   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1.) */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,10 +42,26 @@ typedef struct {
   float scale;
 } conf_t;
 
-static const conf_t CONFS[] = {{"n-gram only", 0, 0},      {"+ e5 x0.5", 1, 0.5f},   {"+ e5 x1", 1, 1.0f},
+static conf_t CONFS[] = {{"n-gram only", 0, 0},      {"+ e5 x0.5", 1, 0.5f},   {"+ e5 x1", 1, 1.0f},
                                {"+ e5 x2", 1, 2.0f},        {"+ e5 x4", 1, 4.0f},     {"+ MiniLM x1", 2, 1.0f},
                                {"+ MiniLM x2", 2, 2.0f},    {"+ MiniLM x4", 2, 4.0f}};
-#define NCONF (sizeof(CONFS) / sizeof(CONFS[0]))
+static size_t NCONF = sizeof(CONFS) / sizeof(CONFS[0]);
+
+/* CMP_E5_SCALES="4,8,16": only n-gram and e5 at those scales (at most 7). */
+static void confs_from_env(void) {
+  static char names[8][32];
+  const char *env = getenv("CMP_E5_SCALES");
+  if (!env || !*env) return;
+  NCONF = 1;
+  for (const char *p = env; *p && NCONF < 8; NCONF++) {
+    float sc = strtof(p, NULL);
+    snprintf(names[NCONF], sizeof(names[NCONF]), "+ e5 x%g", sc);
+    CONFS[NCONF] = (conf_t){names[NCONF], 1, sc};
+    p = strchr(p, ',');
+    if (!p) { NCONF++; break; }
+    p++;
+  }
+}
 
 typedef struct {
   co_cls_row_t *rows;
@@ -111,7 +133,7 @@ static void load_set(set_t *s, const char *path, size_t every, co_vec_embedder_t
   if (co_cls_embed_rows(&cfg, NULL, s->ins, s->n, e5cache, s->emb[1], err, sizeof(err)) != CO_OK) die("e5", err);
   double t1 = now_s();
   char text[1024];
-  for (size_t i = 0; i < s->n; i++) {
+  for (size_t i = 0; ml && i < s->n; i++) {
     co_cls_embed_text(&cfg, &s->ins[i], text, sizeof(text));
     if (co_vec_embed(ml, text, s->emb[2] + i * DIM, err, sizeof(err)) != CO_OK) die("minilm", err);
   }
@@ -176,16 +198,75 @@ static void report(const char *name, const tally_t *t, int detail) {
          pr);
 }
 
+static double cpu_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double rss_mb(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  double kb = 0;
+  while (f && fgets(line, sizeof(line), f))
+    if (strncmp(line, "VmRSS:", 6) == 0) kb = atof(line + 6);
+  if (f) fclose(f);
+  return kb / 1024.0;
+}
+
+static int speed(int argc, char **argv) {
+  char err[512], text[1024];
+  co_cls_row_t *rows;
+  size_t n;
+  double budget = argc > 3 ? atof(argv[3]) : 5.0;
+  if (co_cls_read_jsonl(argv[2], &rows, &n, NULL, NULL, err, sizeof(err)) != CO_OK) die(argv[2], err);
+  co_cls_featcfg_t cfg;
+  co_cls_featcfg_default_embed(&cfg);
+  float out[DIM];
+  for (int enc = 1; enc <= 2; enc++) {
+    double r0 = rss_mb(), t0 = now_s();
+    co_vec_e5_t *e5 = enc == 1 ? co_vec_e5_open(NULL, err, sizeof(err)) : NULL;
+    co_vec_embedder_t *ml = enc == 2 ? co_vec_embedder_open(NULL, err, sizeof(err)) : NULL;
+    if (!e5 && !ml) die("open", err);
+    double load = now_s() - t0, r1 = rss_mb(), c0 = cpu_s();
+    size_t done = 0;
+    do {
+      co_classify_input_t in = {.subject = rows[done % n].subject, .body = rows[done % n].body};
+      co_cls_embed_text(&cfg, &in, text, sizeof(text));
+      co_err_t e = enc == 1 ? co_vec_e5_embed(e5, text, 0, CO_VEC_E5_QUERY, out, err, sizeof(err))
+                            : co_vec_embed(ml, text, out, err, sizeof(err));
+      if (e != CO_OK) die("embed", err);
+      done++;
+    } while (cpu_s() - c0 < budget);
+    double rate = (double)done / (cpu_s() - c0);
+    printf("%-28s load %.3f s, RSS +%.0f MB after load, +%.0f MB after %zu emails; %.1f emails per CPU-second\n",
+           enc == 1 ? "multilingual-e5-small q4" : "all-MiniLM-L6-v2 fp32", load, r1 - r0, rss_mb() - r0, done, rate);
+    co_vec_e5_close(e5);
+    co_vec_embedder_close(ml);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   char err[512];
+  if (argc > 2 && strcmp(argv[1], "--speed") == 0) {
+    if (!getenv("OMP_NUM_THREADS")) {
+      setenv("OMP_NUM_THREADS", "1", 1);
+      setenv("OPENBLAS_NUM_THREADS", "1", 1);
+      execv("/proc/self/exe", argv);
+      die("re-exec", "failed");
+    }
+    return speed(argc, argv);
+  }
   if (argc < 3) {
     fprintf(stderr, "usage: %s CORPUS.jsonl E5_CACHE [EVAL.jsonl] [EVERY_NTH_ROW]\n", argv[0]);
     return 2;
   }
   size_t every = argc > 4 ? (size_t)atoi(argv[4]) : 1;
+  confs_from_env();
   double t0 = now_s();
-  co_vec_embedder_t *ml = co_vec_embedder_open(NULL, err, sizeof(err));
-  if (!ml) die("minilm", err);
+  co_vec_embedder_t *ml = getenv("CMP_E5_SCALES") ? NULL : co_vec_embedder_open(NULL, err, sizeof(err));
+  if (!ml && !getenv("CMP_E5_SCALES")) die("minilm", err);
   double t1 = now_s();
   co_vec_e5_t *e5 = co_vec_e5_open(NULL, err, sizeof(err));
   if (!e5) die("e5", err);
