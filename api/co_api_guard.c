@@ -8,7 +8,9 @@
  *     name resolves to 127.0.0.1) is refused before it can read anything.
  *   - a write (any method but GET/HEAD/OPTIONS) carries Content-Type:
  *     application/json (415 otherwise: no HTML form or no-cors fetch can
- *     send it) and an Origin, if any, of this server itself (the Host) or
+ *     send it; only a write with no body and no type at all passes, which
+ *     no form sends and which a browser's fetch sends only with an Origin)
+ *     and an Origin, if any, of this server itself (the Host) or
  *     api.cors.origin (403 otherwise).
  * /health and /ready are exempt from the Host check: probes use addresses
  * (a pod IP) and the answers say nothing. */
@@ -153,7 +155,11 @@ int co_api_guard(const co_api_t *api, struct MHD_Connection *c, const co_api_req
     *message = "cross-origin write refused (Origin is not this server)";
     return 403;
   }
-  if (!co_api_is_json_type(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE))) {
+  const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+  const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+  int body = (cl && strtoull(cl, NULL, 10) > 0) ||
+             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+  if ((ct || body) && !co_api_is_json_type(ct)) {
     *code = "unsupported_media_type";
     *message = "a write needs Content-Type: application/json";
     return 415;

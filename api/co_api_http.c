@@ -98,7 +98,8 @@ enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_
   if (status == 401) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
   if (status == 405) /* RFC 9110: say what is allowed */
     MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW,
-                            r && (r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION) ? "POST" : "GET, HEAD");
+                            r && (r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION ||
+                                  r->route == CO_API_R_REVIEW_ANSWER) ? "POST" : "GET, HEAD");
   enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, resp);
   MHD_destroy_response(resp);
   if (r) {
@@ -148,29 +149,32 @@ enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *u
     *upload_size = 0;
     return MHD_YES;
   }
-  /* First call (headers only): what can be refused before any body. */
+  /* First call (headers only): what can be refused is decided now, but
+   * answered on the final call: libmicrohttpd 0.9.75 closes a connection
+   * whose response is queued in the first call, which would end keep-alive
+   * and drop pipelined requests. Only 413 is answered at once (the body is
+   * not read). */
   if (!r->checked) {
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH), *code, *msg;
     const char *qs = strchr(r->uri, '?');
     int st;
     r->checked = 1;
     if (strlen(r->uri) > CO_API_MAX_URI)
-      return co_api_send_error(api, c, r, 414, "bad_request", "request target too long");
-    if (co_api_split(r))
-      return co_api_send_error(api, c, r, 400, "bad_request", "malformed path (bad percent-encoding or not UTF-8)");
-    if ((st = co_api_guard(api, c, r, method, &code, &msg))) return co_api_send_error(api, c, r, st, code, msg);
-    if (qs && strstr(qs, "%00")) /* libmicrohttpd would cut the value there */
-      return co_api_send_error(api, c, r, 400, "bad_request", "query string must not contain NUL (%00)");
+      r->pend_status = 414, r->pend_code = "bad_request", r->pend_msg = "request target too long";
+    else if (co_api_split(r))
+      r->pend_status = 400, r->pend_code = "bad_request",
+      r->pend_msg = "malformed path (bad percent-encoding or not UTF-8)";
+    else if ((st = co_api_guard(api, c, r, method, &code, &msg)))
+      r->pend_status = st, r->pend_code = code, r->pend_msg = msg;
+    else if (qs && strstr(qs, "%00")) /* libmicrohttpd would cut the value there */
+      r->pend_status = 400, r->pend_code = "bad_request", r->pend_msg = "query string must not contain NUL (%00)";
     if (cl && strtoull(cl, NULL, 10) > api->max_body) r->too_large = 1;
     if (r->too_large)
       return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
-    const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-    if ((cl && strtoull(cl, NULL, 10) > 0) || te) {
-      r->body_started = 1; /* wait for the body; the final call comes with *upload_size == 0 */
-      return MHD_YES;
-    }
+    return MHD_YES; /* the body, if any, then the final call with *upload_size == 0 */
   }
   if (r->too_large) /* a chunked body that grew past the limit */
     return co_api_send_error(api, c, r, 413, "too_large", "request body exceeds api.max.body.bytes");
+  if (r->pend_status) return co_api_send_error(api, c, r, r->pend_status, r->pend_code, r->pend_msg);
   return co_api_dispatch(api, c, r, method);
 }

@@ -32,6 +32,8 @@ typedef enum {
   CO_API_R_DLQ,
   CO_API_R_DLQ_REPLAY,
   CO_API_R_CORRECTION,
+  CO_API_R_REVIEW,
+  CO_API_R_REVIEW_ANSWER,
   CO_API_R__CNT
 } co_api_route_t;
 
@@ -77,8 +79,9 @@ typedef struct co_api_req_s {
   char *body;
   size_t body_len;
   int too_large;
-  int body_started; /* headers seen, body announced: dispatch after it */
   int checked;      /* first call's checks (target, path, guard) done */
+  int pend_status;  /* their refusal, answered on the final call (0: none) */
+  const char *pend_code, *pend_msg; /* static strings */
   int internal;
   co_api_route_t route;
   char *segs[CO_API_MAX_SEGS]; /* decoded path segments */

@@ -5,7 +5,10 @@
  * requests in turn (keep-alive) and 12 requests written at once
  * (HTTP/1.1 pipelining) all get their answers, in order. The soft limit on
  * open files is raised to the hard one first (containers often start at
- * 1024); the test fails if the hard limit is too low to hold 2,000. */
+ * 1024); the test fails if the hard limit is too low to hold 2,000. The
+ * server is the real one (co_api_start, default settings but an admin
+ * token) over a backend answering every query with a fixed object: what is
+ * tested is connection handling, not data. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -25,9 +28,21 @@
 #include <cmocka.h>
 
 #include "api_tu.h"
+#include "co_api.h"
 
 #define IDLE 2000
 #define ADMIN "conn-admin-token-for-tests"
+
+static co_err_t be_query(void *opaque, const co_api_query_t *q, co_api_result_t *res, char *errstr, size_t sz) {
+  (void)opaque, (void)errstr, (void)sz;
+  res->body = strdup(q->kind == CO_API_Q_STATS ? "{\"per_stage\":{}}" : "{\"items\":[{\"account\":\"alice\"}]}");
+  return res->body ? CO_OK : CO_ERR_NOMEM;
+}
+
+static co_err_t be_lookup(void *opaque, const char *hash, char *account, size_t size, int *admin) {
+  (void)opaque, (void)hash, (void)account, (void)size, (void)admin;
+  return CO_ERR_NOT_FOUND;
+}
 
 static int connect_to(int port) {
   struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
@@ -84,8 +99,8 @@ static int read_response(conn_t *c, char *body, size_t body_size) {
 static void test_connections(void **state) {
   (void)state;
   struct rlimit rl;
-  const char *extra[] = {"api.admin.token", ADMIN, NULL};
-  api_tu_t t;
+  co_api_backend_t be = {.instance_id = "conn-test", .query = be_query, .token_lookup = be_lookup};
+  char err[256];
   static int idle[IDLE];
   char body[8192], req[4096];
   static conn_t c;
@@ -97,8 +112,14 @@ static void test_connections(void **state) {
   rl.rlim_cur = rl.rlim_max;
   assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
 
-  api_tu_start(&t, extra);
-  int port = co_pipeline_api_port(t.api);
+  co_conf_t *conf = co_conf_new();
+  if (co_conf_set(conf, "api.listen", "127.0.0.1:0", CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_set(conf, "api.admin.token", ADMIN, CO_CONF_SRC_CLI, err, sizeof(err)) ||
+      co_conf_finalize(conf, err, sizeof(err)))
+    fail_msg("conf: %s", err);
+  co_api_t *api = co_api_start(conf, &be, err, sizeof(err));
+  if (!api) fail_msg("api: %s", err);
+  int port = co_api_port(api);
   for (int i = 0; i < IDLE; i++) idle[i] = connect_to(port);
 
   /* the probes answer while all of them are open */
@@ -141,7 +162,8 @@ static void test_connections(void **state) {
   assert_int_equal(closed, 0);
   printf("%d idle connections open; /health, keep-alive and 12 pipelined requests answered\n", IDLE);
   for (int i = 0; i < IDLE; i++) close(idle[i]);
-  api_tu_stop(&t);
+  co_api_stop(api);
+  co_conf_destroy(conf);
 }
 
 int main(void) {

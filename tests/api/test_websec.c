@@ -4,11 +4,12 @@
  * api.public.names entry is 421 with a JSON body (DNS rebinding), even with
  * a valid token; a write (POST) without Content-Type: application/json is
  * 415 (what a no-cors fetch or an HTML form can send: text/plain,
- * x-www-form-urlencoded, multipart); a write whose Origin is another origin
- * (another port of 127.0.0.1 included) or "null" is 403. The application
- * is unchanged after all of them, and the same correction with the right
- * Host, type and origin is accepted (the checks refuse, they are not
- * broken). /health and /ready answer any Host (probes). */
+ * x-www-form-urlencoded, multipart; only a write with neither body nor
+ * type passes, and a browser always sends an Origin with it); a write whose
+ * Origin is another origin (another port of 127.0.0.1 included) or "null"
+ * is 403. The application is unchanged after all of them, and the same
+ * correction with the right Host, type and origin is accepted (the checks
+ * refuse, they are not broken). /health and /ready answer any Host. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -110,7 +111,10 @@ static void test_guard(void **state) {
   }
   const char *const no_type[] = {"Content-Type:", NULL}; /* curl drops the header */
   expect(t.base, "POST", path, body, no_type, 415, "unsupported_media_type");
-  expect(t.base, "POST", "/api/dlq/x:0:0/replay", NULL, no_type, 415, "unsupported_media_type");
+  const char *const plain[] = {"Content-Type: text/plain", NULL}; /* an empty form */
+  expect(t.base, "POST", "/api/dlq/x:0:0/replay", NULL, plain, 415, "unsupported_media_type");
+  const char *const bare_cross[] = {"Content-Type:", "Origin: http://attacker.example", NULL}; /* fetch, no body */
+  expect(t.base, "POST", "/api/dlq/x:0:0/replay", NULL, bare_cross, 403, "forbidden");
 
   /* cross-origin writes are 403, JSON or not */
   snprintf(origin, sizeof(origin), "Origin: http://127.0.0.1:%d", co_pipeline_api_port(t.api) == 1 ? 2 : 1);
