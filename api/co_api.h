@@ -33,6 +33,8 @@ typedef enum {
   CO_API_Q_DLQ_LIST,   /* GET /api/dlq (admin) */
   CO_API_Q_DLQ_REPLAY, /* POST /api/dlq/{id}/replay (admin) */
   CO_API_Q_CORRECTION, /* POST /api/accounts/{account}/applications/{key}/corrections */
+  CO_API_Q_REVIEW,        /* GET /api/accounts/{account}/review */
+  CO_API_Q_REVIEW_ANSWER, /* POST /api/accounts/{account}/review/{id} */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 
@@ -48,7 +50,7 @@ typedef struct co_api_query_s {
   const char *authorization; /* the Authorization header as received, or NULL */
   int internal;        /* sub-request of another instance: answer locally, do not forward */
   const char *key;     /* path {key} (an application id) */
-  json_t *body;        /* CORRECTION: the request body, a JSON object (borrowed) */
+  json_t *body;        /* CORRECTION, REVIEW_ANSWER: the request body, a JSON object (borrowed) */
 } co_api_query_t;
 
 /* A backend's answer: body is malloc'd (the server frees it). */

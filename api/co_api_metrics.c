@@ -24,6 +24,8 @@ static const char *const co_api_route_names[CO_API_R__CNT] = {
     "/api/dlq",
     "/api/dlq/{id}/replay",
     "/api/accounts/{account}/applications/{key}/corrections",
+    "/api/accounts/{account}/review",
+    "/api/accounts/{account}/review/{id}",
 };
 
 /* Status codes the server can return, in index order. */

@@ -164,6 +164,8 @@ static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
     if (n == 5 && !strcmp(s[3], "companies")) return q->company = s[4], q->kind = CO_API_Q_COMPANY, CO_API_R_COMPANY;
     if (n == 6 && !strcmp(s[3], "applications") && !strcmp(s[5], "corrections"))
       return q->key = s[4], q->kind = CO_API_Q_CORRECTION, CO_API_R_CORRECTION;
+    if (n == 4 && !strcmp(s[3], "review")) return q->kind = CO_API_Q_REVIEW, CO_API_R_REVIEW;
+    if (n == 5 && !strcmp(s[3], "review")) return q->id = s[4], q->kind = CO_API_Q_REVIEW_ANSWER, CO_API_R_REVIEW_ANSWER;
   }
   return CO_API_R_UNKNOWN;
 }
@@ -234,7 +236,7 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     co_api_metrics_observe(&api->m, r->route, 204, 0);
     return rc;
   }
-  int post_only = r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION;
+  int post_only = r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION || r->route == CO_API_R_REVIEW_ANSWER;
   if (post_only ? strcmp(method, "POST") : !is_get)
     return co_api_send_error(api, c, r, 405, "bad_request", "method not allowed");
 
@@ -291,7 +293,8 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = json_string_value(json_object_get(args, "account"));
   if (!admin) {
     int per_account = q.kind == CO_API_Q_APPLICATIONS || q.kind == CO_API_Q_COMPANY || q.kind == CO_API_Q_INTERVIEWS ||
-                      q.kind == CO_API_Q_INTERVIEWS_ICS || q.kind == CO_API_Q_CORRECTION;
+                      q.kind == CO_API_Q_INTERVIEWS_ICS || q.kind == CO_API_Q_CORRECTION ||
+                      q.kind == CO_API_Q_REVIEW || q.kind == CO_API_Q_REVIEW_ANSWER;
     if ((per_account || q.account) && q.account && strcmp(q.account, who.account)) {
       rc = co_api_send_error(api, c, r, 403, "forbidden", "this token reads only its own account");
       goto out;
@@ -299,7 +302,8 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = who.account;
     q.scope = who.account;
   }
-  if (q.kind == CO_API_Q_CORRECTION && !(q.body = co_api_body_object(r, why, sizeof(why)))) {
+  if ((q.kind == CO_API_Q_CORRECTION || q.kind == CO_API_Q_REVIEW_ANSWER) &&
+      !(q.body = co_api_body_object(r, why, sizeof(why)))) {
     rc = co_api_send_error(api, c, r, 400, "bad_request", why);
     goto out;
   }

@@ -106,6 +106,17 @@ co_classify_model_t *co_cls_train_vecs(const co_cls_featcfg_t *cfg, const co_cls
 
 co_err_t co_cls_model_save(const co_classify_model_t *m, const char *path, char *errstr, size_t errstr_size);
 
+/* ---- calibration (co_classify_calib.c) ---- */
+
+/* Temperature minimising the NLL of n held-out rows, given their
+ * log-probabilities logp[n][CO_CLASSIFY__N] and gold labels y. */
+double co_cls_fit_temperature(const float *logp, const int *y, size_t n);
+/* Fits a temperature on a held-out fifth of (xs, ys) with a model trained on
+ * the rest, and divides m's weights and biases by it (m was trained on all
+ * n rows with cfg and o). No-op when CO_CLASSIFY_CALIBRATE=0 or n < 50. */
+co_err_t co_cls_calibrate(const co_cls_featcfg_t *cfg, const co_cls_trainopt_t *o, const co_cls_vec_t *xs,
+                          const int *ys, size_t n, co_classify_model_t *m, char *errstr, size_t errstr_size);
+
 /* ---- embeddings (co_classify_embed.c) ---- */
 
 /* Embeds n rows' co_cls_embed_text() with cfg's embedder into

@@ -213,6 +213,7 @@ co_err_t co_cls_train_file(const char *corpus_path, const char *model_out, const
     err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "train: out of memory for the model");
     goto err;
   }
+  if ((err = co_cls_calibrate(&cfg, &opt, xs, ys, n, m, errstr, errstr_size)) != CO_OK) goto err; /* confidence */
   if ((err = co_cls_model_save(m, model_out, errstr, errstr_size)) != CO_OK) goto err;
   CO_INFO("classify", "trained on %zu emails (APPLIED %d, INTERVIEW %d, OFFER %d, REJECTION %d, OTHER %d) -> %s", n,
           per[0], per[1], per[2], per[3], per[4], model_out);

@@ -18,6 +18,7 @@
 #include "co_buf.h"
 #include "co_log.h"
 #include "co_pipeline_api_int.h"
+#include "co_pipeline_review.h"
 
 struct co_pipeline_api_s {
   co_pipeline_t *p;
@@ -116,9 +117,11 @@ static co_err_t co_pl_http(co_pipeline_api_t *a, const char *base, const co_api_
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &b->body);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, co_pl_header_cb);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, b);
-  if (post) {
+  if (post) { /* the body travels along (a review answer's); the DLQ replay has none */
+    char *body = q->body ? json_dumps(q->body, JSON_COMPACT) : NULL;
     curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, "");
+    curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, body ? body : "");
+    free(body);
   }
   CURLcode cc = curl_easy_perform(h);
   curl_slist_free_all(hdrs);
@@ -165,7 +168,8 @@ static co_err_t co_pl_route(co_pipeline_api_t *a, const co_api_query_t *q, const
     if (local) return CO_OK;
     co_pl_buf_t b;
     long status = 0;
-    rc = co_pl_http(a, url, q, q->kind == CO_API_Q_DLQ_REPLAY, &status, &b, errstr, sz);
+    rc = co_pl_http(a, url, q, q->kind == CO_API_Q_DLQ_REPLAY || q->kind == CO_API_Q_REVIEW_ANSWER, &status, &b, errstr,
+                    sz);
     if (rc || status == 503) { /* owner gone or moving: refresh and retry once */
       co_buf_free(&b.body);
       co_rt_owners_invalidate(a->owners);
@@ -337,6 +341,12 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
       co_pl_owned_t owned = {co_rt_embedded(p->rt) ? NULL : co_pl_owns, a};
       out = co_pl_api_accounts(p, q->scope, &owned);
     } else {
+    break;
+  case CO_API_Q_REVIEW: /* the owner's review store (co_pipeline_review_api.c) */
+  case CO_API_Q_REVIEW_ANSWER:
+    if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
+    out = co_pl_api_review(p, q, &rc, errstr, sz);
+    if (out && q->kind == CO_API_Q_REVIEW_ANSWER) res->status = 202;
       out = co_pl_accounts_all(a, q, &rc, errstr, sz);
     }
     break;

@@ -50,6 +50,10 @@ json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, ch
 json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err,
                           char *errstr, size_t sz);
 
+/* co_pipeline_review_api.c: the needs-review queue (REVIEW: the list with
+ * "id"s; REVIEW_ANSWER: records q->body for q->id) or NULL with *err. */
+json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz);
+
 /* URL-safe base64 without padding (malloc'd) and back (NULL if malformed). */
 char *co_pl_b64url(const void *data, size_t len);
 char *co_pl_b64url_decode(const char *s, size_t *lenp);
