@@ -118,6 +118,18 @@ void co_pl_api_apps_free(co_pl_apps_t *a) {
   memset(a, 0, sizeof(*a));
 }
 
+/* The API ids (URL-safe base64) of the store keys in app's array field. */
+static json_t *co_pl_key_ids(json_t *app, const char *field) {
+  json_t *ids = json_array(), *m;
+  size_t i;
+  json_array_foreach(json_object_get(app, field), i, m) {
+    char *mid = json_string_value(m) ? co_pl_b64url(json_string_value(m), strlen(json_string_value(m))) : NULL;
+    if (mid) json_array_append_new(ids, json_string(mid));
+    free(mid);
+  }
+  return ids;
+}
+
 /* The contract's APP object (a new reference). */
 static json_t *co_pl_app_view(const char *account, const char *key, json_t *app) {
   char *id = co_pl_b64url(key, strlen(key));
@@ -132,17 +144,11 @@ static json_t *co_pl_app_view(const char *account, const char *key, json_t *app)
                         json_is_true(json_object_get(app, "corrected")));
   json_t *iv = json_object_get(app, "interview");
   if (v) json_object_set_new(v, "interview", json_is_object(iv) ? json_incref(iv) : json_null());
-  json_t *merged = json_object_get(app, "merged"), *m;
-  size_t i;
-  if (v && json_array_size(merged)) { /* ids of the applications folded into this one */
-    json_t *ids = json_array();
-    json_array_foreach(merged, i, m) {
-      char *mid = json_string_value(m) ? co_pl_b64url(json_string_value(m), strlen(json_string_value(m))) : NULL;
-      if (mid) json_array_append_new(ids, json_string(mid));
-      free(mid);
-    }
-    json_object_set_new(v, "merged", ids);
-  }
+  /* ids of the applications folded into this one, and of those that may be
+   * the same job (co_pipeline_apps.c: the dashboard suggests merging them) */
+  if (v && json_array_size(json_object_get(app, "merged"))) json_object_set_new(v, "merged", co_pl_key_ids(app, "merged"));
+  if (v && json_array_size(json_object_get(app, "similar")))
+    json_object_set_new(v, "similar", co_pl_key_ids(app, "similar"));
   free(id);
   return v;
 }

@@ -1,12 +1,18 @@
 /* co_pipeline_apps.c: the "applications" store: one job application per
- * (account, company, role), built up from classified events.
+ * job, built up from classified events.
  *
- * Key "<account>\x1f<company lower>\x1f<role lower>" (role may be empty).
+ * Key "<account>\x1f<company lower>\x1f<role's canonical words>" (see
+ * co_pipeline_role.c; states written before canonical words keep their
+ * "<role lower>" keys, which are still found: matching reads the stored role).
  * An event joins an application, in this order: (1) the application of a
  * message it replies to (In-Reply-To / References), because a scheduling
- * reply rarely spells the company the way the confirmation did; (2) the exact
- * key; (3) when the event names no role, the company's most recently
- * contacted application. Otherwise it creates one (OTHER never does).
+ * reply rarely spells the company the way the confirmation did; (2) one of
+ * the company's applications whose role names the same job ("SRE" and "Site
+ * Reliability Engineer"); (3) when the event names no role, the company's
+ * most recently contacted open application. Otherwise it creates one (OTHER
+ * never does), listing in "similar" the company's applications that may be
+ * the same job, for the dashboard to suggest a merge. A confirmation dated
+ * after its job's rejection is a re-application: a new application.
  * The stage only moves forward: APPLIED < INTERVIEW < OFFER = REJECTION, so
  * a late or replayed confirmation never undoes an interview.
  *
@@ -82,25 +88,104 @@ static char *thread_lookup(co_ctx_t *ctx, const char *account, json_t *ev) {
   return NULL;
 }
 
-typedef struct latest_s {
-  char *key;
-  char last[64];
-} latest_t;
+/* What a scan of one company's applications found for an event's role. */
+typedef struct job_find_s {
+  const char *company;
+  co_pl_role_t role; /* the event's */
+  char *same, *latest_open, *latest;            /* keys (malloc'd) */
+  char same_at[64], open_at[64], latest_at[64]; /* their last_contact */
+  char same_stage[16];
+  json_t *similar; /* keys of applications that may be the same job */
+} job_find_t;
 
-static int latest_cb(const void *key, size_t klen, const void *val, size_t vlen, void *opaque) {
-  latest_t *l = opaque;
-  json_t *j = json_loadb(val, vlen, 0, NULL);
-  const char *lc = jstr(j, "last_contact");
-  if (j && (!l->key || strcmp(lc, l->last) > 0)) {
-    free(l->key);
-    if ((l->key = malloc(klen + 1))) {
-      memcpy(l->key, key, klen);
-      l->key[klen] = '\0';
-    }
-    snprintf(l->last, sizeof(l->last), "%s", lc);
+static void take_if_newer(char **key, char *at, size_t atsz, const void *k, size_t klen, const char *lc) {
+  if (*key && strcmp(lc, at) <= 0) return;
+  free(*key);
+  if ((*key = malloc(klen + 1))) {
+    memcpy(*key, k, klen);
+    (*key)[klen] = '\0';
   }
+  snprintf(at, atsz, "%s", lc);
+}
+
+static int job_find_cb(const void *key, size_t klen, const void *val, size_t vlen, void *opaque) {
+  job_find_t *f = opaque;
+  json_t *j = json_loadb(val, vlen, 0, NULL);
+  if (!json_is_object(j)) goto done;
+  const char *lc = jstr(j, "last_contact");
+  co_pl_role_t r;
+  co_pl_role_canon(jstr(j, "role"), f->company, &r);
+  if (!r.req[0]) snprintf(r.req, sizeof(r.req), "%s", jstr(j, "req")); /* named in its first email's text */
+  take_if_newer(&f->latest, f->latest_at, sizeof(f->latest_at), key, klen, lc);
+  if (stage_rank(jstr(j, "stage")) < 2) take_if_newer(&f->latest_open, f->open_at, sizeof(f->open_at), key, klen, lc);
+  if (co_pl_role_same(&f->role, &r)) {
+    char *before = f->same;
+    take_if_newer(&f->same, f->same_at, sizeof(f->same_at), key, klen, lc);
+    if (f->same != before) snprintf(f->same_stage, sizeof(f->same_stage), "%s", jstr(j, "stage"));
+  } else if (co_pl_role_similar(&f->role, &r)) {
+    json_array_append_new(f->similar, json_stringn(key, klen));
+  }
+done:
   json_decref(j);
   return 0;
+}
+
+/* The store key of a new application for role at company: its canonical
+ * words, seniority and requisition id, so spellings of one job share it. */
+static char *new_key(const char *account, const char *company, const char *role, const co_pl_role_t *r) {
+  char part[400];
+  if (!r->words[0]) return key_join(account, company, role, 1);
+  snprintf(part, sizeof(part), "%s%s%s%s%s", r->words, r->level[0] ? " @" : "", r->level, r->req[0] ? " #" : "", r->req);
+  return key_join(account, company, part, 1);
+}
+
+/* The application an event about role at company joins, in this order: an
+ * application whose role names the same job (co_pl_role_same); with no role,
+ * the company's most recently contacted open application, else its most
+ * recent one. A confirmation dated after that job's rejection is a
+ * re-application: a new application ("<key> (2)"). Otherwise a new key;
+ * *similar then gets the keys of applications that may be the same job. */
+static co_err_t find_job(co_ctx_t *ctx, const char *account, const char *company, const char *role, const char *req,
+                         const char *label, const char *at, char **key_out, json_t **similar) {
+  job_find_t f = {.company = company, .similar = json_array()};
+  char *prefix = key_join(account, company, "", 1);
+  *key_out = NULL;
+  if (!prefix || !f.similar) goto nomem;
+  co_pl_role_canon(role, company, &f.role);
+  if (!f.role.req[0]) snprintf(f.role.req, sizeof(f.role.req), "%s", req);
+  co_ctx_scan(ctx, CO_PL_STORE_APPS, prefix, strlen(prefix), job_find_cb, &f);
+  if (f.same && !strcmp(f.same_stage, "REJECTION") && !strcmp(label, "APPLIED") && strcmp(at, f.same_at) > 0) {
+    for (int n = 2; n < 100 && !*key_out; n++) {
+      size_t kl = strlen(f.same) + 16;
+      char *k = malloc(kl);
+      json_t *old;
+      if (!k) goto nomem;
+      snprintf(k, kl, "%s (%d)", f.same, n);
+      if ((old = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, k))) {
+        json_decref(old);
+        free(k);
+        continue;
+      }
+      *key_out = k;
+    }
+  } else if (f.same) {
+    *key_out = f.same, f.same = NULL;
+  } else if (!f.role.words[0] && (f.latest_open || f.latest)) {
+    if (f.latest_open) *key_out = f.latest_open, f.latest_open = NULL;
+    else *key_out = f.latest, f.latest = NULL;
+  } else if (!(*key_out = new_key(account, company, role, &f.role))) {
+    goto nomem;
+  }
+  *similar = f.similar;
+  f.similar = NULL;
+  free(prefix);
+  free(f.same), free(f.latest_open), free(f.latest);
+  return *key_out ? CO_OK : CO_ERR_NOMEM;
+nomem:
+  free(prefix);
+  free(f.same), free(f.latest_open), free(f.latest);
+  json_decref(f.similar);
+  return CO_ERR_NOMEM;
 }
 
 static void iso_now(co_ctx_t *ctx, char *buf, size_t size) { co_pl_utc_iso((time_t)(co_ctx_now_ms(ctx) / 1000), buf, size); }
@@ -110,32 +195,25 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   co_err_t err = CO_OK;
   const char *label = jstr(ev, "label"), *company = jstr(ev, "company"), *role = jstr(ev, "role");
   const char *mid = json_string_value(json_object_get(ev, "message_id"));
-  char *key = NULL, *tk = NULL, now[32];
-  json_t *app = NULL;
+  char *key = NULL, *tk = NULL, now[32], req[32] = "";
+  json_t *app = NULL, *similar = NULL;
   *app_key_out = NULL;
   if (stage_rank(label) < 0) return CO_OK; /* OTHER: not about an application */
 
+  const char *at = *jstr(ev, "date") ? jstr(ev, "date") : (iso_now(ctx, now, sizeof(now)), now);
   if (!(key = thread_lookup(ctx, account, ev))) {
     if (!*company) return CO_OK; /* nothing to attribute it to */
-    if (!(key = key_join(account, company, role, 1))) goto nomem;
-    if (!*role && !(app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key))) {
-      latest_t l = {0};
-      char *prefix = key_join(account, company, "", 1);
-      if (!prefix) goto nomem;
-      co_ctx_scan(ctx, CO_PL_STORE_APPS, prefix, strlen(prefix), latest_cb, &l);
-      free(prefix);
-      if (l.key) {
-        free(key);
-        key = l.key;
-      }
-    }
+    co_pl_role_req_from_text(jstr(ev, "subject"), req, sizeof(req));
+    if (!req[0]) co_pl_role_req_from_text(jstr(ev, "text"), req, sizeof(req));
+    if (find_job(ctx, account, company, role, req, label, at, &key, &similar)) goto nomem;
   }
-  if (!app) app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key);
-  const char *at = *jstr(ev, "date") ? jstr(ev, "date") : (iso_now(ctx, now, sizeof(now)), now);
+  app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key);
   if (!app) {
     if (!(app = json_pack("{s:s, s:s, s:n, s:[], s:s, s:s, s:n, s:I}", "company", company, "role", role, "stage",
                           "stages", "first_seen", at, "last_contact", at, "next_interview", "emails", (json_int_t)0)))
       goto nomem;
+    if (json_array_size(similar)) json_object_set(app, "similar", similar);
+    if (req[0]) json_object_set_new(app, "req", json_string(req));
     char *ik = key_join(CO_PL_IDX_APPS, account, NULL, 0);
     if (!ik) goto nomem;
     err = index_add(ctx, ik, key);
@@ -175,5 +253,6 @@ done:
   free(tk);
   free(key);
   json_decref(app);
+  json_decref(similar);
   return err;
 }

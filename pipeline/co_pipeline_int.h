@@ -13,9 +13,11 @@
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
-/* Company briefings (key: company) and their change log, read by the
- * search indexer: CO_PL_BR_SEQ holds the last sequence, CO_PL_BR_CHG +
- * %020lld sequence -> company. Meta keys start with \x1e, never a company. */
+/* Company briefings, one per account (key: company \x1f account; a bare
+ * company key is an older version's briefing of every account, never
+ * served) and their change log, read by the search indexer: CO_PL_BR_SEQ
+ * holds the last sequence, CO_PL_BR_CHG + %020lld sequence -> briefing key.
+ * Meta keys start with \x1e, never a company. */
 #define CO_PL_STORE_BRIEFINGS "briefings"
 #define CO_PL_BR_META "\x1e"
 #define CO_PL_BR_SEQ "\x1e" "br.seq"
@@ -47,9 +49,9 @@ typedef struct co_pl_index_s co_pl_index_t;
 struct co_pipeline_s {
   const co_conf_t *conf;
   co_classify_model_t *model;
+  struct co_pl_models_s *models; /* the current model, hot-reloaded (co_pipeline_model.c) */
   co_llm_chain_t *llm; /* NULL unless llm.providers is set */
   co_topo_t *topo;
-  struct co_pl_models_s *models; /* the current model, hot-reloaded (co_pipeline_model.c) */
   co_rt_t *rt;
   const char *t_raw, *t_classified, *t_research, *t_notify, *t_dlq;
   const char *t_corrections;
@@ -64,6 +66,7 @@ struct co_pipeline_s {
  * an INTERVIEW sets it, a cancellation of that interview (or of one with no
  * instant) clears next_interview and marks it cancelled. co_pipeline_classify.c. */
 void co_pl_apps_interview(json_t *app, const char *label, json_t *classified);
+
 /* co_pipeline_classify.c: the "classify" processor (opaque = the pipeline). */
 co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t errstr_size);
 /* co_pipeline_apps.c: folds one classified event into the applications
@@ -71,6 +74,22 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
  * NULL when the event creates none (OTHER, no company). */
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
                            size_t errstr_size);
+
+/* co_pipeline_role.c: a role title's canonical words, to tell whether two
+ * titles name the same job (see the file's comment for the rules). */
+typedef struct co_pl_role_s {
+  char words[256]; /* what the job is, e.g. "site reliability engineer"; "" if nothing is left */
+  char level[64];  /* seniority words ("senior", "ii"), "" if none */
+  char req[32];    /* requisition id, "" if none */
+} co_pl_role_t;
+void co_pl_role_canon(const char *role, const char *company, co_pl_role_t *out);
+/* Same job: one's words all among the other's, no conflicting id or seniority. */
+int co_pl_role_same(const co_pl_role_t *a, const co_pl_role_t *b);
+/* Half or more of the words shared: maybe the same job (a merge suggestion). */
+int co_pl_role_similar(const co_pl_role_t *a, const co_pl_role_t *b);
+/* A requisition id named in text ("Req 11840", "Job ID: JR-2231"), lower
+ * case, into out; "" if none. */
+void co_pl_role_req_from_text(const char *text, char *out, size_t sz);
 
 /* co_pipeline_json.c: one JSON value of a store. get: a new reference, or
  * NULL when absent or not JSON; put: compact JSON, no TTL. */
@@ -86,6 +105,9 @@ co_proc_rc_t co_pl_research_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
                                  size_t errstr_size);
 /* Change-log key of sequence seq in the briefings store. */
 void co_pl_briefing_chg_key(long long seq, char *buf, size_t size);
+/* Store key of account's briefing of company, "company\x1faccount"
+ * (malloc'd), or NULL when either holds \x1f (or out of memory). */
+char *co_pl_briefing_key(const char *company, const char *account);
 
 /* co_pipeline_index.c: one search index per partition over the committed
  * briefings store, kept in step by a thread (co_pl_index_start) or by
