@@ -127,12 +127,17 @@ void co_pipeline_imap_stats(co_pipeline_imap_t *im, co_pipeline_imap_stats_t *ou
 void co_pipeline_imap_destroy(co_pipeline_imap_t *im);
 
 /* ---- Briefings and search ------------------------------------------------
- * The "research" processor keeps one briefing per company (docs/research.md)
+ * The "research" processor keeps one briefing per (company, account) (docs/research.md)
  * and a search index per partition follows the committed store in a thread
  * (co_pipeline_index.c, docs/search.md). Local partitions only. */
 
 /* The committed briefing of company as JSON (*json_out malloc'd, caller
- * frees). CO_ERR_NOT_FOUND when there is none here. */
+ * frees). CO_ERR_NOT_FOUND when there is none here. A briefing is one
+ * account's: co_pipeline_briefing_of gives account's own (never another
+ * account's), or with account NULL (an admin) every account's merged;
+ * co_pipeline_briefing is the latter. */
+co_err_t co_pipeline_briefing_of(co_pipeline_t *p, const char *account, const char *company, char **json_out,
+                                 char *errstr, size_t errstr_size);
 co_err_t co_pipeline_briefing(co_pipeline_t *p, const char *company, char **json_out, char *errstr,
                               size_t errstr_size);
 

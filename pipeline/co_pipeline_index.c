@@ -11,6 +11,15 @@
  * A saved index newer than its store (a store rebuilt from an older
  * changelog) is dropped and rebuilt.
  *
+ * Documents are per account, like the briefings: a document's id is its
+ * briefing's store key (company \x1f account) and its account metadata the
+ * briefing's account, so a search with an account filter (an account
+ * token's) ranks that account's documents only, inside the index
+ * (co_search_query). An older version's briefings of every account (bare
+ * company keys) are never indexed, and its index files (p<N>.idx, one
+ * document per company) are deleted at open: the p<N>.v2.idx files are
+ * rebuilt from the change log.
+ *
  * Embedder: MiniLM when its weights are installed, else the hashed n-gram
  * embedder (logged); a saved index from the other embedder is rebuilt. */
 #include <errno.h>
@@ -21,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "co_log.h"
 #include "co_pipeline_int.h"
@@ -49,7 +59,17 @@ static const char *jstr(json_t *o, const char *k) {
 }
 
 static void part_path(co_pl_index_t *ix, int part, char *buf, size_t size) {
-  snprintf(buf, size, "%s/p%d.idx", ix->dir, part);
+  snprintf(buf, size, "%s/p%d.v2.idx", ix->dir, part);
+}
+
+/* An older version's index file of part: documents per company, folded over
+ * every account. Removed at open, never loaded. */
+static void drop_legacy(co_pl_index_t *ix, int part) {
+  char path[1100];
+  snprintf(path, sizeof(path), "%s/p%d.idx", ix->dir, part);
+  if (!unlink(path))
+    CO_LOGKV(CO_LOG_INFO, "index", "removed a per-company briefing index of an older version; rebuilding per account",
+             "path", path);
 }
 
 
@@ -74,14 +94,23 @@ static const char *briefing_date(json_t *b) {
   return *d ? d : jstr(b, "updated_at");
 }
 
-static co_err_t upsert_company(co_pl_index_t *ix, int part, const char *company, char *errstr, size_t sz) {
-  json_t *b = co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, company);
+/* Indexes the briefing stored under key (company \x1f account). */
+static co_err_t upsert_briefing(co_pl_index_t *ix, int part, const char *key, char *errstr, size_t sz) {
+  const char *sep = strchr(key, '\x1f');
+  if (!sep) return CO_OK; /* an older version's briefing of every account: not served, not indexed */
+  json_t *b = co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key);
   if (!b) return CO_OK; /* deleted meanwhile: nothing to index */
-  co_search_meta_t m = {.account = json_string_value(json_array_get(json_object_get(b, "accounts"), 0)),
+  char *company = strndup(key, (size_t)(sep - key));
+  if (!company) {
+    json_decref(b);
+    return co_seterr(errstr, sz, CO_ERR_NOMEM, "index: out of memory");
+  }
+  co_search_meta_t m = {.account = sep + 1, /* the key's, whatever the value says */
                         .company = company,
                         .type = json_string_value(json_object_get(b, "type")),
                         .date = briefing_date(b)};
-  co_err_t e = co_search_upsert(ix->idx[part], company, &m, jstr(b, "text"), errstr, sz);
+  co_err_t e = co_search_upsert(ix->idx[part], key, &m, jstr(b, "text"), errstr, sz);
+  free(company);
   json_decref(b);
   return e;
 }
@@ -105,10 +134,10 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
     ix->idx[part] = n;
     ix->seq[part] = 0;
   }
-  /* A window of change-log entries names each changed company once: a
+  /* A window of change-log entries names each changed briefing once: a
    * briefing updated 30 times since the last sync is embedded once, at its
    * latest. The sequence moves past the window only when all of it is
-   * indexed. Stop between companies: the rest is indexed at the next start. */
+   * indexed. Stop between briefings: the rest is indexed at the next start. */
   while (ix->seq[part] < (uint64_t)head && !e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED)) {
     uint64_t end = ix->seq[part] + CO_PL_INDEX_WINDOW < (uint64_t)head ? ix->seq[part] + CO_PL_INDEX_WINDOW
                                                                          : (uint64_t)head;
@@ -129,7 +158,7 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
     }
     for (int i = 0; i < n; i++) {
       if (!e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED))
-        e = upsert_company(ix, part, names[i], errstr, sz);
+        e = upsert_briefing(ix, part, names[i], errstr, sz);
       else if (!e)
         e = CO_ERR_UNSUPPORTED; /* stopping: leave the window for the next start */
       free(names[i]);
@@ -212,6 +241,7 @@ co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t sz) {
     char path[1100];
     uint64_t seq = 0;
     part_path(ix, i, path, sizeof(path));
+    drop_legacy(ix, i);
     errno = 0;
     if ((ix->idx[i] = co_search_load(path, ix->emb, &seq, err, sizeof(err)))) {
       ix->seq[i] = ix->saved[i] = seq;
