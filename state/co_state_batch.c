@@ -195,11 +195,12 @@ co_err_t co_state_batch_commit(co_state_batch_t *b, char *errstr, size_t errstr_
   else
     rocksdb_write_writebatch_wi(b->db->rdb, b->db->wopts, b->wb, &rerr);
   if (rerr) {
-    co_err_t err = co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: commit: %s", rerr);
+    co_err_t err = co_state_rerr(b->db, "commit", rerr, errstr, errstr_size);
     rocksdb_free(rerr);
     return err;
   }
   co_state_batch_clear(b);
+  co_state_mark_maybe(b->db, 0);
   return CO_OK;
 }
 

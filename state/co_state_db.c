@@ -66,6 +66,13 @@ static co_err_t build_options(co_state_db_t *db, const co_state_opts_t *opts, ch
    * skiplist search, the largest cost of such a get (bench/processor). */
   rocksdb_options_set_memtable_prefix_bloom_size_ratio(db->opts, 0.02);
   rocksdb_options_set_memtable_whole_key_filtering(db->opts, 1);
+  /* Every read checks block checksums and the open checks every file, so
+   * damage is an error rather than silently older or missing data. */
+  rocksdb_options_set_paranoid_checks(db->opts, 1);
+  /* RocksDB's LOG at header level only: after a LOG write failed with
+   * ENOSPC, the next one tripped an assertion in librocksdb (SIGABRT)
+   * instead of the error being returned (co_state_guard.c). */
+  rocksdb_options_set_info_log_level(db->opts, 5 /* HEADER_LEVEL */);
 
   db->ropts = rocksdb_readoptions_create();
   db->wopts = rocksdb_writeoptions_create();
@@ -99,7 +106,15 @@ co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, ch
     return NULL;
   }
   pthread_mutex_init(&db->lock, NULL);
+  pthread_mutex_init(&db->mark_lock, NULL);
+  db->sync = opts && opts->sync;
   if (!(db->dir = strdup(dir))) goto nomem;
+  size_t dl = strlen(dir);
+  while (dl > 1 && dir[dl - 1] == '/') dl--;
+  if (asprintf(&db->mark_path, "%.*s.committed-seq", (int)dl, dir) < 0) {
+    db->mark_path = NULL;
+    goto nomem;
+  }
   if (build_options(db, opts, errstr, errstr_size) != CO_OK) goto err;
 
   /* Existing families, or a fresh DB with just default and __meta. */
@@ -136,7 +151,10 @@ co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, ch
   db->rdb = rocksdb_open_column_families(db->opts, dir, (int)ncf, (const char *const *)names,
                                          (const rocksdb_options_t *const *)cfopts, handles, &rerr);
   if (rerr) {
-    co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: cannot open %s: %s", dir, rerr);
+    if (co_state_is_nospace(rerr))
+      co_seterr(errstr, errstr_size, CO_ERR_IO, "disk full: cannot open the state in %s: %s", dir, rerr);
+    else
+      co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: cannot open %s: %s", dir, rerr);
     goto err;
   }
 
@@ -163,6 +181,8 @@ co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, ch
     s->flags = co_state_flags_read(db, s->name);
     atomic_store(&s->ttlf->ttl, s->flags > 0 && (s->flags & CO_STATE_F_TTL));
   }
+
+  if (co_state_mark_check(db, errstr, errstr_size)) goto err;
 
   CO_LOGKV(CO_LOG_INFO, "state", "opened state db", "dir", dir);
   goto out;
@@ -195,6 +215,7 @@ void co_state_db_close(co_state_db_t *db) {
     db->stores = s->next;
     co_state_store_free(s);
   }
+  if (db->rdb && db->mark_path) co_state_mark_maybe(db, 1); /* never lowers it */
   if (db->default_cf) rocksdb_column_family_handle_destroy(db->default_cf);
   if (db->meta_cf) rocksdb_column_family_handle_destroy(db->meta_cf);
   if (db->rdb) rocksdb_close(db->rdb);
@@ -207,6 +228,8 @@ void co_state_db_close(co_state_db_t *db) {
   if (db->wopts) rocksdb_writeoptions_destroy(db->wopts);
   if (db->wopts_sync) rocksdb_writeoptions_destroy(db->wopts_sync);
   pthread_mutex_destroy(&db->lock);
+  pthread_mutex_destroy(&db->mark_lock);
+  free(db->mark_path);
   free(db->dir);
   free(db);
 }

@@ -47,6 +47,14 @@ struct co_state_db_s {
   rocksdb_writeoptions_t *wopts_sync; /* store flag records: always synced */
   rocksdb_column_family_handle_t *default_cf, *meta_cf;
 
+  /* co_state_guard.c: the committed-sequence marker outside RocksDB */
+  char *mark_path;             /* "<dir>.committed-seq" */
+  int sync;                    /* commits fsync the WAL themselves */
+  pthread_mutex_t mark_lock;   /* one marker writer at a time */
+  _Atomic int64_t mark_ms;     /* monotonic time of the last marker attempt */
+  _Atomic uint64_t mark_seq;   /* sequence the marker holds */
+  atomic_int write_failed;     /* a write failed: RocksDB is in its error state */
+
   pthread_mutex_t lock; /* guards stores, filters and CF create/drop */
   co_state_store_t *stores;
   /* Filters must outlive rocksdb_close(), even for dropped stores. */
@@ -75,6 +83,18 @@ rocksdb_options_t *co_state_cf_options(co_state_db_t *db, co_state_ttlf_t **ttlf
 /* Reads a store's persisted flags from __meta; -1 if none. */
 int co_state_flags_read(co_state_db_t *db, const char *name);
 void co_state_store_free(co_state_store_t *s);
+
+/* co_state_guard.c */
+/* 1 if a RocksDB error text means the disk is full. */
+int co_state_is_nospace(const char *msg);
+/* Fills errstr for a failed RocksDB call (what: "commit", ...): "disk full:
+ * ... <dir> ..." for ENOSPC, "state: what: rerr" otherwise. */
+co_err_t co_state_rerr(co_state_db_t *db, const char *what, const char *rerr, char *errstr, size_t errstr_size);
+/* At open: refuses a DB whose latest sequence is below the marker. */
+co_err_t co_state_mark_check(co_state_db_t *db, char *errstr, size_t errstr_size);
+/* After a commit (at most once a second) or at close (force): syncs the WAL
+ * and records the latest sequence in the marker. Thread-safe. */
+void co_state_mark_maybe(co_state_db_t *db, int force);
 
 /* co_state_batch.c */
 /* A __meta key: the key-space byte (CO_STATE_META_*) then name. malloc'd, caller frees. */

@@ -85,7 +85,7 @@ static co_err_t flags_write(co_state_db_t *db, const char *name, int flags, int 
   else
     rocksdb_put_cf(db->rdb, db->wopts_sync, db->meta_cf, k, klen, (const char *)v, sizeof(v), &rerr);
   if (rerr) {
-    err = co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: store %s: flags record: %s", name, rerr);
+    err = co_state_rerr(db, "store flags record", rerr, errstr, errstr_size);
     rocksdb_free(rerr);
   }
   free(k);
@@ -147,7 +147,7 @@ co_state_store_t *co_state_store_open(co_state_db_t *db, const char *name, int f
   if (flags_write(db, name, flags, 0, errstr, errstr_size) != CO_OK) goto fail;
   fresh->cf = rocksdb_create_column_family(db->rdb, o, name, &rerr);
   if (rerr) {
-    co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: create store %s: %s", name, rerr);
+    co_state_rerr(db, "create store", rerr, errstr, errstr_size);
     rocksdb_free(rerr);
     fresh->cf = NULL;
     goto fail;
@@ -178,7 +178,7 @@ co_err_t co_state_store_drop(co_state_db_t *db, const char *name, char *errstr, 
   }
   rocksdb_drop_column_family(db->rdb, s->cf, &rerr);
   if (rerr) {
-    err = co_seterr(errstr, errstr_size, CO_ERR_STORE, "state: drop store %s: %s", name, rerr);
+    err = co_state_rerr(db, "drop store", rerr, errstr, errstr_size);
     rocksdb_free(rerr);
     goto out;
   }
