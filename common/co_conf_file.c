@@ -16,12 +16,30 @@ typedef struct {
   const char *path;
   char *errstr;
   size_t sz;
+  /* every setting the file set so far, with its line: a second one is an
+   * error (YAML says keys are unique; libyaml keeps both and the last
+   * would silently win), whether spelled twice in one mapping or once
+   * nested and once dotted ("kafka: {acks: 1}" and "kafka.acks: all") */
+  char **seen;
+  size_t *seen_line;
+  size_t nseen;
 } co_conf_yaml_t;
 
 static co_err_t co_conf_yaml_node(co_conf_yaml_t *y, yaml_node_t *node, const char *prefix, int depth);
 
 static co_err_t co_conf_yaml_set(co_conf_yaml_t *y, const char *name, const char *value, yaml_node_t *node) {
   char err[512];
+  size_t line = node->start_mark.line + 1;
+  for (size_t i = 0; i < y->nseen; i++)
+    if (!strcmp(y->seen[i], name))
+      return co_seterr(y->errstr, y->sz, CO_ERR_CONFIG, "%s:%zu: duplicate key '%s' (first set on line %zu)", y->path,
+                       line, name, y->seen_line[i]);
+  char **ns = realloc(y->seen, sizeof(*ns) * (y->nseen + 1));
+  if (ns) y->seen = ns;
+  size_t *nl = ns ? realloc(y->seen_line, sizeof(*nl) * (y->nseen + 1)) : NULL;
+  if (nl) y->seen_line = nl;
+  if (!ns || !nl || !(y->seen[y->nseen] = strdup(name))) return co_seterr(y->errstr, y->sz, CO_ERR_NOMEM, "out of memory");
+  y->seen_line[y->nseen++] = line;
   if (co_conf_set(y->conf, name, value, CO_CONF_SRC_FILE, err, sizeof(err)))
     return co_seterr(y->errstr, y->sz, CO_ERR_CONFIG, "%s:%zu: %s", y->path, node->start_mark.line + 1, err);
   return CO_OK;
@@ -118,6 +136,9 @@ co_err_t co_conf_load_file(co_conf_t *conf, const char *path, char *errstr, size
   yaml_node_t *root = yaml_document_get_root_node(&y.doc);
   if (root) err = co_conf_yaml_node(&y, root, "", 0); /* an empty file sets nothing */
   yaml_document_delete(&y.doc);
+  for (size_t i = 0; i < y.nseen; i++) free(y.seen[i]);
+  free(y.seen);
+  free(y.seen_line);
 out:
   yaml_parser_delete(&parser);
   fclose(fp);
