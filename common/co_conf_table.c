@@ -17,6 +17,8 @@ static const co_conf_prop_t co_conf_table[] = {
     E("log.level", "info", "error|warn|info|debug", "Lowest level of log lines written to stderr."),
     E("log.format", "auto", "auto|json|human", "Log line format; auto is human on a terminal, JSON otherwise."),
     S("debug", "", "Comma list of components whose debug lines are shown (e.g. state,vector), or all."),
+    S("user.timezone", "",
+      "IANA time zone (e.g. Europe/Berlin) the CLI and notifications show times in; empty: the system's."),
 
     /* Kafka / runtime */
     S("brokers", "", "Kafka bootstrap servers (host:port,...). Empty runs the embedded mode: one process, no broker."),
@@ -106,6 +108,9 @@ static const co_conf_prop_t co_conf_table[] = {
     I("api.max.connections.per.ip", "256", 0, 1000000,
       "Open HTTP connections per client address (0: no limit); not applied on a loopback api.listen (every client is one address)."),
     I("api.connection.timeout.s", "30", 1, 3600, "An idle HTTP connection (keep-alive or half-sent request) is closed after this long."),
+    S("api.public.url", "",
+      "Base URL people open the dashboard at (e.g. https://ops.example); notifications and the calendar link to "
+      "applications under it. Empty: no link."),
 
     /* Notifications */
     SECRET("slack.webhook.url", "Slack incoming-webhook URL (the URL is the credential)."),

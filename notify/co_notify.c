@@ -63,6 +63,8 @@ co_notify_t *co_notify_new(const co_conf_t *conf, char *errstr, size_t errstr_si
   n->wa_to = dup_or_null(co_conf_str(conf, "whatsapp.to"));
   n->hook_url = dup_or_null(co_conf_str(conf, "webhook.url"));
   n->hook_secret = dup_or_null(co_conf_str(conf, "webhook.secret"));
+  n->tz = dup_or_null(co_conf_str(conf, "user.timezone"));
+  n->public_url = dup_or_null(co_conf_str(conf, "api.public.url"));
   n->retry_max = (int)co_conf_int(conf, "notify.retry.max");
   n->backoff_ms = co_conf_int(conf, "notify.backoff.ms");
   n->backoff_max_ms = co_conf_int(conf, "notify.backoff.max.ms");
@@ -96,6 +98,8 @@ void co_notify_destroy(co_notify_t *n) {
   free(n->wa_to);
   free(n->hook_url);
   co_notify_wipe(n->hook_secret);
+  free(n->tz);
+  free(n->public_url);
   pthread_mutex_destroy(&n->send_lock);
   pthread_mutex_destroy(&n->lock);
   free(n);

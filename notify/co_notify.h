@@ -62,6 +62,16 @@ int co_notify_paused(co_notify_t *n, co_notify_ch_t ch);
  * account, kind, company, role, summary, subject, interview_at, ...).
  * Returns a malloc'd string (caller frees) or NULL when out of memory. */
 char *co_notify_text(const json_t *note);
+/* The same with times in the IANA zone tz (NULL/"": the process's zone) and
+ * links to the application and briefing under public_url (NULL/"": none):
+ * "Interview: ROLE at COMPANY", "When: Mon 14 Dec 2026, 07:00-08:00
+ * (America/Los_Angeles, UTC-08:00)", duration, link or place, links, email
+ * subject; titles "Interview rescheduled" / "Interview cancelled" by the
+ * note's interview_status. Caller frees. */
+char *co_notify_text_in(const json_t *note, const char *tz, const char *public_url);
+/* The API's id of an applications store key (URL-safe base64, no padding);
+ * malloc'd, NULL when out of memory. */
+char *co_notify_app_id(const char *key);
 
 /* The idempotency key of (notification, channel): lowercase hex SHA-256 of
  * account, message_id (else the whole notification), kind and channel,

@@ -1,6 +1,6 @@
 /* co_notify_msg.c: what is sent: the readable text of a notification, its
  * idempotency key, and each channel's request (URL, JSON body, auth header,
- * HMAC signature).
+ * HMAC signature). The text and Slack blocks come from co_notify_fmt.c.
  *
  * The idempotency key hashes the event's identity (account, message id,
  * kind) and the channel, not the record's position: a reprocessed or
@@ -28,28 +28,6 @@ static void hex(const unsigned char *d, size_t n, char *out) {
     out[2 * i + 1] = x[d[i] & 15];
   }
   out[2 * n] = '\0';
-}
-
-char *co_notify_text(const json_t *note) {
-  const char *kind = jstr(note, "kind"), *company = jstr(note, "company"), *role = jstr(note, "role");
-  const char *when = jstr(note, "interview_at"), *summary = jstr(note, "summary"), *subject = jstr(note, "subject");
-  int offer = !strcmp(kind, "offer");
-  char *s = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&s, &len);
-  if (!f) return NULL;
-  fprintf(f, "%s", offer ? "Offer" : "Interview");
-  if (*role || *company) fprintf(f, ": %s%s%s", role, *role && *company ? " at " : "", company);
-  fputc('\n', f);
-  if (!offer && *when) fprintf(f, "When: %s\n", when);
-  if (*summary) fprintf(f, "%s\n", summary);
-  if (*subject) fprintf(f, "Email: \"%s\"\n", subject);
-  if (fclose(f)) {
-    free(s);
-    return NULL;
-  }
-  if (len && s[len - 1] == '\n') s[len - 1] = '\0';
-  return s;
 }
 
 void co_notify_idem_key(const json_t *note, co_notify_ch_t ch, char out[65]) {
@@ -87,14 +65,15 @@ void co_notify_req_free(co_notify_req_t *req) {
 
 co_err_t co_notify_build(co_notify_t *n, co_notify_ch_t ch, const json_t *note, const char *idem_key,
                          co_notify_req_t *req, char *errstr, size_t errstr_size) {
-  json_t *body = NULL;
-  char *text = co_notify_text(note);
+  json_t *body = NULL, *hook_note = NULL;
+  co_notify_facts_t f;
+  char *text = NULL;
   const char *cname = co_notify_ch_name(ch);
   memset(req, 0, sizeof(*req));
-  if (!text) goto nomem;
+  if (co_notify_facts(note, n->tz, n->public_url, &f) || !(text = co_notify_text_facts(&f))) goto nomem;
   switch (ch) {
     case CO_NOTIFY_SLACK:
-      body = json_pack("{s:s}", "text", text);
+      body = co_notify_slack_body(&f, text);
       req->url = strdup(n->slack_url);
       break;
     case CO_NOTIFY_WHATSAPP:
@@ -105,12 +84,14 @@ co_err_t co_notify_build(co_notify_t *n, co_notify_ch_t ch, const json_t *note, 
       if (!req->auth) goto nomem;
       break;
     case CO_NOTIFY_WEBHOOK:
+      if (!(hook_note = co_notify_webhook_note(note, &f))) goto nomem;
       body = json_pack("{s:s, s:s, s:s, s:O}", "type", "careerops.notification", "idempotency_key", idem_key, "text",
-                       text, "notification", note);
+                       text, "notification", hook_note);
       req->url = strdup(n->hook_url);
       break;
     default:
       free(text);
+      co_notify_facts_free(&f);
       return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "notify: unknown channel %d", (int)ch);
   }
   if (!body || !req->url || !(req->body = json_dumps(body, JSON_COMPACT))) goto nomem;
@@ -123,10 +104,14 @@ co_err_t co_notify_build(co_notify_t *n, co_notify_ch_t ch, const json_t *note, 
     }
   }
   json_decref(body);
+  json_decref(hook_note);
+  co_notify_facts_free(&f);
   free(text);
   return CO_OK;
 nomem:
   json_decref(body);
+  json_decref(hook_note);
+  co_notify_facts_free(&f);
   free(text);
   co_notify_req_free(req);
   return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "notify %s: out of memory building the request", cname);
