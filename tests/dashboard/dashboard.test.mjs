@@ -130,8 +130,10 @@ async function startServer(tmp, extra = []) {
       if (exited) throw new Fatal(`careerops exited early (${JSON.stringify(exited)})`);
       const r = await fetch(base + '/ready');
       return r.status === 200;
-    }, 120000);
+    }, 900000); /* ctest's TIMEOUT is the real bound */
   } catch (e) {
+    failed++; /* a start that never got ready is a failure, not a silent pass */
+    console.log(`FAIL - careerops run never answered /ready: ${e.message}`);
     child.kill('SIGKILL');
     const tail = fs.readFileSync(path.join(tmp, 'careerops.log'), 'utf8').slice(-3000);
     console.log('--- careerops log (tail) ---\n' + tail);
