@@ -43,7 +43,8 @@ static int co_api_is_date(const char *s) {
   tm.tm_mday = atoi(s + 8);
   tm.tm_hour = 12;
   if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1) return 0;
-  time_t t = timegm(&tm);
+  struct tm norm = tm; /* timegm normalizes its argument: 02-31 becomes 03-03 */
+  time_t t = timegm(&norm);
   return gmtime_r(&t, &back) && back.tm_year == tm.tm_year && back.tm_mon == tm.tm_mon && back.tm_mday == tm.tm_mday;
 }
 

@@ -78,7 +78,8 @@ static int co_pl_iso_instant(const char *s, time_t *out) {
   tm.tm_sec = atoi(s + 17);
   if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
     return -1;
-  time_t t = timegm(&tm);
+  struct tm norm = tm; /* timegm normalizes its argument: 02-30 becomes 03-02 */
+  time_t t = timegm(&norm);
   if (!gmtime_r(&t, &back) || back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon) return -1;
   *out = t - off;
   return 0;
