@@ -1,6 +1,7 @@
 /* co_llm_gemini.c: the Gemini generateContent wire format.
- * POST {base}/v1beta/models/{model}:generateContent?key=KEY. The key rides in
- * the URL, so URLs are never logged or put in an error message. */
+ * POST {base}/v1beta/models/{model}:generateContent with the key in the
+ * x-goog-api-key header, never in the URL: URLs end up in proxy and
+ * server access logs, error messages and metrics labels. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,14 +9,16 @@
 #include "co_llm_int.h"
 
 static char *gm_url(const char *base, const char *model, const char *key) {
+  (void)key;
   char *u = NULL;
-  if (asprintf(&u, "%s/v1beta/models/%s:generateContent?key=%s", base, model, key) < 0) return NULL;
+  if (asprintf(&u, "%s/v1beta/models/%s:generateContent", base, model) < 0) return NULL;
   return u;
 }
 
 static char *gm_auth(const char *key) {
-  (void)key;
-  return NULL;
+  char *h = NULL;
+  if (asprintf(&h, "x-goog-api-key: %s", key) < 0) return NULL;
+  return h;
 }
 
 static json_t *gm_body(const char *model, const char *system, int json_mode, const co_llm_msg_t *msgs, int nmsgs) {

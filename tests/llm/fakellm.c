@@ -85,7 +85,11 @@ static enum MHD_Result on_req(void *cls, struct MHD_Connection *conn, const char
     snprintf(q->path, sizeof(q->path), "%s", url);
     const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
     const char *qk = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key");
-    snprintf(q->key, sizeof(q->key), "%s", auth && !strncmp(auth, "Bearer ", 7) ? auth + 7 : qk ? qk : "");
+    const char *gk = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "x-goog-api-key");
+    snprintf(q->key, sizeof(q->key), "%s",
+             auth && !strncmp(auth, "Bearer ", 7) ? auth + 7 : gk ? gk : qk ? qk : "");
+    snprintf(q->query_key, sizeof(q->query_key), "%s", qk ? qk : "");
+    snprintf(q->goog_key, sizeof(q->goog_key), "%s", gk ? gk : "");
     q->body = strdup(up->data ? up->data : "");
     if (fl->banned[0] && !strcmp(q->key, fl->banned)) r.status = 429;
     else if (rt->next < rt->nscript) r = rt->script[rt->next++];

@@ -16,7 +16,9 @@ typedef struct fl_s fl_t;
 
 typedef struct fl_req_s {
   char path[256];
-  char key[128];
+  char key[128];       /* from Authorization: Bearer, x-goog-api-key or ?key= */
+  char query_key[128]; /* ?key= in the URL, "" if none */
+  char goog_key[128];  /* x-goog-api-key header, "" if none */
   char *body;
 } fl_req_t;
 
