@@ -197,12 +197,14 @@ co_err_t co_cls_model_save(const co_classify_model_t *m, const char *path, char 
   }
   f = fopen(tmp, "wb");
   if (!f || fwrite(buf, 1, total, f) != total || fflush(f) != 0) {
-    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "write %s: %s", tmp, strerror(errno));
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "%swrite %s: %s", errno == ENOSPC ? "disk full: " : "", tmp,
+                    strerror(errno));
     goto err;
   }
   if (fclose(f) != 0) {
     f = NULL;
-    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "close %s: %s", tmp, strerror(errno));
+    err = co_seterr(errstr, errstr_size, CO_ERR_IO, "%sclose %s: %s", errno == ENOSPC ? "disk full: " : "", tmp,
+                    strerror(errno));
     goto err;
   }
   f = NULL;

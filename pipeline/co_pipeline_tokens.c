@@ -87,9 +87,11 @@ static co_err_t co_tok_file_save(co_pipeline_tokens_t *t, char *errstr, size_t s
   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0 || json_dumpfd(t->table, fd, JSON_INDENT(1) | JSON_SORT_KEYS) || fsync(fd) || close(fd) ||
       (fd = -1, rename(tmp, t->path))) {
+    int e = errno;
     if (fd >= 0) close(fd);
     unlink(tmp);
-    err = co_seterr(errstr, sz, CO_ERR_IO, "tokens: cannot write %s: %s", t->path, strerror(errno));
+    err = co_seterr(errstr, sz, CO_ERR_IO, "%stokens: cannot write %s: %s", e == ENOSPC ? "disk full: " : "", t->path,
+                    strerror(e));
   }
   free(tmp);
   return err;
