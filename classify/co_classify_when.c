@@ -500,12 +500,13 @@ static int phrase_at(const co_cls_tk_t *tk, int n, int i, const char *phrase) {
 }
 
 static void status_cues(const co_cls_tk_t *tk, int n, co_cls_found_t *f) {
-  f->resched_pos = -1;
+  f->n_resched = 0;
   for (int i = 0; i < n; i++) {
     if (tk[i].type != CO_TK_WORD) continue;
     int is_new = 0;
     for (int k = 0; NEW_PHRASES[k]; k++) is_new |= phrase_at(tk, n, i, NEW_PHRASES[k]);
-    if ((is_new || stem_in(tk[i].w, RESCHED_STEMS)) && !conditional_before(tk, n, i)) f->resched_pos = tk[i].pos;
+    if ((is_new || stem_in(tk[i].w, RESCHED_STEMS)) && !conditional_before(tk, n, i) && f->n_resched < 8)
+      f->resched_pos[f->n_resched++] = tk[i].pos;
     if (in_set(tk[i].w, CANCEL_WORDS) && !conditional_before(tk, n, i)) f->cancelled = 1;
   }
 }
@@ -556,7 +557,6 @@ static int duration_at(const co_cls_tk_t *tk, int n, int i) {
 
 void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_cls_found_t *f) {
   memset(f, 0, sizeof(*f));
-  f->resched_pos = -1;
   size_t nl;
   char *txt = co_cls_when_normalize(text, len, &nl);
   co_cls_tk_t *tk = malloc(sizeof(*tk) * CO_CLS_MAXTK);
@@ -626,7 +626,7 @@ void co_cls_find_slots(const char *text, size_t len, const co_cls_tm_t *ref, co_
     int first = dates[best].pos < t.pos ? dates[best].st : i;
     for (int k = first - 1; k >= 0 && k >= first - 4; k--)
       if (tk[k].type == CO_TK_WORD && in_set(tk[k].w, W_OLD) && old_cue(tk, n, k)) s->old = 1;
-    if (f->resched_pos >= 0 && is_w(tk, n, first - 1, "from")) s->old = 1;
+    if (f->n_resched && is_w(tk, n, first - 1, "from")) s->old = 1;
     int dup = 0;
     for (int k = 0; k < f->n; k++)
       if (!memcmp(&f->slot[k].y, &s->y, sizeof(int) * 5) && f->slot[k].old == s->old) dup = 1;

@@ -122,14 +122,13 @@ static void from_calendar(const co_classify_cal_t *cal, co_classify_when_t *w) {
 
 /* Fills what the calendar left empty from the text's slots. */
 static void from_text(const co_cls_found_t *f, co_classify_when_t *w) {
-  int first = -1;
-  if (f->resched_pos >= 0) { /* the first slot after the last cue that precedes one */
-    int cue = -1;
-    for (int i = 0; i < f->n; i++)
-      if (!f->slot[i].old && f->slot[i].pos > cue && f->resched_pos > cue) cue = f->resched_pos;
+  /* a reschedule: the first slot after the latest cue that has one after it
+   * ("moved to Friday at 11"); a cue with no slot after it ("we'll propose a
+   * new time") announces nothing yet */
+  int first = -1, resched = 0;
+  for (int c = f->n_resched - 1; c >= 0 && first < 0; c--)
     for (int i = 0; i < f->n && first < 0; i++)
-      if (!f->slot[i].old && f->slot[i].pos > cue) first = i;
-  }
+      if (!f->slot[i].old && f->slot[i].pos > f->resched_pos[c]) first = i, resched = 1;
   for (int i = 0; i < f->n && first < 0; i++)
     if (!f->slot[i].old) first = i;
   if (!strcmp(w->source, "calendar") && !strcmp(w->zone, "UTC") && first >= 0) {
@@ -157,7 +156,7 @@ static void from_text(const co_cls_found_t *f, co_classify_when_t *w) {
     }
     }
     snprintf(w->source, sizeof(w->source), "text");
-    if (f->resched_pos < 0) /* several proposed slots: candidates */
+    if (!resched) /* several proposed slots: candidates */
       for (int i = 0; i < f->n && w->n_candidates < CO_CLASSIFY_WHEN_SLOTS; i++) {
         if (f->slot[i].old) continue;
         if (co_cls_slot_instant(&f->slot[i], &utc, &off))
@@ -175,8 +174,8 @@ static void from_text(const co_cls_found_t *f, co_classify_when_t *w) {
     else if (f->minutes) w->minutes = f->minutes;
   }
   if (!w->status[0] || !strcmp(w->status, "scheduled")) {
-    if (f->cancelled && (f->resched_pos < 0 || first < 0)) snprintf(w->status, sizeof(w->status), "cancelled");
-    else if (f->resched_pos >= 0 && first >= 0) snprintf(w->status, sizeof(w->status), "rescheduled");
+    if (f->cancelled && !resched) snprintf(w->status, sizeof(w->status), "cancelled");
+    else if (resched) snprintf(w->status, sizeof(w->status), "rescheduled");
     else if (w->source[0]) snprintf(w->status, sizeof(w->status), "scheduled");
   }
 }

@@ -100,7 +100,8 @@ typedef struct co_cls_found_s {
   co_cls_slot_t date_only; /* first date without a time, when no slot */
   int has_date_only;
   int minutes;             /* a stated duration ("45 minutes"), 0 if none */
-  int resched_pos;         /* byte offset of the last reschedule cue, -1 if none */
+  int resched_pos[8];      /* byte offsets of reschedule cues, in text order */
+  int n_resched;
   int cancelled;           /* a cancellation is stated */
 } co_cls_found_t;
 

@@ -157,6 +157,13 @@ void co_pl_apps_interview(json_t *app, const char *label, json_t *ev) {
                         json_object_get(ev, "interview_minutes"), "link", json_object_get(ev, "interview_link"),
                         "link_kind", json_object_get(ev, "interview_link_kind"), "status",
                         json_object_get(ev, "interview_status"), "candidates", json_object_get(ev, "interview_candidates"));
+  /* a reschedule that names no new link or length keeps the old ones */
+  if (n && st && !strcmp(st, "rescheduled") && json_is_object(iv)) {
+    static const char *const KEEP[] = {"minutes", "link", "link_kind", NULL};
+    for (int i = 0; KEEP[i]; i++)
+      if (json_is_null(json_object_get(n, KEEP[i])) && json_object_get(iv, KEEP[i]))
+        json_object_set(n, KEEP[i], json_object_get(iv, KEEP[i]));
+  }
   if (n) json_object_set_new(app, "interview", n);
 }
 

@@ -63,7 +63,8 @@ struct co_pipeline_s {
 
 /* Folds an event's interview fields into its application's "interview"
  * object ({at, utc, zone, minutes, link, link_kind, status, candidates}):
- * an INTERVIEW sets it, a cancellation of that interview (or of one with no
+ * an INTERVIEW sets it (a reschedule keeps the old link and length unless it
+ * names new ones), a cancellation of that interview (or of one with no
  * instant) clears next_interview and marks it cancelled. co_pipeline_classify.c. */
 void co_pl_apps_interview(json_t *app, const char *label, json_t *classified);
 

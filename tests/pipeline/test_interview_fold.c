@@ -1,6 +1,6 @@
 /* Proves a classified event's interview fields reach its application: an
  * INTERVIEW sets "interview" (instant, zone, minutes, link, status), a
- * reschedule replaces it, and a cancellation of that interview clears
+ * reschedule replaces it (keeping the link it does not restate), and a cancellation of that interview clears
  * next_interview and marks it cancelled, while a cancellation naming another
  * interview of the application leaves it alone. */
 #include <jansson.h>
@@ -45,6 +45,7 @@ static void interview_fields_fold_into_application(void **state) {
   fold(app, "INTERVIEW", ev);
   assert_string_equal(s(app, "next_interview", NULL), "2026-12-15T11:00:00-05:00");
   assert_string_equal(s(app, "interview", "status"), "rescheduled");
+  assert_string_equal(s(app, "interview", "link"), "https://harbor.zoom.us/j/1"); /* kept: the reschedule names none */
   json_decref(ev);
 
   ev = json_pack("{s:s, s:s, s:s}", "interview_at", "2026-12-20T11:00:00-05:00", "interview_utc",
