@@ -60,6 +60,9 @@ int co_cmd_token(co_cli_t *cli, int argc, char **argv) {
   } else {
     if (co_pipeline_tokens_revoke(t, arg, errstr, sizeof(errstr))) goto fail;
     fprintf(stderr, "careerops token: revoked %s\n", arg);
+    if (co_pipeline_tokens_count(t) == 0) /* never a return to open access (docs/api.md) */
+      fprintf(stderr, "careerops token: no token left: /api stays locked (api.admin.token and a running "
+                      "`careerops run`'s session URL still work)\n");
   }
   co_pipeline_tokens_close(t);
   return CO_EXIT_OK;
