@@ -4,9 +4,10 @@
  *
  * Order: the calendar part's instant, duration and status win; the text
  * fills what the part lacks. Among text slots, one marked as the previous
- * time ("instead of ...") is dropped; after a reschedule cue the first slot
- * following the last cue is the new time; otherwise the first slot is the
- * time and every distinct slot a candidate. */
+ * time ("instead of ...") is dropped; the first slot after the latest
+ * reschedule cue that has a slot after it is the new time (a cue with no
+ * time after it, "we'll propose a new time", announces nothing yet);
+ * otherwise the first slot is the time and every distinct slot a candidate. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
