@@ -37,7 +37,7 @@ typedef struct co_cls_featcfg_s {
 } co_cls_featcfg_t;
 
 #define CO_CLS_EMBED_BYTES 512u /* default embed_bytes */
-#define CO_CLS_EMBED_SCALE 1.0f /* default embed_scale */
+#define CO_CLS_EMBED_SCALE 2.0f /* default embed_scale (docs/classifier.md, "Choosing the encoder") */
 
 /* The n-gram-only configuration (embed_dim 0). */
 void co_cls_featcfg_default(co_cls_featcfg_t *cfg);
