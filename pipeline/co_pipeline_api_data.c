@@ -1,6 +1,6 @@
 /* co_pipeline_api_data.c: API answers built from this instance's
- * applications store: the paginated list, a company's timeline, upcoming
- * interviews (JSON and iCalendar), per-account accounts and stats.
+ * applications store: the paginated list, a company's timeline, per-account
+ * accounts and stats (interviews and their calendar: co_pipeline_api_ics.c).
  *
  * Everything of an account sits in partition murmur2(account) (docs/pipeline.md),
  * read with co_rt_store_get, so this works in embedded mode and for locally
@@ -252,97 +252,6 @@ out:
   json_decref(events);
   co_pl_api_apps_free(&a);
   return out;
-}
-
-static void co_pl_now_iso(char *buf, size_t size) { co_pl_utc_iso(time(NULL), buf, size); }
-
-static int co_pl_interview_cmp(const void *a, const void *b) {
-  json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-  int px = json_is_true(json_object_get(x, "past")), py = json_is_true(json_object_get(y, "past"));
-  if (px != py) return px - py; /* upcoming first */
-  int c = strcmp(co_pl_jstr(x, "at"), co_pl_jstr(y, "at"));
-  return px ? -c : c; /* upcoming soonest first, past most recent first */
-}
-
-json_t *co_pl_api_interviews(co_pipeline_t *p, const char *account) {
-  co_pl_apps_t a;
-  char now[32];
-  size_t n = 0;
-  co_pl_now_iso(now, sizeof(now));
-  if (co_pl_api_load_apps(p, account, &a) == CO_ERR_NOT_FOUND) memset(&a, 0, sizeof(a));
-  json_t **items = calloc(a.n + 1, sizeof(*items)), *arr = json_array();
-  for (size_t i = 0; items && i < a.n; i++) {
-    const char *at = json_string_value(json_object_get(a.apps[i], "next_interview"));
-    if (!at) continue;
-    char *id = co_pl_b64url(a.keys[i], strlen(a.keys[i]));
-    items[n++] = json_pack("{s:s, s:s, s:s, s:s?, s:b}", "company", co_pl_jstr(a.apps[i], "company"), "role",
-                           co_pl_jstr(a.apps[i], "role"), "at", at, "application", id, "past", strcmp(at, now) < 0);
-    free(id);
-  }
-  qsort(items, n, sizeof(*items), co_pl_interview_cmp);
-  for (size_t i = 0; i < n; i++) json_array_append_new(arr, items[i]);
-  free(items);
-  co_pl_api_apps_free(&a);
-  return json_pack("{s:s, s:o}", "account", account, "items", arr);
-}
-
-/* RFC 5545 TEXT escaping of s into f. */
-static void co_pl_ics_text(FILE *f, const char *s) {
-  for (; *s; s++) {
-    if (*s == '\\' || *s == ';' || *s == ',') fputc('\\', f);
-    if (*s == '\n') {
-      fputs("\\n", f);
-      continue;
-    }
-    if (*s != '\r') fputc(*s, f);
-  }
-}
-
-/* "2025-03-13T14:00:00-04:00" or "...Z" -> UTC "20250313T180000Z"; 0 on success. */
-static int co_pl_ics_time(const char *iso, char out[17]) {
-  struct tm tm = {0};
-  const char *rest = strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!rest) return -1;
-  time_t t = timegm(&tm);
-  if ((*rest == '+' || *rest == '-') && strlen(rest) >= 6) {
-    int sign = *rest == '-' ? 1 : -1, hh = atoi(rest + 1), mm = atoi(rest + 4);
-    t += sign * (hh * 3600 + mm * 60);
-  }
-  gmtime_r(&t, &tm);
-  strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
-  return 0;
-}
-
-char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance) {
-  json_t *iv = co_pl_api_interviews(p, account), *it;
-  char *buf = NULL, stamp[17], now[32];
-  size_t len = 0, i;
-  FILE *f = open_memstream(&buf, &len);
-  if (!f) {
-    json_decref(iv);
-    return NULL;
-  }
-  co_pl_now_iso(now, sizeof(now));
-  co_pl_ics_time(now, stamp);
-  fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CareerOps//API//EN\r\nCALSCALE:GREGORIAN\r\n", f);
-  json_array_foreach(json_object_get(iv, "items"), i, it) {
-    char start[17];
-    if (co_pl_ics_time(co_pl_jstr(it, "at"), start)) continue;
-    fprintf(f, "BEGIN:VEVENT\r\nUID:%s@%s\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nDURATION:PT1H\r\nSUMMARY:", co_pl_jstr(it, "application"),
-            instance, stamp, start);
-    fputs("Interview: ", f);
-    co_pl_ics_text(f, co_pl_jstr(it, "company"));
-    if (*co_pl_jstr(it, "role")) {
-      fputs(" (", f);
-      co_pl_ics_text(f, co_pl_jstr(it, "role"));
-      fputs(")", f);
-    }
-    fputs("\r\nEND:VEVENT\r\n", f);
-  }
-  fputs("END:VCALENDAR\r\n", f);
-  fclose(f);
-  json_decref(iv);
-  return buf;
 }
 
 /* Calls cb for every account of locally readable partitions. */

@@ -22,8 +22,10 @@ json_t *co_pl_api_applications(co_pipeline_t *p, const char *account, json_t *ar
                                size_t errstr_size);
 json_t *co_pl_api_company(co_pipeline_t *p, const char *account, const char *company, co_err_t *err, char *errstr,
                           size_t errstr_size);
+/* co_pipeline_api_ics.c: the account's interviews (upcoming first, soonest
+ * first; then past and cancelled ones, most recent first, with "outcome"),
+ * and their iCalendar feed (malloc'd text; instance is unused). */
 json_t *co_pl_api_interviews(co_pipeline_t *p, const char *account);
-/* iCalendar text (malloc'd) of the account's interviews. */
 char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance);
 /* Which partitions of topic.raw this instance answers for (Kafka mode:
  * the ones the group assigns to it; a store may still hold a partition

@@ -190,6 +190,28 @@ nomem:
 
 static void iso_now(co_ctx_t *ctx, char *buf, size_t size) { co_pl_utc_iso((time_t)(co_ctx_now_ms(ctx) / 1000), buf, size); }
 
+/* The calendar identity of app's interview (its first instant: a reschedule
+ * keeps it, a new interview starts its own) and its sequence (raised by a
+ * reschedule or a cancellation), so its UID is stable and calendars update
+ * the same event. prev: the interview object before this email (a copy). */
+static void interview_identity(json_t *app, json_t *prev) {
+  json_t *iv = json_object_get(app, "interview");
+  if (!json_is_object(iv) || json_equal(iv, prev)) return;
+  const char *utc = jstr(iv, "utc"), *pid = jstr(prev, "identity"), *st = jstr(iv, "status");
+  if (!*utc) utc = jstr(iv, "at");
+  json_int_t seq = json_integer_value(json_object_get(prev, "sequence"));
+  int same = *pid && (!strcmp(st, "rescheduled") || !strcmp(st, "cancelled") || !strcmp(utc, jstr(prev, "utc")) ||
+                      !*utc);
+  if (same) {
+    int moved = strcmp(utc, jstr(prev, "utc")) || strcmp(st, jstr(prev, "status"));
+    json_object_set_new(iv, "identity", json_string(pid));
+    json_object_set_new(iv, "sequence", json_integer(seq + (moved ? 1 : 0)));
+  } else if (*utc) {
+    json_object_set_new(iv, "identity", json_string(utc));
+    json_object_set_new(iv, "sequence", json_integer(0));
+  }
+}
+
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char **app_key_out, char *errstr,
                            size_t errstr_size) {
   co_err_t err = CO_OK;
@@ -232,7 +254,10 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   }
   json_t *ia = json_object_get(ev, "interview_at");
   if (!strcmp(label, "INTERVIEW") && json_is_string(ia)) json_object_set(app, "next_interview", ia);
+  json_t *prev_iv = json_deep_copy(json_object_get(app, "interview"));
   co_pl_apps_interview(app, label, ev); /* time, zone, duration, link, status */
+  interview_identity(app, prev_iv);
+  json_decref(prev_iv);
   if (stage_rank(jstr(app, "stage")) == 2) json_object_set_new(app, "next_interview", json_null());
   if ((err = co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, app))) goto store_err;
   if (mid) {

@@ -25,7 +25,10 @@ typedef struct apps_s {
 static int count_cb(const co_pipeline_app_t *a, void *opaque) {
   apps_t *x = opaque;
   x->n++;
-  if (a->next_interview) x->interviews++;
+  json_t *j = a->json ? json_loads(a->json, 0, NULL) : NULL, *iv = json_object_get(j, "interview");
+  if (a->next_interview || json_is_string(json_object_get(iv, "utc")) || json_is_string(json_object_get(iv, "at")))
+    x->interviews++; /* past and cancelled interviews are listed too */
+  json_decref(j);
   if (!strcmp(a->stage, "OFFER") && !x->company[0]) snprintf(x->company, sizeof(x->company), "%s", a->company);
   return 0;
 }
