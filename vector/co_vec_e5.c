@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 struct co_vec_e5_s {
   e5_model *m; /* owned; e5_free */
   size_t dim;
+  int threads; /* OpenMP threads per call: $CO_E5_THREADS, default 1 */
   char path[PATH_MAX];
 };
 
@@ -81,6 +83,8 @@ co_vec_e5_t *co_vec_e5_open(const char *path, char *errstr, size_t errstr_size) 
     return NULL;
   }
   e->dim = (size_t)e5_dim(e->m);
+  const char *th = getenv("CO_E5_THREADS");
+  e->threads = th && atoi(th) > 0 ? atoi(th) : 1;
   if (e->dim != CO_VEC_E5_DIM) {
     co_seterr(errstr, errstr_size, CO_ERR_PARSE, "e5 model %s: %zu dims, want %d", p, e->dim, CO_VEC_E5_DIM);
     co_vec_e5_close(e);
@@ -136,8 +140,13 @@ co_err_t co_vec_e5_embed_batch(co_vec_e5_t *e, const char *const *texts, size_t 
     err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "e5: out of memory");
     goto out;
   }
+  /* The thread count is a per-thread OpenMP setting: set for this call
+   * only, so other callers' (and FAISS's) regions keep theirs. */
+  int prev = omp_get_max_threads();
+  omp_set_num_threads(e->threads);
   if (e5_embed_batch(e->m, use, (int)n, kind == CO_VEC_E5_QUERY, out) != 0)
     err = co_seterr(errstr, errstr_size, CO_ERR_STATE, "e5: the engine failed on a batch of %zu", n);
+  omp_set_num_threads(prev);
 out:
   if (cut)
     for (size_t i = 0; i < n; i++) free(cut[i]);

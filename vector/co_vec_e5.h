@@ -16,9 +16,11 @@
  *
  * Threads: a handle is read-only after open. co_vec_e5_embed() and
  * co_vec_e5_embed_batch() may run concurrently on one handle (each call
- * allocates its own scratch). The engine parallelises with OpenMP; set
- * OMP_NUM_THREADS=1 to keep a call on its caller's core. Loading sets
- * OpenMP's max active levels to 1 for the process (nested regions serial).
+ * allocates its own scratch). The engine parallelises with OpenMP; a call
+ * runs on $CO_E5_THREADS threads (default 1: one email on its caller's
+ * core; callers parallelise over emails, and OpenMP teams spinning on a
+ * busy machine cost far more than they give). Loading sets OpenMP's max
+ * active levels to 1 for the process (nested regions serial).
  * open/close must not race with other calls on the same handle. */
 #ifndef CO_VEC_E5_H
 #define CO_VEC_E5_H
