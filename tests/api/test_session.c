@@ -9,7 +9,9 @@
  * has no session secret; listening on 0.0.0.0 with no token at all refuses
  * /api with a 401 whose message says why and how to get a token, and
  * api.auth=local-session on 0.0.0.0 does not start (the secret would cross
- * the network). /health stays open. */
+ * the network). /health stays open. The server is the real one over the
+ * real token store of a state dir (what `careerops token` writes); data
+ * queries answer a fixed object, since what is tested is who gets in. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +24,7 @@
 
 #include "api_tu.h"
 #include "co_api.h"
+#include "co_th.h"
 
 static char g_hdrs[8192];
 
@@ -78,27 +81,53 @@ static co_api_t *bare_api(const char *listen, const char *mode, const co_api_bac
   return api;
 }
 
+/* The real token store of a state dir as the backend's token table; every
+ * data query answers a fixed object (what is tested is who gets in). */
+static co_pipeline_tokens_t *g_tokens;
+
+static co_err_t store_lookup(void *opaque, const char *hash, char *account, size_t size, int *admin) {
+  (void)opaque;
+  return co_pipeline_tokens_lookup(g_tokens, hash, account, size, admin);
+}
+
+static long store_count(void *opaque) {
+  (void)opaque;
+  return co_pipeline_tokens_count(g_tokens);
+}
+
+static co_err_t fixed_query(void *opaque, const co_api_query_t *q, co_api_result_t *res, char *errstr, size_t sz) {
+  (void)opaque, (void)q, (void)errstr, (void)sz;
+  res->body = strdup("{\"items\":[]}");
+  return res->body ? CO_OK : CO_ERR_NOMEM;
+}
+
 static void test_local_session(void **state) {
   (void)state;
-  api_tu_t t;
   api_resp_t r;
-  char url[256], cookie[512], loc[256], setc[512], tok[64], hash[65];
-  api_tu_start(&t, NULL);
-  const char *secret = co_pipeline_api_session_secret(t.api);
+  char url[256], cookie[512], loc[256], setc[512], tok[64], hash[65], err[256], base[64];
+  char *dir = co_th_tmpdir("session");
+  co_conf_t *tconf = co_conf_new();
+  if (co_conf_set(tconf, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) || co_conf_finalize(tconf, err, sizeof(err)))
+    fail_msg("conf: %s", err);
+  if (!(g_tokens = co_pipeline_tokens_open(tconf, 1, err, sizeof(err)))) fail_msg("tokens: %s", err);
+  co_api_backend_t be = {.instance_id = "session-test", .query = fixed_query, .token_lookup = store_lookup,
+                         .token_count = store_count};
+  co_api_t *api = bare_api("127.0.0.1:0", "auto", &be, base, sizeof(base));
+  const char *secret = co_api_session_secret(api);
   assert_non_null(secret);
   assert_true(strlen(secret) >= 22); /* >= 128 bits in URL-safe base64 */
 
   /* no credentials: locked; probes open */
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, NULL), 401);
-  assert_int_equal(status_with(t.base, "/api/accounts/alice/applications", NULL, NULL), 401);
-  assert_int_equal(status_with(t.base, "/metrics", NULL, NULL), 401);
-  assert_int_equal(status_with(t.base, "/health", NULL, NULL), 200);
-  assert_int_equal(status_with(t.base, "/ready", NULL, NULL), 200);
+  assert_int_equal(status_with(base, "/api/accounts", NULL, NULL), 401);
+  assert_int_equal(status_with(base, "/api/accounts/alice/applications", NULL, NULL), 401);
+  assert_int_equal(status_with(base, "/metrics", NULL, NULL), 401);
+  assert_int_equal(status_with(base, "/health", NULL, NULL), 200);
+  assert_int_equal(status_with(base, "/ready", NULL, NULL), 200);
 
   /* the exchange: /?token=secret -> 303 to / with the cookie */
   snprintf(url, sizeof(url), "/?token=%s", secret);
   g_hdrs[0] = '\0';
-  api_req_cb(t.base, "GET", url, NULL, keep_headers, &r);
+  api_req_cb(base, "GET", url, NULL, keep_headers, &r);
   if (r.status != 303) fail_msg("GET /?token=<secret>: want 303, got %ld %s", r.status, r.body);
   api_resp_free(&r);
   assert_string_equal(header("Location", loc, sizeof(loc)), "/");
@@ -106,44 +135,51 @@ static void test_local_session(void **state) {
   if (!strstr(setc, secret) || !strstr(setc, "HttpOnly") || !strstr(setc, "SameSite=Strict") || !strstr(setc, "Path=/"))
     fail_msg("Set-Cookie: %s", setc);
   snprintf(cookie, sizeof(cookie), "Cookie: %.*s", (int)strcspn(setc, ";"), setc);
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, cookie), 200);
-  assert_int_equal(status_with(t.base, "/api/dlq", NULL, cookie), 200); /* the session is the operator */
-  assert_int_equal(status_with(t.base, "/metrics", NULL, cookie), 200);
-  assert_int_equal(status_with(t.base, "/api/accounts", secret, NULL), 200); /* as a bearer token */
+  assert_int_equal(status_with(base, "/api/accounts", NULL, cookie), 200);
+  assert_int_equal(status_with(base, "/api/dlq", NULL, cookie), 200); /* the session is the operator */
+  assert_int_equal(status_with(base, "/metrics", NULL, cookie), 200);
+  assert_int_equal(status_with(base, "/api/accounts", secret, NULL), 200); /* as a bearer token */
   /* wrong secret, wrong cookie */
   g_hdrs[0] = '\0';
-  api_req_cb(t.base, "GET", "/?token=co_not-the-secret", NULL, keep_headers, &r);
+  api_req_cb(base, "GET", "/?token=co_not-the-secret", NULL, keep_headers, &r);
   assert_int_equal(r.status, 401);
   api_expect_error(&r, 401, "unauthorized");
   api_resp_free(&r);
   assert_string_equal(header("Set-Cookie", setc, sizeof(setc)), "");
   char bad[600];
   snprintf(bad, sizeof(bad), "%.*sX", (int)strlen(cookie) - 1, cookie);
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, bad), 401);
-  assert_int_equal(status_with(t.base, "/api/accounts", "co_not-the-secret", NULL), 401);
+  assert_int_equal(status_with(base, "/api/accounts", NULL, bad), 401);
+  assert_int_equal(status_with(base, "/api/accounts", "co_not-the-secret", NULL), 401);
 
   /* a token, then revoking the last one: still locked */
-  api_tu_token(t.conf, "alice", 0, tok);
-  assert_int_equal(status_with(t.base, "/api/accounts", tok, NULL), 200);
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, NULL), 401);
-  char err[256];
-  co_pipeline_tokens_t *ts = co_pipeline_tokens_open(t.conf, 0, err, sizeof(err));
+  co_conf_t *wconf = co_conf_new(); /* the CLI's view of the same state dir */
+  if (co_conf_set(wconf, "state.dir", dir, CO_CONF_SRC_CLI, err, sizeof(err)) || co_conf_finalize(wconf, err, sizeof(err)))
+    fail_msg("conf: %s", err);
+  api_tu_token(wconf, "alice", 0, tok);
+  assert_int_equal(status_with(base, "/api/accounts", tok, NULL), 200);
+  assert_int_equal(status_with(base, "/api/accounts", NULL, NULL), 401);
+  co_pipeline_tokens_t *ts = co_pipeline_tokens_open(wconf, 0, err, sizeof(err));
   assert_non_null(ts);
   co_api_token_hash(tok, hash);
   hash[12] = '\0';
   if (co_pipeline_tokens_revoke(ts, hash, err, sizeof(err))) fail_msg("revoke: %s", err);
+  assert_int_equal(co_pipeline_tokens_count(ts), 0);
   co_pipeline_tokens_close(ts);
-  assert_int_equal(status_with(t.base, "/api/accounts", tok, NULL), 401);
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, NULL), 401);
-  assert_int_equal(status_with(t.base, "/api/accounts/alice/applications", NULL, NULL), 401);
-  assert_int_equal(status_with(t.base, "/api/accounts", NULL, cookie), 200);
-  api_tu_stop(&t);
+  assert_int_equal(status_with(base, "/api/accounts", tok, NULL), 401);
+  assert_int_equal(status_with(base, "/api/accounts", NULL, NULL), 401);
+  assert_int_equal(status_with(base, "/api/accounts/alice/applications", NULL, NULL), 401);
+  assert_int_equal(status_with(base, "/api/accounts", NULL, cookie), 200);
+  co_api_stop(api);
+  co_pipeline_tokens_close(g_tokens);
+  co_conf_destroy(wconf);
+  co_conf_destroy(tconf);
+  co_th_rm_rf(dir);
+  free(dir);
 
-  /* the other modes need no data: a bare server with an empty token store */
-  char base[64];
+  /* the other modes: a bare server with no token at all */
   co_api_backend_t stub = {.instance_id = "stub", .token_lookup = stub_lookup, .token_count = stub_count};
   /* required on loopback: no session secret at all */
-  co_api_t *api = bare_api("127.0.0.1:0", "required", &stub, base, sizeof(base));
+  api = bare_api("127.0.0.1:0", "required", &stub, base, sizeof(base));
   assert_null(co_api_session_secret(api));
   assert_int_equal(status_with(base, "/api/accounts", NULL, NULL), 401);
   assert_int_equal(status_with(base, "/?token=anything", NULL, NULL), 401);
