@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "co_classify.h"
@@ -24,6 +25,7 @@
 #include "co_log.h"
 #include "co_pipeline.h"
 #include "co_pipeline_ingest.h"
+#include "sample_shift.h"
 
 #ifndef CO_SAMPLE_MBOX
 #define CO_SAMPLE_MBOX ""
@@ -127,6 +129,17 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
 
   if (!*brokers) {
     const char *sample = sample_path(sample_flag);
+    char moved[4096];
+    int weeks = 0;
+    /* the shipped sample (no --sample) is imported as a copy moved to today
+     * (sample_shift.c); a copy already written is kept, so its cursor holds */
+    snprintf(moved, sizeof(moved), "%s/sample-inbox.mbox", co_conf_str(cli->conf, "state.dir"));
+    if (!sample_flag && *sample && access(sample, R_OK) == 0 && co_pipeline_import_cursor(p, sample) < 0) {
+      if (access(moved, R_OK) != 0 && co_cli_sample_shift(sample, moved, time(NULL), &weeks, errstr, sizeof(errstr)))
+        goto fail;
+      if (access(moved, R_OK) == 0) sample = moved;
+      if (weeks) co_term_printf(stderr, "careerops run: sample dates moved %d weeks to today\n", weeks);
+    }
     if (*sample && access(sample, R_OK) == 0 && co_pipeline_import_cursor(p, sample) < 0) {
       co_pipeline_import_stats_t st;
       if (co_pipeline_import_mbox(p, sample, NULL, &st, errstr, sizeof(errstr))) goto fail;

@@ -74,6 +74,9 @@ co_notify_t *co_notify_new(const co_conf_t *conf, char *errstr, size_t errstr_si
   n->chan[CO_NOTIFY_WEBHOOK].enabled = n->hook_url != NULL;
   if (n->wa_token && !n->chan[CO_NOTIFY_WHATSAPP].enabled)
     CO_WARN("notify", "whatsapp.token is set but whatsapp.phone.id or whatsapp.to is empty: WhatsApp disabled");
+  if (n->tz && !co_notify_zone_known(n->tz))
+    CO_WARN("notify", "user.timezone '%s' is not in the system tz database: times are shown in the system's zone",
+            n->tz);
   if (n->hook_url && !n->hook_secret)
     CO_WARN("notify", "webhook.url is set without webhook.secret: webhook requests are not signed");
   if (!(n->curl = curl_easy_init())) {

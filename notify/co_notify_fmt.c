@@ -95,6 +95,13 @@ static int local_time(time_t t, const char *tz, struct tm *tm_out, char *label, 
   return 0;
 }
 
+int co_notify_zone_known(const char *tz) {
+  pthread_mutex_lock(&co_notify_tz_lock);
+  int ok = !strcmp(tz, "UTC") || icaltimezone_get_builtin_timezone(tz) != NULL;
+  pthread_mutex_unlock(&co_notify_tz_lock);
+  return ok;
+}
+
 void co_notify_facts_free(co_notify_facts_t *f) {
   free(f->app_id);
   free(f->app_url);

@@ -74,6 +74,8 @@ typedef struct co_notify_facts_s {
  * On error f is still safe to free. */
 co_err_t co_notify_facts(const json_t *note, const char *tz, const char *public_url, co_notify_facts_t *f);
 void co_notify_facts_free(co_notify_facts_t *f);
+/* 1 if tz is a zone of the system tz database (through libical). */
+int co_notify_zone_known(const char *tz);
 /* "Mon 14 Dec 2026, 07:00-08:00 (America/Los_Angeles, UTC-08:00)", or "" without a date. */
 void co_notify_fmt_when(const co_notify_facts_t *f, char *out, size_t sz);
 /* The readable text (malloc'd) of f. */
