@@ -481,7 +481,12 @@ co_err_t co_dlq_replay_ex(const co_conf_t *conf, co_rt_t *rt, const char *filter
   if (rt && co_rt_embedded(rt)) co_dlq_live_rt = rt;
   co_err_t err = co_dlq_filter_check(filter, errstr, sz);
   if (!err) err = co_dlq_load(conf, &set, &own, &topo, errstr, sz);
-  if (!err)
+  int any = 0; /* nothing to replay: no transaction (every Kafka-mode import asks) */
+  for (int i = 0; !err && !any && i < set.cnt; i++) {
+    co_dlq_entry_t e;
+    any = co_dlq_wanted(&set, i, filter, import_cursor, &e);
+  }
+  if (!err && any)
     err = (own || co_dlq_live_rt)
               ? co_dlq_replay_embedded(own ? own : co_dlq_live_rt, conf, &set, filter, import_cursor, st, errstr, sz)
               : co_dlq_replay_kafka(conf, &set, filter, import_cursor, st, errstr, sz);
