@@ -43,7 +43,8 @@ function card(app) {
   el('div', { class: 'card-meta' },
     el('span', null, 'Last contact ' + CO.fmtDate(app.last_contact)),
     el('span', { class: 'pill' }, String(app.emails || 0) + (app.emails === 1 ? ' email' : ' emails'))),
-  app.next_interview ? el('div', { class: 'card-next' }, 'Interview ' + CO.fmtDateTime(app.next_interview)) : null);
+  CO.isFuture(app.next_interview) /* the next upcoming interview, never a past one */
+    ? el('div', { class: 'card-next' }, 'Interview ' + CO.fmtDateTime(app.next_interview)) : null);
 }
 
 var CSV_COLS = ['account', 'company', 'role', 'stage', 'first_seen', 'last_contact', 'next_interview', 'emails', 'key'];

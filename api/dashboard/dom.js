@@ -93,9 +93,31 @@ CO.fmtDate = function fmtDate(s) {
   return d.toISOString().slice(0, 10);
 };
 
+/* The browser's time zone (IANA name), which every time is shown in. */
+CO.zone = (function () {
+  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { return 'UTC'; }
+}());
+
+/* A date alone ("2026-12-10") is a calendar day, not an instant. */
+CO.isDateOnly = function isDateOnly(s) { return /^\d{4}-\d{2}-\d{2}$/.test(String(s || '')); };
+
+/* An instant in the browser's zone with the zone's short name ("Mon, Dec 14,
+ * 2026, 7:00 AM PST"); a date alone as that day. */
 CO.fmtDateTime = function fmtDateTime(s) {
   if (!s) return '—';
+  if (CO.isDateOnly(s)) {
+    return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short',
+      day: 'numeric' }).format(new Date(s + 'T12:00:00Z')) + ' (time not given)';
+  }
   var d = new Date(s);
   if (isNaN(d.getTime())) return String(s);
-  return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
+    hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
+};
+
+/* Whether an interview time is still ahead (a date alone: through that day). */
+CO.isFuture = function isFuture(s) {
+  if (!s) return false;
+  var t = CO.isDateOnly(s) ? Date.parse(s + 'T00:00:00Z') + 86400000 : Date.parse(s);
+  return !isNaN(t) && t > Date.now();
 };

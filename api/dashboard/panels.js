@@ -41,18 +41,35 @@ CO.views.interviews = async function interviews(out) {
       b.disabled = false;
     } } }, 'Download .ics'),
     el('a', { class: 'muted small', href: CO.acctPath('/interviews.ics') }, 'calendar URL')));
-  if (!items.length) {
-    out.appendChild(CO.notice('info', 'No upcoming interviews.'));
-    return;
+  /* upcoming: future and not cancelled, soonest first (the API's order);
+   * the rest below, most recent first, with the application's outcome */
+  var upcoming = items.filter(function (i) { return i.upcoming && CO.isFuture(i.utc || i.at); });
+  var past = items.filter(function (i) { return upcoming.indexOf(i) < 0; });
+  out.appendChild(el('p', { class: 'muted small', id: 'interviews-zone' }, 'Times in ' + CO.zone));
+  if (!upcoming.length) out.appendChild(CO.notice('info', 'No upcoming interviews.'));
+  else out.appendChild(interviewTable('interviews', upcoming, false));
+  if (past.length) {
+    out.appendChild(el('h2', null, 'Past and cancelled'));
+    out.appendChild(interviewTable('interviews-past', past, true));
   }
-  out.appendChild(el('table', { class: 'table', id: 'interviews' },
-    el('thead', null, el('tr', null, el('th', null, 'When'), el('th', null, 'Company'), el('th', null, 'Role'))),
-    el('tbody', null, items.map(function (i) {
-      return el('tr', null, el('td', null, CO.fmtDateTime(i.at)),
-        el('td', null, el('a', { href: '#/company/' + encodeURIComponent(i.company) }, i.company || '?')),
-        el('td', null, i.role || '—'));
-    }))));
 };
+
+function interviewTable(id, items, withOutcome) {
+  var head = [el('th', null, 'When'), el('th', null, 'Company'), el('th', null, 'Role'), el('th', null, 'Where')];
+  if (withOutcome) head.push(el('th', null, 'Outcome'));
+  return el('table', { class: 'table', id: id },
+    el('thead', null, el('tr', null, head)),
+    el('tbody', null, items.map(function (i) {
+      var link = i.link || '';
+      var where = /^https?:\/\//.test(link) ? el('a', { href: link, rel: 'noopener noreferrer', target: '_blank' },
+        i.link_kind || 'link') : link || '—';
+      var cells = [el('td', { class: 'when' }, CO.fmtDateTime(i.utc || i.at) + (i.minutes ? ' · ' + i.minutes + ' min' : '')),
+        el('td', null, el('a', { href: '#/company/' + encodeURIComponent(i.company) }, i.company || '?')),
+        el('td', null, i.role || '—'), el('td', null, where)];
+      if (withOutcome) cells.push(el('td', null, i.status === 'cancelled' ? 'cancelled' : (i.outcome || '—').toLowerCase()));
+      return el('tr', { 'data-application': i.application || '' }, cells);
+    })));
+}
 
 /* ---- stats ------------------------------------------------------------------ */
 
