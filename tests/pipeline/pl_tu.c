@@ -1,10 +1,15 @@
 /* pl_tu.c: see pl_tu.h. */
 #include "pl_tu.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <cmocka.h>
 
 #include "co_ingest.h"
 #include "co_th.h"
@@ -19,11 +24,24 @@ co_conf_t *pl_conf(const char *dir) {
   return c;
 }
 
-const char *pl_sample(const char *file) {
+const char *pl_data(const char *dir, const char *file) {
   static char buf[4096];
   const char *src = getenv("CO_SOURCE_DIR");
-  snprintf(buf, sizeof(buf), "%s/data/sample/%s", src ? src : ".", file);
+  snprintf(buf, sizeof(buf), "%s/data/%s/%s", src ? src : ".", dir, file);
   return buf;
+}
+
+const char *pl_sample(const char *file) { return pl_data("sample", file); }
+
+co_pipeline_t *pl_import_run(const co_conf_t *conf, const char *mbox, long long appended) {
+  char err[512];
+  co_pipeline_import_stats_t st;
+  co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
+  if (!p) fail_msg("pipeline: %s", err);
+  if (co_pipeline_import_mbox(p, mbox, NULL, &st, err, sizeof(err))) fail_msg("import %s: %s", mbox, err);
+  assert_int_equal(st.appended, appended);
+  if (co_pipeline_run_until_idle(p, err, sizeof(err))) fail_msg("run: %s", err);
+  return p;
 }
 
 static int app_cb(const co_pipeline_app_t *a, void *opaque) {

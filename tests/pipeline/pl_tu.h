@@ -45,6 +45,12 @@
 co_conf_t *pl_conf(const char *dir);
 /* $CO_SOURCE_DIR/data/sample/<file> (static buffer). */
 const char *pl_sample(const char *file);
+/* $CO_SOURCE_DIR/data/<dir>/<file> (static buffer, shared with pl_sample). */
+const char *pl_data(const char *dir, const char *file);
+/* A pipeline on conf that has imported mbox for the default account
+ * (asserting it appended that many records) and run until idle; fails the
+ * test on any error. Caller destroys it. */
+co_pipeline_t *pl_import_run(const co_conf_t *conf, const char *mbox, long long appended);
 
 typedef struct pl_app_s {
   char company[128], role[128], stage[16];

@@ -20,13 +20,6 @@
 #include "co_th.h"
 #include "pl_tu.h"
 
-static const char *identity(const char *file) {
-  static char path[4096];
-  const char *src = getenv("CO_SOURCE_DIR");
-  snprintf(path, sizeof(path), "%s/data/identity/%s", src ? src : ".", file);
-  return path;
-}
-
 /* Final stages of company's applications, sorted, comma-joined. */
 static void stages_of(const pl_apps_t *apps, const char *company, char *out, size_t sz) {
   const char *s[16];
@@ -45,17 +38,12 @@ static void stages_of(const pl_apps_t *apps, const char *company, char *out, siz
 
 static void one_application_per_job(void **state) {
   (void)state;
-  char err[512], *dir = co_th_tmpdir("pl-identity");
+  char *dir = co_th_tmpdir("pl-identity");
   co_conf_t *conf = pl_conf(dir);
   json_error_t je;
-  json_t *exp = json_load_file(identity("expected.json"), 0, &je), *c, *jobs, *jb;
+  json_t *exp = json_load_file(pl_data("identity", "expected.json"), 0, &je), *c, *jobs, *jb;
   if (!exp) fail_msg("expected.json: %s", je.text);
-  co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
-  if (!p) fail_msg("pipeline: %s", err);
-  co_pipeline_import_stats_t st;
-  if (co_pipeline_import_mbox(p, identity("mailbox.mbox"), NULL, &st, err, sizeof(err))) fail_msg("import: %s", err);
-  assert_int_equal(st.appended, json_integer_value(json_object_get(exp, "messages")));
-  if (co_pipeline_run_until_idle(p, err, sizeof(err))) fail_msg("run: %s", err);
+  co_pipeline_t *p = pl_import_run(conf, pl_data("identity", "mailbox.mbox"), json_integer_value(json_object_get(exp, "messages")));
 
   pl_apps_t apps;
   pl_apps(p, "me", &apps);

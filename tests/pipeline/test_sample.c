@@ -35,12 +35,7 @@ static void test_sample(void **state) {
   json_error_t je;
   json_t *exp = json_load_file(pl_sample("expected.json"), 0, &je);
   assert_non_null(exp);
-  co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
-  if (!p) fail_msg("pipeline: %s", err);
-  co_pipeline_import_stats_t st;
-  if (co_pipeline_import_mbox(p, pl_sample("inbox.mbox"), NULL, &st, err, sizeof(err))) fail_msg("import: %s", err);
-  assert_int_equal(st.appended, json_integer_value(json_object_get(exp, "mbox_entries")));
-  if (co_pipeline_run_until_idle(p, err, sizeof(err))) fail_msg("run: %s", err);
+  co_pipeline_t *p = pl_import_run(conf, pl_sample("inbox.mbox"), json_integer_value(json_object_get(exp, "mbox_entries")));
 
   pl_apps_t apps;
   pl_apps(p, "me", &apps);
