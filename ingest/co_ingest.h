@@ -78,8 +78,9 @@ co_err_t co_ingest_maildir_open(const char *path, co_ingest_reader_t **rp, char 
 co_err_t co_ingest_emldir_open(const char *path, co_ingest_reader_t **rp, char *errstr, size_t errstr_size);
 
 /* Fills *msg with the next message. Returns CO_OK, CO_ERR_NOT_FOUND at the
- * end, or CO_ERR_IO when a file cannot be read (the reader stays usable:
- * the next call moves on to the following message). */
+ * end, or CO_ERR_IO when a file cannot be read (Maildir/.eml: msg->path
+ * names it, msg->data is NULL; the reader stays usable: the next call
+ * moves on to the following message). */
 co_err_t co_ingest_reader_next(co_ingest_reader_t *r, co_ingest_msg_t *msg, char *errstr, size_t errstr_size);
 
 void co_ingest_reader_close(co_ingest_reader_t *r);
