@@ -9,7 +9,8 @@
  * flight finishes on the model it started with. The file is watched by
  * inode, size and mtime (checked at most once a second by the classify
  * processor; `careerops train` writes through a temp file and rename, so a
- * half-written model is never seen). The model loaded at start stays owned
+ * half-written model is never seen) by a watcher thread once a second, so
+ * an idle instance picks a new model up too. The model loaded at start stays owned
  * by the pipeline (the LLM chain's offline fallback holds it). */
 #include <pthread.h>
 #include <stdlib.h>
@@ -37,7 +38,28 @@ struct co_pl_models_s {
   int64_t next_ms; /* next throttled check, monotonic; @locks mu */
   int loading;     /* a reload is loading the file; @locks mu */
   long gen;        /* @locks mu */
+  pthread_cond_t cv;
+  int stop;        /* @locks mu */
+  int thread_ok;
+  pthread_t watcher;
 };
+
+static void *watch(void *opaque) {
+  co_pl_models_t *ms = opaque;
+  pthread_mutex_lock(&ms->mu);
+  while (!ms->stop) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ts.tv_sec += 1;
+    pthread_cond_timedwait(&ms->cv, &ms->mu, &ts);
+    if (ms->stop) break;
+    pthread_mutex_unlock(&ms->mu);
+    co_pl_models_check(ms, 0, NULL, NULL, 0);
+    pthread_mutex_lock(&ms->mu);
+  }
+  pthread_mutex_unlock(&ms->mu);
+  return NULL;
+}
 
 static int64_t mono_ms(void) {
   struct timespec ts;
@@ -50,8 +72,14 @@ co_pl_models_t *co_pl_models_new(co_classify_model_t *initial, const char *path)
   if (!ms || !(ms->cur = calloc(1, sizeof(*ms->cur))) || !(ms->path = strdup(path))) goto err;
   ms->cur->m = initial;
   pthread_mutex_init(&ms->mu, NULL);
+  pthread_condattr_t ca;
+  pthread_condattr_init(&ca);
+  pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+  pthread_cond_init(&ms->cv, &ca);
+  pthread_condattr_destroy(&ca);
   if (stat(path, &ms->st) != 0) memset(&ms->st, 0, sizeof(ms->st));
   ms->next_ms = mono_ms() + 1000;
+  ms->thread_ok = pthread_create(&ms->watcher, NULL, watch, ms) == 0;
   return ms;
 err:
   if (ms) free(ms->cur);
@@ -66,6 +94,12 @@ static void mref_free(co_pl_mref_t *r) {
 
 void co_pl_models_destroy(co_pl_models_t *ms) {
   if (!ms) return;
+  pthread_mutex_lock(&ms->mu);
+  ms->stop = 1;
+  pthread_cond_signal(&ms->cv);
+  pthread_mutex_unlock(&ms->mu);
+  if (ms->thread_ok) pthread_join(ms->watcher, NULL);
+  pthread_cond_destroy(&ms->cv);
   while (ms->retired) { /* nothing classifies any more */
     co_pl_mref_t *r = ms->retired;
     ms->retired = r->next;

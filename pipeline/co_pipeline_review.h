@@ -46,8 +46,8 @@ co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const 
 const char *co_pipeline_review_reason(const co_classify_result_t *res, double threshold);
 
 /* Hot reload: loads the model file again when its inode, size or mtime
- * changed (checked at most once a second by the classify processor; this
- * call checks now). Classification in flight keeps the model it started
+ * changed (a watcher thread checks once a second, the classify processor
+ * at most once a second too; this call checks now). Classification in flight keeps the model it started
  * with (reference counted); a file that fails to load leaves the current
  * model and is reported. *reloaded (may be NULL) is set to 1 when swapped.
  * Thread-safe. */
