@@ -34,6 +34,7 @@ typedef enum {
   CO_API_R_CORRECTION,
   CO_API_R_REVIEW,
   CO_API_R_REVIEW_ANSWER,
+  CO_API_R_CALENDAR,
   CO_API_R__CNT
 } co_api_route_t;
 

@@ -26,6 +26,7 @@ static const char *const co_api_route_names[CO_API_R__CNT] = {
     "/api/accounts/{account}/applications/{key}/corrections",
     "/api/accounts/{account}/review",
     "/api/accounts/{account}/review/{id}",
+    "/calendar/{token}.ics",
 };
 
 /* Status codes the server can return, in index order. */

@@ -147,6 +147,7 @@ static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
   if (n == 1 && !strcmp(s[0], "metrics")) return CO_API_R_METRICS;
   if (n == 1 && !strcmp(s[0], "openapi.json")) return CO_API_R_OPENAPI;
   if (n >= 2 && !strcmp(s[0], "assets")) return CO_API_R_ASSET;
+  if (n == 2 && !strcmp(s[0], "calendar")) return q->id = s[1], CO_API_R_CALENDAR;
   if (n < 2 || strcmp(s[0], "api")) return CO_API_R_UNKNOWN;
   if (n == 2 && !strcmp(s[1], "accounts")) return q->kind = CO_API_Q_ACCOUNTS, CO_API_R_ACCOUNTS;
   if (n == 2 && !strcmp(s[1], "search")) return q->kind = CO_API_Q_SEARCH, CO_API_R_SEARCH;
@@ -219,6 +220,35 @@ static enum MHD_Result co_api_run_query(co_api_t *api, struct MHD_Connection *c,
   }
 }
 
+/* GET /calendar/{token}.ics: a calendar app's subscription, which can send
+ * no header. The token is one of the token store whose account is
+ * "calendar:<account>" (`careerops token create calendar:ACCOUNT`; revoked
+ * like any token): it grants that account's .ics and nothing else (as a
+ * bearer token its account names no account's data). Any other token: 404. */
+static enum MHD_Result co_api_calendar(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, co_api_query_t *q) {
+  char tok[256], hash[65], account[256] = "";
+  int admin = 0;
+  size_t n = strlen(q->id);
+  if (n <= 4 || n - 4 >= sizeof(tok) || strcmp(q->id + n - 4, ".ics"))
+    return co_api_send_error(api, c, r, 404, "not_found", "no such calendar");
+  snprintf(tok, sizeof(tok), "%.*s", (int)(n - 4), q->id);
+  co_api_token_hash(tok, hash);
+  if (!api->be->token_lookup ||
+      api->be->token_lookup(api->be->opaque, hash, account, sizeof(account), &admin) != CO_OK || admin ||
+      strncmp(account, "calendar:", 9) || !account[9])
+    return co_api_send_error(api, c, r, 404, "not_found", "no such calendar");
+  json_t *args = json_object();
+  if (!args) return co_api_send_error(api, c, r, 500, "internal", "out of memory");
+  q->kind = CO_API_Q_INTERVIEWS_ICS;
+  q->account = q->scope = account + 9;
+  q->args = args;
+  q->uri = r->uri;
+  q->internal = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CareerOps-Internal") != NULL;
+  enum MHD_Result rc = co_api_run_query(api, c, r, q);
+  json_decref(args);
+  return rc;
+}
+
 enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *method) {
   co_api_query_t q = {0};
   co_api_auth_t who;
@@ -252,6 +282,8 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   }
   case CO_API_R_OPENAPI:
     return co_api_static(api, c, r, co_api_doc_find("openapi.json"));
+  case CO_API_R_CALENDAR:
+    return co_api_calendar(api, c, r, &q);
   case CO_API_R_ASSET: {
     if (r->seg_cnt == 0) {
       const char *tok = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
