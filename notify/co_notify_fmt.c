@@ -278,6 +278,12 @@ json_t *co_notify_slack_body(const co_notify_facts_t *f, const char *text) {
   char head[256], when[256], mins[32];
   int offer = !strcmp(f->kind, "offer");
   snprintf(head, sizeof(head), "%s: %s%s%s", title_of(f), f->role, *f->role && *f->company ? " at " : "", f->company);
+  size_t hl = strlen(head);
+  if (hl > 150) { /* Slack's header limit: cut on a UTF-8 boundary */
+    hl = 150;
+    while (hl && ((unsigned char)head[hl] & 0xC0) == 0x80) hl--;
+    head[hl] = '\0';
+  }
   json_t *fields = json_array(), *actions = json_array(), *blocks = json_array();
   if (!fields || !actions || !blocks) goto nomem;
   co_notify_fmt_when(f, when, sizeof(when));
