@@ -46,6 +46,9 @@ CO.views.interviews = async function interviews(out) {
   var upcoming = items.filter(function (i) { return i.upcoming && CO.isFuture(i.utc || i.at); });
   var past = items.filter(function (i) { return upcoming.indexOf(i) < 0; });
   out.appendChild(el('p', { class: 'muted small', id: 'interviews-zone' }, 'Times in ' + CO.zone));
+  out.appendChild(el('p', { class: 'muted small', id: 'interviews-subscribe' },
+    'Calendar apps can subscribe to ' + location.origin + '/calendar/TOKEN.ics, with TOKEN from ',
+    el('code', null, 'careerops token create calendar:' + CO.state.account)));
   if (!upcoming.length) out.appendChild(CO.notice('info', 'No upcoming interviews.'));
   else out.appendChild(interviewTable('interviews', upcoming, false));
   if (past.length) {
