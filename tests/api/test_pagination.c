@@ -151,7 +151,7 @@ static void test_pagination(void **state) {
 
   /* total counts the filtered set, not the page */
   api_resp_t r;
-  api_req(t.base, "GET", "/api/accounts/alice/applications?limit=1&stage=OFFER", NULL, NULL, &r);
+  api_req(t.base, "GET", "/api/accounts/alice/applications?limit=1&stage=OFFER", g_tok, NULL, &r);
   size_t offers = 0, i;
   json_t *a;
   json_array_foreach(tr.apps, i, a) offers += matches(a, "OFFER", NULL, NULL, NULL);
