@@ -7,10 +7,18 @@
  *                    mail about an application the model called APPLIED/OTHER
  *   rejection_evidence / interview_evidence / offer_evidence
  *                    REJECTION/INTERVIEW/OFFER need their vocabulary (a
- *                    stated decision / interview, call, schedule / offer);
+ *                    stated decision / interview, call, schedule / offer)
+ *                    unless the model is sure (calibrated p >= 0.9);
  *                    otherwise the next class wins. These guard the precision
  *                    of the labels whose false positives cost the most (a
  *                    live application marked dead, a missed interview).
+ *                    Why not always: word lists are never complete ("we'd
+ *                    love to have you join" is an offer that never says
+ *                    offer; most languages' decision phrases are missing),
+ *                    and on the project's hold-outs (unseen languages and
+ *                    author styles) the always-on rules cost more than they
+ *                    saved; a sure model is right far more often than a
+ *                    missing word is evidence against it.
  * Extraction (company, role, date) runs for every label; the interview
  * date only for INTERVIEW. All state is on the stack: thread-safe. */
 #include <stdio.h>
@@ -20,6 +28,8 @@
 
 #include "co_classify_int.h"
 #include "co_vec_e5.h"
+
+#define CO_CLS_EVIDENCE_SURE 0.9f /* evidence rules apply only below this confidence */
 
 #ifndef CO_CLASSIFY_MODEL_PATH
 #define CO_CLASSIFY_MODEL_PATH "classify/model/careerops-offline.bin"
@@ -269,6 +279,8 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
     out->label = CO_CLASSIFY_REJECTION;
     out->confidence = out->probs[CO_CLASSIFY_REJECTION] > 0.9f ? out->probs[CO_CLASSIFY_REJECTION] : 0.9f;
     out->rule = "rejection_phrase";
+  } else if (out->confidence >= CO_CLS_EVIDENCE_SURE) {
+    /* sure enough: no missing word overrides it (see the file's comment) */
   } else if (out->label == CO_CLASSIFY_REJECTION && !any_asserted(subj, sl, REJECTION_CUES) &&
              !any_asserted(body, bl, REJECTION_CUES)) {
     second_best(out->probs, CO_CLASSIFY_REJECTION, out);
