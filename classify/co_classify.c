@@ -9,6 +9,8 @@
  *                    REJECTION/INTERVIEW/OFFER need their vocabulary (a
  *                    stated decision / interview, call, schedule / offer)
  *                    unless the model is sure (calibrated p >= 0.9);
+ *   applied_evidence APPLIED (below 0.9) in mail without a single job word
+ *                    in any of the seven languages -> OTHER;
  *                    otherwise the next class wins. These guard the precision
  *                    of the labels whose false positives cost the most (a
  *                    live application marked dead, a missed interview).
@@ -90,6 +92,16 @@ static int any_asserted(const char *t, size_t n, const char *const *phrases) {
 static const char *const APPLICATION_WORDS[] = {
     "your application", "you applied", "applying", "application for", "application to", "applied for", "interview",
     "offer", "your candidacy", "your interest in", "the position", "the role", NULL};
+
+/* Words without which mail is not about a job application at all, in the
+ * seven languages (lower case; matched case-insensitively as substrings, so
+ * "applica" covers application/applicazione, "candida" candidate/candidatura). */
+static const char *const JOB_WORDS[] = {
+    "applica", "applied", "apply", "applying", "candida", "position", "role", "job", "career", "recruit", "hiring",
+    "resume", "résumé", "curriculum", " cv", "vacanc", "opening", "assessment", "interview", "offer", "talent",
+    "bewerb", "stelle", "lebenslauf", "personal", "solicitud", "postula", "puesto", "vacante", "selecci", "poste",
+    "recrut", "emploi", "vaga", "currículo", "seletivo", "sollicit", "vacature", "functie", "kandida", "posizion",
+    "ruolo", "lavoro", NULL};
 
 static const char *const REJECTION_PHRASES[] = {
     "not to move forward", "not be moving forward", "not moving forward with your", "won't be moving forward",
@@ -291,6 +303,10 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
   } else if (out->label == CO_CLASSIFY_OFFER && !any_of(subj, sl, OFFER_WORDS) && !any_of(body, bl, OFFER_WORDS)) {
     second_best(out->probs, CO_CLASSIFY_OFFER, out);
     out->rule = "offer_evidence";
+  } else if (out->label == CO_CLASSIFY_APPLIED && !any_of(subj, sl, JOB_WORDS) && !any_of(body, bl, JOB_WORDS)) {
+    out->label = CO_CLASSIFY_OTHER; /* a shipped order is no application, however "Good news!" it opens */
+    out->confidence = out->probs[CO_CLASSIFY_OTHER];
+    out->rule = "applied_evidence";
   }
 
   co_cls_extract_company(subj, in->from, body, bl, out->company, sizeof(out->company));
