@@ -7,7 +7,7 @@ function(co_add_test)
   target_link_libraries(${T_NAME} PRIVATE co_testharness ${T_LIBS} PkgConfig::CMOCKA)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
   if(NOT T_TIMEOUT)
-    set(T_TIMEOUT 120)
+    set(T_TIMEOUT 300) # every email is embedded (e5, ~0.13 CPU-s): a sample import is ~30 CPU-s, more under ASan
   endif()
   if(NOT T_LABELS)
     set(T_LABELS unit)

@@ -327,12 +327,6 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
       co_pl_owned_t owned = {co_rt_embedded(p->rt) ? NULL : co_pl_owns, a};
       out = co_pl_api_accounts(p, q->scope, &owned);
     } else {
-    break;
-  case CO_API_Q_REVIEW: /* the owner's review store (co_pipeline_review_api.c) */
-  case CO_API_Q_REVIEW_ANSWER:
-    if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
-    out = co_pl_api_review(p, q, &rc, errstr, sz);
-    if (out && q->kind == CO_API_Q_REVIEW_ANSWER) res->status = 202;
       out = co_pl_accounts_all(a, q, &rc, errstr, sz);
     }
     break;
@@ -347,6 +341,12 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     return co_pl_api_briefing(p, q, res, errstr, sz);
   case CO_API_Q_SEARCH:
     out = co_pl_search_all(a, q, &rc, errstr, sz);
+    break;
+  case CO_API_Q_REVIEW: /* the owner's review store (co_pipeline_review_api.c) */
+  case CO_API_Q_REVIEW_ANSWER:
+    if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
+    out = co_pl_api_review(p, q, &rc, errstr, sz);
+    if (out && q->kind == CO_API_Q_REVIEW_ANSWER) res->status = 202;
     break;
   case CO_API_Q_CORRECTION: /* local in both modes: see co_pipeline_api_correct.c */
     if ((out = co_pl_api_correct(p, q->account, q->key, q->body, &rc, errstr, sz))) res->status = 202;
