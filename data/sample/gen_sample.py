@@ -136,7 +136,11 @@ def journey(c, day0):
         return
     # 2. recruiter screen invite + scheduling thread
     rname, raddr = recruiter(c)
-    slot_a, slot_b = slot(day + 3, 5), slot(day + 4, 6)
+    # A journey still at the interview stage has its last interview after
+    # the sample's last mail (day ~35) by 9-11 days, so once `careerops run` moves the
+    # sample to today (latest mail 1-7 days old) it is an upcoming one.
+    last_round = outcome == "INTERVIEW" and rounds <= 1
+    slot_a, slot_b = (slot(44, 5), slot(45, 6)) if last_round else (slot(day + 3, 5), slot(day + 4, 6))
     invite = add(slot(day), (rname, raddr), pick("%s - next steps with %s" % (role, name),
                                                 "Interview invitation: %s at %s" % (role, name)),
                  "Hi %s,\n\nThanks for applying to %s. I'd love to set up a 30-minute phone screen to talk about the %s "
@@ -157,7 +161,7 @@ def journey(c, day0):
     day += 6
     # 3. further rounds
     for r in range(1, rounds):
-        t = slot(day + 3, 4)
+        t = slot(46, 4) if outcome == "INTERVIEW" and r == rounds - 1 else slot(day + 3, 4)
         kind = pick("technical interview", "onsite interview loop", "interview with the hiring manager")
         add(slot(day), (rname, raddr), "%s: %s scheduling" % (name, kind.capitalize()),
             "Hi %s,\n\nThe team enjoyed speaking with you and would like to invite you to a %s for the %s role. "
