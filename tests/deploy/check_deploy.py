@@ -254,6 +254,12 @@ def run_spec(a):
     for dst in re.findall(r"CO_MODEL_DIR=/out(\S+) bash scripts/install-model.sh", open(os.path.join(deploy, "Dockerfile")).read()):
         cache = os.environ.get("CO_CACHE_DIR") or os.path.join(os.environ.get("HOME", "/root"), ".cache/careerops")
         paths[dst] = os.environ.get("CO_MODEL_DIR") or os.path.join(cache, "minilm/model")
+    # install-e5.sh in the image = the same script's default dir here (CO_E5_MODEL names the file).
+    for dst in re.findall(r"CO_E5_DIR=/out(\S+) bash scripts/install-e5.sh", open(os.path.join(deploy, "Dockerfile")).read()):
+        cache = os.environ.get("CO_CACHE_DIR") or os.path.join(os.environ.get("HOME", "/root"), ".cache/careerops")
+        e5 = os.environ.get("CO_E5_DIR") or os.path.join(cache, "e5")
+        paths[dst] = e5
+        paths[dst + "/e5-small-q4.bin"] = os.path.join(e5, "e5-small-q4.bin")
     out = []
     for name, s in services.items():
         if not str(s.get("image", "")).startswith("careerops:"):
