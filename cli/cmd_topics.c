@@ -15,7 +15,8 @@ static const char co_topics_usage[] =
     "Usage: careerops topics create [options]\n"
     "Creates the raw, classified, research, notifications and dlq topics (names\n"
     "from topic.*) with topic.partitions partitions and topic.replication.factor\n"
-    "replicas. Existing topics are fine and left unchanged. Prints one line per\n"
+    "replicas (min.insync.replicas: topic.min.insync.replicas, 0 = the broker's).\n"
+    "Existing topics are fine and left unchanged. Prints one line per\n"
     "topic: created|exists|failed NAME. Embedded mode has nothing to create.\n" CO_CLI_COMMON_HELP;
 
 static const char *const co_topic_settings[] = {"topic.raw", "topic.classified", "topic.research",
@@ -44,6 +45,9 @@ static int co_topics_create(const co_conf_t *conf, char *errstr, size_t sz) {
       co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s: %s", co_topic_settings[i], err);
       failed = -1;
       goto out;
+    } else if (co_conf_int(conf, "topic.min.insync.replicas") > 0) {
+      snprintf(err, sizeof(err), "%lld", (long long)co_conf_int(conf, "topic.min.insync.replicas"));
+      rd_kafka_NewTopic_set_config(nt[i], "min.insync.replicas", err);
     }
   q = rd_kafka_queue_new(rk);
   opts = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS);

@@ -33,6 +33,8 @@ static const co_conf_prop_t co_conf_table[] = {
     S("group.instance.id", "", "Static group membership id; a restart within session.timeout does not rebalance."),
     I("topic.partitions", "6", 1, 1024, "Partitions for topics created by `careerops topics create`."),
     I("topic.replication.factor", "1", 1, 7, "Replication factor for created topics."),
+    I("topic.min.insync.replicas", "0", 0, 7,
+      "min.insync.replicas of created topics (writes need this many in-sync replicas); 0: the broker's default."),
     I("max.message.bytes", "1048576", 1024, 67108864, "Largest record a processor accepts; larger ones go to the DLQ."),
     I("dlq.max.attempts", "3", 1, 100, "Attempts at a failing downstream call before the record goes to the DLQ."),
     I("retry.backoff.ms", "200", 1, 600000, "First retry delay; doubles per attempt."),

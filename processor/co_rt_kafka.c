@@ -154,6 +154,8 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
   rd_kafka_resp_err_t e = rd_kafka_metadata(rt->producer, 1, NULL, &md, 15000);
   if (e) return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot read cluster metadata: %s", rd_kafka_err2str(e));
   int rf = (int)co_conf_int(rt->conf, "topic.replication.factor");
+  char misr[16];
+  snprintf(misr, sizeof(misr), "%lld", (long long)co_conf_int(rt->conf, "topic.min.insync.replicas"));
   const char *names[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
   int parts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1], compact[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
   int n = 0;
@@ -183,6 +185,7 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
     nts[nt] = rd_kafka_NewTopic_new(names[i], parts[i], rf, err, sizeof(err));
     if (!nts[nt]) continue;
     if (compact[i]) rd_kafka_NewTopic_set_config(nts[nt], "cleanup.policy", "compact");
+    if (strcmp(misr, "0")) rd_kafka_NewTopic_set_config(nts[nt], "min.insync.replicas", misr);
     created[nt++] = names[i];
   }
   rd_kafka_metadata_destroy(md);
