@@ -18,10 +18,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "co_classify_extract_int.h"
 #include "co_classify_int.h"
 
 #define NCAND 48
-#define NAME_MAX_TOK 6
+#define NNAMES 16
 
 static void trim(char *s) {
   size_t n = strlen(s), i = 0;
@@ -30,11 +31,7 @@ static void trim(char *s) {
   memmove(s, s + i, n - i + 1);
 }
 
-static void copyn(char *dst, size_t dsz, const char *src, size_t n) {
-  if (n >= dsz) n = dsz - 1;
-  memcpy(dst, src, n);
-  dst[n] = 0;
-}
+#define copyn co_xt_copyn
 
 void co_cls_parse_sender(const char *from, co_cls_sender_t *s) {
   memset(s, 0, sizeof(*s));
@@ -130,122 +127,15 @@ static int has_lower(const char *s) {
   return 0;
 }
 
-static void squash(const char *s, char *out, size_t osz) {
-  size_t o = 0;
-  for (; *s && o + 1 < osz; s++)
-    if (isalnum((unsigned char)*s)) out[o++] = (char)tolower((unsigned char)*s);
-  out[o] = 0;
-}
-
-/* Trailing words that name a department, not the company. */
-static const char *const TEAMWORDS[] = {"recruiting", "recruitment", "careers", "career", "talent", "acquisition", "hiring",
-                                        "team", "hr", "jobs", "people", "human", "resources", "notifications",
-                                        "notification", "no-reply", "noreply", NULL};
-static const char *const SUFFIXES[] = {"inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.",
-                                       "corporation", "co", "co.", "plc", "s.a.", "sa", "ag", "bv", "b.v.", "llp",
-                                       "pty", "oy", "ab", "srl", "s.r.l.", "pvt", "pvt.", "lp", "l.p.", NULL};
-
-static int in_list(const char *w, size_t wl, const char *const *list) {
-  for (int i = 0; list[i]; i++)
-    if (strlen(list[i]) == wl && strncasecmp(w, list[i], wl) == 0) return 1;
-  return 0;
-}
-
-/* Removes trailing words from list (keeps at least one word). */
-static int strip_trailing(char *s, const char *const *list) {
-  int stripped = 0;
-  for (;;) {
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ',' || s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == '-')) s[--n] = 0;
-    char *sp = strrchr(s, ' ');
-    if (!sp) return stripped;
-    if (!in_list(sp + 1, strlen(sp + 1), list)) return stripped;
-    if (sp >= s + 2 && sp[-1] == '&' && sp[-2] == ' ' && list == SUFFIXES) return stripped; /* "Kiln & Co" */
-    *sp = 0;
-    stripped = 1;
-  }
-}
-
 void co_cls_clean_company(char *s) {
   trim(s);
-  strip_trailing(s, SUFFIXES);
+  co_xt_strip_legal(s);
   size_t n = strlen(s);
   while (n && strchr(",.!?:;-|&", s[n - 1])) s[--n] = 0;
   trim(s);
 }
 
-/* ---------------------------------------------------------------- text scan */
-
-static int is_name_byte(unsigned char c) { return isalnum(c) || c >= 0x80 || c == '&' || c == '\'' || c == '-' || c == '.' || c == '+'; }
-
-static const char *const CONNECT[] = {"of", "and", "&", "de", "the", "for", "y", NULL};
-static const char *const GENERIC[] = {
-    "our", "we", "you", "your", "this", "that", "thank", "thanks", "hi", "hello", "dear", "please", "i", "it", "unfortunately",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "zoom", "google", "linkedin", "indeed",
-    "workday", "greenhouse", "glassdoor", "lever", "the", "a", "an", "us", "me", "talent", "recruiting", "hr", "careers",
-    "hiring", "team", "interview", "application", "position", "role", "job", "jobs", "next", "other", "all", "any", "more",
-    "new", "remote", "hybrid", "usa", "united", "my", "his", "her", "their", "its", "at", "in", "on", "to", "as", "if",
-    "microsoft", "teams", "calendly", "hackerrank", "codility", "docusign", "am", "pm", "noon", "today", "tomorrow", NULL};
-static const char *const HEADS[] = {
-    "analyst", "engineer", "manager", "developer", "designer", "scientist", "coordinator", "specialist", "intern",
-    "internship", "associate", "director", "representative", "consultant", "architect", "accountant", "writer", "lead",
-    "administrator", "officer", "strategist", "executive", "generalist", "assistant", "technician", "researcher",
-    "recruiter", "nurse", "teacher", "advisor", "programmer", "owner", "editor", "producer", "planner", "buyer", "auditor",
-    "controller", "clerk", "agent", "supervisor", "operator", "therapist", "pharmacist", "counselor", "instructor", "tutor",
-    "fellow", "trainee", "apprentice", "marketer", "economist", "statistician", "partner", "head", "vp", "president",
-    "modeler", "steward", "scientist", "expert", "sre", "devops", NULL};
-
-typedef struct tok_s {
-  const char *p;
-  size_t n;
-} tok_t;
-
-/* Reads up to max title-cased tokens at p (connectors allowed between
- * capitalised words). Returns the count; stops at punctuation that ends a
- * name. A token ending in '.' or ',' ends the run. */
-static int read_caps(const char *p, const char *end, tok_t *t, int max, int allow_lower_first) {
-  int n = 0;
-  while (p < end && n < max) {
-    while (p < end && *p == ' ') p++;
-    if (p >= end) break;
-    const char *st = p;
-    while (p < end && is_name_byte((unsigned char)*p)) p++;
-    size_t wl = (size_t)(p - st);
-    if (!wl) break;
-    int last = 0;
-    size_t core = wl;
-    while (core && (st[core - 1] == '.' || st[core - 1] == '-' || st[core - 1] == '\'')) core--;
-    if (core < wl && !(in_list(st, wl, SUFFIXES))) last = 1; /* "Acme." ends a sentence */
-    if (!core) break;
-    unsigned char c0 = (unsigned char)st[0];
-    int cap = isupper(c0) || c0 >= 0x80;
-    if (isdigit(c0)) /* "3M", "23andMe"; not "11" or "3pm" */
-      for (size_t k = 1; k < core; k++)
-        if (isupper((unsigned char)st[k])) cap = 1;
-    if (!cap && !(n == 0 && allow_lower_first)) {
-      if (n > 0 && in_list(st, core, CONNECT) && p < end && *p == ' ') {
-        const char *q = p + 1;
-        if (q < end && (isupper((unsigned char)*q) || *q == '&')) {
-          t[n].p = st;
-          t[n].n = core;
-          n++;
-          continue;
-        }
-      }
-      if (!(st[0] == '&' && n > 0)) break;
-    }
-    t[n].p = st;
-    t[n].n = in_list(st, wl, SUFFIXES) ? wl : core;
-    n++;
-    if (last) break;
-    if (p < end && *p != ' ') break; /* comma, '!', '(', newline... */
-    if (p + 1 < end && p[0] == ' ' && p[1] == ' ') break;
-  }
-  /* drop trailing connectors */
-  while (n > 0 && in_list(t[n - 1].p, t[n - 1].n, CONNECT) && t[n - 1].p[0] != '&') n--;
-  return n;
-}
+/* ---------------------------------------------------------------- candidates */
 
 typedef struct cand_s {
   char text[128];
@@ -254,31 +144,68 @@ typedef struct cand_s {
   int from_text;
 } cand_t;
 
+/* Candidates, and the words of people's names in the mail (the addressee of
+ * the greeting, the sender when a person): a candidate made only of those
+ * words is a person, not a company. */
 typedef struct cset_s {
   cand_t c[NCAND];
   int n;
+  char names[NNAMES][32];
+  int nnames;
 } cset_t;
+
+static void add_name(cset_t *cs, const char *w, size_t n) {
+  char buf[64];
+  co_xt_copyn(buf, sizeof(buf), w, n);
+  if (cs->nnames == NNAMES || n < 2) return;
+  co_xt_squash(buf, cs->names[cs->nnames], sizeof(cs->names[0]), 0);
+  if (cs->names[cs->nnames][0]) cs->nnames++;
+}
+
+static int is_name_word(const cset_t *cs, const char *w, size_t n) {
+  char buf[64], k[64];
+  co_xt_copyn(buf, sizeof(buf), w, n);
+  co_xt_squash(buf, k, sizeof(k), 0);
+  for (int i = 0; i < cs->nnames; i++)
+    if (!strcmp(cs->names[i], k)) return 1;
+  return 0;
+}
+
+/* 1 if every word of s is a person's name word of the mail. */
+static int is_person(const cset_t *cs, const char *s) {
+  int words = 0;
+  while (*s) {
+    while (*s == ' ') s++;
+    size_t n = strcspn(s, " ");
+    if (!n) break;
+    if (!is_name_word(cs, s, n)) return 0;
+    words++;
+    s += n;
+  }
+  return words > 0;
+}
 
 static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
   char buf[128], key[128];
-  copyn(buf, sizeof(buf), text, strlen(text));
+  co_xt_copyn(buf, sizeof(buf), text, strlen(text));
   co_cls_clean_company(buf);
-  strip_trailing(buf, TEAMWORDS);
+  co_xt_strip_trailing(buf, CO_XT_TEAMWORDS);
   co_cls_clean_company(buf);
   if (!buf[0]) return;
   size_t fl = strcspn(buf, " ");
-  if (!strchr(buf, ' ') && in_list(buf, fl, GENERIC)) return;
-  if (in_list(buf, fl, GENERIC) && strncasecmp(buf, "the ", 4) != 0) return;
+  if (!strchr(buf, ' ') && co_xt_in_list(buf, fl, CO_XT_GENERIC)) return;
+  if (co_xt_in_list(buf, fl, CO_XT_GENERIC) && strncasecmp(buf, "the ", 4) != 0) return;
   const char *lastsp = strrchr(buf, ' ');
   const char *lastw = lastsp ? lastsp + 1 : buf;
-  if (in_list(lastw, strlen(lastw), HEADS)) return; /* a role, not a company */
-  squash(buf, key, sizeof(key));
+  if (co_xt_in_list(lastw, strlen(lastw), CO_XT_HEADS)) return; /* a role, not a company */
+  if (co_xt_is_vendor(buf) || is_person(cs, buf)) return;
+  co_xt_squash(buf, key, sizeof(key), 0);
   if (strlen(key) < 2) return;
   for (int i = 0; i < cs->n; i++) {
     if (strcmp(cs->c[i].key, key) == 0) {
       cs->c[i].score += score;
       if (from_text && !cs->c[i].from_text) {
-        copyn(cs->c[i].text, sizeof(cs->c[i].text), buf, strlen(buf));
+        co_xt_copyn(cs->c[i].text, sizeof(cs->c[i].text), buf, strlen(buf));
         cs->c[i].from_text = 1;
       }
       return;
@@ -286,57 +213,29 @@ static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
   }
   if (cs->n == NCAND) return;
   cand_t *c = &cs->c[cs->n++];
-  copyn(c->text, sizeof(c->text), buf, strlen(buf));
+  co_xt_copyn(c->text, sizeof(c->text), buf, strlen(buf));
   memcpy(c->key, key, sizeof(key));
   c->score = score;
   c->from_text = from_text;
 }
 
-static void toks_to_str(const tok_t *t, int n, char *out, size_t osz) {
-  size_t o = 0;
-  out[0] = 0;
-  for (int i = 0; i < n; i++) {
-    if (o + t[i].n + 2 >= osz) break;
-    if (i) out[o++] = ' ';
-    memcpy(out + o, t[i].p, t[i].n);
-    o += t[i].n;
-  }
-  out[o] = 0;
-}
-
-typedef struct lead_s {
-  const char *s;
-  int w;
-} lead_t;
-
-static const lead_t CO_LEADS[] = {
-    {"applying to ", 4}, {"applying at ", 4}, {"application to ", 4}, {"applied to ", 3}, {"sent to ", 4},
-    {"application with ", 4}, {"interest in joining ", 4}, {"career at ", 3}, {"careers at ", 3},
-    {"interest in working at ", 4}, {"interest in working for ", 4}, {"submitted to ", 4}, {"on behalf of ", 4},
-    {"welcome to ", 3}, {"offer from ", 4}, {"join ", 2}, {"joining ", 2}, {"position at ", 4}, {"role at ", 4},
-    {"opportunity at ", 4}, {"opportunities at ", 3}, {"position with ", 4}, {"role with ", 3}, {"opportunity with ", 4},
-    {"thank you from ", 3}, {"interest in ", 3}, {"employment with ", 4}, {"employment at ", 4}, {"team at ", 3},
-    {"interview with ", 2}, {"received by ", 3}, {"considering ", 2}, {"update from ", 3}, {"news from ", 2},
-    {" at ", 2}, {" with ", 1}, {"from ", 1}, {NULL, 0}};
-
-static const char *const TEAM_AFTER[] = {" Recruiting", " Talent Acquisition", " Hiring Team", " Careers", " Talent Team",
-                                         " HR", " Human Resources", " People Team", " Recruitment",
-                                         " has received your application", " received your application",
-                                         " is reviewing your application", " has reviewed your application", NULL};
+/* ---------------------------------------------------------------- text scan */
 
 static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
-  tok_t tk[NAME_MAX_TOK];
+  co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
   char buf[128];
-  for (int l = 0; CO_LEADS[l].s; l++) {
+  for (int l = 0; CO_XT_LEADS[l].s; l++) {
     const char *p = t, *end = t + len;
     const char *hit;
     int seen = 0;
-    while (p < end && seen < 3 && (hit = co_cls_memcasestr(p, (size_t)(end - p), CO_LEADS[l].s)) != NULL) {
-      const char *q = hit + strlen(CO_LEADS[l].s);
-      int n = read_caps(q, end, tk, NAME_MAX_TOK, 0);
+    while (p < end && seen < 3 && (hit = co_cls_memcasestr(p, (size_t)(end - p), CO_XT_LEADS[l].s)) != NULL) {
+      const char *q = hit + strlen(CO_XT_LEADS[l].s);
+      int n = (hit == t || !isalpha((unsigned char)hit[-1]) || CO_XT_LEADS[l].s[0] == ' ')
+                  ? co_xt_read_caps(q, end, tk, CO_XT_NAME_MAX_TOK, 0)
+                  : 0;
       if (n > 0) {
-        toks_to_str(tk, n, buf, sizeof(buf));
-        cand_add(cs, buf, CO_LEADS[l].w + bonus, 1);
+        co_xt_toks_to_str(tk, n, buf, sizeof(buf));
+        cand_add(cs, buf, CO_XT_LEADS[l].w + bonus, 1);
       }
       p = q;
       seen++;
@@ -344,25 +243,30 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
   }
   /* "<Name> Recruiting Team", "<Name> Talent Acquisition": read backwards
    * to the start of the capitalised run. */
-  for (int k = 0; TEAM_AFTER[k]; k++) {
+  for (int k = 0; CO_XT_TEAM_AFTER[k]; k++) {
     const char *p = t, *end = t + len, *hit;
     int seen = 0;
-    while (p < end && seen < 3 && (hit = strstr(p, TEAM_AFTER[k])) != NULL && hit < end) {
+    while (p < end && seen < 3 && (hit = strstr(p, CO_XT_TEAM_AFTER[k])) != NULL && hit < end) {
       const char *s = hit;
       int words = 0;
-      while (s > t && words < NAME_MAX_TOK) {
+      while (s > t && words < CO_XT_NAME_MAX_TOK) {
         const char *w = s;
         while (w > t && w[-1] == ' ') w--;
         const char *ws = w;
-        while (ws > t && is_name_byte((unsigned char)ws[-1])) ws--;
-        if (ws == w || !(isupper((unsigned char)*ws) || *ws == '&')) break;
-        if (in_list(ws, (size_t)(w - ws), GENERIC) && strncmp(ws, "The", 3) != 0) break;
+        while (ws > t && co_xt_is_name_byte((const unsigned char *)ws - 1)) ws--;
+        if (ws == w || w[-1] == '.') break; /* a sentence ends before the name */
+        if (!co_xt_is_upper((const unsigned char *)ws) && *ws != '&' &&
+            !(words > 0 && co_xt_in_list(ws, (size_t)(w - ws), CO_XT_CONNECT)))
+          break;
+        if (co_xt_in_list(ws, (size_t)(w - ws), CO_XT_GENERIC) && strncmp(ws, "The", 3) != 0) break;
         s = ws;
         words++;
       }
       if (words) {
-        copyn(buf, sizeof(buf), s, (size_t)(hit - s));
+        co_xt_copyn(buf, sizeof(buf), s, (size_t)(hit - s));
         if (!strncmp(buf, "The ", 4)) memmove(buf, buf + 4, strlen(buf + 4) + 1);
+        while (buf[0] && co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
+          memmove(buf, buf + strcspn(buf, " ") + (buf[strcspn(buf, " ")] != 0), strlen(buf + strcspn(buf, " ")) + 1);
         cand_add(cs, buf, 3 + bonus, 1);
       }
       p = hit + 1;
@@ -371,72 +275,121 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
   }
 }
 
-/* Signature lines: "Senior Recruiter, Acme", "Talent Acquisition | Acme",
- * "Hiring Manager at Acme": a job title, a separator, then the company. */
-static void scan_signatures(cset_t *cs, const char *t, size_t len) {
-  static const char *const SEPS[] = {", ", " | ", " at ", " - ", NULL};
-  static const char *const TITLEWORDS[] = {"recruiter", "recruiting", "talent", "acquisition", "people", "hr", "hiring",
-                                           "coordinator", "manager", "partner", "director", "lead", "sourcer",
-                                           "operations", "resources", NULL};
-  tok_t tk[NAME_MAX_TOK];
+/* The last word of [p, e): letters only (UTF-8 letters included). */
+static const char *last_word(const char *p, const char *e, size_t *n) {
+  while (e > p && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == ',' || e[-1] == ':')) e--;
+  const char *w = e;
+  while (w > p && (isalpha((unsigned char)w[-1]) || (unsigned char)w[-1] >= 0x80)) w--;
+  *n = (size_t)(e - w);
+  return w;
+}
+
+static int line_is_title(const char *p, const char *le) {
+  size_t n;
+  const char *w = last_word(p, le, &n);
+  return n && (co_xt_in_list(w, n, CO_XT_TITLEWORDS) || co_xt_in_list(w, n, CO_XT_HEADS));
+}
+
+/* The company on a signature line: a run that fills the line, or is followed
+ * only by a place ("Acme GmbH · Wien", "Acme | Berlin", "Acme, Madrid"). */
+static void sig_company(cset_t *cs, const char *p, const char *le, int w) {
+  co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
   char buf[128];
+  while (p < le && *p == ' ') p++;
+  int n = co_xt_read_caps(p, le, tk, CO_XT_NAME_MAX_TOK, 0);
+  if (n <= 0) return;
+  const char *re = tk[n - 1].p + tk[n - 1].n;
+  while (re < le && (*re == '.' || *re == ' ' || *re == '\r')) re++;
+  int rest_ok = re >= le || *re == ',' || *re == '|' || (unsigned char)*re == 0xC2 || (unsigned char)*re == 0xE2 ||
+                *re == '(' || *re == '-';
+  if (!rest_ok) return;
+  co_xt_toks_to_str(tk, n, buf, sizeof(buf));
+  cand_add(cs, buf, w, 1);
+}
+
+/* Team phrases that open a signature line before the company
+ * ("Talent Acquisition – Acme", "Equipe de Recrutamento Acme"). */
+static const char *const TEAM_LINE[] = {
+    "talent acquisition", "recruiting team", "recruitment team", "people team", "hr team", "human resources",
+    "recursos humanos", "departamento de recursos humanos", "equipo de selección", "equipo de talento",
+    "ressources humaines", "service des ressources humaines", "service recrutement", "l'équipe recrutement",
+    "équipe recrutement", "equipe de recrutamento", "time de talentos", "equipe de talentos", "recrutamento",
+    "recruitmentteam", "afdeling hr", "team recruitment", "werving en selectie", "risorse umane", "ufficio del personale",
+    "ufficio risorse umane", "team selezione", "das recruiting-team", "ihr recruiting-team", "personalabteilung",
+    "recruiting", "recrutement", "rrhh", "rh", "hr", NULL};
+
+static void scan_signatures(cset_t *cs, const char *t, size_t len) {
   const char *p = t, *end = t + len;
   while (p < end) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     const char *le = eol ? eol : end;
     if (le - p < 100) {
-      for (int k = 0; SEPS[k]; k++) {
-        const char *sep = co_cls_memcasestr(p, (size_t)(le - p), SEPS[k]);
+      for (int k = 0; CO_XT_SIG_SEPS[k]; k++) {
+        const char *sep = co_cls_memcasestr(p, (size_t)(le - p), CO_XT_SIG_SEPS[k]);
+        size_t n;
         if (!sep) continue;
-        /* the last word before the separator must be a title word */
-        const char *w = sep;
-        while (w > p && isalpha((unsigned char)w[-1])) w--;
-        if (!in_list(w, (size_t)(sep - w), TITLEWORDS)) continue;
-        int n = read_caps(sep + strlen(SEPS[k]), le, tk, NAME_MAX_TOK, 0);
-        if (n > 0) {
-          toks_to_str(tk, n, buf, sizeof(buf));
-          cand_add(cs, buf, 3, 1);
-        }
+        const char *w = last_word(p, sep, &n); /* the last word before the separator is a title word */
+        if (!n || !(co_xt_in_list(w, n, CO_XT_TITLEWORDS) || co_xt_in_list(w, n, CO_XT_HEADS))) continue;
+        sig_company(cs, sep + strlen(CO_XT_SIG_SEPS[k]), le, 3);
+        break;
+      }
+      for (int k = 0; TEAM_LINE[k]; k++) {
+        size_t tl = strlen(TEAM_LINE[k]);
+        if ((size_t)(le - p) <= tl + 1 || strncasecmp(p, TEAM_LINE[k], tl) != 0 || p[tl] != ' ') continue;
+        const char *q = p + tl;
+        while (q < le && (*q == ' ' || *q == '-' || *q == '|' || *q == ':' || (unsigned char)*q >= 0x80) &&
+               !co_xt_is_upper((const unsigned char *)q))
+          q++;
+        if (q < le && strncasecmp(q, "de ", 3) == 0) q += 3; /* "Recursos Humanos de Acme" */
+        sig_company(cs, q, le, 3);
         break;
       }
     }
-    /* "Talent Acquisition Partner" alone on a line, the company on the next */
-    if (eol && le - p < 60) {
-      const char *w = le;
-      while (w > p && (w[-1] == ' ' || w[-1] == '\r')) w--;
-      const char *we = w;
-      while (w > p && isalpha((unsigned char)w[-1])) w--;
-      if (in_list(w, (size_t)(we - w), TITLEWORDS) || in_list(w, (size_t)(we - w), HEADS)) {
-        const char *nx = eol + 1, *ne = memchr(nx, '\n', (size_t)(end - nx));
-        ne = ne ? ne : end;
-        int n = read_caps(nx, ne, tk, NAME_MAX_TOK, 0);
-        if (n > 0 && tk[n - 1].p + tk[n - 1].n >= ne - 1) {
-          toks_to_str(tk, n, buf, sizeof(buf));
-          cand_add(cs, buf, 3, 1);
-        }
-      }
+    /* a title alone on a line ("Talent Acquisition Partner"), the company on the next */
+    if (eol && le - p < 60 && line_is_title(p, le)) {
+      const char *nx = eol + 1, *ne = memchr(nx, '\n', (size_t)(end - nx));
+      sig_company(cs, nx, ne ? ne : end, 3);
     }
     p = eol ? eol + 1 : end;
   }
 }
 
 /* A capitalised run in the text that squashes to the domain label gives the
- * company's own spelling of its domain ("Yarrow Foods" for yarrowfoods). */
+ * company's own spelling of its domain ("Yarrow Foods" for yarrowfoods,
+ * "Mühlbach" for muhlbach or muehlbach); a longer run that begins with it
+ * ("Hoteles Brisamar" for hoteles.com.mx) counts too. */
 static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const char *label, int w) {
   size_t ll = strlen(label);
   if (ll < 3) return;
-  tok_t tk[NAME_MAX_TOK];
-  for (size_t i = 0; i < len; i++) {
-    if (!(isupper((unsigned char)t[i])) || (i > 0 && is_name_byte((unsigned char)t[i - 1]))) continue;
-    if (tolower((unsigned char)t[i]) != label[0]) continue;
-    int n = read_caps(t + i, t + len, tk, NAME_MAX_TOK, 0);
+  co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
+  int found = 0;
+  for (size_t i = 0; i < len && found < 2; i++) {
+    if (!co_xt_is_upper((const unsigned char *)t + i) || (i > 0 && co_xt_is_name_byte((const unsigned char *)t + i - 1)))
+      continue;
+    int n = co_xt_read_caps(t + i, t + len, tk, CO_XT_NAME_MAX_TOK, 0);
     for (int k = n; k >= 1; k--) {
-      char buf[128], key[128];
-      toks_to_str(tk, k, buf, sizeof(buf));
-      squash(buf, key, sizeof(key));
-      if (strcmp(key, label) == 0) {
+      char buf[128], key[128], gkey[128], pre[128];
+      co_xt_toks_to_str(tk, k, buf, sizeof(buf));
+      co_xt_squash(buf, key, sizeof(key), 0);
+      co_xt_squash(buf, gkey, sizeof(gkey), 1);
+      if (strcmp(key, label) == 0 || strcmp(gkey, label) == 0) {
         cand_add(cs, buf, w, 1);
-        return;
+        found++;
+        break;
+      }
+      if (k > 1) { /* the first k-1 words spell the label: the run is the longer name */
+        co_xt_toks_to_str(tk, 1, pre, sizeof(pre));
+        for (int j = 1; j < k; j++) {
+          co_xt_toks_to_str(tk, j, pre, sizeof(pre));
+          co_xt_squash(pre, key, sizeof(key), 0);
+          co_xt_squash(pre, gkey, sizeof(gkey), 1);
+          if ((strcmp(key, label) == 0 || strcmp(gkey, label) == 0) && !co_xt_in_list(tk[j].p, tk[j].n, CO_XT_GENERIC)) {
+            cand_add(cs, buf, w, 1);
+            found++;
+            k = 0;
+            break;
+          }
+        }
       }
     }
   }
@@ -455,15 +408,15 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int 
   for (size_t i = 0; i <= al; i++) acr[i] = (char)toupper((unsigned char)out[i]);
   const char *end = t + len;
   for (const char *p = t; p < end; p++) {
-    if (*p != acr[0] || (p > t && is_name_byte((unsigned char)p[-1]))) continue;
+    if (*p != acr[0] || (p > t && co_xt_is_name_byte((const unsigned char *)p - 1))) continue;
     const char *q = p, *stop = NULL;
     size_t k = 0;
     while (q < end && k < al) {
       const char *w = q;
-      while (q < end && is_name_byte((unsigned char)*q)) q++;
+      while (q < end && co_xt_is_name_byte((const unsigned char *)q)) q++;
       size_t wl = (size_t)(q - w);
       if (!wl) break;
-      if (in_list(w, wl, CONNECT) && k > 0) {
+      if (co_xt_in_list(w, wl, CO_XT_CONNECT) && k > 0) {
       } else if ((unsigned char)w[0] == (unsigned char)acr[k] && wl > 1 && islower((unsigned char)w[1])) {
         k++;
         stop = q;
@@ -474,7 +427,7 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int 
       else if (k < al) break;
     }
     if (k == al && stop) {
-      copyn(out, osz, p, (size_t)(stop - p));
+      co_xt_copyn(out, osz, p, (size_t)(stop - p));
       co_cls_clean_company(out);
       return 1;
     }
@@ -487,6 +440,207 @@ static const char *const GENERIC_LOCAL[] = {"no-reply", "noreply", "notification
                                             "team", "hello", "alerts", "messages", "jobs-noreply", "system", "workday",
                                             "support", "reply", "apply", NULL};
 
+/* Hosts of vendors that carry the employer as a subdomain or first path
+ * segment of a link: acme.zoom.us, acme.teamtailor.com, acme.jobs.personio.de,
+ * boards.greenhouse.io/acme, jobs.lever.co/acme, jobs.ashbyhq.com/acme. */
+static void link_tenant(const char *t, size_t len, char *label, size_t lsz) {
+  static const char *const SUB_HOSTS[] = {".zoom.us", ".teamtailor.com", ".jobs.personio.de", ".jobs.personio.com",
+                                          ".recruitee.com", ".workable.com", ".bamboohr.com", ".breezy.hr",
+                                          ".myworkdayjobs.com", ".softgarden.io", ".webex.com", NULL};
+  static const char *const PATH_HOSTS[] = {"boards.greenhouse.io/", "job-boards.greenhouse.io/", "jobs.lever.co/",
+                                           "jobs.ashbyhq.com/", "apply.workable.com/", NULL};
+  static const char *const NOT_TENANT[] = {"www", "us02web", "us04web", "us05web", "us06web", "eu01web", "app", "jobs",
+                                           "careers", "apply", "meet", "api", "embed", NULL};
+  const char *p = t, *end = t + len, *hit;
+  while ((hit = co_cls_memcasestr(p, (size_t)(end - p), "://")) != NULL) {
+    const char *h = hit + 3, *he = h;
+    while (he < end && (isalnum((unsigned char)*he) || *he == '.' || *he == '-' || *he == '/')) he++;
+    size_t hl = (size_t)(he - h);
+    char host[160];
+    co_xt_copyn(host, sizeof(host), h, hl);
+    for (char *c = host; *c; c++) *c = (char)tolower((unsigned char)*c);
+    char *slash = strchr(host, '/');
+    for (int i = 0; PATH_HOSTS[i]; i++) {
+      size_t pl = strlen(PATH_HOSTS[i]);
+      if (!strncmp(host, PATH_HOSTS[i], pl) && host[pl]) {
+        co_xt_copyn(label, lsz, host + pl, strcspn(host + pl, "/?#"));
+        co_xt_squash(label, label, lsz, 0);
+        return;
+      }
+    }
+    if (slash) *slash = 0;
+    size_t n = strlen(host);
+    for (int i = 0; SUB_HOSTS[i]; i++) {
+      size_t sl = strlen(SUB_HOSTS[i]);
+      if (n > sl && !strcmp(host + n - sl, SUB_HOSTS[i])) {
+        host[n - sl] = 0;
+        char *dot = strrchr(host, '.');
+        const char *ten = dot ? dot + 1 : host;
+        if (!co_xt_in_list(ten, strlen(ten), NOT_TENANT)) {
+          co_xt_squash(ten, label, lsz, 0);
+          return;
+        }
+      }
+    }
+    p = hit + 3;
+  }
+}
+
+/* The addressee of the greeting ("Hallo Jonas,", "Dear Ms. Park") and the
+ * sender when it is a person: their words are no company. */
+static void collect_names(cset_t *cs, const char *body, size_t bl, const char *disp) {
+  const char *p = body, *end = body + (bl > 400 ? 400 : bl);
+  for (int lines = 0; p < end && lines < 3; lines++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    const char *le = eol ? eol : end;
+    const char *w = p;
+    size_t wl = strcspn(w, " ,\n");
+    if (w + wl <= le && co_xt_in_list(w, wl, CO_XT_GREETINGS)) {
+      co_xt_tok_t tk[4];
+      const char *q = w + wl;
+      while (q < le && *q == ' ') q++;
+      int n = co_xt_read_caps(q, le, tk, 4, 0);
+      for (int i = 0; i < n; i++) add_name(cs, tk[i].p, tk[i].n);
+    }
+    p = eol ? eol + 1 : end;
+  }
+  if (disp) {
+    for (const char *s = disp; *s;) {
+      while (*s == ' ' || *s == ',') s++;
+      size_t n = strcspn(s, " ,");
+      if (n) add_name(cs, s, n);
+      s += n;
+    }
+  }
+}
+
+/* The sender's display name: "Acme via Greenhouse", "Acme Recruiting",
+ * "HR Acme", "Talent Acquisition at Acme", "Dana Lee | Acme", "Acme |
+ * Careers". Writes the employer part into out ("" if none) and returns its
+ * weight: 3 for a department or ATS sender, 2 for a part that agrees with
+ * the domain, 0 for a person or a vendor. person: set when the name is a
+ * person's. */
+static int display_company(const char *name, const char *label, int ats, char *out, size_t osz, int *person) {
+  char nm[128], part[4][128];
+  int np = 0;
+  *person = 0;
+  out[0] = 0;
+  co_xt_copyn(nm, sizeof(nm), name, strlen(name));
+  char *via = strstr(nm, " via ");
+  if (via) {
+    if (co_xt_is_vendor(via + 5) && strstr("calendly calcom cal.com zoom", via + 5) == NULL) *via = 0;
+    else if (co_xt_is_vendor(via + 5)) return *person = 1, 0; /* "Dana Lee via Calendly" */
+    else *via = 0;
+  }
+  static const char *const SPLIT[] = {" | ", "|", " - ", " – ", " — ", " · ", " @ ", NULL};
+  char *s = nm;
+  while (np < 4) {
+    char *cut = NULL;
+    size_t cl = 0;
+    for (int k = 0; SPLIT[k]; k++) {
+      char *c = strstr(s, SPLIT[k]);
+      if (c && (!cut || c < cut)) cut = c, cl = strlen(SPLIT[k]);
+    }
+    if (cut) *cut = 0;
+    co_xt_copyn(part[np++], sizeof(part[0]), s, strlen(s));
+    if (!cut) break;
+    s = cut + cl;
+  }
+  int best = -1, best_w = 0, team_any = 0, teamonly[4] = {0};
+  for (int i = 0; i < np; i++) {
+    char *p = part[i];
+    int team = 0;
+    trim(p);
+    for (int k = 0; CO_XT_TEAM_PREFIX[k]; k++) {
+      size_t tl = strlen(CO_XT_TEAM_PREFIX[k]);
+      if (!strncasecmp(p, CO_XT_TEAM_PREFIX[k], tl) && p[tl]) {
+        memmove(p, p + tl, strlen(p + tl) + 1);
+        team = 1;
+        break;
+      }
+    }
+    co_cls_clean_company(p);
+    size_t before = strlen(p);
+    team |= co_xt_strip_trailing(p, CO_XT_TEAMWORDS);
+    if (strchr(p, ' ') == NULL && co_xt_in_list(p, strlen(p), CO_XT_TEAMWORDS)) p[0] = 0, teamonly[i] = 1;
+    if (before && !p[0]) teamonly[i] = 1;
+    co_cls_clean_company(p);
+    team_any |= team;
+    if (!p[0] || co_xt_is_vendor(p)) continue;
+    char key[128], gkey[128];
+    co_xt_squash(p, key, sizeof(key), 0);
+    co_xt_squash(p, gkey, sizeof(gkey), 1);
+    int matches = label[0] && key[0] &&
+                  (!strcmp(key, label) || !strcmp(gkey, label) || (strlen(key) >= 4 && !strncmp(label, key, strlen(key))) ||
+                   (strlen(label) >= 4 && !strncmp(key, label, strlen(label))));
+    int w = matches ? 2 : (team || ats) ? 3 : 0;
+    if (w > best_w || (w && w == best_w && matches)) best = i, best_w = w;
+  }
+  /* "Dana Lee | Acme": the part after a person's name is the employer */
+  if (best < 0 && np == 2 && part[1][0] && !teamonly[1] && !co_xt_is_vendor(part[1])) best = 1, best_w = 2;
+  if (best < 0 && np == 2 && teamonly[1] && part[0][0]) best = 0, best_w = 3;
+  if (best < 0) {
+    *person = !ats && !team_any;
+    return 0;
+  }
+  co_xt_copyn(out, osz, part[best], strlen(part[best]));
+  return best_w;
+}
+
+/* 1 if a line of the body starts with the first word of name (a person
+ * signs with their name), or name is written "Last, First". */
+static int signs_as(const char *name, const char *body, size_t bl) {
+  if (strchr(name, ',')) return 1;
+  size_t fl = strcspn(name, " ");
+  if (fl < 2) return 0;
+  for (const char *p = body, *end = body + bl; p < end;) {
+    if (!strncmp(p, name, fl) && (p + fl == end || !co_xt_is_name_byte((const unsigned char *)p + fl))) return 1;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    p = eol ? eol + 1 : end;
+  }
+  return 0;
+}
+
+/* The employer's domain label ("" for free mail, ATS and job boards, whose
+ * tenant is then tried: acme@myworkday.com, a link to acme.zoom.us). */
+static void sender_label(const co_cls_sender_t *s, int ats, const char *body, size_t full_len, char *label, size_t lsz) {
+  label[0] = 0;
+  int freemail = s->domain[0] && domain_in(s->domain, FREEMAIL);
+  if (s->domain[0] && !ats && !freemail) domain_label(s->domain, label, lsz);
+  if (label[0] && co_xt_is_vendor(label)) label[0] = 0;
+  char lab[128];
+  co_xt_squash(label, lab, sizeof(lab), 0); /* "hv-group" -> "hvgroup" */
+  if (strchr(label, '-')) co_xt_copyn(label, lsz, lab, strlen(lab));
+  /* Display names like "Workday@acme.com" carry the employer's domain. */
+  const char *at = strchr(s->name, '@');
+  if (at && !label[0]) {
+    char d[128];
+    co_xt_copyn(d, sizeof(d), at + 1, strlen(at + 1));
+    for (char *p = d; *p; p++) *p = (char)tolower((unsigned char)*p);
+    if (!co_cls_domain_is_ats(d) && !domain_in(d, FREEMAIL)) domain_label(d, label, lsz);
+  }
+  /* Workday-style tenants: acme@myworkday.com, acme-careers@... */
+  if (!label[0] && ats && s->local[0] && strstr(s->domain, "linkedin") == NULL && strstr(s->domain, "indeed") == NULL) {
+    char loc[128];
+    co_xt_copyn(loc, sizeof(loc), s->local, strlen(s->local));
+    char *dash = strchr(loc, '-');
+    if (dash && co_xt_in_list(dash + 1, strlen(dash + 1), GENERIC_LOCAL)) *dash = 0;
+    if (!co_xt_in_list(loc, strlen(loc), GENERIC_LOCAL) && strlen(loc) >= 3) co_xt_squash(loc, label, lsz, 0);
+  }
+  if (!label[0] && (ats || freemail || !s->domain[0] || co_xt_is_vendor(s->domain))) link_tenant(body, full_len, label, lsz);
+}
+
+static int agreement(const char *key, const char *text, const char *label) {
+  size_t kl = strlen(key), ll = strlen(label);
+  char gkey[128];
+  co_xt_squash(text, gkey, sizeof(gkey), 1);
+  if (!label[0]) return 0;
+  if (!strcmp(key, label) || !strcmp(gkey, label)) return 4;
+  if (ll >= 3 && kl > ll && (!strncmp(key, label, ll) || !strncmp(gkey, label, ll))) return 5; /* "Redwood Civic Tech" at redwood.com */
+  if (kl >= 4 && !strncmp(label, key, kl)) return 2;
+  return 0;
+}
+
 void co_cls_extract_company(const char *subject, const char *from, const char *body, size_t body_len, char *out,
                             size_t out_size) {
   cset_t *cs = calloc(1, sizeof(*cs));
@@ -495,79 +649,38 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
   subject = subject ? subject : "";
   body = body ? body : "";
   if (body_len > 3000) body_len = 3000;
+  /* body_len is the new part; the quoted thread after it is read only for
+   * the company's own spelling of its domain */
+  size_t full_len = strnlen(body, body_len + 3000);
   co_cls_sender_t s;
   co_cls_parse_sender(from, &s);
   int ats = s.domain[0] && co_cls_domain_is_ats(s.domain);
-  int freemail = s.domain[0] && domain_in(s.domain, FREEMAIL);
-  char label[128] = "";
-  if (s.domain[0] && !ats && !freemail) domain_label(s.domain, label, sizeof(label));
-
-  /* Display names like "Workday@acme.com" carry the employer's domain. */
-  char *at = strchr(s.name, '@');
-  if (at && !label[0]) {
-    char d[128];
-    copyn(d, sizeof(d), at + 1, strlen(at + 1));
-    for (char *p = d; *p; p++) *p = (char)tolower((unsigned char)*p);
-    if (!co_cls_domain_is_ats(d) && !domain_in(d, FREEMAIL)) domain_label(d, label, sizeof(label));
-  }
-  /* Workday-style tenants: acme@myworkday.com, acme-careers@... */
-  if (!label[0] && ats && s.local[0] && strstr(s.domain, "linkedin") == NULL && strstr(s.domain, "indeed") == NULL) {
-    char loc[128];
-    copyn(loc, sizeof(loc), s.local, strlen(s.local));
-    char *dash = strchr(loc, '-');
-    if (dash && in_list(dash + 1, strlen(dash + 1), GENERIC_LOCAL)) *dash = 0;
-    if (!in_list(loc, strlen(loc), GENERIC_LOCAL) && strlen(loc) >= 3) squash(loc, label, sizeof(label));
-  }
+  char label[128];
+  sender_label(&s, ats, body, full_len, label, sizeof(label));
+  char dname[128];
+  int person = 0, dw = s.name[0] && !strchr(s.name, '@') ? display_company(s.name, label, ats, dname, sizeof(dname), &person) : 0;
+  collect_names(cs, body, body_len, person && signs_as(s.name, body, body_len) ? s.name : NULL);
 
   if (has_lower(subject)) scan_text(cs, subject, strlen(subject), 1); /* ALL-CAPS runs swallow verbs */
   scan_text(cs, body, body_len, 0);
   scan_signatures(cs, body, body_len);
   if (label[0]) {
     scan_domain_spelling(cs, subject, strlen(subject), label, 1);
-    scan_domain_spelling(cs, body, body_len, label, 1);
+    scan_domain_spelling(cs, body, full_len, label, 1);
   }
-
-  if (s.name[0] && !at) {
-    char nm[128];
-    copyn(nm, sizeof(nm), s.name, strlen(s.name));
-    /* "Acme via Workday", "Acme | Careers" */
-    char *via = strstr(nm, " via ");
-    if (via) *via = 0;
-    char *bar = strchr(nm, '|');
-    if (bar) *bar = 0;
-    co_cls_clean_company(nm);
-    int team = strip_trailing(nm, TEAMWORDS);
-    co_cls_clean_company(nm);
-    char key[128];
-    squash(nm, key, sizeof(key));
-    int matches = label[0] && key[0] && (strcmp(key, label) == 0 || (strlen(key) >= 4 && strncmp(label, key, strlen(key)) == 0));
-    if (matches)
-      cand_add(cs, nm, 2, 0);
-    else if (ats || team)
-      cand_add(cs, nm, 3, 0);
-    /* else: a person's name at the company's own domain */
-  }
+  if (dw) cand_add(cs, dname, dw, 0);
   /* Agreement with the domain label is strong evidence. */
   int best = -1;
   for (int i = 0; i < cs->n; i++) {
     cand_t *c = &cs->c[i];
-    size_t kl = strlen(c->key);
-    size_t ll = strlen(label);
-    if (!label[0]) {
-    } else if (strcmp(c->key, label) == 0) {
-      c->score += 4;
-    } else if (ll >= 3 && kl > ll && strncmp(c->key, label, ll) == 0) {
-      c->score += 5; /* "Redwood Civic Tech" at redwood.com beats "Redwood" */
-    } else if (kl >= 4 && strncmp(label, c->key, kl) == 0) {
-      c->score += 2;
-    }
+    c->score += agreement(c->key, c->text, label);
     if (best < 0 || c->score > cs->c[best].score) best = i;
   }
   int from_domain = 0;
   if (best >= 0) {
-    copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
+    co_xt_copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
   } else if (label[0]) { /* last resort: the domain itself */
-    copyn(out, out_size, label, strlen(label));
+    co_xt_copyn(out, out_size, label, strlen(label));
     out[0] = (char)toupper((unsigned char)out[0]);
     from_domain = 1;
   }
@@ -582,83 +695,11 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
       const char *c = strstr(sent, CUTS[k]);
       if (c && (size_t)(c - sent) < sl) sl = (size_t)(c - sent);
     }
-    copyn(out, out_size, sent, sl);
+    co_xt_copyn(out, out_size, sent, sl);
     co_cls_clean_company(out);
   }
   /* An acronym ("ACME Talent" -> "AT") is usually spelled out in the text. */
   if (!expand_acronym(subject, strlen(subject), out, out_size, from_domain))
     expand_acronym(body, body_len, out, out_size, from_domain);
   free(cs);
-}
-
-/* ---------------------------------------------------------------- role */
-
-static const char *const ROLE_LEADS[] = {
-    "position of ", "role of ", "for the ", "for our ", "as a ", "as an ", "as our next ", "as our ", "applying for ",
-    "application for ", "applied for ", "applying to the ", "applied to the ", "application to the ", "interest in the ",
-    "job title: ", "position: ", "role: ", "title: ", "opening: ", "offer for ", "the ", "for ", ": ", "- ", NULL};
-
-static int is_reqid(const char *p, size_t n) {
-  int dig = 0;
-  for (size_t i = 0; i < n; i++) dig += isdigit((unsigned char)p[i]) != 0;
-  return dig >= 3 || (n > 0 && p[0] == '#');
-}
-
-static int is_numeral(const char *p, size_t n) {
-  static const char *const R[] = {"i", "ii", "iii", "iv", "v", "1", "2", "3", "4", "5", NULL};
-  return in_list(p, n, R);
-}
-
-/* Tries a role at p; writes it and returns 1 if it ends with a head noun. */
-static int role_at(const char *p, const char *end, char *out, size_t osz) {
-  tok_t tk[10];
-  while (p < end && *p == ' ') p++;
-  int n = read_caps(p, end, tk, 10, 0);
-  int st = 0;
-  while (st < n && is_reqid(tk[st].p, tk[st].n)) st++;
-  int head = -1;
-  for (int i = st; i < n; i++) {
-    size_t wl = tk[i].n;
-    if (in_list(tk[i].p, wl, HEADS)) head = i;
-    else if (head >= 0 && !is_numeral(tk[i].p, wl)) break;
-  }
-  if (head < 0) return 0;
-  int last = head;
-  while (last + 1 < n && is_numeral(tk[last + 1].p, tk[last + 1].n)) last++;
-  if (in_list(tk[st].p, tk[st].n, GENERIC) && strncmp(tk[st].p, "The", 3) != 0) return 0;
-  toks_to_str(tk + st, last - st + 1, out, osz);
-  return out[0] != 0;
-}
-
-static int role_scan(const char *t, size_t len, char *out, size_t osz) {
-  for (int l = 0; ROLE_LEADS[l]; l++) {
-    const char *p = t, *end = t + len, *hit;
-    int seen = 0;
-    while (p < end && seen < 6 && (hit = co_cls_memcasestr(p, (size_t)(end - p), ROLE_LEADS[l])) != NULL) {
-      const char *q = hit + strlen(ROLE_LEADS[l]);
-      if (role_at(q, end, out, osz)) return 1;
-      p = q;
-      seen++;
-    }
-  }
-  /* A line that is just a title ("Data Analyst"), as job boards lay out. */
-  const char *p = t, *end = t + len;
-  int lines = 0;
-  while (p < end && lines < 30) {
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    const char *le = eol ? eol : end;
-    tok_t tk[8];
-    int n = read_caps(p, le, tk, 8, 0);
-    if (n > 0 && tk[n - 1].p + tk[n - 1].n == le && role_at(p, le, out, osz)) return 1;
-    p = eol ? eol + 1 : end;
-    lines++;
-  }
-  return 0;
-}
-
-void co_cls_extract_role(const char *subject, const char *body, size_t body_len, char *out, size_t out_size) {
-  out[0] = 0;
-  if (subject && has_lower(subject) && role_scan(subject, strlen(subject), out, out_size)) return;
-  if (body && role_scan(body, body_len > 3000 ? 3000 : body_len, out, out_size)) return;
-  out[0] = 0;
 }
