@@ -4,7 +4,7 @@
  * enforces limits, serves the embedded dashboard and the OpenAPI document,
  * counts requests for /metrics, and turns errors into JSON bodies. It knows
  * nothing of the pipeline: every question about data goes to a backend (a
- * table of function pointers plus an opaque), which pipeline/co_pipeline_api.c
+ * table of function pointers plus an opaque), which pipeline/backend/co_pipeline_api.c
  * implements, so dependencies stay one-way (api/ -> common/ only).
  *
  * Threading: requests run on libmicrohttpd's thread pool; backend functions

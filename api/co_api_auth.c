@@ -2,7 +2,7 @@
  *
  * Only SHA-256 hashes of tokens are ever stored or compared: the admin
  * token's hash is computed once at start; account tokens are resolved by
- * the backend from their hash (the token store, pipeline/co_pipeline_api.c).
+ * the backend from their hash (the token store, pipeline/backend/co_pipeline_api.c).
  * There is no open mode: every /api call needs a credential. In
  * local-session mode (api.auth; the default on a loopback listener) the
  * server also holds a random secret made at start (258 bits from

@@ -24,7 +24,7 @@
  *
  * With brokers set, the same batches go to Kafka, each in one transaction
  * with the cursor: both modes write through one co_pipeline_sink_t
- * (pipeline/co_pipeline_ingest_sink.c), the sink the IMAP and Gmail
+ * (pipeline/sources/co_pipeline_ingest_sink.c), the sink the IMAP and Gmail
  * sources use too. */
 #include <errno.h>
 #include <getopt.h>

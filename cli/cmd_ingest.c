@@ -5,7 +5,7 @@
  * normalized events to topic.raw, so ingestion scales apart from the
  * `careerops run` processors. Every batch goes out in one Kafka transaction
  * together with the source's cursor record in <app.id>-ingest-cursors
- * (pipeline/co_pipeline_ingest_sink.c): a SIGKILL at any moment leaves
+ * (pipeline/sources/co_pipeline_ingest_sink.c): a SIGKILL at any moment leaves
  * either the whole batch and its cursor or neither, and a restart resumes
  * from the last committed cursor. Readers of topic.raw must use
  * read_committed (the runtime does). One-shot imports are `careerops import

@@ -3,7 +3,7 @@
  * webhook, plus a small durable journal of deliveries.
  *
  * A leaf library: it knows nothing of Kafka, RocksDB or the pipeline. The
- * caller (pipeline/co_pipeline_notify.c) decides what is sent once and
+ * caller (pipeline/topology/co_pipeline_notify.c) decides what is sent once and
  * keeps what cannot be sent yet; this module does one delivery at a time,
  * classifies its outcome and tracks each channel's health:
  *

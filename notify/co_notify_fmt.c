@@ -11,7 +11,7 @@
  *
  * Ids: the note's "application" is the applications store key; people and
  * the webhook get the API's id for it (URL-safe base64 without padding, the
- * same as pipeline/co_pipeline_api_data.c), never the key with its
+ * same as pipeline/backend/co_pipeline_api_data.c), never the key with its
  * unit-separator bytes. */
 #include <libical/ical.h>
 #include <openssl/evp.h>

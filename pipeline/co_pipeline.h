@@ -1,12 +1,22 @@
 /* co_pipeline.h: the CareerOps topology, the one place that wires the leaves
- * (ingest, classify) to the stream runtime (processor/).
+ * (ingest, classify, research, notify, search) to the stream runtime
+ * (processor/).
  *
  *   topic.raw (key account, value = normalized event, docs/event-schema.md)
  *     └─ processor "classify": dedupe store (TTL dedupe.ttl.s) → offline
- *        classifier → "applications" store (one per account/company/role,
- *        stage only moves forward) → topic.classified (key account);
+ *        classifier → "applications" store (one per account and job, stage
+ *        only moves forward) → topic.classified (key account);
  *        INTERVIEW/OFFER also → topic.research (key company) and
- *        topic.notifications (key account).
+ *        topic.notifications (key account); unsure → "review" store.
+ *   topic.research → processor "research" → "briefings" store (per account)
+ *   topic.notifications → processor "notify" (Slack, WhatsApp, webhook)
+ *   topic.corrections → processor "corrections" (the person's fixes)
+ *
+ * The folder is split along its seams (docs/architecture.md):
+ *   topology/  the processors and their stores (internal: co_pipeline_int.h)
+ *   sources/   mail sources and the ingest sink (co_pipeline_ingest.h)
+ *   backend/   the REST API's backend and the token store
+ * Only the headers in pipeline/ itself are public.
  *
  * docs/pipeline.md describes the records and the application JSON.
  * Threading: one thread runs the pipeline (run / run_until_idle);
@@ -34,6 +44,8 @@ void co_pipeline_destroy(co_pipeline_t *p);
 
 /* The runtime (owned by the pipeline): for reading topics and stores. */
 co_rt_t *co_pipeline_rt(co_pipeline_t *p);
+/* The settings the pipeline was made with (not owned; lives as long as p). */
+const co_conf_t *co_pipeline_conf(const co_pipeline_t *p);
 
 typedef struct co_pipeline_import_stats_s {
   int64_t appended;  /* messages appended to topic.raw, malformed included */
@@ -99,32 +111,6 @@ typedef struct co_pipeline_counts_s {
   int64_t research, notifications, dlq;
 } co_pipeline_counts_t;
 co_err_t co_pipeline_counts(co_pipeline_t *p, co_pipeline_counts_t *out, char *errstr, size_t errstr_size);
-
-/* ---- IMAP source (embedded mode) -----------------------------------------
- * A thread that syncs imap.url (imap.user, imap.password / imap.oauth.token,
- * account) into topic.raw: each batch of normalized events and the cursor
- * ((uidvalidity << 32) | uid under "imap:<user>@<url>") in one atomic
- * append, so a crash neither loses nor duplicates records; then IDLE until
- * new mail. Unparseable messages go to the DLQ as with the mbox import. */
-typedef struct co_pipeline_imap_s co_pipeline_imap_t;
-typedef struct co_pipeline_imap_stats_s {
-  int64_t appended, malformed, syncs;
-} co_pipeline_imap_stats_t;
-
-/* Checks the settings; does not connect. p and conf are not owned and must
- * outlive the handle. NULL with errstr on failure (CO_ERR_UNSUPPORTED in
- * Kafka mode). Caller frees with co_pipeline_imap_destroy(). */
-co_pipeline_imap_t *co_pipeline_imap_new(co_pipeline_t *p, const co_conf_t *conf, char *errstr, size_t errstr_size);
-/* One sync on the caller's thread (not while the thread runs). */
-co_err_t co_pipeline_imap_sync(co_pipeline_imap_t *im, int64_t *delivered, char *errstr, size_t errstr_size);
-/* Starts the sync/IDLE thread. */
-co_err_t co_pipeline_imap_start(co_pipeline_imap_t *im, char *errstr, size_t errstr_size);
-/* Asks the thread to stop (seen within about 0.5 s); async-signal-safe. */
-void co_pipeline_imap_stop(co_pipeline_imap_t *im);
-/* Thread-safe counters. */
-void co_pipeline_imap_stats(co_pipeline_imap_t *im, co_pipeline_imap_stats_t *out);
-/* Stops and joins the thread, logs out, frees. NULL is a no-op. */
-void co_pipeline_imap_destroy(co_pipeline_imap_t *im);
 
 /* ---- Briefings and search ------------------------------------------------
  * The "research" processor keeps one briefing per (company, account) (docs/research.md)
@@ -238,16 +224,5 @@ co_err_t co_pipeline_tokens_list(co_pipeline_tokens_t *t, int (*cb)(const char *
 co_err_t co_pipeline_tokens_lookup(co_pipeline_tokens_t *t, const char *hash, char *account, size_t account_size,
                                    int *admin);
 long co_pipeline_tokens_count(co_pipeline_tokens_t *t);
-
-/* ---- notifications (co_pipeline_notify.c, docs/notify.md) ---------------
- * Health of the notification channels as compact JSON (co_notify_health:
- * {"status":"ok"|"degraded","channels":{...}}); *json_out malloc'd, caller
- * frees. Thread-safe. */
-co_err_t co_pipeline_notify_health(co_pipeline_t *p, char **json_out);
-/* Un-pauses channel ("slack", "whatsapp", "webhook"), first replacing its
- * credential with new_secret when non-NULL (copied). Kept messages go out
- * with the partition's next notification. Thread-safe. */
-co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const char *new_secret, char *errstr,
-                                   size_t errstr_size);
 
 #endif

@@ -26,6 +26,11 @@
 #include "co_rt.h"
 
 /* ---- sinks --------------------------------------------------------------- */
+/* Header of a raw record that ingest could not parse: the cause. Every
+ * source (this one, co_pipeline_import_mbox) sets it; the classify processor
+ * reads it and sends the record to the DLQ with that cause. */
+#define CO_PL_HDR_INGEST_ERROR "co.ingest.error"
+
 typedef struct co_pipeline_sink_s co_pipeline_sink_t;
 
 /* Opens a sink for the source named cursor_key (at most ~240 bytes; longer

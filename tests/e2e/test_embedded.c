@@ -179,7 +179,7 @@ static void test_embedded(void **state) {
     snprintf(src, sizeof(src), "%s", json_string_value(json_object_get(r.json, "source")) ?: "?");
     e2e_resp_free(&r);
     /* the search index follows the briefings store in its own thread
-     * (pipeline/co_pipeline_index.c): searchable soon after, not at once */
+     * (pipeline/topology/co_pipeline_index.c): searchable soon after, not at once */
     snprintf(path, sizeof(path), "/api/search?q=%s&k=10", comp);
     if (!CO_TH_WAIT_UNTIL(search_finds(base, path, company), 180000)) {
       e2e_get(base, path, NULL, &r);

@@ -14,6 +14,7 @@
 
 #include "co_th.h"
 #include "co_th_imap.h"
+#include "co_pipeline_ingest.h"
 #include "pl_tu.h"
 
 static long run_and_count(co_pipeline_t *p) {
@@ -32,9 +33,9 @@ static void test_idle(void **state) {
   co_conf_t *conf = pl_conf_imap(dir, co_th_imap_url(m), "jobs", "pw-idle");
   co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
   if (!p) fail_msg("pipeline: %s", err);
-  co_pipeline_imap_t *im = co_pipeline_imap_new(p, conf, err, sizeof(err));
+  co_pipeline_ingest_t *im = co_pipeline_ingest_new(conf, co_pipeline_rt(p), NULL, err, sizeof(err));
   if (!im) fail_msg("imap: %s", err);
-  assert_int_equal(co_pipeline_imap_start(im, err, sizeof(err)), CO_OK);
+  assert_int_equal(co_pipeline_ingest_start(im, err, sizeof(err)), CO_OK);
 
   assert_true(CO_TH_WAIT_UNTIL(run_and_count(p) >= 20, 30000));
   assert_int_equal(pl_classified(p), 20);
@@ -48,8 +49,8 @@ static void test_idle(void **state) {
   long total, distinct;
   pl_raw_count(p, conf, &total, &distinct);
   printf("IDLE delivery -> classified latency: %lld ms (target 5000 ms)\n", (long long)latency);
-  co_pipeline_imap_stats_t st;
-  co_pipeline_imap_stats(im, &st);
+  co_pipeline_ingest_stats_t st;
+  co_pipeline_ingest_stats(im, &st);
   printf("raw records %ld (distinct %ld), imap appended %lld in %lld syncs\n", total, distinct,
          (long long)st.appended, (long long)st.syncs);
   assert_int_equal(pl_classified(p), 21);
@@ -57,7 +58,7 @@ static void test_idle(void **state) {
   assert_int_equal(distinct, 21);
 
   free(raw);
-  co_pipeline_imap_destroy(im);
+  co_pipeline_ingest_destroy(im);
   co_pipeline_destroy(p);
   co_conf_destroy(conf);
   co_th_imap_stop(m);

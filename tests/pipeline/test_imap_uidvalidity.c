@@ -14,6 +14,7 @@
 
 #include "co_th.h"
 #include "co_th_imap.h"
+#include "co_pipeline_ingest.h"
 #include "pl_tu.h"
 
 static void test_uidvalidity(void **state) {
@@ -26,11 +27,11 @@ static void test_uidvalidity(void **state) {
   co_conf_t *conf = pl_conf_imap(dir, co_th_imap_url(m), "jobs", "pw-uv");
   co_pipeline_t *p = co_pipeline_new(conf, err, sizeof(err));
   if (!p) fail_msg("pipeline: %s", err);
-  co_pipeline_imap_t *im = co_pipeline_imap_new(p, conf, err, sizeof(err));
+  co_pipeline_ingest_t *im = co_pipeline_ingest_new(conf, co_pipeline_rt(p), NULL, err, sizeof(err));
   if (!im) fail_msg("imap: %s", err);
 
   long total = 0, distinct = 0;
-  assert_int_equal(co_pipeline_imap_start(im, err, sizeof(err)), CO_OK);
+  assert_int_equal(co_pipeline_ingest_start(im, err, sizeof(err)), CO_OK);
   assert_true(CO_TH_WAIT_UNTIL((pl_raw_count(p, conf, &total, &distinct), total >= 10), 30000));
   assert_int_equal(co_pipeline_run_until_idle(p, err, sizeof(err)), CO_OK);
   assert_int_equal(pl_classified(p), 10);
@@ -44,8 +45,8 @@ static void test_uidvalidity(void **state) {
   assert_true(CO_TH_WAIT_UNTIL((pl_raw_count(p, conf, &total, &distinct), total >= 20), 30000));
   printf("after UIDVALIDITY reset to %u: %ld raw records (%ld distinct) after %lld ms\n", uv, total, distinct,
          (long long)(co_th_now_ms() - t0));
-  co_pipeline_imap_stop(im);
-  co_pipeline_imap_destroy(im); /* joined: nothing more is appended */
+  co_pipeline_ingest_stop(im);
+  co_pipeline_ingest_destroy(im); /* joined: nothing more is appended */
   im = NULL;
   pl_raw_count(p, conf, &total, &distinct);
   assert_int_equal(total, 20); /* the source re-appended them ... */
@@ -58,7 +59,7 @@ static void test_uidvalidity(void **state) {
   assert_int_equal((uint32_t)((uint64_t)cur >> 32), uv); /* the cursor moved to the new UIDVALIDITY */
   assert_int_equal((uint32_t)(cur & 0xffffffff), 10);
 
-  co_pipeline_imap_destroy(im);
+  co_pipeline_ingest_destroy(im);
   co_pipeline_destroy(p);
   co_conf_destroy(conf);
   co_th_imap_stop(m);

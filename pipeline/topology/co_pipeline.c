@@ -1,9 +1,13 @@
 /* co_pipeline.c: builds the CareerOps topology and its runtime, and runs it.
  *
- * The topology today is one processor ("classify" on topic.raw) with two
- * stores (dedupe with TTL, applications) and three sinks (classified,
- * research, notifications). The research and notify processors will read
- * those sinks; declaring them now makes Kafka mode create the topics. */
+ * Four processors, each one task per partition of its source topic:
+ *   classify    (topic.raw; stores dedupe with TTL, applications, review)
+ *               -> topic.classified, topic.research, topic.notifications
+ *   research    (topic.research; store briefings)
+ *   notify      (topic.notifications; stores notify_sent, notify_pending:
+ *               registered by co_pipeline_notify.c)
+ *   corrections (topic.corrections; store corrections)
+ * The search index is a thread beside the runtime (co_pipeline_index.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +93,10 @@ void co_pipeline_destroy(co_pipeline_t *p) {
 
 co_rt_t *co_pipeline_rt(co_pipeline_t *p) {
   return p->rt;
+}
+
+const co_conf_t *co_pipeline_conf(const co_pipeline_t *p) {
+  return p->conf;
 }
 
 co_err_t co_pipeline_run(co_pipeline_t *p, char *errstr, size_t errstr_size) {

@@ -10,6 +10,7 @@
 #include "co_search.h"
 #include "co_llm.h"
 #include "co_pipeline.h"
+#include "co_pipeline_ingest.h"
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
@@ -30,8 +31,6 @@ typedef struct co_pl_notify_s co_pl_notify_t;
 #define CO_PL_STORE_CORRECTIONS "corrections"
 /* Characters of the email body a research task carries. */
 #define CO_PL_RESEARCH_TEXT_CHARS 2000
-/* Header of a raw record that ingest could not parse: the cause. */
-#define CO_PL_HDR_INGEST_ERROR "co.ingest.error"
 /* Keys in the applications store that are not applications start with
  * \x1e (below any printable byte, so they never match an account prefix). */
 #define CO_PL_IDX_ACCOUNTS \

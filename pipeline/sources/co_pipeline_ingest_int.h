@@ -11,9 +11,6 @@
 #include "co_pipeline_ingest.h"
 
 #define CO_PL_SRC_BATCH 64
-/* Header of a raw record that ingest could not parse: the cause (the same
- * name as CO_PL_HDR_INGEST_ERROR in co_pipeline_int.h). */
-#define CO_PL_HDR_INGEST_ERROR "co.ingest.error"
 
 typedef struct co_pl_src_s {
   struct co_pipeline_ingest_s *ing;

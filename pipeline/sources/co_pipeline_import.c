@@ -21,7 +21,8 @@
 
 #include "co_ingest.h"
 #include "co_log.h"
-#include "co_pipeline_int.h"
+#include "co_pipeline.h"
+#include "co_pipeline_ingest.h"
 
 #define CO_PL_IMPORT_BATCH 64
 
@@ -83,16 +84,16 @@ co_err_t co_pipeline_import_key(const char *prefix, const char *account, const c
  * likely written for (docs/state.md). */
 static int64_t import_legacy_cursor(co_pipeline_t *p, const char *path, const char *account) {
   char abs[PATH_MAX], key[PATH_MAX + 32];
-  if (strcmp(account, co_conf_str(p->conf, "account"))) return -1;
+  if (strcmp(account, co_conf_str(co_pipeline_conf(p), "account"))) return -1;
   snprintf(key, sizeof(key), "import.mbox:%s", realpath(path, abs) ? abs : path);
-  return strlen(key) < 280 ? co_rt_cursor(p->rt, key) : -1;
+  return strlen(key) < 280 ? co_rt_cursor(co_pipeline_rt(p), key) : -1;
 }
 
 int64_t co_pipeline_import_cursor(co_pipeline_t *p, const char *path) {
   char key[320], e[256];
-  const char *account = co_conf_str(p->conf, "account");
+  const char *account = co_conf_str(co_pipeline_conf(p), "account");
   if (co_pipeline_import_key("import.mbox", account, path, key, sizeof(key), e, sizeof(e))) return -1;
-  int64_t c = co_rt_cursor(p->rt, key);
+  int64_t c = co_rt_cursor(co_pipeline_rt(p), key);
   return c >= 0 ? c : import_legacy_cursor(p, path, account);
 }
 
@@ -180,12 +181,12 @@ co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char 
   char ckey[320], ierr[512];
   if (!st) st = &local;
   memset(st, 0, sizeof(*st));
-  if (!co_rt_embedded(p->rt))
+  if (!co_rt_embedded(co_pipeline_rt(p)))
     return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED,
                      "import: Kafka mode imports through a transactional producer, not the pipeline");
-  if (!account || !*account) account = co_conf_str(p->conf, "account");
+  if (!account || !*account) account = co_conf_str(co_pipeline_conf(p), "account");
   if ((err = co_pipeline_import_key("import.mbox", account, path, ckey, sizeof(ckey), errstr, errstr_size))) return err;
-  int64_t cursor = co_rt_cursor(p->rt, ckey);
+  int64_t cursor = co_rt_cursor(co_pipeline_rt(p), ckey);
   if (cursor < 0) cursor = import_legacy_cursor(p, path, account);
   /* The cursor is the offset of the last imported message + 1: reopen
    * there and skip that message. */
@@ -193,7 +194,7 @@ co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char 
   int skip_first = cursor > 0;
   if ((err = co_ingest_mbox_open(path, start, &r, errstr, errstr_size))) return err;
   int64_t last = cursor;
-  size_t max_body = (size_t)co_conf_int(p->conf, "ingest.max.body.bytes");
+  size_t max_body = (size_t)co_conf_int(co_pipeline_conf(p), "ingest.max.body.bytes");
   for (;;) {
     co_err_t ne = co_ingest_reader_next(r, &m, ierr, sizeof(ierr));
     if (ne == CO_ERR_IO) {
@@ -238,7 +239,7 @@ co_err_t co_pipeline_import_mbox(co_pipeline_t *p, const char *path, const char 
       last = (int64_t)m.offset + 1;
     }
     if (b.cnt == CO_PL_IMPORT_BATCH || (ne == CO_ERR_NOT_FOUND && b.cnt > 0)) {
-      if ((err = co_rt_append(p->rt, p->t_raw, b.msgs, b.cnt, ckey, last, errstr, errstr_size))) goto done;
+      if ((err = co_rt_append(co_pipeline_rt(p), co_conf_str(co_pipeline_conf(p), "topic.raw"), b.msgs, b.cnt, ckey, last, errstr, errstr_size))) goto done;
       st->appended += b.cnt;
       batch_clear(&b);
     }
