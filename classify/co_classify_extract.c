@@ -129,6 +129,8 @@ static int has_lower(const char *s) {
 
 void co_cls_clean_company(char *s) {
   trim(s);
+  size_t l = strlen(s);
+  while (l >= 2 && s[l - 1] == '.' && s[l - 2] == '.') s[--l] = 0; /* "Acme S.A.." at a sentence end */
   co_xt_strip_legal(s);
   size_t n = strlen(s);
   while (n && strchr(",.!?:;-|&", s[n - 1])) s[--n] = 0;
@@ -254,7 +256,8 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
         while (w > t && w[-1] == ' ') w--;
         const char *ws = w;
         while (ws > t && co_xt_is_name_byte((const unsigned char *)ws - 1)) ws--;
-        if (ws == w || w[-1] == '.') break; /* a sentence ends before the name */
+        if (ws == w) break;
+        if (w[-1] == '.' && !co_xt_is_legal(ws, (size_t)(w - ws))) break; /* a sentence ends before the name */
         if (!co_xt_is_upper((const unsigned char *)ws) && *ws != '&' &&
             !(words > 0 && co_xt_in_list(ws, (size_t)(w - ws), CO_XT_CONNECT)))
           break;
@@ -265,7 +268,7 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
       if (words) {
         co_xt_copyn(buf, sizeof(buf), s, (size_t)(hit - s));
         if (!strncmp(buf, "The ", 4)) memmove(buf, buf + 4, strlen(buf + 4) + 1);
-        while (buf[0] && co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
+        while (islower((unsigned char)buf[0]) && co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
           memmove(buf, buf + strcspn(buf, " ") + (buf[strcspn(buf, " ")] != 0), strlen(buf + strcspn(buf, " ")) + 1);
         cand_add(cs, buf, 3 + bonus, 1);
       }
@@ -316,7 +319,7 @@ static const char *const TEAM_LINE[] = {
     "équipe recrutement", "equipe de recrutamento", "time de talentos", "equipe de talentos", "recrutamento",
     "recruitmentteam", "afdeling hr", "team recruitment", "werving en selectie", "risorse umane", "ufficio del personale",
     "ufficio risorse umane", "team selezione", "das recruiting-team", "ihr recruiting-team", "personalabteilung",
-    "recruiting", "recrutement", "rrhh", "rh", "hr", NULL};
+    "afdeling hr", "equipo de selección", "l'équipe", "recruiting", "recrutement", "rrhh", "rh", "hr", NULL};
 
 static void scan_signatures(cset_t *cs, const char *t, size_t len) {
   const char *p = t, *end = t + len;
@@ -340,7 +343,8 @@ static void scan_signatures(cset_t *cs, const char *t, size_t len) {
         while (q < le && (*q == ' ' || *q == '-' || *q == '|' || *q == ':' || (unsigned char)*q >= 0x80) &&
                !co_xt_is_upper((const unsigned char *)q))
           q++;
-        if (q < le && strncasecmp(q, "de ", 3) == 0) q += 3; /* "Recursos Humanos de Acme" */
+        for (size_t cl; q < le && (cl = strcspn(q, " ")) < 5 && co_xt_in_list(q, cl, CO_XT_CONNECT);)
+          q += cl + 1; /* "Recursos Humanos de Acme", "Recruiting-Team der Acme" */
         sig_company(cs, q, le, 3);
         break;
       }
@@ -438,7 +442,8 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int 
 static const char *const GENERIC_LOCAL[] = {"no-reply", "noreply", "notifications", "notification", "jobs", "careers",
                                             "talent", "recruiting", "hr", "donotreply", "do-not-reply", "info", "mail",
                                             "team", "hello", "alerts", "messages", "jobs-noreply", "system", "workday",
-                                            "support", "reply", "apply", NULL};
+                                            "support", "reply", "apply", "candidatures", "empleo", "carreiras", "karriere", "bewerbung", "vacatures",
+                                            "lavoraconnoi", "recrutement", NULL};
 
 /* Hosts of vendors that carry the employer as a subdomain or first path
  * segment of a link: acme.zoom.us, acme.teamtailor.com, acme.jobs.personio.de,
@@ -520,17 +525,26 @@ static void collect_names(cset_t *cs, const char *body, size_t bl, const char *d
  * weight: 3 for a department or ATS sender, 2 for a part that agrees with
  * the domain, 0 for a person or a vendor. person: set when the name is a
  * person's. */
-static int display_company(const char *name, const char *label, int ats, char *out, size_t osz, int *person) {
+static int display_company(const char *name, const char *label, int ats, char *out, size_t osz, int *person, int *relay) {
   char nm[128], part[4][128];
   int np = 0;
-  *person = 0;
+  *person = *relay = 0;
   out[0] = 0;
   co_xt_copyn(nm, sizeof(nm), name, strlen(name));
-  char *via = strstr(nm, " via ");
-  if (via) {
-    if (co_xt_is_vendor(via + 5) && strstr("calendly calcom cal.com zoom", via + 5) == NULL) *via = 0;
-    else if (co_xt_is_vendor(via + 5)) return *person = 1, 0; /* "Dana Lee via Calendly" */
-    else *via = 0;
+  /* "Acme via Flatchr", "Acme über JOIN", "Acme vía Factorial": a relay sends for Acme */
+  static const char *const VIA[] = {" via ", " über ", " vía ", " tramite ", " através de ", " através da ",
+                                    " through ", " par ", NULL};
+  static const char *const CALENDARS[] = {"calendly", "calcom", "zoom", "doodle", "youcanbookme", "hubspot",
+                                          "googlecalendar", "microsoftbookings", NULL};
+  for (int k = 0; VIA[k]; k++) {
+    char *via = strstr(nm, VIA[k]);
+    if (!via) continue;
+    char tool[128];
+    co_xt_squash(via + strlen(VIA[k]), tool, sizeof(tool), 0);
+    if (co_xt_in_list(tool, strlen(tool), CALENDARS)) return *person = 1, 0; /* "Dana Lee via Calendly" */
+    *via = 0;
+    *relay = 1;
+    break;
   }
   static const char *const SPLIT[] = {" | ", "|", " - ", " – ", " — ", " · ", " @ ", NULL};
   char *s = nm;
@@ -591,11 +605,16 @@ static int display_company(const char *name, const char *label, int ats, char *o
  * signs with their name), or name is written "Last, First". */
 static int signs_as(const char *name, const char *body, size_t bl) {
   if (strchr(name, ',')) return 1;
-  size_t fl = strcspn(name, " ");
-  if (fl < 2) return 0;
+  size_t fl = strcspn(name, " "), nl = strlen(name);
+  char clean[128];
+  co_xt_copyn(clean, sizeof(clean), name, nl);
+  co_cls_clean_company(clean);
+  if (fl < 2 || strlen(clean) != nl) return 0; /* "Acme Corp." is no person */
   for (const char *p = body, *end = body + bl; p < end;) {
-    if (!strncmp(p, name, fl) && (p + fl == end || !co_xt_is_name_byte((const unsigned char *)p + fl))) return 1;
     const char *eol = memchr(p, '\n', (size_t)(end - p));
+    size_t ll = (size_t)((eol ? eol : end) - p);
+    while (ll && (p[ll - 1] == ' ' || p[ll - 1] == '\r')) ll--;
+    if ((ll == fl || ll == nl) && !strncmp(p, name, ll)) return 1; /* a line that is the first name or the whole name */
     p = eol ? eol + 1 : end;
   }
   return 0;
@@ -657,8 +676,15 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
   int ats = s.domain[0] && co_cls_domain_is_ats(s.domain);
   char label[128];
   sender_label(&s, ats, body, full_len, label, sizeof(label));
-  char dname[128];
-  int person = 0, dw = s.name[0] && !strchr(s.name, '@') ? display_company(s.name, label, ats, dname, sizeof(dname), &person) : 0;
+  char dname[128], dkey[128];
+  int person = 0, relay = 0;
+  int dw = s.name[0] && !strchr(s.name, '@') ? display_company(s.name, label, ats, dname, sizeof(dname), &person, &relay) : 0;
+  co_xt_squash(dname, dkey, sizeof(dkey), 0);
+  /* A robot mailbox (no-reply@, jobs@) of a domain the display name does not
+   * spell is a relay too: an ATS this file does not know. */
+  if (!relay && dw && label[0] && co_xt_in_list(s.local, strlen(s.local), GENERIC_LOCAL) && !agreement(dkey, dname, label))
+    relay = 1;
+  if (relay && dw && label[0] && !agreement(dkey, dname, label)) label[0] = 0, dw = 3;
   collect_names(cs, body, body_len, person && signs_as(s.name, body, body_len) ? s.name : NULL);
 
   if (has_lower(subject)) scan_text(cs, subject, strlen(subject), 1); /* ALL-CAPS runs swallow verbs */
@@ -677,6 +703,8 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
     if (best < 0 || c->score > cs->c[best].score) best = i;
   }
   int from_domain = 0;
+  /* a weak guess ("... with Dana Lee") that the domain does not back loses to the domain */
+  if (best >= 0 && label[0] && cs->c[best].score < 3 && !agreement(cs->c[best].key, cs->c[best].text, label)) best = -1;
   if (best >= 0) {
     co_xt_copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
   } else if (label[0]) { /* last resort: the domain itself */

@@ -46,6 +46,8 @@ void co_xt_squash(const char *s, char *out, size_t osz, int german);
 /* Drops legal forms (GmbH & Co. KG, S.A. de C.V., S.p.A., Inc., ...) from
  * the end of s, in place; 1 if one was dropped. */
 int co_xt_strip_legal(char *s);
+/* 1 if the wl bytes at w are a legal form (Inc., GmbH, S.A., ...). */
+int co_xt_is_legal(const char *w, size_t wl);
 /* Removes trailing words of list (keeps at least one word); 1 if any. */
 int co_xt_strip_trailing(char *s, const char *const *list);
 /* 1 if the squashed name is an ATS, job board or calendar tool. */

@@ -29,7 +29,7 @@ const char *const CO_XT_GENERIC[] = {
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "heute", "morgen", "team", "personal",
     /* es */ "su", "sus", "tu", "tus", "nuestro", "nuestra", "nosotros", "usted", "hola", "estimado", "estimada", "gracias",
     "candidatura", "puesto", "entrevista", "oferta", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
-    "domingo", "equipo", "recursos", "empleo",
+    "domingo", "equipo", "recursos", "empleo", "selección", "departamento",
     /* fr */ "votre", "vos", "notre", "nos", "nous", "vous", "bonjour", "madame", "monsieur", "merci", "candidature", "poste",
     "entretien", "offre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "équipe", "service",
     "recrutement",
@@ -38,7 +38,7 @@ const char *const CO_XT_GENERIC[] = {
     /* nl */ "je", "jouw", "uw", "onze", "ons", "wij", "hoi", "beste", "bedankt", "sollicitatie", "functie", "gesprek",
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "vacature", "vacatures",
     /* it */ "sua", "suo", "nostra", "nostro", "noi", "lei", "ciao", "gentile", "grazie", "candidatura", "posizione",
-    "colloquio", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "selezione", NULL};
+    "colloquio", "afdeling", "ufficio", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "selezione", NULL};
 
 const char *const CO_XT_HEADS[] = {
     "analyst", "engineer", "manager", "developer", "designer", "scientist", "coordinator", "specialist", "intern",
@@ -54,7 +54,8 @@ const char *const CO_XT_TEAMWORDS[] = {
     "human", "resources", "notifications", "notification", "no-reply", "noreply", "karriere", "personal",
     "personalabteilung", "bewerbermanagement", "recruiting-team", "empleo", "rrhh", "selección", "seleccion", "talento",
     "humanos", "recrutement", "carrières", "carrieres", "rh", "emplois", "carreiras", "recrutamento", "vagas", "talentos",
-    "vacatures", "werving", "selectie", "selezione", "risorse", "umane", "lavoro", "ressources", "humaines", NULL};
+    "vacatures", "werving", "selectie", "selezione", "risorse", "umane", "lavoro", "ressources", "humaines", "afdeling",
+    NULL};
 
 const char *const CO_XT_TEAM_PREFIX[] = {
     "talent acquisition at ", "talent acquisition @ ", "recruiting at ", "careers at ", "jobs at ", "hiring at ",
@@ -82,7 +83,8 @@ const char *const CO_XT_VENDORS[] = {
     "catho", "gupy", "vagas", "kenoby", "computrabajo", "tecnoempleo", "intoo", "nationalevacaturebank", "werkzoeken",
     "monsterboard", "jobat", "infojobsit", "cadremploi", "regionsjob", "pole-emploi", "francetravail", "bundesagentur",
     "arbeitsagentur", "jobware", "kununu", "recruit", "hireology", "jobylon", "homerun", "traffit", "erecruiter",
-    "umantis", "dvinci", "rexx", "concludis", "prescreen", "coveto", NULL};
+    "umantis", "dvinci", "rexx", "concludis", "prescreen", "coveto", "flatchr", "factorialhr", "inrecruiting",
+    "altamira", "jobsoid", "manatal", "recruiterbox", "beetween", "digitalrecruiters", "taleez", NULL};
 
 const char *const CO_XT_GREETINGS[] = {"dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "moin", "servus",
                                        "geehrte", "geehrter", "hola", "estimado", "estimada", "estimado/a", "querido",
@@ -108,7 +110,8 @@ const co_xt_lead_t CO_XT_LEADS[] = {
     {"entrevista con ", 2}, {"oferta de ", 1}, {"en nombre de ", 3}, {"bienvenido a ", 3}, {"bienvenida a ", 3},
     /* fr */
     {"chez ", 3}, {"rejoindre ", 3}, {"envoyée à ", 4}, {"envoyée chez ", 4}, {"au sein de ", 3}, {"l'intérêt porté à ", 4},
-    {"intérêt pour ", 3}, {"de la part de ", 3}, {"bienvenue chez ", 3}, {"l'équipe de ", 2},
+    {"intérêt pour ", 3}, {"de la part de ", 3}, {"bienvenue chez ", 3}, {"l'équipe de ", 2}, {"l'équipe ", 3},
+    {"une offre de ", 2},
     /* pt */
     {"enviada para ", 4}, {"enviada à ", 4}, {"fazer parte da ", 4}, {"fazer parte do ", 4}, {"trabalhar na ", 4},
     {"trabalhar no ", 4}, {"candidatura na ", 4}, {"vaga da ", 2}, {"vaga na ", 3}, {"interesse na ", 3},
@@ -143,6 +146,19 @@ static const char *const SUFFIXES[] = {
     "sl", "slu", "s.l.u.", "sau", "s.a.u.", "sas", "s.a.s.", "sarl", "s.a.r.l.", "sasu", "eurl", "nv", "n.v.", "spa",
     "s.p.a.", "lda", "lda.", "ltda", "ltda.", "se", "kg", "kgaa", "ug", "mbh", "ohg", "eg", "vof", "cv", "c.v.", "scarl",
     "s.c.a.r.l.", "snc", "s.n.c.", "sccl", "coop", "me", "epp", "eireli", NULL};
+
+/* 1 if w is a legal form, trailing dots ignored on both sides ("S.A.." = "S.A."). */
+static int is_suffix(const char *w, size_t wl) {
+  while (wl && w[wl - 1] == '.') wl--;
+  for (int i = 0; wl && SUFFIXES[i]; i++) {
+    size_t l = strlen(SUFFIXES[i]);
+    while (l && SUFFIXES[i][l - 1] == '.') l--;
+    if (l == wl && strncasecmp(w, SUFFIXES[i], wl) == 0) return 1;
+  }
+  return 0;
+}
+
+int co_xt_is_legal(const char *w, size_t wl) { return is_suffix(w, wl); }
 
 int co_xt_in_list(const char *w, size_t wl, const char *const *list) {
   for (int i = 0; list[i]; i++)
@@ -209,7 +225,7 @@ int co_xt_strip_legal(char *s) {
   int stripped = 0;
   for (;;) {
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ',' || s[n - 1] == ' ')) s[--n] = 0;
+    while (n && (s[n - 1] == ',' || s[n - 1] == ' ' || (s[n - 1] == '.' && n >= 2 && s[n - 2] == '.'))) s[--n] = 0;
     int hit = 0;
     for (int i = 0; LEGAL_TAILS[i] && !hit; i++)
       if (ends_with_word(s, n, LEGAL_TAILS[i])) {
@@ -218,7 +234,7 @@ int co_xt_strip_legal(char *s) {
       }
     if (!hit) {
       char *sp = strrchr(s, ' ');
-      if (!sp || !co_xt_in_list(sp + 1, strlen(sp + 1), SUFFIXES)) return stripped;
+      if (!sp || !is_suffix(sp + 1, strlen(sp + 1))) return stripped;
       if (sp >= s + 2 && sp[-1] == '&' && sp[-2] == ' ') return stripped; /* "Kiln & Co" */
       *sp = 0;
     }
@@ -273,7 +289,7 @@ static int next_is_legal(const char *p, const char *end) {
   const char *st = p;
   while (p < end && co_xt_is_name_byte((const unsigned char *)p)) p++;
   size_t wl = (size_t)(p - st);
-  return wl && (co_xt_in_list(st, wl, SUFFIXES) || co_xt_in_list(st, wl, CO_XT_CONNECT) ||
+  return wl && (is_suffix(st, wl) || co_xt_in_list(st, wl, CO_XT_CONNECT) ||
                 (wl <= 6 && memchr(st, '.', wl - 1) && isupper((unsigned char)st[0])));
 }
 
@@ -289,7 +305,7 @@ int co_xt_read_caps(const char *p, const char *end, co_xt_tok_t *t, int max, int
     int last = 0;
     size_t core = wl;
     while (core && (st[core - 1] == '.' || st[core - 1] == '-' || st[core - 1] == '\'')) core--;
-    int legal = co_xt_in_list(st, wl, SUFFIXES) || (wl <= 6 && memchr(st, '.', core) && isupper((unsigned char)st[0]));
+    int legal = is_suffix(st, wl) || (wl <= 6 && memchr(st, '.', core) && isupper((unsigned char)st[0]));
     if (core < wl && !legal) last = 1; /* "Acme." ends a sentence */
     if (legal && st[wl - 1] == '.' && !next_is_legal(p, end)) last = 1; /* "Acme Inc. We ..." */
     if (!core) break;

@@ -30,7 +30,25 @@ static const char *const LANG_LEADS[] = {
     /* fr */ "poste de ", "poste d'", "en tant que ", "poste ",
     /* pt */ "vaga de ", "cargo de ", "vaga para ", "posição de ", "função de ",
     /* nl */ "functie van ", "functie als ", "functie ", "vacature ",
-    /* it */ "posizione di ", "ruolo di ", "posizione ", "ruolo ", NULL};
+    /* it */ "posizione di ", "ruolo di ", "posizione ", "ruolo ",
+    /* an application or interview naming the title */
+    "bewerbung als ", "bewerbung für ", "candidatura para ", "candidatura per ", "candidatura a ", "candidatura al ",
+    "candidature pour ", "candidature au poste ", "sollicitatie als ", "sollicitatie voor ", "sollicitatie ",
+    "solicitud para ", "cv para ", "cv per ", "proceso de selección ", "processo seletivo ", "como ",
+    /* "Functie: Data-analist" lines of ATS mails */
+    "functie: ", "rol: ", "stelle: ", "puesto: ", "posición: ", "poste : ", "poste: ", "vaga: ", "cargo: ",
+    "posizione: ", "ruolo: ", "position: ",
+    /* "interview (UX Designer)" */
+    "gesprek (", "interview (", "entretien (", "entrevista (", "colloquio (", "gespräch (", NULL};
+
+/* Words that make a subject part about an application, so the other part
+ * may be the title ("Candidatura – Diseñadora UX", "Data Engineer – prossimo step"). */
+static const char *const APP_WORDS[] = {
+    "applica", "interview", "offer", "next step", "candidat", "bewerbung", "sollicitatie", "solicitud", "entrevista",
+    "entretien", "colloquio", "gesprek", "gespräch", "proposta", "oferta", "offre", "aanbod", "angebot", "próximos",
+    "prochaines étapes", "prossim", "volgende", "nächste", "sollecito", "reto", "assessment", "challenge", "proceso",
+    "processo", "contrat", "vertrag", "arbeidsovereenkomst", "update", "status", "einladung", "uitnodiging", "invito",
+    "invitación", "invitation", "convite", "test", "feedback", "decision", "entscheidung", "décision", "decisión", NULL};
 
 /* Words that end a title in running text. */
 static const char *const ROLE_STOP[] = {
@@ -118,10 +136,50 @@ static int lead_scan(const char *t, size_t len, const char *const *leads, int (*
   return 0;
 }
 
-static int role_scan(const char *t, size_t len, char *out, size_t osz) {
-  if (lead_scan(t, len, LANG_LEADS, role_run, out, osz)) return 1;
-  if (lead_scan(t, len, ROLE_LEADS, role_at, out, osz)) return 1;
-  /* A line that is just a title ("Data Analyst"), as job boards lay out. */
+/* 1 if [p, e) is only a title (and maybe a gender tag or a reference). */
+static int whole_title(const char *p, const char *e, char *out, size_t osz) {
+  char seg[256];
+  while (p < e && *p == ' ') p++;
+  co_xt_copyn(seg, sizeof(seg), p, (size_t)(e - p));
+  if (!role_run(seg, seg + strlen(seg), out, osz)) return 0;
+  const char *rest = seg + strlen(out);
+  while (*rest == ' ' || *rest == '.') rest++;
+  return *rest == 0 || *rest == '(' || *rest == '#';
+}
+
+/* A subject cut by a dash or colon: a part that is only a title, when
+ * another part says what the mail is about. */
+static int subject_parts(const char *t, size_t len, char *out, size_t osz) {
+  static const char *const SEPS[] = {" – ", " - ", " — ", ": ", " | ", NULL};
+  const char *cut[8];
+  size_t cutl[8];
+  int nc = 0;
+  for (const char *p = t; p < t + len && nc < 8; p++)
+    for (int k = 0; SEPS[k]; k++)
+      if (!strncmp(p, SEPS[k], strlen(SEPS[k]))) {
+        cut[nc] = p, cutl[nc++] = strlen(SEPS[k]);
+        break;
+      }
+  for (int i = 0; i <= nc; i++) {
+    const char *b = i ? cut[i - 1] + cutl[i - 1] : t, *e = i < nc ? cut[i] : t + len;
+    int about = 0;
+    for (int j = 0; j <= nc && !about; j++) {
+      if (j == i) continue;
+      const char *ob = j ? cut[j - 1] + cutl[j - 1] : t, *oe = j < nc ? cut[j] : t + len;
+      for (int w = 0; APP_WORDS[w] && !about; w++) about = co_cls_memcasestr(ob, (size_t)(oe - ob), APP_WORDS[w]) != NULL;
+    }
+    static const char *const REPLY[] = {"re", "aw", "tr", "r", "fw", "fwd", "wg", "antw", "rv", "enc", "res", NULL};
+    const char *bb = b;
+    while (bb < e && *bb == ' ') bb++;
+    size_t wl = strcspn(bb, " :");
+    if (co_xt_in_list(bb, wl, REPLY)) continue;
+    if (about && whole_title(b, e, out, osz)) return 1;
+  }
+  return 0;
+}
+
+/* A line that is just a title ("Data Analyst"), as job boards lay out. */
+static int title_line(const char *t, size_t len, char *out, size_t osz) {
   const char *p = t, *end = t + len;
   int lines = 0;
   while (p < end && lines < 30) {
@@ -142,9 +200,17 @@ static int has_lower(const char *s) {
   return 0;
 }
 
+/* Subject phrases, then body phrases, then a subject part that is only a
+ * title, then a body line that is only a title. */
 void co_cls_extract_role(const char *subject, const char *body, size_t body_len, char *out, size_t out_size) {
   out[0] = 0;
-  if (subject && has_lower(subject) && role_scan(subject, strlen(subject), out, out_size)) return;
-  if (body && role_scan(body, body_len > 3000 ? 3000 : body_len, out, out_size)) return;
+  subject = subject && has_lower(subject) ? subject : "";
+  body = body ? body : "";
+  size_t sl = strlen(subject), bl = body_len > 3000 ? 3000 : body_len;
+  if (lead_scan(subject, sl, LANG_LEADS, role_run, out, out_size) || lead_scan(subject, sl, ROLE_LEADS, role_at, out, out_size))
+    return;
+  if (lead_scan(body, bl, LANG_LEADS, role_run, out, out_size) || lead_scan(body, bl, ROLE_LEADS, role_at, out, out_size))
+    return;
+  if (subject_parts(subject, sl, out, out_size) || title_line(body, bl, out, out_size)) return;
   out[0] = 0;
 }
