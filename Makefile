@@ -3,12 +3,12 @@
 #   make test   install what is missing, build, run the whole suite (real Kafka, real dovecot),
 #               then the unit tests again under ASan+UBSan (minus the compute-only quality evaluations
 #               labelled `slow`) and the runtime's real-broker tests (kill, rebalance, restore, standby,
-#               DLQ), then 60 s of libFuzzer on MIME parsing
+#               DLQ), then libFuzzer on every parser of outside input (10 targets x 20 s, fuzz/README.md)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 
-.PHONY: deps deps-test build run test test-asan fuzz bench clean
+.PHONY: deps deps-test build run test test-asan fuzz fuzz-soak bench clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -34,10 +34,18 @@ test: deps-test build
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory fuzz
 
-# libFuzzer on the MIME -> event path, bounded (FUZZ_SECS), seeded with the MIME corpus.
-FUZZ_SECS ?= 60
+# libFuzzer on every parser of outside input (fuzz/README.md): 10 targets (mime event api conf
+# accounts mbox maildir calendar classify when), each seeded with its corpus and run FUZZ_SECS
+# seconds in turn: 20 s per target, 200 s of fuzzing in CI (plus about a minute of compiling).
+FUZZ_SECS ?= 20
 fuzz:
 	bash fuzz/run.sh $(FUZZ_SECS)
+
+# Each target to FUZZ_RUNS executions (one after another, niced), then per target: executions,
+# exec/s, peak RSS, crashes. Hours, not for CI. FUZZ_TARGETS="api when" limits the targets.
+FUZZ_RUNS ?= 10000000
+fuzz-soak:
+	CO_FUZZ_TARGETS="$(FUZZ_TARGETS)" nice -n 10 bash fuzz/run.sh --soak $(FUZZ_RUNS)
 
 test-asan:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCO_SANITIZE=ON >/dev/null

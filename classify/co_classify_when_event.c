@@ -217,7 +217,8 @@ int co_classify_when_to_json(const co_classify_when_t *w, json_t *o) {
            json_object_set_new(o, "interview_minutes", w->minutes ? json_integer(w->minutes) : json_null()) ||
            json_object_set_new(o, "interview_link", str_or_null(w->link)) ||
            json_object_set_new(o, "interview_link_kind", str_or_null(w->link_kind)) ||
-           json_object_set_new(o, "interview_status", str_or_null(w->status)) ||
-           json_object_set_new(o, "interview_candidates", c);
+           json_object_set_new(o, "interview_status", str_or_null(w->status));
+  if (rc) json_decref(c); /* not handed over: an earlier field failed (not UTF-8) */
+  else rc = json_object_set_new(o, "interview_candidates", c);
   return rc ? -1 : 0;
 }
