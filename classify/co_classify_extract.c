@@ -349,6 +349,16 @@ static void scan_signatures(cset_t *cs, const char *t, size_t len) {
         break;
       }
     }
+    /* a line that is only a name with its legal form ("Acme Widgets GmbH") */
+    if (le - p < 80) {
+      co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
+      const char *q = p;
+      while (q < le && *q == ' ') q++;
+      int n = co_xt_read_caps(q, le, tk, CO_XT_NAME_MAX_TOK, 0);
+      const char *re = n > 1 ? tk[n - 1].p + tk[n - 1].n : q;
+      while (re < le && (*re == '.' || *re == ' ' || *re == '\r')) re++;
+      if (n > 1 && re == le && co_xt_is_legal(tk[n - 1].p, tk[n - 1].n)) sig_company(cs, q, le, 3);
+    }
     /* a title alone on a line ("Talent Acquisition Partner"), the company on the next */
     if (eol && le - p < 60 && line_is_title(p, le)) {
       const char *nx = eol + 1, *ne = memchr(nx, '\n', (size_t)(end - nx));

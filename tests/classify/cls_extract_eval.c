@@ -57,9 +57,10 @@ static int listed(const char *list, const char *v) {
   return 0;
 }
 
-static void add(cls_xe_cell_t *c, int co_n, int co_hit, int role_n, int role_hit) {
+static void add(cls_xe_cell_t *c, int co_n, int co_hit, int sp, int role_n, int role_hit) {
   if (!c) return;
   c->co_n += co_n, c->co_hit += co_hit, c->role_n += role_n, c->role_hit += role_hit;
+  c->sp_n += sp, c->sp_hit += sp && co_hit;
 }
 
 static void score_row(json_t *o, const char *group_by, FILE *errors, cls_xe_t *x, int line) {
@@ -70,6 +71,8 @@ static void score_row(json_t *o, const char *group_by, FILE *errors, cls_xe_t *x
   co_cls_extract_company(subj, from, body, bl, co, sizeof(co));
   co_cls_extract_role(subj, body, bl, role, sizeof(role));
   int co_n = gco[0] != 0, co_hit = 0, role_n = 0, role_hit = 0;
+  int sp = co_n && (co_cls_memcasestr(subj, strlen(subj), gco) || co_cls_memcasestr(from, strlen(from), gco) ||
+                    co_cls_memcasestr(body, strlen(body), gco));
   if (co_n) {
     norm(gco, a, sizeof(a)), norm(co, b, sizeof(b));
     co_hit = !strcmp(a, b);
@@ -79,8 +82,8 @@ static void score_row(json_t *o, const char *group_by, FILE *errors, cls_xe_t *x
     norm(grole, a, sizeof(a)), norm(role, b, sizeof(b));
     role_hit = !strcmp(a, b);
   }
-  add(&x->all, co_n, co_hit, role_n, role_hit);
-  add(cell(x, js(o, group_by)), co_n, co_hit, role_n, role_hit);
+  add(&x->all, co_n, co_hit, sp, role_n, role_hit);
+  add(cell(x, js(o, group_by)), co_n, co_hit, sp, role_n, role_hit);
   if (errors && ((co_n && !co_hit) || (role_n && !role_hit)))
     fprintf(errors, "line %d [%s %s %s] company gold '%s' got '%s'%s role gold '%s' got '%s'%s\n", line, js(o, "lang"),
             js(o, "style"), js(o, "family"), gco, co, co_n && !co_hit ? " (MISS)" : "", grole, role,
@@ -109,10 +112,10 @@ int cls_xe_run(const char *path, const char *field_filter, const char *only, con
 }
 
 void cls_xe_print(const cls_xe_t *x, const char *group_by, FILE *out) {
-  fprintf(out, "%-28s %6s %8s %6s %8s\n", group_by, "co_n", "company", "role_n", "role");
+  fprintf(out, "%-28s %6s %8s %6s %8s %6s %8s\n", group_by, "co_n", "company", "sp_n", "spelled", "role_n", "role");
   for (int i = 0; i <= x->ng; i++) {
     const cls_xe_cell_t *c = i < x->ng ? &x->g[i] : &x->all;
-    fprintf(out, "%-28s %6ld %8.3f %6ld %8.3f\n", c->name, c->co_n, cls_xe_rate(c->co_hit, c->co_n), c->role_n,
-            cls_xe_rate(c->role_hit, c->role_n));
+    fprintf(out, "%-28s %6ld %8.3f %6ld %8.3f %6ld %8.3f\n", c->name, c->co_n, cls_xe_rate(c->co_hit, c->co_n), c->sp_n,
+            cls_xe_rate(c->sp_hit, c->sp_n), c->role_n, cls_xe_rate(c->role_hit, c->role_n));
   }
 }

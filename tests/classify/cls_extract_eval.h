@@ -13,6 +13,7 @@
 typedef struct cls_xe_cell_s {
   char name[48];
   long co_n, co_hit;     /* rows with a gold company; exact matches */
+  long sp_n, sp_hit;     /* of those, rows that spell the gold company somewhere (sender, subject, whole body) */
   long role_n, role_hit; /* rows whose gold role is spelled in subject or body; exact matches */
 } cls_xe_cell_t;
 
