@@ -66,7 +66,8 @@ static co_err_t be_query(void *opaque, const co_api_query_t *q, co_api_result_t 
       strcmp(stage, "REJECTION"))
     abort();
   if (q->kind == CO_API_Q_SEARCH) {
-    const char *mode = json_string_value(json_object_get(q->args, "mode")), *text = json_string_value(json_object_get(q->args, "q"));
+    const char *mode = json_string_value(json_object_get(q->args, "mode"));
+    const char *text = json_string_value(json_object_get(q->args, "q"));
     if (!mode || (strcmp(mode, "hybrid") && strcmp(mode, "vector") && strcmp(mode, "bm25")) || !text || !*text) abort();
   }
   if ((q->kind == CO_API_Q_CORRECTION || q->kind == CO_API_Q_REVIEW_ANSWER) != json_is_object(q->body)) abort();

@@ -7,6 +7,7 @@
 #   fuzz/run.sh [seconds-per-target=60] [extra libFuzzer args]   bounded run (CI: make fuzz)
 #   fuzz/run.sh --soak [runs=10000000] [extra libFuzzer args]    each target to that many
 #                                                                executions (make fuzz-soak)
+#   fuzz/run.sh --build                                          build the targets only
 # CO_FUZZ_TARGETS="api when" limits the targets (default: all of them).
 #
 # Every project source a target needs is compiled once into build-fuzz/obj
@@ -22,7 +23,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${CO_FUZZ_DIR:-$ROOT/build-fuzz}"
 MODE=time
-if [ "${1:-}" = "--soak" ]; then
+if [ "${1:-}" = "--build" ]; then
+  MODE=build
+  shift
+elif [ "${1:-}" = "--soak" ]; then
   MODE=soak
   shift
   RUNS="${1:-10000000}"; shift || true
@@ -126,6 +130,7 @@ for t in $TARGETS; do
     rc=1
     continue
   fi
+  [ "$MODE" = build ] && continue
   # this run's crashes only; the previous run's are kept in artifacts/<name>.prev
   rm -rf "$OUT/artifacts/$t.prev"
   [ -d "$OUT/artifacts/$t" ] && mv "$OUT/artifacts/$t" "$OUT/artifacts/$t.prev"
@@ -145,6 +150,10 @@ for t in $TARGETS; do
   printf '%-9s %12s %9s %8sM %8s  %s\n' "$t" "$(fstat number_of_executed_units)" "$(fstat average_exec_per_sec)" \
     "$(fstat peak_rss_mb)" "$crashes" "$res" >>"$OUT/summary.txt"
 done
+if [ "$MODE" = build ]; then
+  echo "fuzz: built $(cd "$OUT" && ls fuzz_* | tr '\n' ' ')in $OUT"
+  exit "$rc"
+fi
 echo
 cat "$OUT/summary.txt"
 echo "fuzz: crashes in $OUT/artifacts/<target>/, logs in $OUT/<target>.log"
