@@ -597,7 +597,7 @@ static int display_company(const char *name, const char *label, int ats, char *o
     int matches = label[0] && key[0] &&
                   (!strcmp(key, label) || !strcmp(gkey, label) || (strlen(key) >= 4 && !strncmp(label, key, strlen(key))) ||
                    (strlen(label) >= 4 && !strncmp(key, label, strlen(label))));
-    int w = matches ? 2 : (team || ats) ? 3 : 0;
+    int w = matches ? 2 : (team || ats || *relay) ? 3 : 0;
     if (w > best_w || (w && w == best_w && matches)) best = i, best_w = w;
   }
   /* "Dana Lee | Acme": the part after a person's name is the employer */
@@ -636,7 +636,8 @@ static void sender_label(const co_cls_sender_t *s, int ats, const char *body, si
   label[0] = 0;
   int freemail = s->domain[0] && domain_in(s->domain, FREEMAIL);
   if (s->domain[0] && !ats && !freemail) domain_label(s->domain, label, lsz);
-  if (label[0] && co_xt_is_vendor(label)) label[0] = 0;
+  int vendor = label[0] && co_xt_is_vendor(label); /* stepstone.de, calcom.com: no employer */
+  if (vendor) label[0] = 0;
   char lab[128];
   co_xt_squash(label, lab, sizeof(lab), 0); /* "hv-group" -> "hvgroup" */
   if (strchr(label, '-')) co_xt_copyn(label, lsz, lab, strlen(lab));
@@ -656,7 +657,7 @@ static void sender_label(const co_cls_sender_t *s, int ats, const char *body, si
     if (dash && co_xt_in_list(dash + 1, strlen(dash + 1), GENERIC_LOCAL)) *dash = 0;
     if (!co_xt_in_list(loc, strlen(loc), GENERIC_LOCAL) && strlen(loc) >= 3) co_xt_squash(loc, label, lsz, 0);
   }
-  if (!label[0] && (ats || freemail || !s->domain[0] || co_xt_is_vendor(s->domain))) link_tenant(body, full_len, label, lsz);
+  if (!label[0] && (ats || freemail || vendor || !s->domain[0])) link_tenant(body, full_len, label, lsz);
 }
 
 static int agreement(const char *key, const char *text, const char *label) {

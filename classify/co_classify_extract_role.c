@@ -60,8 +60,8 @@ static const char *const ROLE_STOP[] = {
     "uma", "een", "de", NULL};
 
 /* Lower-case words allowed inside a title when more title follows. */
-static const char *const ROLE_INNER[] = {"de", "del", "des", "du", "da", "do", "dos", "di", "della", "alla", "al",
-                                         "im", "der", "van", "of", "d'", NULL};
+static const char *const ROLE_INNER[] = {"de", "del", "des", "du", "da", "do", "dos", "di", "della", "delle", "alla",
+                                         "alle", "allo", "al", "ai", "agli", "im", "der", "van", "of", "d'", "für", NULL};
 
 static int is_reqid(const char *p, size_t n) {
   int dig = 0;
@@ -106,7 +106,8 @@ static int role_run(const char *p, const char *end, char *out, size_t osz) {
   int st = k;
   for (; k < n; k++) {
     if (co_xt_in_list(tk[k].p, tk[k].n, ROLE_INNER) && k > st && k + 1 < n &&
-        !co_xt_in_list(tk[k + 1].p, tk[k + 1].n, ROLE_STOP))
+        !co_xt_in_list(tk[k + 1].p, tk[k + 1].n, ROLE_STOP) &&
+        !(tk[k].p[0] == 'f' && co_xt_in_list(tk[k + 1].p, tk[k + 1].n, CO_XT_GENERIC))) /* "für unser Team" */
       continue;
     if (co_xt_in_list(tk[k].p, tk[k].n, ROLE_STOP) || is_reqid(tk[k].p, tk[k].n)) break;
     if (k == st && co_xt_in_list(tk[k].p, tk[k].n, CO_XT_GENERIC)) return 0;
