@@ -7,13 +7,16 @@
  * never read while the rules were written (manager_note). Thresholds sit a few points under the figures measured
  * when this test was written (docs/classifier.md, "Extraction"); the
  * extractor before this work scored 0.14-0.57 company and 0.00 role outside
- * English on the same rows. */
+ * English on the same rows. The committed set is what the generator
+ * writes (it is deterministic). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cls_extract_eval.h"
 
@@ -60,8 +63,49 @@ static void manager_notes_each_language(void **state) {
   assert_true(cls_xe_rate(x.all.role_hit, x.all.role_n) >= 0.75);
 }
 
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *b = NULL;
+  size_t cap = 0;
+  *n = 0;
+  for (;;) {
+    if (*n + 4096 > cap) {
+      char *nb = realloc(b, cap = cap * 2 + 8192);
+      if (!nb) break;
+      b = nb;
+    }
+    size_t r = fread(b + *n, 1, cap - *n, f);
+    if (!r) break;
+    *n += r;
+  }
+  fclose(f);
+  return b;
+}
+
+static void generator_reproduces_committed_set(void **state) {
+  (void)state;
+  const char *src = getenv("CO_SOURCE_DIR"), *tmp = getenv("CO_TEST_TMPDIR");
+  char out[1024], cmd[4096], committed[1024];
+  snprintf(out, sizeof(out), "%s/companies-%d.jsonl", tmp ? tmp : "/tmp", (int)getpid());
+  snprintf(committed, sizeof(committed), "%s/data/extract/companies.jsonl", src ? src : ".");
+  snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && python3 '%s/tools/gen_company_set.py' '%s'", tmp ? tmp : "/tmp",
+           src ? src : ".", out);
+  assert_int_equal(system(cmd), 0);
+  size_t a = 0, b = 0;
+  char *x = slurp(out, &a), *y = slurp(committed, &b);
+  assert_non_null(x);
+  assert_non_null(y);
+  assert_int_equal(a, b);
+  assert_memory_equal(x, y, a);
+  free(x);
+  free(y);
+  remove(out);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(extraction_set_each_language),
-                                     cmocka_unit_test(manager_notes_each_language)};
+                                     cmocka_unit_test(manager_notes_each_language),
+                                     cmocka_unit_test(generator_reproduces_committed_set)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
