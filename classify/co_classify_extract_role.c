@@ -21,7 +21,8 @@
 static const char *const ROLE_LEADS[] = {
     "position of ", "role of ", "for the ", "for our ", "as a ", "as an ", "as our next ", "as our ", "applying for ",
     "application for ", "applied for ", "applying to the ", "applied to the ", "application to the ", "interest in the ",
-    "job title: ", "position: ", "role: ", "title: ", "opening: ", "offer for ", "the ", "for ", ": ", "- ", NULL};
+    "job title: ", "position: ", "role: ", "title: ", "opening: ", "offer for ", "position as ", "role as ", "job as ",
+    "chat about ", "talk about ", "the ", "for ", ": ", "- ", NULL};
 
 /* Phrases of the seven languages after which the title follows. */
 static const char *const LANG_LEADS[] = {
@@ -38,6 +39,12 @@ static const char *const LANG_LEADS[] = {
     /* "Functie: Data-analist" lines of ATS mails */
     "functie: ", "rol: ", "stelle: ", "puesto: ", "posición: ", "poste : ", "poste: ", "vaga: ", "cargo: ",
     "posizione: ", "ruolo: ", "position: ",
+    /* an interview for the title */
+    "entrevista para ", "entrevista técnica para ", "conversa para ", "colloquio per ", "colloquio tecnico per ",
+    "colloquio conoscitivo per ", "entretien pour ", "entretien technique pour ", "gesprek voor ", "gespräch für ",
+    "interview für ", "interview voor ", "in qualità di ",
+    /* joining as the title */
+    "team als ", "uns als ", "sie als ", "dich als ", "versterken als ", "aan de slag als ",
     /* "interview (UX Designer)" */
     "gesprek (", "interview (", "entretien (", "entrevista (", "colloquio (", "gespräch (", NULL};
 
@@ -48,7 +55,10 @@ static const char *const APP_WORDS[] = {
     "entretien", "colloquio", "gesprek", "gespräch", "proposta", "oferta", "offre", "aanbod", "angebot", "próximos",
     "prochaines étapes", "prossim", "volgende", "nächste", "sollecito", "reto", "assessment", "challenge", "proceso",
     "processo", "contrat", "vertrag", "arbeidsovereenkomst", "update", "status", "einladung", "uitnodiging", "invito",
-    "invitación", "invitation", "convite", "test", "feedback", "decision", "entscheidung", "décision", "decisión", NULL};
+    "invitación", "invitation", "convite", "test", "feedback", "decision", "entscheidung", "décision", "decisión",
+    "decisão", "decisione", "beslissing", "besluit", "esito", "resultado", "résultat", "desafio", "desafío", "défi",
+    "sfida", "opdracht", "aufgabe", "case", "prueba", "prova", "etapa", "step", "ronde", "runde", "tour", "fase",
+    "conversa", "charla", "échange", "chat", "conversation", "call", "termin", "afspraak", "rendez-vous", "cita", NULL};
 
 /* Words that end a title in running text. */
 static const char *const ROLE_STOP[] = {
@@ -82,15 +92,13 @@ static int role_at(const char *p, const char *end, char *out, size_t osz) {
   int st = 0;
   while (st < n && is_reqid(tk[st].p, tk[st].n)) st++;
   int head = -1;
-  for (int i = st; i < n; i++) {
-    size_t wl = tk[i].n;
-    if (co_xt_in_list(tk[i].p, wl, CO_XT_HEADS)) head = i;
-    else if (head >= 0 && !is_numeral(tk[i].p, wl)) break;
-  }
+  for (int i = st; i < n; i++) /* the last head of the run: "Associate Product Manager" */
+    if (co_xt_in_list(tk[i].p, tk[i].n, CO_XT_HEADS)) head = i;
   if (head < 0) return 0;
   int last = head;
   while (last + 1 < n && is_numeral(tk[last + 1].p, tk[last + 1].n)) last++;
-  if (co_xt_in_list(tk[st].p, tk[st].n, CO_XT_GENERIC) && strncmp(tk[st].p, "The", 3) != 0) return 0;
+  int acronym = tk[st].n <= 3 && isupper((unsigned char)tk[st].p[0]) && isupper((unsigned char)tk[st].p[tk[st].n - 1]);
+  if (co_xt_in_list(tk[st].p, tk[st].n, CO_XT_GENERIC) && strncmp(tk[st].p, "The", 3) != 0 && !acronym) return 0;
   co_xt_toks_to_str(tk + st, last - st + 1, out, osz);
   return out[0] != 0;
 }
@@ -151,7 +159,7 @@ static int whole_title(const char *p, const char *e, char *out, size_t osz) {
 /* A subject cut by a dash or colon: a part that is only a title, when
  * another part says what the mail is about. */
 static int subject_parts(const char *t, size_t len, char *out, size_t osz) {
-  static const char *const SEPS[] = {" – ", " - ", " — ", ": ", " | ", NULL};
+  static const char *const SEPS[] = {" – ", " - ", " — ", " : ", ": ", " | ", NULL};
   const char *cut[8];
   size_t cutl[8];
   int nc = 0;
@@ -159,6 +167,7 @@ static int subject_parts(const char *t, size_t len, char *out, size_t osz) {
     for (int k = 0; SEPS[k]; k++)
       if (!strncmp(p, SEPS[k], strlen(SEPS[k]))) {
         cut[nc] = p, cutl[nc++] = strlen(SEPS[k]);
+        p += strlen(SEPS[k]) - 1; /* " : " is not also ": " */
         break;
       }
   for (int i = 0; i <= nc; i++) {
