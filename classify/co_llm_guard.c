@@ -9,12 +9,7 @@
 #include <time.h>
 
 #include "co_llm_int.h"
-
-int64_t co_llm_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#include "co_time.h"
 
 void co_llm_guard_init(co_llm_guard_t *g, int fail_threshold, int64_t cooldown_ms, double rate_per_s) {
   pthread_mutex_init(&g->lock, NULL);
@@ -27,7 +22,7 @@ void co_llm_guard_init(co_llm_guard_t *g, int fail_threshold, int64_t cooldown_m
   g->rate = rate_per_s;
   g->burst = rate_per_s < 1 ? 1 : rate_per_s;
   g->tokens = g->burst;
-  g->refill_at_ms = co_llm_now_ms();
+  g->refill_at_ms = co_time_mono_ms();
 }
 
 void co_llm_guard_destroy(co_llm_guard_t *g) {
@@ -35,7 +30,7 @@ void co_llm_guard_destroy(co_llm_guard_t *g) {
 }
 
 static co_llm_breaker_state_t state_now(co_llm_guard_t *g) {
-  if (g->state == CO_LLM_BREAKER_OPEN && co_llm_now_ms() - g->opened_at_ms >= g->cooldown_ms)
+  if (g->state == CO_LLM_BREAKER_OPEN && co_time_mono_ms() - g->opened_at_ms >= g->cooldown_ms)
     return CO_LLM_BREAKER_HALF_OPEN;
   return g->state;
 }
@@ -64,7 +59,7 @@ void co_llm_guard_result(co_llm_guard_t *g, int ok) {
     g->state = CO_LLM_BREAKER_CLOSED;
   } else if (was_probe || ++g->consec_fail >= g->fail_threshold) {
     g->state = CO_LLM_BREAKER_OPEN;
-    g->opened_at_ms = co_llm_now_ms();
+    g->opened_at_ms = co_time_mono_ms();
   }
   pthread_mutex_unlock(&g->lock);
 }
@@ -77,11 +72,11 @@ co_llm_breaker_state_t co_llm_guard_state(co_llm_guard_t *g) {
 }
 
 int co_llm_guard_take(co_llm_guard_t *g, int64_t max_wait_ms) {
-  int64_t deadline = co_llm_now_ms() + max_wait_ms;
+  int64_t deadline = co_time_mono_ms() + max_wait_ms;
   for (;;) {
     int64_t wait_ms;
     pthread_mutex_lock(&g->lock);
-    int64_t now = co_llm_now_ms();
+    int64_t now = co_time_mono_ms();
     g->tokens += (double)(now - g->refill_at_ms) * g->rate / 1000.0;
     if (g->tokens > g->burst) g->tokens = g->burst;
     g->refill_at_ms = now;

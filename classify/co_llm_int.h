@@ -32,7 +32,6 @@ void co_llm_guard_result(co_llm_guard_t *g, int ok);
 co_llm_breaker_state_t co_llm_guard_state(co_llm_guard_t *g);
 /* Takes one token, waiting at most max_wait_ms for it; 0 if none came. */
 int co_llm_guard_take(co_llm_guard_t *g, int64_t max_wait_ms);
-int64_t co_llm_now_ms(void);
 
 /* One turn of a conversation: role "user" or "assistant". */
 typedef struct co_llm_msg_s {

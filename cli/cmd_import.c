@@ -44,6 +44,7 @@
 #include "co_term.h"
 #include "co_pipeline_ingest.h"
 #include "co_rt.h"
+#include "co_time.h"
 
 #define CO_IMPORT_BATCH 200
 
@@ -97,12 +98,6 @@ static int64_t co_imp_legacy_cursor(const co_conf_t *conf, co_rt_t *rt, const ch
   return co_rt_cursor(rt, key);
 }
 
-static int64_t co_imp_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void co_imp_batch_clear(co_imp_t *im) {
   for (int i = 0; i < im->cnt; i++) {
     free(im->vals[i]);
@@ -148,9 +143,7 @@ static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause,
   }
   if (m && m->len) memcpy(raw, m->data, m->len);
   snprintf(d->att, sizeof(d->att), "1");
-  struct timespec now;
-  clock_gettime(CLOCK_REALTIME, &now);
-  snprintf(d->seen, sizeof(d->seen), "%lld", (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000);
+  snprintf(d->seen, sizeof(d->seen), "%lld", (long long)co_time_wall_ms());
   snprintf(d->off, sizeof(d->off), "%llu", m ? (unsigned long long)m->offset : 0ULL);
   snprintf(d->path, sizeof(d->path), "%s", m && m->path ? m->path : "");
   snprintf(d->msg, sizeof(d->msg), "%s", cause);
@@ -181,7 +174,7 @@ static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause,
 
 static void co_imp_progress(co_imp_t *im, uint64_t pos, int final) {
   if (!im->tty) return;
-  int64_t now = co_imp_now_ms();
+  int64_t now = co_time_mono_ms();
   if (!final && now - im->last_print < 250) return;
   im->last_print = now;
   double secs = (double)(now - im->t0) / 1000.0;
@@ -308,13 +301,13 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
                    rs.appended + rs.unreadable, rs.appended, rs.unreadable, rs.unreadable ? ": " : "",
                    rs.first_error);
   im.tty = isatty(STDERR_FILENO);
-  im.t0 = im.last_print = co_imp_now_ms();
+  im.t0 = im.last_print = co_time_mono_ms();
   if (co_imp_run(&im, r, done, (size_t)co_conf_int(cli->conf, "ingest.max.body.bytes"), errstr, sizeof(errstr))) {
     co_imp_progress(&im, 0, 1);
     goto fail;
   }
   co_imp_progress(&im, im.total_bytes, 1);
-  double secs = (double)(co_imp_now_ms() - im.t0) / 1000.0;
+  double secs = (double)(co_time_mono_ms() - im.t0) / 1000.0;
   co_term_printf(stderr,
       "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s) in %.1fs\n",
       kind, real, (unsigned long long)im.imported, (unsigned long long)im.skipped, (unsigned long long)im.failed,

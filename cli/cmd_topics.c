@@ -9,7 +9,7 @@
 
 #include "co_cli.h"
 #include "co_term.h"
-#include "co_rt_int.h"
+#include "co_kafka.h"
 
 static const char co_topics_usage[] =
     "Usage: careerops topics create [options]\n"
@@ -26,68 +26,29 @@ static const char *const co_topic_settings[] = {"topic.raw", "topic.classified",
 /* Creates the topics; 0 when every one exists afterwards. */
 static int co_topics_create(const co_conf_t *conf, char *errstr, size_t sz) {
   char err[512];
-  int failed = 0, parts = (int)co_conf_int(conf, "topic.partitions"),
-      rf = (int)co_conf_int(conf, "topic.replication.factor");
-  rd_kafka_t *rk = NULL;
-  rd_kafka_queue_t *q = NULL;
-  rd_kafka_NewTopic_t *nt[CO_TOPIC_CNT] = {0};
-  rd_kafka_AdminOptions_t *opts = NULL;
-  rd_kafka_event_t *ev = NULL;
+  int parts = (int)co_conf_int(conf, "topic.partitions"), rf = (int)co_conf_int(conf, "topic.replication.factor");
+  co_kafka_topic_t topics[CO_TOPIC_CNT];
+  int result[CO_TOPIC_CNT];
+  for (int i = 0; i < CO_TOPIC_CNT; i++)
+    topics[i] = (co_kafka_topic_t){co_conf_str(conf, co_topic_settings[i]), parts, 0};
   rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
   if (!kc) return -1;
-  if (!(rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, err, sizeof(err)))) {
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, err, sizeof(err));
+  if (!rk) {
     rd_kafka_conf_destroy(kc);
     co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create Kafka client: %s", err);
     return -1;
   }
+  co_err_t rc = co_kafka_create_topics(rk, conf, topics, CO_TOPIC_CNT, 60000, result, errstr, sz);
   for (int i = 0; i < CO_TOPIC_CNT; i++)
-    if (!(nt[i] = rd_kafka_NewTopic_new(co_conf_str(conf, co_topic_settings[i]), parts, rf, err, sizeof(err)))) {
-      co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s: %s", co_topic_settings[i], err);
-      failed = -1;
-      goto out;
-    } else if (co_conf_int(conf, "topic.min.insync.replicas") > 0) {
-      snprintf(err, sizeof(err), "%lld", (long long)co_conf_int(conf, "topic.min.insync.replicas"));
-      rd_kafka_NewTopic_set_config(nt[i], "min.insync.replicas", err);
-    }
-  q = rd_kafka_queue_new(rk);
-  opts = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS);
-  rd_kafka_AdminOptions_set_operation_timeout(opts, 30000, err, sizeof(err));
-  rd_kafka_AdminOptions_set_request_timeout(opts, 60000, err, sizeof(err));
-  rd_kafka_CreateTopics(rk, nt, CO_TOPIC_CNT, opts, q);
-  ev = rd_kafka_queue_poll(q, 90000);
-  if (!ev || rd_kafka_event_error(ev)) {
-    co_seterr(errstr, sz, CO_ERR_KAFKA, "CreateTopics failed: %s",
-              ev ? rd_kafka_event_error_string(ev) : "no answer from the brokers in 90s");
-    failed = -1;
-    goto out;
-  }
-  size_t cnt;
-  const rd_kafka_topic_result_t **res =
-      rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
-  for (size_t i = 0; i < cnt; i++) {
-    rd_kafka_resp_err_t e = rd_kafka_topic_result_error(res[i]);
-    const char *name = rd_kafka_topic_result_name(res[i]);
-    if (!e)
-      printf("created %s partitions=%d replication.factor=%d\n", name, parts, rf);
-    else if (e == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
-      printf("exists %s\n", name);
-    else {
-      printf("failed %s\n", name);
-      co_term_printf(stderr, "careerops topics: %s: %s\n", name,
-              rd_kafka_topic_result_error_string(res[i]) ? rd_kafka_topic_result_error_string(res[i])
-                                                         : rd_kafka_err2str(e));
-      failed++;
-    }
-  }
-  if (failed) co_seterr(errstr, sz, CO_ERR_KAFKA, "%d topic(s) could not be created", failed);
-out:
-  if (ev) rd_kafka_event_destroy(ev);
-  if (opts) rd_kafka_AdminOptions_destroy(opts);
-  if (q) rd_kafka_queue_destroy(q);
-  for (int i = 0; i < CO_TOPIC_CNT; i++)
-    if (nt[i]) rd_kafka_NewTopic_destroy(nt[i]);
+    if (result[i] == 1)
+      printf("created %s partitions=%d replication.factor=%d\n", topics[i].name, parts, rf);
+    else if (result[i] == 0)
+      printf("exists %s\n", topics[i].name);
+    else
+      co_term_printf(stdout, "failed %s\n", topics[i].name);
   rd_kafka_destroy(rk);
-  return failed;
+  return rc ? -1 : 0;
 }
 
 int co_cmd_topics(co_cli_t *cli, int argc, char **argv) {

@@ -20,15 +20,10 @@
 #include "co_buf.h"
 #include "co_ingest_gmail_int.h"
 #include "co_log.h"
+#include "co_time.h"
 
 #define BACKOFF_CAP_MS 30000
 #define RETRY_AFTER_CAP_S 600
-
-int64_t co_gmail_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void sleep_ms(int64_t ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -150,7 +145,7 @@ static co_err_t refresh_token(co_ingest_gmail_t *g, char *errstr, size_t errstr_
   }
   co_log_add_secret(g->access_token);
   if (exp <= 0) exp = 3600;
-  g->token_expires_ms = co_gmail_now_ms() + exp * 1000 - (exp >= 120 ? 30000 : 0);
+  g->token_expires_ms = co_time_mono_ms() + exp * 1000 - (exp >= 120 ? 30000 : 0);
   if (g->stats) g->stats->token_refreshes++;
   CO_DEBUG("gmail", "new access token for account %s, expires in %lld s", g->account, (long long)exp);
 done:
@@ -173,7 +168,7 @@ co_err_t co_gmail_get_json(co_ingest_gmail_t *g, const char *what, const char *u
   int refreshed = 0;
   *out = NULL;
   for (int attempt = 0;;) {
-    if (!g->access_token || co_gmail_now_ms() >= g->token_expires_ms) {
+    if (!g->access_token || co_time_mono_ms() >= g->token_expires_ms) {
       if ((err = refresh_token(g, errstr, errstr_size))) goto done;
       refreshed = 1;
     }

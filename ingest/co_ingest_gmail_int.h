@@ -24,6 +24,4 @@ struct co_ingest_gmail_s {
 co_err_t co_gmail_get_json(co_ingest_gmail_t *g, const char *what, const char *url, json_t **out, char *errstr,
                            size_t errstr_size);
 
-int64_t co_gmail_now_ms(void);
-
 #endif

@@ -24,14 +24,9 @@
 
 #include "co_ingest_imap_int.h"
 #include "co_log.h"
+#include "co_time.h"
 
 #define IMAP_MAX_UNIT (256u << 20) /* refuse a single response above 256 MiB */
-
-int64_t co_imap_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 char *co_imap_quote(const char *s) {
   size_t n = strlen(s);
@@ -67,7 +62,7 @@ void co_imap_logout(co_ingest_imap_t *src) {
  * -1 error. */
 static int wait_fd(curl_socket_t fd, short events, int64_t deadline_ms) {
   for (;;) {
-    int64_t left = deadline_ms - co_imap_now_ms();
+    int64_t left = deadline_ms - co_time_mono_ms();
     if (left <= 0) return 0;
     struct pollfd p = {.fd = fd, .events = events};
     int r = poll(&p, 1, left > 1000 ? 1000 : (int)left);
@@ -77,7 +72,7 @@ static int wait_fd(curl_socket_t fd, short events, int64_t deadline_ms) {
 }
 
 co_err_t co_imap_send_raw(co_ingest_imap_t *src, const char *data, size_t len, char *errstr, size_t errstr_size) {
-  int64_t deadline = co_imap_now_ms() + src->io_ms;
+  int64_t deadline = co_time_mono_ms() + src->io_ms;
   size_t off = 0;
   while (off < len) {
     size_t n = 0;
@@ -226,7 +221,7 @@ co_err_t co_imap_cmd(co_ingest_imap_t *src, const char *command, co_imap_untagge
   char what[32];
   snprintf(what, sizeof(what), "%.*s", sp ? (int)(sp - command) : (int)strlen(command), command);
   if (err) return err;
-  int64_t deadline = co_imap_now_ms() + src->io_ms;
+  int64_t deadline = co_time_mono_ms() + src->io_ms;
   for (;;) {
     if ((err = co_imap_read_unit(src, deadline, &u, errstr, errstr_size))) goto err;
     if (co_imap_is_done(src, &u, tag, what, &done, errstr, errstr_size)) return done;

@@ -17,6 +17,7 @@
 
 #include "co_ingest_imap_int.h"
 #include "co_log.h"
+#include "co_time.h"
 
 #define IDLE_RENEW_MS (25 * 60 * 1000)
 #define BACKOFF_MIN_MS 250
@@ -36,7 +37,7 @@ static void sleep_ms(int64_t ms) {
 static co_err_t idle_done(co_ingest_imap_t *src, unsigned tag, char *errstr, size_t errstr_size) {
   co_imap_unit_t u;
   co_err_t err, done;
-  int64_t deadline = co_imap_now_ms() + src->io_ms;
+  int64_t deadline = co_time_mono_ms() + src->io_ms;
   if ((err = co_imap_send_raw(src, "DONE\r\n", 6, errstr, errstr_size))) return err;
   for (;;) {
     if ((err = co_imap_read_unit(src, deadline, &u, errstr, errstr_size))) goto err;
@@ -58,7 +59,7 @@ static co_err_t idle_once(co_ingest_imap_t *src, int64_t until_ms, char *errstr,
   for (;;) {
     /* before the "+" the server owes a prompt answer; after it, silence is
      * the normal case and lasts until news or our deadline */
-    int64_t deadline = idling ? until_ms : co_imap_now_ms() + src->io_ms;
+    int64_t deadline = idling ? until_ms : co_time_mono_ms() + src->io_ms;
     err = co_imap_read_unit(src, deadline, &u, errstr, errstr_size);
     if (err == CO_ERR_TIMEOUT && idling) return idle_done(src, tag, errstr, errstr_size);
     if (err) goto err;
@@ -82,14 +83,14 @@ err:
 
 /* Waits one poll interval (bounded by until_ms), then NOOP. */
 static co_err_t poll_once(co_ingest_imap_t *src, int64_t until_ms, char *errstr, size_t errstr_size) {
-  int64_t now = co_imap_now_ms(), at = now + src->poll_ms;
+  int64_t now = co_time_mono_ms(), at = now + src->poll_ms;
   if (at > until_ms) at = until_ms;
   if (at > now) sleep_ms(at - now);
   return co_imap_cmd(src, "NOOP", NULL, NULL, errstr, errstr_size);
 }
 
 co_err_t co_ingest_imap_wait(co_ingest_imap_t *src, int timeout_ms, char *errstr, size_t errstr_size) {
-  int64_t deadline = co_imap_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+  int64_t deadline = co_time_mono_ms() + (timeout_ms > 0 ? timeout_ms : 0);
   char last[512] = "";
   co_err_t err;
   for (;;) {
@@ -98,7 +99,7 @@ co_err_t co_ingest_imap_wait(co_ingest_imap_t *src, int timeout_ms, char *errstr
       if (err == CO_ERR_CONFIG || err == CO_ERR_NOT_FOUND || err == CO_ERR_NOMEM)
         return co_seterr(errstr, errstr_size, err, "%s", last); /* retrying will not help */
       if (err) {
-        int64_t delay = src->backoff_ms ? src->backoff_ms : BACKOFF_MIN_MS, left = deadline - co_imap_now_ms();
+        int64_t delay = src->backoff_ms ? src->backoff_ms : BACKOFF_MIN_MS, left = deadline - co_time_mono_ms();
         CO_LOGKV(CO_LOG_WARN, "ingest", "imap connection failed; retrying", "account", src->account, "error", last);
         src->backoff_ms = (int)(delay * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : delay * 2);
         if (left <= 0) break;
@@ -108,7 +109,7 @@ co_err_t co_ingest_imap_wait(co_ingest_imap_t *src, int timeout_ms, char *errstr
       src->backoff_ms = 0;
     }
     if (has_news(src)) return CO_OK;
-    int64_t now = co_imap_now_ms();
+    int64_t now = co_time_mono_ms();
     if (now >= deadline) break;
     if (src->has_idle && !src->no_idle) {
       int64_t until = now + IDLE_RENEW_MS < deadline ? now + IDLE_RENEW_MS : deadline;

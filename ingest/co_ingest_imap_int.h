@@ -81,8 +81,6 @@ co_err_t co_imap_cmd(co_ingest_imap_t *src, const char *command, co_imap_untagge
 /* EXAMINE the configured folder: sets uidvalidity, exists. */
 co_err_t co_imap_examine(co_ingest_imap_t *src, char *errstr, size_t errstr_size);
 
-int64_t co_imap_now_ms(void);
-
 /* The folder name as an IMAP quoted string, malloc'd (caller frees). */
 char *co_imap_quote(const char *s);
 

@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include "co_cache.h"
+#include "co_kafka.h"
 #include "co_rt.h"
 #include "co_state.h"
 #include "co_topo.h"
@@ -227,19 +228,11 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz);
 void co_rt_kafka_close(co_rt_t *rt);
 co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                           const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
-/* Produces one record (copied) with producer; waits while its queue is full. */
-co_err_t co_rt_kafka_produce(rd_kafka_t *producer, const char *topic, int32_t partition, const void *key, size_t klen,
-                             const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);
 /* As co_rt_kafka_produce with rt's producer and its cached handle of topic
  * (the runtime's own sends). */
 co_err_t co_rt_kafka_produce_rt(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                                 const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr,
                                 size_t sz);
-/* Builds a librdkafka conf from brokers + kafka.* settings (caller owns it). */
-rd_kafka_conf_t *co_rt_kafka_conf(const co_conf_t *conf, char *errstr, size_t sz);
-/* As co_rt_kafka_conf, with defaults (NULL-terminated name, value pairs, may
- * be NULL) set before the user's kafka.* so the user's settings win. */
-rd_kafka_conf_t *co_rt_kafka_conf_defaults(const co_conf_t *conf, const char *const *defaults, char *errstr, size_t sz);
 
 /* co_rt_restore.c */
 /* librdkafka rebalance callback: creates/destroys tasks, never blocks on restore. */

@@ -13,12 +13,7 @@
 
 #include "co_log.h"
 #include "co_research_int.h"
-
-static int64_t now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#include "co_time.h"
 
 co_research_t *co_research_new(const co_conf_t *conf, co_llm_chain_t *llm, char *errstr, size_t errstr_size) {
   co_research_t *r = NULL;
@@ -72,7 +67,7 @@ co_err_t co_research_offline(co_research_t *r, json_t *task, json_t *prev, json_
   if (out) *out = NULL;
   if (!out || !task_ok(task))
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "research: task needs a non-empty \"company\"");
-  if (!(*out = co_research_fold(task, json_is_object(prev) ? prev : NULL, now_ms())))
+  if (!(*out = co_research_fold(task, json_is_object(prev) ? prev : NULL, co_time_wall_ms())))
     return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "research: cannot build the briefing");
   return CO_OK;
 }

@@ -33,14 +33,9 @@
 
 #include "co_log.h"
 #include "co_state_int.h"
+#include "co_time.h"
 
 #define CO_STATE_MARK_MS 1000
-
-static int64_t co_state_mono_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 int co_state_is_nospace(const char *msg) {
   return msg && (strstr(msg, "No space left") || strstr(msg, "NoSpace") || strstr(msg, "no space"));
@@ -117,7 +112,7 @@ co_err_t co_state_mark_check(co_state_db_t *db, char *errstr, size_t errstr_size
 }
 
 void co_state_mark_maybe(co_state_db_t *db, int force) {
-  int64_t now = co_state_mono_ms();
+  int64_t now = co_time_mono_ms();
   if (!db->rdb || atomic_load(&db->write_failed) || (!force && now - atomic_load(&db->mark_ms) < CO_STATE_MARK_MS))
     return;
   if (pthread_mutex_trylock(&db->mark_lock)) {

@@ -17,6 +17,7 @@
 
 #include "co_log.h"
 #include "co_state_int.h"
+#include "co_time.h"
 
 static void ttlf_destroy(void *st) { free(st); }
 static const char *ttlf_name(void *st) {
@@ -27,12 +28,10 @@ static const char *ttlf_name(void *st) {
 static unsigned char ttlf_filter(void *st, int level, const char *key, size_t klen, const char *val, size_t vlen,
                                  char **nval, size_t *nvlen, unsigned char *changed) {
   co_state_ttlf_t *f = st;
-  struct timespec ts;
   (void)level, (void)key, (void)klen, (void)nval, (void)nvlen;
   *changed = 0;
   if (!atomic_load(&f->ttl)) return 0;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return (unsigned char)co_state_expired(val, vlen, (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+  return (unsigned char)co_state_expired(val, vlen, co_time_wall_ms());
 }
 
 rocksdb_options_t *co_state_cf_options(co_state_db_t *db, co_state_ttlf_t **ttlfp) {

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "co_api.h"
+#include "co_kafka.h"
 #include "co_log.h"
 #include "co_pipeline.h"
 
@@ -37,22 +38,6 @@ struct co_pipeline_tokens_s {
   int thr_started;
   volatile int stop;
 };
-
-static int co_tok_passthru(const char *name, const char *value, void *opaque) {
-  char err[256];
-  if (!strcmp(name, "client.id")) return 0;
-  if (rd_kafka_conf_set(opaque, name, value, err, sizeof(err)) != RD_KAFKA_CONF_OK)
-    CO_WARN("tokens", "kafka.%s: %s", name, err);
-  return 0;
-}
-
-static rd_kafka_conf_t *co_tok_kconf(const co_conf_t *conf) {
-  rd_kafka_conf_t *kc = rd_kafka_conf_new();
-  char err[256];
-  rd_kafka_conf_set(kc, "bootstrap.servers", co_conf_str(conf, "brokers"), err, sizeof(err));
-  co_conf_passthru_foreach(conf, "kafka.", co_tok_passthru, kc);
-  return kc;
-}
 
 /* ---- embedded: the file ---- */
 
@@ -114,27 +99,15 @@ static void co_tok_apply(co_pipeline_tokens_t *t, const rd_kafka_message_t *m) {
   json_decref(v);
 }
 
+/* The token topic: one partition (a small table read whole), compacted. */
 static co_err_t co_tok_ensure_topic(co_pipeline_tokens_t *t, rd_kafka_t *rk, char *errstr, size_t sz) {
-  char err[256];
-  rd_kafka_NewTopic_t *nt = rd_kafka_NewTopic_new(t->topic, 1, (int)co_conf_int(t->conf, "topic.replication.factor"),
-                                                  err, sizeof(err));
-  rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
-  co_err_t rc = CO_OK;
-  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact");
-  rd_kafka_CreateTopics(rk, &nt, 1, NULL, q);
-  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 15000);
-  const rd_kafka_CreateTopics_result_t *res = ev ? rd_kafka_event_CreateTopics_result(ev) : NULL;
-  size_t cnt = 0;
-  const rd_kafka_topic_result_t **tr = res ? rd_kafka_CreateTopics_result_topics(res, &cnt) : NULL;
-  if (!ev)
-    rc = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "tokens: creating topic %s timed out", t->topic);
-  else if (cnt == 1 && rd_kafka_topic_result_error(tr[0]) &&
-           rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
-    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "tokens: creating topic %s: %s", t->topic,
-                   rd_kafka_err2str(rd_kafka_topic_result_error(tr[0])));
-  if (ev) rd_kafka_event_destroy(ev);
-  rd_kafka_queue_destroy(q);
-  rd_kafka_NewTopic_destroy(nt);
+  const co_kafka_topic_t topic = {t->topic, 1, 1};
+  co_err_t rc = co_kafka_create_topics(rk, t->conf, &topic, 1, 15000, NULL, errstr, sz);
+  if (rc) {
+    char why[512];
+    snprintf(why, sizeof(why), "%s", errstr);
+    co_seterr(errstr, sz, rc, "tokens: %s", why);
+  }
   return rc;
 }
 
@@ -142,7 +115,8 @@ static co_err_t co_tok_ensure_topic(co_pipeline_tokens_t *t, rd_kafka_t *rk, cha
 static co_err_t co_tok_kafka_load(co_pipeline_tokens_t *t, char *errstr, size_t sz) {
   char err[256];
   int64_t lo = 0, hi = 0;
-  rd_kafka_conf_t *kc = co_tok_kconf(t->conf);
+  rd_kafka_conf_t *kc = co_rt_kafka_conf(t->conf, errstr, sz);
+  if (!kc) return CO_ERR_CONFIG;
   char gid[300];
   snprintf(gid, sizeof(gid), "%s-reader", t->topic); /* assign only: never joins, never commits */
   rd_kafka_conf_set(kc, "group.id", gid, err, sizeof(err));
@@ -194,7 +168,8 @@ static void *co_tok_tail(void *arg) {
 
 static co_err_t co_tok_produce(co_pipeline_tokens_t *t, const char *hash, json_t *v, char *errstr, size_t sz) {
   char err[256];
-  rd_kafka_conf_t *kc = co_tok_kconf(t->conf);
+  rd_kafka_conf_t *kc = co_rt_kafka_conf(t->conf, errstr, sz);
+  if (!kc) return CO_ERR_CONFIG;
   rd_kafka_conf_set(kc, "enable.idempotence", "true", err, sizeof(err));
   rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, err, sizeof(err));
   char *val = v ? json_dumps(v, JSON_COMPACT) : NULL;

@@ -32,14 +32,9 @@
 #include "co_ingest_imap.h"
 #include "co_log.h"
 #include "co_pipeline_ingest_int.h"
+#include "co_time.h"
 
 #define CO_PL_SRC_WAIT_MS 500
-
-static int64_t now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void batch_clear(co_pl_src_t *s) {
   for (int i = 0; i < s->cnt; i++) {
@@ -187,15 +182,15 @@ static void *src_thread(void *arg) {
   int need_sync = 1;
   int64_t retry_at = -1, backoff = 1000, next_poll = 0;
   while (!atomic_load(&ing->stop)) {
-    if (retry_at >= 0 && now_ms() >= retry_at) need_sync = 1;
-    if (s->kind == CO_INGEST_ACCT_GMAIL && now_ms() >= next_poll) need_sync = 1;
+    if (retry_at >= 0 && co_time_mono_ms() >= retry_at) need_sync = 1;
+    if (s->kind == CO_INGEST_ACCT_GMAIL && co_time_mono_ms() >= next_poll) need_sync = 1;
     if (need_sync) {
       co_err_t err = sync_once(s, NULL, errstr, sizeof(errstr));
       need_sync = 0;
-      next_poll = now_ms() + s->poll_ms;
+      next_poll = co_time_mono_ms() + s->poll_ms;
       if (err) {
         CO_WARN("pipeline", "%s sync: %s (retrying in %lld ms)", s->label, errstr, (long long)backoff);
-        retry_at = now_ms() + backoff;
+        retry_at = co_time_mono_ms() + backoff;
         backoff = backoff * 2 > 30000 ? 30000 : backoff * 2;
       } else {
         retry_at = -1;

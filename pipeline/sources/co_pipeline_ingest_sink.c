@@ -18,7 +18,8 @@
 #include <xxhash.h>
 
 #include "co_pipeline_ingest.h"
-#include "co_rt_int.h"
+#include "co_kafka.h"
+#include "co_time.h"
 
 #define CO_PL_SINK_TIMEOUT_MS 60000
 
@@ -30,35 +31,11 @@ struct co_pipeline_sink_s {
   int64_t cursor;        /* last committed value, -1: none */
 };
 
-/* Creates the cursor topic if missing (already existing is fine). */
+/* Creates the cursor topic if missing (already existing is fine): one
+ * partition, compacted (only each key's last cursor matters). */
 static co_err_t sink_cursor_topic(co_pipeline_sink_t *k, const co_conf_t *conf, char *errstr, size_t sz) {
-  char err[256];
-  co_err_t rc = CO_OK;
-  rd_kafka_NewTopic_t *nt =
-      rd_kafka_NewTopic_new(k->cursor_topic, 1, (int)co_conf_int(conf, "topic.replication.factor"), err, sizeof(err));
-  if (!nt) return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s: %s", k->cursor_topic, err);
-  rd_kafka_NewTopic_set_config(nt, "cleanup.policy", "compact");
-  rd_kafka_queue_t *q = rd_kafka_queue_new(k->producer);
-  rd_kafka_AdminOptions_t *o = rd_kafka_AdminOptions_new(k->producer, RD_KAFKA_ADMIN_OP_CREATETOPICS);
-  rd_kafka_AdminOptions_set_operation_timeout(o, 30000, err, sizeof(err));
-  rd_kafka_CreateTopics(k->producer, &nt, 1, o, q);
-  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, CO_PL_SINK_TIMEOUT_MS);
-  if (!ev || rd_kafka_event_error(ev)) {
-    rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "creating %s: %s", k->cursor_topic,
-                   ev ? rd_kafka_event_error_string(ev) : "no answer");
-  } else {
-    size_t cnt;
-    const rd_kafka_topic_result_t **res =
-        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
-    rd_kafka_resp_err_t e = cnt ? rd_kafka_topic_result_error(res[0]) : RD_KAFKA_RESP_ERR_NO_ERROR;
-    if (e && e != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
-      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "creating %s: %s", k->cursor_topic, rd_kafka_err2str(e));
-  }
-  if (ev) rd_kafka_event_destroy(ev);
-  rd_kafka_AdminOptions_destroy(o);
-  rd_kafka_queue_destroy(q);
-  rd_kafka_NewTopic_destroy(nt);
-  return rc;
+  const co_kafka_topic_t topic = {k->cursor_topic, 1, 1};
+  return co_kafka_create_topics(k->producer, conf, &topic, 1, CO_PL_SINK_TIMEOUT_MS, NULL, errstr, sz);
 }
 
 static co_err_t sink_topic_exists(rd_kafka_t *rk, const char *topic, char *errstr, size_t sz) {
@@ -98,7 +75,7 @@ static co_err_t sink_read_cursor(co_pipeline_sink_t *k, const co_conf_t *conf, i
   co_err_t rc = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "reading %s timed out", k->cursor_topic);
   size_t klen = strlen(k->cursor_key);
   *cursor = -1;
-  for (int64_t deadline = co_rt_now_ms() + CO_PL_SINK_TIMEOUT_MS; co_rt_now_ms() < deadline;) {
+  for (int64_t deadline = co_time_mono_ms() + CO_PL_SINK_TIMEOUT_MS; co_time_mono_ms() < deadline;) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(c, 500);
     if (!m) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {

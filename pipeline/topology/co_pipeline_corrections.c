@@ -31,7 +31,7 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
-#include "co_rt_int.h"
+#include "co_kafka.h"
 
 #define CO_PL_IDX_MERGED \
   "\x1e"                 \

@@ -34,6 +34,7 @@
 
 #include "co_log.h"
 #include "co_pipeline_int.h"
+#include "co_time.h"
 
 /* Change-log entries read per step of a sync (see sync_part). */
 #define CO_PL_INDEX_WINDOW 256
@@ -195,9 +196,7 @@ static void *index_main(void *arg) {
   pthread_mutex_lock(&ix->wlock);
   while (!ix->stop) {
     pthread_mutex_unlock(&ix->wlock);
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    int64_t ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    int64_t ms = co_time_mono_ms();
     int save = ms - last_save >= 2000;
     if (co_pl_index_sync(ix, save, err, sizeof(err)))
       CO_LOGKV(CO_LOG_WARN, "index", "briefing index sync failed; retrying", "error", err);

@@ -21,6 +21,7 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
+#include "co_time.h"
 
 typedef struct co_pl_mref_s {
   co_classify_model_t *m;
@@ -61,12 +62,6 @@ static void *watch(void *opaque) {
   return NULL;
 }
 
-static int64_t mono_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 co_pl_models_t *co_pl_models_new(co_classify_model_t *initial, const char *path) {
   co_pl_models_t *ms = calloc(1, sizeof(*ms));
   if (!ms || !(ms->cur = calloc(1, sizeof(*ms->cur))) || !(ms->path = strdup(path))) goto err;
@@ -78,7 +73,7 @@ co_pl_models_t *co_pl_models_new(co_classify_model_t *initial, const char *path)
   pthread_cond_init(&ms->cv, &ca);
   pthread_condattr_destroy(&ca);
   if (stat(path, &ms->st) != 0) memset(&ms->st, 0, sizeof(ms->st));
-  ms->next_ms = mono_ms() + 1000;
+  ms->next_ms = co_time_mono_ms() + 1000;
   ms->thread_ok = pthread_create(&ms->watcher, NULL, watch, ms) == 0;
   return ms;
 err:
@@ -147,7 +142,7 @@ co_err_t co_pl_models_check(co_pl_models_t *ms, int force, int *reloaded, char *
   struct stat st;
   if (reloaded) *reloaded = 0;
   pthread_mutex_lock(&ms->mu);
-  int64_t now = mono_ms();
+  int64_t now = co_time_mono_ms();
   int skip = ms->loading || (!force && now < ms->next_ms);
   if (!skip) ms->next_ms = now + 1000;
   if (!skip && (stat(ms->path, &st) != 0 || same_file(&st, &ms->st))) skip = 1;
