@@ -31,6 +31,10 @@ static const co_conf_prop_t co_conf_table[] = {
       "Testing only: every Nth overlapping commit is aborted as if the broker had refused it (0: never)."),
     I("num.standby.replicas", "0", 0, 3, "Warm copies of each task's stores kept on other instances."),
     S("group.instance.id", "", "Static group membership id; a restart within session.timeout does not rebalance."),
+    E("group.assignor", "range", "range|cooperative-sticky",
+      "How the group spreads source partitions: range balances every topic (+-1 per instance) and gives partition p "
+      "of co-partitioned topics to one instance (eager: a rebalance pauses every task briefly); cooperative-sticky "
+      "moves fewer tasks but balances only the total count over all topics."),
     I("topic.partitions", "6", 1, 1024, "Partitions for topics created by `careerops topics create`."),
     I("topic.replication.factor", "1", 1, 7, "Replication factor for created topics."),
     I("topic.min.insync.replicas", "0", 0, 7,

@@ -245,6 +245,13 @@ static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
           (unsigned long long)rt->restored_total, (unsigned long long)rt->dlq_total, (unsigned long long)rt->commits,
           (unsigned long long)rt->aborts);
   fprintf(out,
+          "# HELP careerops_rebalances_total Rebalances after which every task of this instance ran again.\n"
+          "# TYPE careerops_rebalances_total counter\ncareerops_rebalances_total %llu\n"
+          "# HELP careerops_rebalance_pause_ms Last and longest pause of this instance's processing for a rebalance.\n"
+          "# TYPE careerops_rebalance_pause_ms gauge\ncareerops_rebalance_pause_ms{which=\"last\"} %lld\n"
+          "careerops_rebalance_pause_ms{which=\"max\"} %lld\n",
+          (unsigned long long)rt->rebalances, (long long)rt->rebal_last_ms, (long long)rt->rebal_max_ms);
+  fprintf(out,
           "# HELP careerops_processing_latency_ms Processing time per record.\n"
           "# TYPE careerops_processing_latency_ms histogram\n");
   uint64_t cum = 0;

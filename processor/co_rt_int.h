@@ -143,6 +143,11 @@ struct co_rt_s {
   rd_kafka_queue_t *standby_q;
   int standby_inflight;
   int64_t standby_next_ms;
+  /* Rebalance pause (co_rt_restore.c): when the current rebalance first
+   * stopped or added tasks (0: none under way); the last and longest time
+   * from then until every task ran again. Processing thread only. */
+  int64_t rebal_ms, rebal_last_ms, rebal_max_ms;
+  uint64_t rebalances;
   int txn_open;
   int dr_failed;
   /* background state writer (co_rt_writer.c) */

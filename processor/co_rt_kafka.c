@@ -1,5 +1,6 @@
-/* co_rt_kafka.c: Kafka mode. One consumer (group member, cooperative-sticky,
- * read_committed), one transactional producer per instance (EOS v2: input
+/* co_rt_kafka.c: Kafka mode. One consumer (group member, group.assignor:
+ * range by default, see co_rt_restore.c and docs/runtime.md, read_committed),
+ * one transactional producer per instance (EOS v2: input
  * offsets, outputs and changelog writes in one transaction), and a restore
  * consumer (co_rt_restore.c). Local store writes wait in rt->batch and reach
  * RocksDB only after the Kafka transaction commits. */
@@ -286,7 +287,7 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   /* Group consumer. */
   if (!(cc = co_rt_kafka_conf(rt->conf, errstr, sz))) goto err;
   if (co_rt_kset(cc, "group.id", app, errstr, sz) ||
-      co_rt_kset(cc, "partition.assignment.strategy", "cooperative-sticky", errstr, sz) ||
+      co_rt_kset(cc, "partition.assignment.strategy", co_conf_str(rt->conf, "group.assignor"), errstr, sz) ||
       co_rt_kset(cc, "enable.auto.commit", "false", errstr, sz) ||
       co_rt_kset(cc, "enable.auto.offset.store", "false", errstr, sz) ||
       co_rt_kset(cc, "auto.offset.reset", "earliest", errstr, sz) ||

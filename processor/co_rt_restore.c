@@ -66,19 +66,47 @@ static void co_rt_tasks_assigned(co_rt_t *rt, rd_kafka_topic_partition_list_t *p
   co_rt_restore_assign(rt);
 }
 
+/* Every task runs again after a rebalance: logs how long this instance's
+ * processing paused for it (from the revoke, or the assignment when nothing
+ * was revoked, until the last task was restored and resumed). */
+static void co_rt_rebalance_done(co_rt_t *rt) {
+  if (!rt->rebal_ms || rt->restoring) return;
+  rt->rebal_last_ms = co_rt_now_ms() - rt->rebal_ms;
+  if (rt->rebal_last_ms > rt->rebal_max_ms) rt->rebal_max_ms = rt->rebal_last_ms;
+  rt->rebal_ms = 0;
+  rt->rebalances++;
+  char ms[32], n[32];
+  snprintf(ms, sizeof(ms), "%lld", (long long)rt->rebal_last_ms);
+  snprintf(n, sizeof(n), "%d", rt->task_cnt - rt->standbys);
+  CO_LOGKV(CO_LOG_INFO, "kafka", "rebalance done, every task running", "pause_ms", ms, "tasks", n);
+}
+
+/* Serves both protocols (group.assignor). COOPERATIVE (cooperative-sticky):
+ * the lists are increments, tasks that stay keep running. EAGER (range): a
+ * rebalance first revokes everything, so every task commits and closes, and
+ * the assignment that follows reopens the tasks that stayed here; they
+ * restore only the changelog tail past their checkpoint (nothing, as this
+ * instance wrote it) and resume at their committed offsets. */
 void co_rt_kafka_rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
                               void *opaque) {
   co_rt_t *rt = opaque;
   int coop = !strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE");
   char errstr[512];
+  if (!rt->rebal_ms) rt->rebal_ms = co_rt_now_ms();
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
-    if (coop) {
-      rd_kafka_error_t *e = rd_kafka_incremental_assign(rk, parts);
+    rd_kafka_error_t *e = NULL;
+    rd_kafka_resp_err_t ae = RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (coop)
+      e = rd_kafka_incremental_assign(rk, parts);
+    else
+      ae = rd_kafka_assign(rk, parts);
+    if (e || ae) {
+      CO_LOGKV(CO_LOG_ERROR, "kafka", "cannot take the assignment", "error",
+               e ? rd_kafka_error_string(e) : rd_kafka_err2str(ae));
       if (e) rd_kafka_error_destroy(e);
-    } else {
-      rd_kafka_assign(rk, parts);
     }
     co_rt_tasks_assigned(rt, parts);
+    co_rt_rebalance_done(rt);
     return;
   }
   /* Revoke or lose: finish what we did for these partitions first, so the
@@ -141,6 +169,7 @@ static void co_rt_task_resume(co_rt_t *rt, co_task_t *t) {
   char n[32];
   snprintf(n, sizeof(n), "%llu", (unsigned long long)t->restored);
   CO_LOGKV(CO_LOG_INFO, "task", "restored, running", "task", t->id, "records", n);
+  co_rt_rebalance_done(rt);
 }
 
 static int co_rt_restore_find(co_rt_t *rt, const rd_kafka_message_t *m, co_task_t **tp) {
@@ -201,7 +230,14 @@ static int co_rt_restore_check_ends(co_rt_t *rt) {
        * a read_uncommitted end would only be later. */
       if (rd_kafka_query_watermark_offsets(rt->producer, cl, t->partition, &lo, &hi, 5000)) continue; /* EOF then */
       int64_t pos = t->restore_pos[s] < lo ? lo : t->restore_pos[s];
-      if (pos >= hi) {
+      /* Exactly-once: a checkpoint taken at a commit points at that
+       * transaction's marker, so a task that comes back after an eager
+       * rebalance (or a restart) finds its changelog one offset further.
+       * One offset past the checkpoint can hold no committed record: one
+       * needs its own marker after it, and an open transaction's records
+       * are past the committed end. Without this, such a task waited for a
+       * fetch to signal the end: 0.4-1 s per rebalance, measured. */
+      if (pos >= hi || (rt->eos && pos == hi - 1)) {
         t->restore_pos[s] = hi;
         done_any |= co_rt_restore_at_end(rt, t, s);
       }
