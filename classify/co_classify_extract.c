@@ -556,14 +556,15 @@ static int display_company(const char *name, const char *label, int ats, char *o
     *relay = 1;
     break;
   }
-  static const char *const SPLIT[] = {" | ", "|", " - ", " – ", " — ", " · ", " @ ", NULL};
+  static const char *const SPLIT[] = {" | ", "|", " - ", " – ", " — ", " · ", " @ ", " from ", " at ", " bei ", " chez ", NULL};
   char *s = nm;
+  int affil = 0; /* "Lena from Acme", "Lena at Acme": the part after says where she works */
   while (np < 4) {
     char *cut = NULL;
     size_t cl = 0;
     for (int k = 0; SPLIT[k]; k++) {
       char *c = strstr(s, SPLIT[k]);
-      if (c && (!cut || c < cut)) cut = c, cl = strlen(SPLIT[k]);
+      if (c && (!cut || c < cut)) cut = c, cl = strlen(SPLIT[k]), affil = np == 0 ? k >= 7 : affil;
     }
     if (cut) *cut = 0;
     co_xt_copyn(part[np++], sizeof(part[0]), s, strlen(s));
@@ -601,8 +602,9 @@ static int display_company(const char *name, const char *label, int ats, char *o
     if (w > best_w || (w && w == best_w && matches)) best = i, best_w = w;
   }
   /* "Dana Lee | Acme": the part after a person's name is the employer */
-  if (best < 0 && np == 2 && part[1][0] && !teamonly[1] && !co_xt_is_vendor(part[1])) best = 1, best_w = 2;
+  if (best < 0 && np == 2 && part[1][0] && !teamonly[1] && !co_xt_is_vendor(part[1])) best = 1, best_w = affil ? 3 : 2;
   if (best < 0 && np == 2 && teamonly[1] && part[0][0]) best = 0, best_w = 3;
+  if (best < 0 && np == 2 && teamonly[0] && part[1][0] && !co_xt_is_vendor(part[1])) best = 1, best_w = 3;
   if (best < 0) {
     *person = !ats && !team_any;
     return 0;
@@ -648,6 +650,20 @@ static void sender_label(const co_cls_sender_t *s, int ats, const char *body, si
     co_xt_copyn(d, sizeof(d), at + 1, strlen(at + 1));
     for (char *p = d; *p; p++) *p = (char)tolower((unsigned char)*p);
     if (!co_cls_domain_is_ats(d) && !domain_in(d, FREEMAIL)) domain_label(d, label, lsz);
+  }
+  /* A tenant subdomain of the ATS: careers@acme.icims.com */
+  if (!label[0] && ats) {
+    static const char *const NOT_TENANT[] = {"us", "eu", "mail", "email", "em", "e", "hire", "jobs", "careers", "app",
+                                             "notifications", "mg", "send", "bounce", "www", "apply", "talent", NULL};
+    const char *dot = strchr(s->domain, '.');
+    size_t fl = dot ? (size_t)(dot - s->domain) : 0;
+    if (fl >= 3 && !co_xt_in_list(s->domain, fl, NOT_TENANT) && co_cls_domain_is_ats(dot + 1) &&
+        strchr(dot + 1, '.') && strcmp(dot + 1, "greenhouse.io") && strcmp(dot + 1, "lever.co")) {
+      char t[128];
+      co_xt_copyn(t, sizeof(t), s->domain, fl);
+      co_xt_squash(t, label, lsz, 0);
+      if (co_xt_is_vendor(label)) label[0] = 0;
+    }
   }
   /* Workday-style tenants: acme@myworkday.com, acme-careers@... */
   if (!label[0] && ats && s->local[0] && strstr(s->domain, "linkedin") == NULL && strstr(s->domain, "indeed") == NULL) {

@@ -130,7 +130,8 @@ const char *const CO_XT_TEAM_AFTER[] = {" Recruiting", " Talent Acquisition", " 
                                         " is reviewing your application", " has reviewed your application",
                                         " Karriere", " Personalabteilung", " Recruiting-Team", " Empleo",
                                         " Recursos Humanos", " Recrutement", " Ressources Humaines", " Carreiras",
-                                        " Recrutamento", " Werving", " Risorse Umane", NULL};
+                                        " Recrutamento", " Werving", " Risorse Umane", " Team", "-Team", "-team",
+                                        NULL};
 
 const char *const CO_XT_SIG_SEPS[] = {", ", " | ", " at ", " - ", " – ", " — ", " · ", " @ ", " bei ", " chez ",
                                       " en ", " na ", " no ", " da ", " bij ", " presso ", " di ", " de ", " in ", NULL};

@@ -45,6 +45,14 @@ static const ex_t COMPANY[] = {
      "Ceramiche Sassuolo Nord"},
     {"Thanks for applying", "Brightline Freight via Greenhouse <no-reply@greenhouse.io>",
      "Hi Morgan,\n\nThanks for applying. We'll review your application shortly.", "Brightline Freight"},
+    /* "Name from Company", an ATS tenant subdomain, a German "Ihr X-Team" sign-off */
+    {"Quick question", "Lena from Quillbrook <lena@qbk.io>", "Hi Sam,\n\nare you free for a call on Friday?\n\nLena",
+     "Quillbrook"},
+    {"Application received", "Careers <careers@ostrander.icims.com>",
+     "Dear Applicant,\n\nThank you. Your application has been received.", "Ostrander"},
+    {"Eingangsbestätigung", "Bewerbermanagement <bewerbung@lq-karriere.de>",
+     "Guten Tag,\n\nwir haben Ihre Unterlagen erhalten.\n\nFreundliche Grüße\nIhr Lindqvist Kältetechnik-Team",
+     "Lindqvist Kältetechnik"},
     /* the candidate's own name is not the employer, nor is the board */
     {"Morgan Hale, your application was sent", "Indeed <noreply@indeed.com>",
      "Morgan Hale,\n\nyour application was sent to Tallis Maritime.\n\nGood luck, Morgan Hale!", "Tallis Maritime"},
