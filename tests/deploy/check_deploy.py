@@ -283,7 +283,8 @@ def run_spec(a):
                     "volumes": named, "hostname": s.get("hostname", name)})
     # Topic-name settings, so a test on a shared broker can rename them all.
     topics = sorted(n for n in Settings(a.careerops).names
-                    if n.startswith("topic.") and n not in ("topic.partitions", "topic.replication.factor"))
+                    if n.startswith("topic.") and n not in ("topic.partitions", "topic.replication.factor",
+                                                            "topic.min.insync.replicas"))
     json.dump({"services": out, "topic_settings": topics}, sys.stdout, indent=1)
     print()
 

@@ -20,7 +20,7 @@
 #include "co_th_imap.h"
 #include "co_th_kafka.h"
 
-#define N_MSGS 400
+#define N_MSGS 2400 /* several seconds of ingest: the kill lands mid-stream */
 
 static long appended_of(const char *out) {
   const char *a = out ? strstr(out, "appended=") : NULL;

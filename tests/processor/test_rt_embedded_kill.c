@@ -1,4 +1,4 @@
-/* Proves embedded-mode exactly-once: a process appending 200,000 records
+/* Proves embedded-mode exactly-once: a process appending 300,000 records
  * (with duplicates) and counting them per key is SIGKILLed at random moments
  * at least 10 times and restarted; afterwards every record is in the output
  * exactly once and every per-key count in the store equals the true count. */
@@ -15,7 +15,7 @@
 #include "co_th.h"
 #include "rt_check.h"
 
-#define N 200000
+#define N 300000
 #define MIN_KILLS 10
 
 static char app[1024], statedir[1024];
@@ -42,7 +42,7 @@ static void rt_embedded_exactly_once_under_sigkill(void **state) {
     assert_true(pid > 0);
     /* Kill after a random moment while the run is still going; once enough
      * kills happened, let it finish. */
-    int wait_ms = kills < MIN_KILLS ? 150 + rand() % 400 : 600000;
+    int wait_ms = kills < MIN_KILLS ? 100 + rand() % 300 : 600000;
     int st = 0;
     int exited = CO_TH_WAIT_UNTIL(waitpid(pid, &st, WNOHANG) == pid, wait_ms);
     if (exited) {
