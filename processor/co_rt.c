@@ -104,7 +104,8 @@ co_rt_t *co_rt_new(const co_conf_t *conf, co_topo_t *topo, char *errstr, size_t 
   co_state_opts_t so = {.cache_mb = (size_t)co_conf_int(conf, "state.cache.mb"),
                         .write_buffer_mb = (size_t)co_conf_int(conf, "state.write.buffer.mb"),
                         .sync = 0,
-                        .extra = extra};
+                        .extra = extra,
+                        .rebuild_if_backwards = !rt->embedded}; /* Kafka mode: the changelogs hold it all */
   if (!(rt->db = co_state_db_open(dbdir, &so, errstr, sz))) goto err;
   if (!(rt->batch = co_state_batch_new(rt->db))) {
     co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
@@ -247,10 +248,11 @@ static void co_rt_metrics_locked(co_rt_t *rt, FILE *out) {
   fprintf(out,
           "# HELP careerops_rebalances_total Rebalances after which every task of this instance ran again.\n"
           "# TYPE careerops_rebalances_total counter\ncareerops_rebalances_total %llu\n"
-          "# HELP careerops_rebalance_pause_ms Last and longest pause of this instance's processing for a rebalance.\n"
-          "# TYPE careerops_rebalance_pause_ms gauge\ncareerops_rebalance_pause_ms{which=\"last\"} %lld\n"
-          "careerops_rebalance_pause_ms{which=\"max\"} %lld\n",
-          (unsigned long long)rt->rebalances, (long long)rt->rebal_last_ms, (long long)rt->rebal_max_ms);
+          "# HELP careerops_rebalance_pause_seconds Last and longest pause of this instance's processing for a "
+          "rebalance.\n"
+          "# TYPE careerops_rebalance_pause_seconds gauge\ncareerops_rebalance_pause_seconds{which=\"last\"} %.3f\n"
+          "careerops_rebalance_pause_seconds{which=\"max\"} %.3f\n",
+          (unsigned long long)rt->rebalances, (double)rt->rebal_last_ms / 1000.0, (double)rt->rebal_max_ms / 1000.0);
   fprintf(out,
           "# HELP careerops_processing_latency_ms Processing time per record.\n"
           "# TYPE careerops_processing_latency_ms histogram\n");

@@ -41,6 +41,10 @@ typedef struct co_state_opts_s {
   /* "rocksdb." pass-through options as name=value pairs (may be NULL):
    * applied with RocksDB's options-string parser; unknown names are errors. */
   const char *const *extra; /* NULL-terminated, alternating name, value */
+  /* 1: a state that went backwards (below its committed-sequence marker) is
+   * not refused but wiped, with a warning, and opened empty: for state that
+   * is a cache of elsewhere (Kafka mode: the changelogs). */
+  int rebuild_if_backwards;
 } co_state_opts_t;
 
 #define CO_STATE_F_TTL 0x1

@@ -6,9 +6,19 @@
  * can span every store plus __meta. "rocksdb." pass-through settings are
  * applied last, one at a time with RocksDB's own options-string parser, so
  * an operator can override our defaults and an unknown name is reported by
- * name. Store handling lives in co_state_store.c. */
+ * name. Store handling lives in co_state_store.c.
+ *
+ * A state that went backwards (co_state_guard.c) is refused, unless the
+ * caller says the state is a cache of elsewhere (rebuild_if_backwards:
+ * Kafka mode, where every store has a changelog): then the directory and
+ * its marker are wiped with a warning and it opens empty, and the runtime
+ * restores every store from its changelog as for a fresh state dir. */
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "co_log.h"
 #include "co_state_int.h"
@@ -88,7 +98,10 @@ static void free_names(char **names, size_t n) {
   free(names);
 }
 
-co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, char *errstr, size_t errstr_size) {
+/* Opens dir; *backwards is set when it opened but is below its marker
+ * (then NULL is returned, errstr says so). */
+static co_state_db_t *co_state_db_open_once(const char *dir, const co_state_opts_t *opts, int *backwards, char *errstr,
+                                            size_t errstr_size) {
   co_state_db_t *db = NULL;
   char **names = NULL, **found = NULL, *rerr = NULL;
   size_t ncf = 0, nfound = 0, n = 0;
@@ -182,7 +195,10 @@ co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, ch
     atomic_store(&s->ttlf->ttl, s->flags > 0 && (s->flags & CO_STATE_F_TTL));
   }
 
-  if (co_state_mark_check(db, errstr, errstr_size)) goto err;
+  if (co_state_mark_check(db, errstr, errstr_size)) {
+    *backwards = 1;
+    goto err;
+  }
 
   CO_LOGKV(CO_LOG_INFO, "state", "opened state db", "dir", dir);
   goto out;
@@ -206,6 +222,33 @@ out:
   if (found) rocksdb_list_column_families_destroy(found, nfound);
   if (names) free_names(names, ncf);
   return db;
+}
+
+static int co_state_rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st, (void)flag, (void)ftw;
+  return remove(path);
+}
+
+/* Removes dir (recursively) and its marker "<dir>.committed-seq". */
+static co_err_t co_state_wipe(const char *dir, char *errstr, size_t errstr_size) {
+  char mark[4200];
+  size_t dl = strlen(dir);
+  while (dl > 1 && dir[dl - 1] == '/') dl--;
+  snprintf(mark, sizeof(mark), "%.*s.committed-seq", (int)dl, dir);
+  if ((nftw(dir, co_state_rm_entry, 16, FTW_DEPTH | FTW_PHYS) && errno != ENOENT) || (unlink(mark) && errno != ENOENT))
+    return co_seterr(errstr, errstr_size, CO_ERR_IO, "state: cannot wipe %s to rebuild it: %s", dir, strerror(errno));
+  return CO_OK;
+}
+
+co_state_db_t *co_state_db_open(const char *dir, const co_state_opts_t *opts, char *errstr, size_t errstr_size) {
+  int backwards = 0;
+  co_state_db_t *db = co_state_db_open_once(dir, opts, &backwards, errstr, errstr_size);
+  if (db || !backwards || !opts || !opts->rebuild_if_backwards) return db;
+  CO_LOGKV(CO_LOG_WARN, "state", "state went backwards: wiping it, every store is restored from its changelog", "dir",
+           dir, "cause", errstr);
+  if (co_state_wipe(dir, errstr, errstr_size)) return NULL;
+  backwards = 0;
+  return co_state_db_open_once(dir, opts, &backwards, errstr, errstr_size);
 }
 
 void co_state_db_close(co_state_db_t *db) {
