@@ -1,18 +1,20 @@
-/* co_classify_extract.c: company and role title from sender and text.
+/* co_classify_extract.c: the company of a job-search email, in seven
+ * languages (word lists: co_classify_extract_lex.c; the sender's part:
+ * co_classify_extract_sender.c; the role: co_classify_extract_role.c).
  *
- * Company: candidates come from (a) phrases after lead-ins such as "applying
- * to", "interest in", "position at", "sent to", and names before "Recruiting
- * Team" / "Talent Acquisition"; (b) the sender's display name when the
- * sender is an applicant-tracking system (the display name is then the
- * employer) or a company mailbox; (c) the sender's own domain, or the tenant
- * in a Workday-style address. Candidates vote by normalised key; a text
- * candidate that spells the sender's domain ("Yarrow Foods" for
- * yarrowfoods.com) gets a large bonus, since two independent sources agree.
- * The best-cased spelling wins; legal suffixes are dropped.
- *
- * Role: the first title-cased phrase after "for the", "position of", "as
- * a", "application for", ... that ends in a job head noun (Analyst,
- * Engineer, Manager, ...), preferring the subject over the body. */
+ * Candidates come from (a) phrases after lead-ins of each language
+ * ("applying to", "bei", "chez", "trabajar en", "bij", "presso", "na"), names
+ * before "Recruiting Team" / "Talent Acquisition" / "-Team"; (b) signature
+ * blocks: "Title, Acme", "Title | Acme", "Recruiterin bei Acme", a title line
+ * followed by the company line, "Talent Acquisition – Acme", a line that is
+ * a name with its legal form; (c) the sender's display name when it names
+ * the employer; (d) a capitalised run in the text that spells the sender's
+ * domain, accents folded. Candidates vote by normalised key; one that agrees
+ * with the domain gets a large bonus, since two independent sources agree.
+ * A candidate that is an ATS, a job board or only the words of a person's
+ * name (the greeting's addressee, a sender who signs with that name) is
+ * never taken. The best-cased spelling wins; legal forms are dropped. Last
+ * resort: the domain label. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,117 +26,20 @@
 #define NCAND 48
 #define NNAMES 16
 
-static void trim(char *s) {
-  size_t n = strlen(s), i = 0;
-  while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '"' || s[n - 1] == '\'')) s[--n] = 0;
-  while (s[i] && (isspace((unsigned char)s[i]) || s[i] == '"' || s[i] == '\'')) i++;
-  memmove(s, s + i, n - i + 1);
-}
-
-#define copyn co_xt_copyn
-
-void co_cls_parse_sender(const char *from, co_cls_sender_t *s) {
-  memset(s, 0, sizeof(*s));
-  if (!from) return;
-  const char *lt = strchr(from, '<');
-  const char *addr;
-  size_t alen;
-  if (lt) {
-    copyn(s->name, sizeof(s->name), from, (size_t)(lt - from));
-    trim(s->name);
-    addr = lt + 1;
-    const char *gt = strchr(addr, '>');
-    alen = gt ? (size_t)(gt - addr) : strlen(addr); /* senders may be cut short */
-  } else {
-    addr = from;
-    alen = strcspn(from, " \t(");
-  }
-  const char *at = memchr(addr, '@', alen);
-  if (!at) {
-    if (!lt) copyn(s->name, sizeof(s->name), from, strlen(from)), trim(s->name);
-    return;
-  }
-  copyn(s->local, sizeof(s->local), addr, (size_t)(at - addr));
-  copyn(s->domain, sizeof(s->domain), at + 1, alen - (size_t)(at + 1 - addr));
-  trim(s->local);
-  trim(s->domain);
-  for (char *p = s->domain; *p; p++) *p = (char)tolower((unsigned char)*p);
-}
-
-static const char *const ATS[] = {
-    "greenhouse.io", "greenhouse-mail.io", "lever.co", "myworkday.com", "workday.com", "myworkdayjobs.com", "icims.com",
-    "smartrecruiters.com", "smartrecruitersmail.com", "ashbyhq.com", "linkedin.com", "indeed.com", "indeedemail.com",
-    "jobvite.com", "taleo.net", "successfactors.com", "successfactors.eu", "sapsf.com", "bamboohr.com", "breezy.hr",
-    "workable.com", "workablemail.com", "recruitee.com", "jazzhr.com", "applytojob.com", "oraclecloud.com", "ultipro.com",
-    "ukg.com", "paylocity.com", "dayforcehcm.com", "ziprecruiter.com", "glassdoor.com", "teamtailor.com",
-    "teamtailor-mail.com", "personio.de", "pinpointhq.com", "rippling.com", "gem.com", "eightfold.ai", "avature.net",
-    "brassring.com", "adp.com", "paycomonline.net", "freshteam.com", "zohorecruit.com", "wellfound.com",
-    "joinhandshake.com", "dice.com", "monster.com", "csod.com", "comeet.co", "hibob.com", "phenompeople.com",
-    "careerbuilder.com", "simplyhired.com", "otta.com", "builtin.com", "hired.com", "sendgrid.net", "mailgun.org",
-    "amazonses.com", "hirebridge.com", "clearcompany.com", "trakstar.com", "workstream.us", "fountain.com", NULL};
-
-static const char *const FREEMAIL[] = {"gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com",
-                                       "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
-                                       "gmx.de", "mail.com", "yandex.com", NULL};
-
-static int domain_in(const char *domain, const char *const *list) {
-  size_t dl = strlen(domain);
-  for (int i = 0; list[i]; i++) {
-    size_t l = strlen(list[i]);
-    if (dl >= l && strcmp(domain + dl - l, list[i]) == 0 && (dl == l || domain[dl - l - 1] == '.')) return 1;
-  }
-  return 0;
-}
-
-int co_cls_domain_is_ats(const char *domain) { return domain_in(domain, ATS); }
-
-/* Registrable label: "acme" from mail.acme.com or acme.co.uk. */
-static void domain_label(const char *domain, char *out, size_t osz) {
-  out[0] = 0;
-  const char *labels[8];
-  size_t lens[8];
-  int n = 0;
-  const char *p = domain;
-  while (*p && n < 8) {
-    const char *dot = strchr(p, '.');
-    labels[n] = p;
-    lens[n] = dot ? (size_t)(dot - p) : strlen(p);
-    n++;
-    if (!dot) break;
-    p = dot + 1;
-  }
-  if (n < 2) return;
-  int i = n - 2;
-  if (n >= 3 && lens[i] <= 3 &&
-      (!strncmp(labels[i], "co", lens[i]) || !strncmp(labels[i], "com", lens[i]) || !strncmp(labels[i], "ac", lens[i]) ||
-       !strncmp(labels[i], "org", lens[i]) || !strncmp(labels[i], "gov", lens[i])))
-    i--;
-  /* A sender cut short upstream ("jobs.acme.") leaves a service subdomain
-   * where the name should be: the next label is the employer. */
-  static const char *const SUBS[] = {"jobs", "careers", "career", "mail", "email", "talent", "hr", "recruiting",
-                                     "notifications", "apply", "e", "em", "news", NULL};
-  for (int k = 0; SUBS[k] && i + 1 < n && lens[i + 1] > 3; k++)
-    if (strlen(SUBS[k]) == lens[i] && !strncmp(labels[i], SUBS[k], lens[i])) {
-      i++;
-      break;
-    }
-  copyn(out, osz, labels[i], lens[i]);
-}
-
-static int has_lower(const char *s) {
+static int has_lower(const char* s) {
   for (; *s; s++)
     if (islower((unsigned char)*s)) return 1;
   return 0;
 }
 
-void co_cls_clean_company(char *s) {
-  trim(s);
+void co_cls_clean_company(char* s) {
+  co_xt_trim(s);
   size_t l = strlen(s);
   while (l >= 2 && s[l - 1] == '.' && s[l - 2] == '.') s[--l] = 0; /* "Acme S.A.." at a sentence end */
   co_xt_strip_legal(s);
   size_t n = strlen(s);
   while (n && strchr(",.!?:;-|&", s[n - 1])) s[--n] = 0;
-  trim(s);
+  co_xt_trim(s);
 }
 
 /* ---------------------------------------------------------------- candidates */
@@ -156,7 +61,7 @@ typedef struct cset_s {
   int nnames;
 } cset_t;
 
-static void add_name(cset_t *cs, const char *w, size_t n) {
+static void add_name(cset_t* cs, const char* w, size_t n) {
   char buf[64];
   co_xt_copyn(buf, sizeof(buf), w, n);
   if (cs->nnames == NNAMES || n < 2) return;
@@ -164,7 +69,7 @@ static void add_name(cset_t *cs, const char *w, size_t n) {
   if (cs->names[cs->nnames][0]) cs->nnames++;
 }
 
-static int is_name_word(const cset_t *cs, const char *w, size_t n) {
+static int is_name_word(const cset_t* cs, const char* w, size_t n) {
   char buf[64], k[64];
   co_xt_copyn(buf, sizeof(buf), w, n);
   co_xt_squash(buf, k, sizeof(k), 0);
@@ -174,7 +79,7 @@ static int is_name_word(const cset_t *cs, const char *w, size_t n) {
 }
 
 /* 1 if every word of s is a person's name word of the mail. */
-static int is_person(const cset_t *cs, const char *s) {
+static int is_person(const cset_t* cs, const char* s) {
   int words = 0;
   while (*s) {
     while (*s == ' ') s++;
@@ -187,7 +92,7 @@ static int is_person(const cset_t *cs, const char *s) {
   return words > 0;
 }
 
-static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
+static void cand_add(cset_t* cs, const char* text, int score, int from_text) {
   char buf[128], key[128];
   co_xt_copyn(buf, sizeof(buf), text, strlen(text));
   co_cls_clean_company(buf);
@@ -197,8 +102,8 @@ static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
   size_t fl = strcspn(buf, " ");
   if (!strchr(buf, ' ') && co_xt_in_list(buf, fl, CO_XT_GENERIC)) return;
   if (co_xt_in_list(buf, fl, CO_XT_GENERIC) && strncasecmp(buf, "the ", 4) != 0) return;
-  const char *lastsp = strrchr(buf, ' ');
-  const char *lastw = lastsp ? lastsp + 1 : buf;
+  const char* lastsp = strrchr(buf, ' ');
+  const char* lastw = lastsp ? lastsp + 1 : buf;
   if (co_xt_in_list(lastw, strlen(lastw), CO_XT_HEADS)) return; /* a role, not a company */
   if (co_xt_is_vendor(buf) || is_person(cs, buf)) return;
   co_xt_squash(buf, key, sizeof(key), 0);
@@ -214,7 +119,7 @@ static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
     }
   }
   if (cs->n == NCAND) return;
-  cand_t *c = &cs->c[cs->n++];
+  cand_t* c = &cs->c[cs->n++];
   co_xt_copyn(c->text, sizeof(c->text), buf, strlen(buf));
   memcpy(c->key, key, sizeof(key));
   c->score = score;
@@ -223,15 +128,15 @@ static void cand_add(cset_t *cs, const char *text, int score, int from_text) {
 
 /* ---------------------------------------------------------------- text scan */
 
-static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
+static void scan_text(cset_t* cs, const char* t, size_t len, int bonus) {
   co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
   char buf[128];
   for (int l = 0; CO_XT_LEADS[l].s; l++) {
     const char *p = t, *end = t + len;
-    const char *hit;
+    const char* hit;
     int seen = 0;
     while (p < end && seen < 3 && (hit = co_cls_memcasestr(p, (size_t)(end - p), CO_XT_LEADS[l].s)) != NULL) {
-      const char *q = hit + strlen(CO_XT_LEADS[l].s);
+      const char* q = hit + strlen(CO_XT_LEADS[l].s);
       int n = (hit == t || !isalpha((unsigned char)hit[-1]) || CO_XT_LEADS[l].s[0] == ' ')
                   ? co_xt_read_caps(q, end, tk, CO_XT_NAME_MAX_TOK, 0)
                   : 0;
@@ -249,16 +154,16 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
     const char *p = t, *end = t + len, *hit;
     int seen = 0;
     while (p < end && seen < 3 && (hit = strstr(p, CO_XT_TEAM_AFTER[k])) != NULL && hit < end) {
-      const char *s = hit;
+      const char* s = hit;
       int words = 0;
       while (s > t && words < CO_XT_NAME_MAX_TOK) {
-        const char *w = s;
+        const char* w = s;
         while (w > t && w[-1] == ' ') w--;
-        const char *ws = w;
-        while (ws > t && co_xt_is_name_byte((const unsigned char *)ws - 1)) ws--;
+        const char* ws = w;
+        while (ws > t && co_xt_is_name_byte((const unsigned char*)ws - 1)) ws--;
         if (ws == w) break;
         if (w[-1] == '.' && !co_xt_is_legal(ws, (size_t)(w - ws))) break; /* a sentence ends before the name */
-        if (!co_xt_is_upper((const unsigned char *)ws) && *ws != '&' &&
+        if (!co_xt_is_upper((const unsigned char*)ws) && *ws != '&' &&
             !(words > 0 && co_xt_in_list(ws, (size_t)(w - ws), CO_XT_CONNECT)))
           break;
         if (co_xt_in_list(ws, (size_t)(w - ws), CO_XT_GENERIC) && strncmp(ws, "The", 3) != 0) break;
@@ -268,7 +173,8 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
       if (words) {
         co_xt_copyn(buf, sizeof(buf), s, (size_t)(hit - s));
         if (!strncmp(buf, "The ", 4)) memmove(buf, buf + 4, strlen(buf + 4) + 1);
-        while (islower((unsigned char)buf[0]) && co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
+        while (islower((unsigned char)buf[0]) &&
+               co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
           memmove(buf, buf + strcspn(buf, " ") + (buf[strcspn(buf, " ")] != 0), strlen(buf + strcspn(buf, " ")) + 1);
         cand_add(cs, buf, 3 + bonus, 1);
       }
@@ -279,29 +185,29 @@ static void scan_text(cset_t *cs, const char *t, size_t len, int bonus) {
 }
 
 /* The last word of [p, e): letters only (UTF-8 letters included). */
-static const char *last_word(const char *p, const char *e, size_t *n) {
+static const char* last_word(const char* p, const char* e, size_t* n) {
   while (e > p && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == ',' || e[-1] == ':')) e--;
-  const char *w = e;
+  const char* w = e;
   while (w > p && (isalpha((unsigned char)w[-1]) || (unsigned char)w[-1] >= 0x80)) w--;
   *n = (size_t)(e - w);
   return w;
 }
 
-static int line_is_title(const char *p, const char *le) {
+static int line_is_title(const char* p, const char* le) {
   size_t n;
-  const char *w = last_word(p, le, &n);
+  const char* w = last_word(p, le, &n);
   return n && (co_xt_in_list(w, n, CO_XT_TITLEWORDS) || co_xt_in_list(w, n, CO_XT_HEADS));
 }
 
 /* The company on a signature line: a run that fills the line, or is followed
  * only by a place ("Acme GmbH · Wien", "Acme | Berlin", "Acme, Madrid"). */
-static void sig_company(cset_t *cs, const char *p, const char *le, int w) {
+static void sig_company(cset_t* cs, const char* p, const char* le, int w) {
   co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
   char buf[128];
   while (p < le && *p == ' ') p++;
   int n = co_xt_read_caps(p, le, tk, CO_XT_NAME_MAX_TOK, 0);
   if (n <= 0) return;
-  const char *re = tk[n - 1].p + tk[n - 1].n;
+  const char* re = tk[n - 1].p + tk[n - 1].n;
   while (re < le && (*re == '.' || *re == ' ' || *re == '\r')) re++;
   int rest_ok = re >= le || *re == ',' || *re == '|' || (unsigned char)*re == 0xC2 || (unsigned char)*re == 0xE2 ||
                 *re == '(' || *re == '-';
@@ -312,26 +218,57 @@ static void sig_company(cset_t *cs, const char *p, const char *le, int w) {
 
 /* Team phrases that open a signature line before the company
  * ("Talent Acquisition – Acme", "Equipe de Recrutamento Acme"). */
-static const char *const TEAM_LINE[] = {
-    "talent acquisition", "recruiting team", "recruitment team", "people team", "hr team", "human resources",
-    "recursos humanos", "departamento de recursos humanos", "equipo de selección", "equipo de talento",
-    "ressources humaines", "service des ressources humaines", "service recrutement", "l'équipe recrutement",
-    "équipe recrutement", "equipe de recrutamento", "time de talentos", "equipe de talentos", "recrutamento",
-    "recruitmentteam", "afdeling hr", "team recruitment", "werving en selectie", "risorse umane", "ufficio del personale",
-    "ufficio risorse umane", "team selezione", "das recruiting-team", "ihr recruiting-team", "personalabteilung",
-    "afdeling hr", "equipo de selección", "l'équipe", "recruiting", "recrutement", "rrhh", "rh", "hr", NULL};
+static const char* const TEAM_LINE[] = {"talent acquisition",
+                                        "recruiting team",
+                                        "recruitment team",
+                                        "people team",
+                                        "hr team",
+                                        "human resources",
+                                        "recursos humanos",
+                                        "departamento de recursos humanos",
+                                        "equipo de selección",
+                                        "equipo de talento",
+                                        "ressources humaines",
+                                        "service des ressources humaines",
+                                        "service recrutement",
+                                        "l'équipe recrutement",
+                                        "équipe recrutement",
+                                        "equipe de recrutamento",
+                                        "time de talentos",
+                                        "equipe de talentos",
+                                        "recrutamento",
+                                        "recruitmentteam",
+                                        "afdeling hr",
+                                        "team recruitment",
+                                        "werving en selectie",
+                                        "risorse umane",
+                                        "ufficio del personale",
+                                        "ufficio risorse umane",
+                                        "team selezione",
+                                        "das recruiting-team",
+                                        "ihr recruiting-team",
+                                        "personalabteilung",
+                                        "afdeling hr",
+                                        "equipo de selección",
+                                        "l'équipe",
+                                        "recruiting",
+                                        "recrutement",
+                                        "rrhh",
+                                        "rh",
+                                        "hr",
+                                        NULL};
 
-static void scan_signatures(cset_t *cs, const char *t, size_t len) {
+static void scan_signatures(cset_t* cs, const char* t, size_t len) {
   const char *p = t, *end = t + len;
   while (p < end) {
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    const char *le = eol ? eol : end;
+    const char* eol = memchr(p, '\n', (size_t)(end - p));
+    const char* le = eol ? eol : end;
     if (le - p < 100) {
       for (int k = 0; CO_XT_SIG_SEPS[k]; k++) {
-        const char *sep = co_cls_memcasestr(p, (size_t)(le - p), CO_XT_SIG_SEPS[k]);
+        const char* sep = co_cls_memcasestr(p, (size_t)(le - p), CO_XT_SIG_SEPS[k]);
         size_t n;
         if (!sep) continue;
-        const char *w = last_word(p, sep, &n); /* the last word before the separator is a title word */
+        const char* w = last_word(p, sep, &n); /* the last word before the separator is a title word */
         if (!n || !(co_xt_in_list(w, n, CO_XT_TITLEWORDS) || co_xt_in_list(w, n, CO_XT_HEADS))) continue;
         sig_company(cs, sep + strlen(CO_XT_SIG_SEPS[k]), le, 3);
         break;
@@ -339,9 +276,9 @@ static void scan_signatures(cset_t *cs, const char *t, size_t len) {
       for (int k = 0; TEAM_LINE[k]; k++) {
         size_t tl = strlen(TEAM_LINE[k]);
         if ((size_t)(le - p) <= tl + 1 || strncasecmp(p, TEAM_LINE[k], tl) != 0 || p[tl] != ' ') continue;
-        const char *q = p + tl;
+        const char* q = p + tl;
         while (q < le && (*q == ' ' || *q == '-' || *q == '|' || *q == ':' || (unsigned char)*q >= 0x80) &&
-               !co_xt_is_upper((const unsigned char *)q))
+               !co_xt_is_upper((const unsigned char*)q))
           q++;
         for (size_t cl; q < le && (cl = strcspn(q, " ")) < 5 && co_xt_in_list(q, cl, CO_XT_CONNECT);)
           q += cl + 1; /* "Recursos Humanos de Acme", "Recruiting-Team der Acme" */
@@ -352,10 +289,10 @@ static void scan_signatures(cset_t *cs, const char *t, size_t len) {
     /* a line that is only a name with its legal form ("Acme Widgets GmbH") */
     if (le - p < 80) {
       co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
-      const char *q = p;
+      const char* q = p;
       while (q < le && *q == ' ') q++;
       int n = co_xt_read_caps(q, le, tk, CO_XT_NAME_MAX_TOK, 0);
-      const char *re = n > 1 ? tk[n - 1].p + tk[n - 1].n : q;
+      const char* re = n > 1 ? tk[n - 1].p + tk[n - 1].n : q;
       while (re < le && (*re == '.' || *re == ' ' || *re == '\r')) re++;
       if (n > 1 && re == le && co_xt_is_legal(tk[n - 1].p, tk[n - 1].n)) sig_company(cs, q, le, 3);
     }
@@ -372,13 +309,13 @@ static void scan_signatures(cset_t *cs, const char *t, size_t len) {
  * company's own spelling of its domain ("Yarrow Foods" for yarrowfoods,
  * "Mühlbach" for muhlbach or muehlbach); a longer run that begins with it
  * ("Hoteles Brisamar" for hoteles.com.mx) counts too. */
-static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const char *label, int w) {
+static void scan_domain_spelling(cset_t* cs, const char* t, size_t len, const char* label, int w) {
   size_t ll = strlen(label);
   if (ll < 3) return;
   co_xt_tok_t tk[CO_XT_NAME_MAX_TOK];
   int found = 0;
   for (size_t i = 0; i < len && found < 2; i++) {
-    if (!co_xt_is_upper((const unsigned char *)t + i) || (i > 0 && co_xt_is_name_byte((const unsigned char *)t + i - 1)))
+    if (!co_xt_is_upper((const unsigned char*)t + i) || (i > 0 && co_xt_is_name_byte((const unsigned char*)t + i - 1)))
       continue;
     int n = co_xt_read_caps(t + i, t + len, tk, CO_XT_NAME_MAX_TOK, 0);
     for (int k = n; k >= 1; k--) {
@@ -397,7 +334,8 @@ static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const ch
           co_xt_toks_to_str(tk, j, pre, sizeof(pre));
           co_xt_squash(pre, key, sizeof(key), 0);
           co_xt_squash(pre, gkey, sizeof(gkey), 1);
-          if ((strcmp(key, label) == 0 || strcmp(gkey, label) == 0) && !co_xt_in_list(tk[j].p, tk[j].n, CO_XT_GENERIC)) {
+          if ((strcmp(key, label) == 0 || strcmp(gkey, label) == 0) &&
+              !co_xt_in_list(tk[j].p, tk[j].n, CO_XT_GENERIC)) {
             cand_add(cs, buf, w, 1);
             found++;
             k = 0;
@@ -413,21 +351,21 @@ static void scan_domain_spelling(cset_t *cs, const char *t, size_t len, const ch
  * sender's domain, "mvha") and text holds capitalised words
  * whose initials spell it ("of", "and", "&" skipped), replaces out with
  * those words (cleaned). 1 if replaced. */
-static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int any_case) {
+static int expand_acronym(const char* t, size_t len, char* out, size_t osz, int any_case) {
   size_t al = strlen(out);
   if (al < 2 || al > 5) return 0;
   for (size_t i = 0; i < al; i++)
     if (any_case ? !isalpha((unsigned char)out[i]) : !isupper((unsigned char)out[i])) return 0;
   char acr[6];
   for (size_t i = 0; i <= al; i++) acr[i] = (char)toupper((unsigned char)out[i]);
-  const char *end = t + len;
-  for (const char *p = t; p < end; p++) {
-    if (*p != acr[0] || (p > t && co_xt_is_name_byte((const unsigned char *)p - 1))) continue;
+  const char* end = t + len;
+  for (const char* p = t; p < end; p++) {
+    if (*p != acr[0] || (p > t && co_xt_is_name_byte((const unsigned char*)p - 1))) continue;
     const char *q = p, *stop = NULL;
     size_t k = 0;
     while (q < end && k < al) {
-      const char *w = q;
-      while (q < end && co_xt_is_name_byte((const unsigned char *)q)) q++;
+      const char* w = q;
+      while (q < end && co_xt_is_name_byte((const unsigned char*)q)) q++;
       size_t wl = (size_t)(q - w);
       if (!wl) break;
       if (co_xt_in_list(w, wl, CO_XT_CONNECT) && k > 0) {
@@ -437,8 +375,10 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int 
       } else {
         break;
       }
-      if (q < end && *q == ' ' && k < al) q++;
-      else if (k < al) break;
+      if (q < end && *q == ' ' && k < al)
+        q++;
+      else if (k < al)
+        break;
     }
     if (k == al && stop) {
       co_xt_copyn(out, osz, p, (size_t)(stop - p));
@@ -449,70 +389,18 @@ static int expand_acronym(const char *t, size_t len, char *out, size_t osz, int 
   return 0;
 }
 
-static const char *const GENERIC_LOCAL[] = {"no-reply", "noreply", "notifications", "notification", "jobs", "careers",
-                                            "talent", "recruiting", "hr", "donotreply", "do-not-reply", "info", "mail",
-                                            "team", "hello", "alerts", "messages", "jobs-noreply", "system", "workday",
-                                            "support", "reply", "apply", "candidatures", "empleo", "carreiras", "karriere", "bewerbung", "vacatures",
-                                            "lavoraconnoi", "recrutement", NULL};
-
-/* Hosts of vendors that carry the employer as a subdomain or first path
- * segment of a link: acme.zoom.us, acme.teamtailor.com, acme.jobs.personio.de,
- * boards.greenhouse.io/acme, jobs.lever.co/acme, jobs.ashbyhq.com/acme. */
-static void link_tenant(const char *t, size_t len, char *label, size_t lsz) {
-  static const char *const SUB_HOSTS[] = {".zoom.us", ".teamtailor.com", ".jobs.personio.de", ".jobs.personio.com",
-                                          ".recruitee.com", ".workable.com", ".bamboohr.com", ".breezy.hr",
-                                          ".myworkdayjobs.com", ".softgarden.io", ".webex.com", NULL};
-  static const char *const PATH_HOSTS[] = {"boards.greenhouse.io/", "job-boards.greenhouse.io/", "jobs.lever.co/",
-                                           "jobs.ashbyhq.com/", "apply.workable.com/", NULL};
-  static const char *const NOT_TENANT[] = {"www", "us02web", "us04web", "us05web", "us06web", "eu01web", "app", "jobs",
-                                           "careers", "apply", "meet", "api", "embed", NULL};
-  const char *p = t, *end = t + len, *hit;
-  while ((hit = co_cls_memcasestr(p, (size_t)(end - p), "://")) != NULL) {
-    const char *h = hit + 3, *he = h;
-    while (he < end && (isalnum((unsigned char)*he) || *he == '.' || *he == '-' || *he == '/')) he++;
-    size_t hl = (size_t)(he - h);
-    char host[160];
-    co_xt_copyn(host, sizeof(host), h, hl);
-    for (char *c = host; *c; c++) *c = (char)tolower((unsigned char)*c);
-    char *slash = strchr(host, '/');
-    for (int i = 0; PATH_HOSTS[i]; i++) {
-      size_t pl = strlen(PATH_HOSTS[i]);
-      if (!strncmp(host, PATH_HOSTS[i], pl) && host[pl]) {
-        co_xt_copyn(label, lsz, host + pl, strcspn(host + pl, "/?#"));
-        co_xt_squash(label, label, lsz, 0);
-        return;
-      }
-    }
-    if (slash) *slash = 0;
-    size_t n = strlen(host);
-    for (int i = 0; SUB_HOSTS[i]; i++) {
-      size_t sl = strlen(SUB_HOSTS[i]);
-      if (n > sl && !strcmp(host + n - sl, SUB_HOSTS[i])) {
-        host[n - sl] = 0;
-        char *dot = strrchr(host, '.');
-        const char *ten = dot ? dot + 1 : host;
-        if (!co_xt_in_list(ten, strlen(ten), NOT_TENANT)) {
-          co_xt_squash(ten, label, lsz, 0);
-          return;
-        }
-      }
-    }
-    p = hit + 3;
-  }
-}
-
 /* The addressee of the greeting ("Hallo Jonas,", "Dear Ms. Park") and the
  * sender when it is a person: their words are no company. */
-static void collect_names(cset_t *cs, const char *body, size_t bl, const char *disp) {
+static void collect_names(cset_t* cs, const char* body, size_t bl, const char* disp) {
   const char *p = body, *end = body + (bl > 400 ? 400 : bl);
   for (int lines = 0; p < end && lines < 3; lines++) {
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    const char *le = eol ? eol : end;
-    const char *w = p;
+    const char* eol = memchr(p, '\n', (size_t)(end - p));
+    const char* le = eol ? eol : end;
+    const char* w = p;
     size_t wl = strcspn(w, " ,\n");
     if (w + wl <= le && co_xt_in_list(w, wl, CO_XT_GREETINGS)) {
       co_xt_tok_t tk[4];
-      const char *q = w + wl;
+      const char* q = w + wl;
       while (q < le && *q == ' ') q++;
       int n = co_xt_read_caps(q, le, tk, 4, 0);
       for (int i = 0; i < n; i++) add_name(cs, tk[i].p, tk[i].n);
@@ -520,7 +408,7 @@ static void collect_names(cset_t *cs, const char *body, size_t bl, const char *d
     p = eol ? eol + 1 : end;
   }
   if (disp) {
-    for (const char *s = disp; *s;) {
+    for (const char* s = disp; *s;) {
       while (*s == ' ' || *s == ',') s++;
       size_t n = strcspn(s, " ,");
       if (n) add_name(cs, s, n);
@@ -529,167 +417,21 @@ static void collect_names(cset_t *cs, const char *body, size_t bl, const char *d
   }
 }
 
-/* The sender's display name: "Acme via Greenhouse", "Acme Recruiting",
- * "HR Acme", "Talent Acquisition at Acme", "Dana Lee | Acme", "Acme |
- * Careers". Writes the employer part into out ("" if none) and returns its
- * weight: 3 for a department or ATS sender, 2 for a part that agrees with
- * the domain, 0 for a person or a vendor. person: set when the name is a
- * person's. */
-static int display_company(const char *name, const char *label, int ats, char *out, size_t osz, int *person, int *relay) {
-  char nm[128], part[4][128];
-  int np = 0;
-  *person = *relay = 0;
-  out[0] = 0;
-  co_xt_copyn(nm, sizeof(nm), name, strlen(name));
-  /* "Acme via Flatchr", "Acme über JOIN", "Acme vía Factorial": a relay sends for Acme */
-  static const char *const VIA[] = {" via ", " über ", " vía ", " tramite ", " através de ", " através da ",
-                                    " through ", " par ", NULL};
-  static const char *const CALENDARS[] = {"calendly", "calcom", "zoom", "doodle", "youcanbookme", "hubspot",
-                                          "googlecalendar", "microsoftbookings", NULL};
-  for (int k = 0; VIA[k]; k++) {
-    char *via = strstr(nm, VIA[k]);
-    if (!via) continue;
-    char tool[128];
-    co_xt_squash(via + strlen(VIA[k]), tool, sizeof(tool), 0);
-    if (co_xt_in_list(tool, strlen(tool), CALENDARS)) return *person = 1, 0; /* "Dana Lee via Calendly" */
-    *via = 0;
-    *relay = 1;
-    break;
-  }
-  static const char *const SPLIT[] = {" | ", "|", " - ", " – ", " — ", " · ", " @ ", " from ", " at ", " bei ", " chez ", NULL};
-  char *s = nm;
-  int affil = 0; /* "Lena from Acme", "Lena at Acme": the part after says where she works */
-  while (np < 4) {
-    char *cut = NULL;
-    size_t cl = 0;
-    for (int k = 0; SPLIT[k]; k++) {
-      char *c = strstr(s, SPLIT[k]);
-      if (c && (!cut || c < cut)) cut = c, cl = strlen(SPLIT[k]), affil = np == 0 ? k >= 7 : affil;
-    }
-    if (cut) *cut = 0;
-    co_xt_copyn(part[np++], sizeof(part[0]), s, strlen(s));
-    if (!cut) break;
-    s = cut + cl;
-  }
-  int best = -1, best_w = 0, team_any = 0, teamonly[4] = {0};
-  for (int i = 0; i < np; i++) {
-    char *p = part[i];
-    int team = 0;
-    trim(p);
-    for (int k = 0; CO_XT_TEAM_PREFIX[k]; k++) {
-      size_t tl = strlen(CO_XT_TEAM_PREFIX[k]);
-      if (!strncasecmp(p, CO_XT_TEAM_PREFIX[k], tl) && p[tl]) {
-        memmove(p, p + tl, strlen(p + tl) + 1);
-        team = 1;
-        break;
-      }
-    }
-    co_cls_clean_company(p);
-    size_t before = strlen(p);
-    team |= co_xt_strip_trailing(p, CO_XT_TEAMWORDS);
-    if (strchr(p, ' ') == NULL && co_xt_in_list(p, strlen(p), CO_XT_TEAMWORDS)) p[0] = 0, teamonly[i] = 1;
-    if (before && !p[0]) teamonly[i] = 1;
-    co_cls_clean_company(p);
-    team_any |= team;
-    if (!p[0] || co_xt_is_vendor(p)) continue;
-    char key[128], gkey[128];
-    co_xt_squash(p, key, sizeof(key), 0);
-    co_xt_squash(p, gkey, sizeof(gkey), 1);
-    int matches = label[0] && key[0] &&
-                  (!strcmp(key, label) || !strcmp(gkey, label) || (strlen(key) >= 4 && !strncmp(label, key, strlen(key))) ||
-                   (strlen(label) >= 4 && !strncmp(key, label, strlen(label))));
-    int w = matches ? 2 : (team || ats || *relay) ? 3 : 0;
-    if (w > best_w || (w && w == best_w && matches)) best = i, best_w = w;
-  }
-  /* "Dana Lee | Acme": the part after a person's name is the employer */
-  if (best < 0 && np == 2 && part[1][0] && !teamonly[1] && !co_xt_is_vendor(part[1])) best = 1, best_w = affil ? 3 : 2;
-  if (best < 0 && np == 2 && teamonly[1] && part[0][0]) best = 0, best_w = 3;
-  if (best < 0 && np == 2 && teamonly[0] && part[1][0] && !co_xt_is_vendor(part[1])) best = 1, best_w = 3;
-  if (best < 0) {
-    *person = !ats && !team_any;
-    return 0;
-  }
-  co_xt_copyn(out, osz, part[best], strlen(part[best]));
-  return best_w;
-}
-
-/* 1 if a line of the body starts with the first word of name (a person
- * signs with their name), or name is written "Last, First". */
-static int signs_as(const char *name, const char *body, size_t bl) {
-  if (strchr(name, ',')) return 1;
-  size_t fl = strcspn(name, " "), nl = strlen(name);
-  char clean[128];
-  co_xt_copyn(clean, sizeof(clean), name, nl);
-  co_cls_clean_company(clean);
-  if (fl < 2 || strlen(clean) != nl) return 0; /* "Acme Corp." is no person */
-  for (const char *p = body, *end = body + bl; p < end;) {
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    size_t ll = (size_t)((eol ? eol : end) - p);
-    while (ll && (p[ll - 1] == ' ' || p[ll - 1] == '\r')) ll--;
-    if ((ll == fl || ll == nl) && !strncmp(p, name, ll)) return 1; /* a line that is the first name or the whole name */
-    p = eol ? eol + 1 : end;
-  }
-  return 0;
-}
-
-/* The employer's domain label ("" for free mail, ATS and job boards, whose
- * tenant is then tried: acme@myworkday.com, a link to acme.zoom.us). */
-static void sender_label(const co_cls_sender_t *s, int ats, const char *body, size_t full_len, char *label, size_t lsz) {
-  label[0] = 0;
-  int freemail = s->domain[0] && domain_in(s->domain, FREEMAIL);
-  if (s->domain[0] && !ats && !freemail) domain_label(s->domain, label, lsz);
-  int vendor = label[0] && co_xt_is_vendor(label); /* stepstone.de, calcom.com: no employer */
-  if (vendor) label[0] = 0;
-  char lab[128];
-  co_xt_squash(label, lab, sizeof(lab), 0); /* "hv-group" -> "hvgroup" */
-  if (strchr(label, '-')) co_xt_copyn(label, lsz, lab, strlen(lab));
-  /* Display names like "Workday@acme.com" carry the employer's domain. */
-  const char *at = strchr(s->name, '@');
-  if (at && !label[0]) {
-    char d[128];
-    co_xt_copyn(d, sizeof(d), at + 1, strlen(at + 1));
-    for (char *p = d; *p; p++) *p = (char)tolower((unsigned char)*p);
-    if (!co_cls_domain_is_ats(d) && !domain_in(d, FREEMAIL)) domain_label(d, label, lsz);
-  }
-  /* A tenant subdomain of the ATS: careers@acme.icims.com */
-  if (!label[0] && ats) {
-    static const char *const NOT_TENANT[] = {"us", "eu", "mail", "email", "em", "e", "hire", "jobs", "careers", "app",
-                                             "notifications", "mg", "send", "bounce", "www", "apply", "talent", NULL};
-    const char *dot = strchr(s->domain, '.');
-    size_t fl = dot ? (size_t)(dot - s->domain) : 0;
-    if (fl >= 3 && !co_xt_in_list(s->domain, fl, NOT_TENANT) && co_cls_domain_is_ats(dot + 1) &&
-        strchr(dot + 1, '.') && strcmp(dot + 1, "greenhouse.io") && strcmp(dot + 1, "lever.co")) {
-      char t[128];
-      co_xt_copyn(t, sizeof(t), s->domain, fl);
-      co_xt_squash(t, label, lsz, 0);
-      if (co_xt_is_vendor(label)) label[0] = 0;
-    }
-  }
-  /* Workday-style tenants: acme@myworkday.com, acme-careers@... */
-  if (!label[0] && ats && s->local[0] && strstr(s->domain, "linkedin") == NULL && strstr(s->domain, "indeed") == NULL) {
-    char loc[128];
-    co_xt_copyn(loc, sizeof(loc), s->local, strlen(s->local));
-    char *dash = strchr(loc, '-');
-    if (dash && co_xt_in_list(dash + 1, strlen(dash + 1), GENERIC_LOCAL)) *dash = 0;
-    if (!co_xt_in_list(loc, strlen(loc), GENERIC_LOCAL) && strlen(loc) >= 3) co_xt_squash(loc, label, lsz, 0);
-  }
-  if (!label[0] && (ats || freemail || vendor || !s->domain[0])) link_tenant(body, full_len, label, lsz);
-}
-
-static int agreement(const char *key, const char *text, const char *label) {
+static int agreement(const char* key, const char* text, const char* label) {
   size_t kl = strlen(key), ll = strlen(label);
   char gkey[128];
   co_xt_squash(text, gkey, sizeof(gkey), 1);
   if (!label[0]) return 0;
   if (!strcmp(key, label) || !strcmp(gkey, label)) return 4;
-  if (ll >= 3 && kl > ll && (!strncmp(key, label, ll) || !strncmp(gkey, label, ll))) return 5; /* "Redwood Civic Tech" at redwood.com */
+  if (ll >= 3 && kl > ll && (!strncmp(key, label, ll) || !strncmp(gkey, label, ll)))
+    return 5; /* "Redwood Civic Tech" at redwood.com */
   if (kl >= 4 && !strncmp(label, key, kl)) return 2;
   return 0;
 }
 
-void co_cls_extract_company(const char *subject, const char *from, const char *body, size_t body_len, char *out,
+void co_cls_extract_company(const char* subject, const char* from, const char* body, size_t body_len, char* out,
                             size_t out_size) {
-  cset_t *cs = calloc(1, sizeof(*cs));
+  cset_t* cs = calloc(1, sizeof(*cs));
   out[0] = 0;
   if (!cs) return;
   subject = subject ? subject : "";
@@ -702,17 +444,18 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
   co_cls_parse_sender(from, &s);
   int ats = s.domain[0] && co_cls_domain_is_ats(s.domain);
   char label[128];
-  sender_label(&s, ats, body, full_len, label, sizeof(label));
+  co_xt_sender_label(&s, ats, body, full_len, label, sizeof(label));
   char dname[128], dkey[128];
   int person = 0, relay = 0;
-  int dw = s.name[0] && !strchr(s.name, '@') ? display_company(s.name, label, ats, dname, sizeof(dname), &person, &relay) : 0;
+  int dw = s.name[0] && !strchr(s.name, '@')
+               ? co_xt_display_company(s.name, label, ats, dname, sizeof(dname), &person, &relay)
+               : 0;
   co_xt_squash(dname, dkey, sizeof(dkey), 0);
   /* A robot mailbox (no-reply@, jobs@) of a domain the display name does not
    * spell is a relay too: an ATS this file does not know. */
-  if (!relay && dw && label[0] && co_xt_in_list(s.local, strlen(s.local), GENERIC_LOCAL) && !agreement(dkey, dname, label))
-    relay = 1;
+  if (!relay && dw && label[0] && co_xt_is_robot_local(s.local) && !agreement(dkey, dname, label)) relay = 1;
   if (relay && dw && label[0] && !agreement(dkey, dname, label)) label[0] = 0, dw = 3;
-  collect_names(cs, body, body_len, person && signs_as(s.name, body, body_len) ? s.name : NULL);
+  collect_names(cs, body, body_len, person && co_xt_signs_as(s.name, body, body_len) ? s.name : NULL);
 
   if (has_lower(subject)) scan_text(cs, subject, strlen(subject), 1); /* ALL-CAPS runs swallow verbs */
   scan_text(cs, body, body_len, 0);
@@ -725,7 +468,7 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
   /* Agreement with the domain label is strong evidence. */
   int best = -1;
   for (int i = 0; i < cs->n; i++) {
-    cand_t *c = &cs->c[i];
+    cand_t* c = &cs->c[i];
     c->score += agreement(c->key, c->text, label);
     if (best < 0 || c->score > cs->c[best].score) best = i;
   }
@@ -741,13 +484,14 @@ void co_cls_extract_company(const char *subject, const char *from, const char *b
   }
   /* LinkedIn's own template names the employer verbatim, case and digits
    * included ("... your application was sent to Acme 2"). */
-  const char *sent = strstr(s.domain, "linkedin") ? co_cls_memcasestr(subject, strlen(subject), "application was sent to ") : NULL;
+  const char* sent =
+      strstr(s.domain, "linkedin") ? co_cls_memcasestr(subject, strlen(subject), "application was sent to ") : NULL;
   if (sent) {
     sent += strlen("application was sent to ");
     size_t sl = strlen(sent);
-    const char *const CUTS[] = {" - ", " | ", " (", " – ", NULL}; /* "Acme - ACM", "Acme (US)" */
+    const char* const CUTS[] = {" - ", " | ", " (", " – ", NULL}; /* "Acme - ACM", "Acme (US)" */
     for (int k = 0; CUTS[k]; k++) {
-      const char *c = strstr(sent, CUTS[k]);
+      const char* c = strstr(sent, CUTS[k]);
       if (c && (size_t)(c - sent) < sl) sl = (size_t)(c - sent);
     }
     co_xt_copyn(out, out_size, sent, sl);

@@ -10,12 +10,12 @@
 
 #include "co_classify_int.h"
 
-static const char *js(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
+static const char* js(json_t* o, const char* k) {
+  const char* s = json_string_value(json_object_get(o, k));
   return s ? s : "";
 }
 
-static void norm(const char *s, char *out, size_t sz) {
+static void norm(const char* s, char* out, size_t sz) {
   size_t o = 0;
   int sp = 0;
   for (; *s && o + 2 < sz; s++) {
@@ -30,26 +30,28 @@ static void norm(const char *s, char *out, size_t sz) {
   out[o] = 0;
 }
 
-double cls_xe_rate(long hit, long n) { return n ? (double)hit / (double)n : 0.0; }
+double cls_xe_rate(long hit, long n) {
+  return n ? (double)hit / (double)n : 0.0;
+}
 
-static cls_xe_cell_t *cell(cls_xe_t *x, const char *name) {
+static cls_xe_cell_t* cell(cls_xe_t* x, const char* name) {
   for (int i = 0; i < x->ng; i++)
     if (!strcmp(x->g[i].name, name)) return &x->g[i];
   if (x->ng == CLS_XE_MAXG) return NULL;
-  cls_xe_cell_t *c = &x->g[x->ng++];
+  cls_xe_cell_t* c = &x->g[x->ng++];
   snprintf(c->name, sizeof(c->name), "%s", name);
   return c;
 }
 
-const cls_xe_cell_t *cls_xe_group(const cls_xe_t *x, const char *name) {
+const cls_xe_cell_t* cls_xe_group(const cls_xe_t* x, const char* name) {
   for (int i = 0; i < x->ng; i++)
     if (!strcmp(x->g[i].name, name)) return &x->g[i];
   return NULL;
 }
 
-static int listed(const char *list, const char *v) {
+static int listed(const char* list, const char* v) {
   size_t vl = strlen(v);
-  for (const char *p = list; *p;) {
+  for (const char* p = list; *p;) {
     size_t l = strcspn(p, ",");
     if (l == vl && !strncmp(p, v, l)) return 1;
     p += l + (p[l] == ',');
@@ -57,13 +59,13 @@ static int listed(const char *list, const char *v) {
   return 0;
 }
 
-static void add(cls_xe_cell_t *c, int co_n, int co_hit, int sp, int role_n, int role_hit) {
+static void add(cls_xe_cell_t* c, int co_n, int co_hit, int sp, int role_n, int role_hit) {
   if (!c) return;
   c->co_n += co_n, c->co_hit += co_hit, c->role_n += role_n, c->role_hit += role_hit;
   c->sp_n += sp, c->sp_hit += sp && co_hit;
 }
 
-static void score_row(json_t *o, const char *group_by, FILE *errors, cls_xe_t *x, int line) {
+static void score_row(json_t* o, const char* group_by, FILE* errors, cls_xe_t* x, int line) {
   const char *subj = js(o, "subject"), *from = js(o, "from"), *body = js(o, "body");
   const char *gco = js(o, "company"), *grole = js(o, "role");
   size_t bl = co_cls_unquoted_len(body);
@@ -90,18 +92,18 @@ static void score_row(json_t *o, const char *group_by, FILE *errors, cls_xe_t *x
             role_n && !role_hit ? " (MISS)" : "");
 }
 
-int cls_xe_run(const char *path, const char *field_filter, const char *only, const char *group_by, FILE *errors,
-               cls_xe_t *out) {
+int cls_xe_run(const char* path, const char* field_filter, const char* only, const char* group_by, FILE* errors,
+               cls_xe_t* out) {
   memset(out, 0, sizeof(*out));
   snprintf(out->all.name, sizeof(out->all.name), "all");
-  FILE *f = fopen(path, "r");
+  FILE* f = fopen(path, "r");
   if (!f) return fprintf(stderr, "cannot read %s\n", path), -1;
-  char *line = NULL;
+  char* line = NULL;
   size_t cap = 0;
   int ln = 0;
   while (getline(&line, &cap, f) > 0) {
     ln++;
-    json_t *o = json_loads(line, 0, NULL);
+    json_t* o = json_loads(line, 0, NULL);
     if (!o) continue;
     if (!only || !only[0] || listed(only, js(o, field_filter))) score_row(o, group_by, errors, out, ln);
     json_decref(o);
@@ -111,10 +113,10 @@ int cls_xe_run(const char *path, const char *field_filter, const char *only, con
   return 0;
 }
 
-void cls_xe_print(const cls_xe_t *x, const char *group_by, FILE *out) {
+void cls_xe_print(const cls_xe_t* x, const char* group_by, FILE* out) {
   fprintf(out, "%-28s %6s %8s %6s %8s %6s %8s\n", group_by, "co_n", "company", "sp_n", "spelled", "role_n", "role");
   for (int i = 0; i <= x->ng; i++) {
-    const cls_xe_cell_t *c = i < x->ng ? &x->g[i] : &x->all;
+    const cls_xe_cell_t* c = i < x->ng ? &x->g[i] : &x->all;
     fprintf(out, "%-28s %6ld %8.3f %6ld %8.3f %6ld %8.3f\n", c->name, c->co_n, cls_xe_rate(c->co_hit, c->co_n), c->sp_n,
             cls_xe_rate(c->sp_hit, c->sp_n), c->role_n, cls_xe_rate(c->role_hit, c->role_n));
   }

@@ -28,13 +28,13 @@ typedef struct cls_xe_s {
  * row), grouped by the row field group_by ("lang", "style", "family").
  * Misses are printed to errors when it is not NULL. 0 on success, -1 when
  * the file cannot be read (message on stderr). */
-int cls_xe_run(const char *path, const char *field_filter, const char *only, const char *group_by, FILE *errors,
-               cls_xe_t *out);
+int cls_xe_run(const char* path, const char* field_filter, const char* only, const char* group_by, FILE* errors,
+               cls_xe_t* out);
 /* Rate of hits, 0 when nothing was evaluated. */
 double cls_xe_rate(long hit, long n);
 /* Prints one line per group and the total. */
-void cls_xe_print(const cls_xe_t *x, const char *group_by, FILE *out);
+void cls_xe_print(const cls_xe_t* x, const char* group_by, FILE* out);
 /* The group of that name, NULL if absent. */
-const cls_xe_cell_t *cls_xe_group(const cls_xe_t *x, const char *name);
+const cls_xe_cell_t* cls_xe_group(const cls_xe_t* x, const char* name);
 
 #endif

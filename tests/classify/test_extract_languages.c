@@ -29,7 +29,8 @@ static const ex_t COMPANY[] = {
     {"Eingangsbestätigung", "Auerbach Optik über JOIN <no-reply@join.com>",
      "Hallo Mira,\n\nwir haben deine Unterlagen erhalten.\n\nDein Team", "Auerbach Optik"},
     {"Tu candidatura", "Ana Ruiz <ana.ruiz@grupo-hl.es>",
-     "Hola Pedro:\n\nGracias por tu interés en trabajar en Hidráulica Levante. Te llamo el lunes.\n\nUn saludo,\nAna Ruiz",
+     "Hola Pedro:\n\nGracias por tu interés en trabajar en Hidráulica Levante. Te llamo el lunes.\n\nUn saludo,\nAna "
+     "Ruiz",
      "Hidráulica Levante"},
     {"Votre candidature a été envoyée à Atelier Corbin", "Welcome to the Jungle <no-reply@welcometothejungle.com>",
      "Bonne nouvelle, Chloé ! Votre candidature a été envoyée à Atelier Corbin.", "Atelier Corbin"},
@@ -40,7 +41,8 @@ static const ex_t COMPANY[] = {
      "Houtindustrie Van Hal B.V.\nDorpsstraat 8, Zwolle",
      "Houtindustrie Van Hal"},
     {"Candidatura", "Mario Greco <m.greco@gruppo-csn.it>",
-     "Gentile Laura Conti,\n\ngrazie per l'interesse a lavorare presso Ceramiche Sassuolo Nord S.p.A., la contatteremo.\n\n"
+     "Gentile Laura Conti,\n\ngrazie per l'interesse a lavorare presso Ceramiche Sassuolo Nord S.p.A., la "
+     "contatteremo.\n\n"
      "Cordiali saluti,\nMario Greco",
      "Ceramiche Sassuolo Nord"},
     {"Thanks for applying", "Brightline Freight via Greenhouse <no-reply@greenhouse.io>",
@@ -58,26 +60,34 @@ static const ex_t COMPANY[] = {
      "Morgan Hale,\n\nyour application was sent to Tallis Maritime.\n\nGood luck, Morgan Hale!", "Tallis Maritime"},
 };
 
-static void company_seven_languages(void **state) {
+static void company_seven_languages(void** state) {
   (void)state;
   char got[128];
   int fails = 0;
   for (size_t i = 0; i < sizeof(COMPANY) / sizeof(COMPANY[0]); i++) {
-    const ex_t *e = &COMPANY[i];
+    const ex_t* e = &COMPANY[i];
     co_cls_extract_company(e->subject, e->from, e->body, strlen(e->body), got, sizeof(got));
     if (strcmp(got, e->want) != 0) printf("company %zu: want '%s', got '%s'\n", i, e->want, got), fails++;
   }
   assert_int_equal(fails, 0);
 }
 
-static void legal_forms_dropped(void **state) {
+static void legal_forms_dropped(void** state) {
   (void)state;
-  static const char *const IN[][2] = {
-      {"Kessler GmbH & Co. KG", "Kessler"}, {"Isar Werk AG", "Isar Werk"}, {"Hidráulica Levante S.L.", "Hidráulica Levante"},
-      {"Grupo Lux S.A. de C.V.", "Grupo Lux"}, {"Atelier Corbin SARL", "Atelier Corbin"}, {"Voiles Nantaises SAS", "Voiles Nantaises"},
-      {"Vidraria Tejo, Lda.", "Vidraria Tejo"}, {"Serra Verde Ltda.", "Serra Verde"}, {"Houtindustrie Van Hal B.V.", "Houtindustrie Van Hal"},
-      {"Rijnmond N.V.", "Rijnmond"}, {"Ceramiche Nord S.p.A.", "Ceramiche Nord"}, {"Pastai Riuniti S.r.l.", "Pastai Riuniti"},
-      {"Tallis Maritime LLC", "Tallis Maritime"}, {"Kiln & Co", "Kiln & Co"}};
+  static const char* const IN[][2] = {{"Kessler GmbH & Co. KG", "Kessler"},
+                                      {"Isar Werk AG", "Isar Werk"},
+                                      {"Hidráulica Levante S.L.", "Hidráulica Levante"},
+                                      {"Grupo Lux S.A. de C.V.", "Grupo Lux"},
+                                      {"Atelier Corbin SARL", "Atelier Corbin"},
+                                      {"Voiles Nantaises SAS", "Voiles Nantaises"},
+                                      {"Vidraria Tejo, Lda.", "Vidraria Tejo"},
+                                      {"Serra Verde Ltda.", "Serra Verde"},
+                                      {"Houtindustrie Van Hal B.V.", "Houtindustrie Van Hal"},
+                                      {"Rijnmond N.V.", "Rijnmond"},
+                                      {"Ceramiche Nord S.p.A.", "Ceramiche Nord"},
+                                      {"Pastai Riuniti S.r.l.", "Pastai Riuniti"},
+                                      {"Tallis Maritime LLC", "Tallis Maritime"},
+                                      {"Kiln & Co", "Kiln & Co"}};
   for (size_t i = 0; i < sizeof(IN) / sizeof(IN[0]); i++) {
     char b[128];
     snprintf(b, sizeof(b), "%s", IN[i][0]);
@@ -88,9 +98,11 @@ static void legal_forms_dropped(void **state) {
 }
 
 static const ex_t ROLE[] = {
-    {"Ihre Bewerbung", "", "vielen Dank für Ihre Bewerbung auf die Stelle als Fachkraft für Lagerlogistik (m/w/d) bei uns.",
+    {"Ihre Bewerbung", "",
+     "vielen Dank für Ihre Bewerbung auf die Stelle als Fachkraft für Lagerlogistik (m/w/d) bei uns.",
      "Fachkraft für Lagerlogistik"},
-    {"Bewerbung eingegangen – Elektroniker Betriebstechnik (m/w/d)", "", "Hallo Mira,\n\ndanke!", "Elektroniker Betriebstechnik"},
+    {"Bewerbung eingegangen – Elektroniker Betriebstechnik (m/w/d)", "", "Hallo Mira,\n\ndanke!",
+     "Elektroniker Betriebstechnik"},
     {"Tu candidatura", "", "Gracias por presentarte al puesto de Técnico de Mantenimiento en nuestra planta de Elche.",
      "Técnico de Mantenimiento"},
     {"Votre candidature", "", "Merci pour votre candidature au poste de Responsable logistique (H/F) chez nous.",
@@ -99,13 +111,14 @@ static const ex_t ROLE[] = {
      "Analista de Qualidade"},
     {"Je sollicitatie", "", "Bedankt voor je sollicitatie op de functie van Medewerker inkoop bij ons bedrijf.",
      "Medewerker inkoop"},
-    {"La sua candidatura", "", "Abbiamo ricevuto la sua candidatura per la posizione di Addetto alle vendite presso il punto vendita.",
+    {"La sua candidatura", "",
+     "Abbiamo ricevuto la sua candidatura per la posizione di Addetto alle vendite presso il punto vendita.",
      "Addetto alle vendite"},
     {"Your application", "", "Thank you for applying for the Warehouse Operations Supervisor position.",
      "Warehouse Operations Supervisor"},
 };
 
-static void role_seven_languages(void **state) {
+static void role_seven_languages(void** state) {
   (void)state;
   char got[128];
   int fails = 0;

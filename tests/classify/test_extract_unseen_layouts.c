@@ -20,30 +20,31 @@
 
 #include "cls_extract_eval.h"
 
-static const char *const LANGS[] = {"en", "de", "es", "fr", "pt", "nl", "it"};
+static const char* const LANGS[] = {"en", "de", "es", "fr", "pt", "nl", "it"};
 
-static void run(const char *rel, const char *field, const char *only, cls_xe_t *x) {
-  const char *src = getenv("CO_SOURCE_DIR");
+static void run(const char* rel, const char* field, const char* only, cls_xe_t* x) {
+  const char* src = getenv("CO_SOURCE_DIR");
   char path[1024];
   snprintf(path, sizeof(path), "%s/%s", src ? src : ".", rel);
   assert_int_equal(cls_xe_run(path, field, only, "lang", stdout, x), 0);
   cls_xe_print(x, "lang", stdout);
 }
 
-static void each_language(const cls_xe_t *x, long min_rows, double co_min, double role_min) {
+static void each_language(const cls_xe_t* x, long min_rows, double co_min, double role_min) {
   for (size_t i = 0; i < sizeof(LANGS) / sizeof(LANGS[0]); i++) {
-    const cls_xe_cell_t *c = cls_xe_group(x, LANGS[i]);
+    const cls_xe_cell_t* c = cls_xe_group(x, LANGS[i]);
     assert_non_null(c);
     assert_true(c->co_n >= min_rows);
     double co = cls_xe_rate(c->co_hit, c->co_n), role = cls_xe_rate(c->role_hit, c->role_n);
-    if (co < co_min || role < role_min) printf("%s: company %.3f (min %.2f), role %.3f (min %.2f)\n", LANGS[i], co, co_min, role, role_min);
+    if (co < co_min || role < role_min)
+      printf("%s: company %.3f (min %.2f), role %.3f (min %.2f)\n", LANGS[i], co, co_min, role, role_min);
     assert_true(co >= co_min);
     assert_true(role >= role_min);
   }
 }
 
 /* Measured: company 0.917-1.000, role 0.800-1.000 per language. */
-static void extraction_set_each_language(void **state) {
+static void extraction_set_each_language(void** state) {
   (void)state;
   cls_xe_t x;
   run("data/extract/companies.jsonl", NULL, NULL, &x);
@@ -54,7 +55,7 @@ static void extraction_set_each_language(void **state) {
 
 /* Measured: company 0.684-0.895, role 0.548-1.000 per language (hiring
  * managers' own notes: the company is often only in the sender's domain). */
-static void manager_notes_each_language(void **state) {
+static void manager_notes_each_language(void** state) {
   (void)state;
   cls_xe_t x;
   run("data/train/emails.jsonl", "style", "manager_note", &x);
@@ -63,15 +64,15 @@ static void manager_notes_each_language(void **state) {
   assert_true(cls_xe_rate(x.all.role_hit, x.all.role_n) >= 0.75);
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
+static char* slurp(const char* path, size_t* n) {
+  FILE* f = fopen(path, "rb");
   if (!f) return NULL;
-  char *b = NULL;
+  char* b = NULL;
   size_t cap = 0;
   *n = 0;
   for (;;) {
     if (*n + 4096 > cap) {
-      char *nb = realloc(b, cap = cap * 2 + 8192);
+      char* nb = realloc(b, cap = cap * 2 + 8192);
       if (!nb) break;
       b = nb;
     }
@@ -83,7 +84,7 @@ static char *slurp(const char *path, size_t *n) {
   return b;
 }
 
-static void generator_reproduces_committed_set(void **state) {
+static void generator_reproduces_committed_set(void** state) {
   (void)state;
   const char *src = getenv("CO_SOURCE_DIR"), *tmp = getenv("CO_TEST_TMPDIR");
   char out[1024], cmd[4096], committed[1024];
