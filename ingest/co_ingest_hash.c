@@ -12,6 +12,7 @@
 #include <openssl/evp.h>
 
 #include "co_ingest_int.h"
+#include "co_json.h"
 
 int co_ingest_sha256_hex(const void *data, size_t len, char out[65]) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -21,15 +22,10 @@ int co_ingest_sha256_hex(const void *data, size_t len, char out[65]) {
   return 0;
 }
 
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
-
 co_err_t co_ingest_dedupe_key_json(json_t *ev, char **key_out, char *errstr, size_t errstr_size) {
-  const char *mid = jstr(ev, "message_id");
-  const char *from = jstr(json_object_get(ev, "from"), "address");
-  const char *date = jstr(ev, "date"), *subject = jstr(ev, "subject");
+  const char *mid = co_json_str(ev, "message_id");
+  const char *from = co_json_str(json_object_get(ev, "from"), "address");
+  const char *date = co_json_str(ev, "date"), *subject = co_json_str(ev, "subject");
   char hex[65];
   *key_out = NULL;
   if (*mid) {
@@ -40,8 +36,8 @@ co_err_t co_ingest_dedupe_key_json(json_t *ev, char **key_out, char *errstr, siz
     g_free(basis);
     if (rc) return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "dedupe_key: SHA-256 failed");
     *key_out = g_strdup_printf("hdr:%s", hex);
-  } else if (*jstr(ev, "raw_sha256")) {
-    *key_out = g_strdup_printf("raw:%s", jstr(ev, "raw_sha256"));
+  } else if (*co_json_str(ev, "raw_sha256")) {
+    *key_out = g_strdup_printf("raw:%s", co_json_str(ev, "raw_sha256"));
   } else {
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG,
                      "dedupe_key: event has no message_id, from, date, subject or raw_sha256");

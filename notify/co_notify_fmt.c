@@ -21,14 +21,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_json.h"
 #include "co_notify_int.h"
 
 static pthread_mutex_t co_notify_tz_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static const char *jstr(const json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 char *co_notify_app_id(const char *key) {
   size_t n = strlen(key);
@@ -137,17 +133,17 @@ static char *dashboard_url(const char *base, const char *company, const char *ap
 
 co_err_t co_notify_facts(const json_t *note, const char *tz, const char *public_url, co_notify_facts_t *f) {
   memset(f, 0, sizeof(*f));
-  f->kind = jstr(note, "kind");
-  f->company = jstr(note, "company");
-  f->role = jstr(note, "role");
-  f->status = jstr(note, "interview_status");
-  f->link = jstr(note, "interview_link");
-  f->link_kind = jstr(note, "interview_link_kind");
-  f->summary = jstr(note, "summary");
-  f->subject = jstr(note, "subject");
+  f->kind = co_json_str(note, "kind");
+  f->company = co_json_str(note, "company");
+  f->role = co_json_str(note, "role");
+  f->status = co_json_str(note, "interview_status");
+  f->link = co_json_str(note, "interview_link");
+  f->link_kind = co_json_str(note, "interview_link_kind");
+  f->summary = co_json_str(note, "summary");
+  f->subject = co_json_str(note, "subject");
   json_t *mins = json_object_get(note, "interview_minutes");
   f->minutes = json_is_integer(mins) ? (int)json_integer_value(mins) : 0;
-  const char *utc = jstr(note, "interview_utc"), *at = jstr(note, "interview_at");
+  const char *utc = co_json_str(note, "interview_utc"), *at = co_json_str(note, "interview_at");
   time_t t;
   int floating = 0;
   if (!(*utc && !parse_instant(utc, &t)) && *at && parse_instant(at, &t) == 1) { /* wall clock, zone unknown */
@@ -195,7 +191,7 @@ co_err_t co_notify_facts(const json_t *note, const char *tz, const char *public_
       snprintf(f->iso_date, sizeof(f->iso_date), "%.10s", at);
     }
   }
-  const char *key = jstr(note, "application");
+  const char *key = co_json_str(note, "application");
   if (*key && !(f->app_id = co_notify_app_id(key))) return CO_ERR_NOMEM;
   if (public_url && *public_url && *f->company) {
     if (!(f->brief_url = dashboard_url(public_url, f->company, NULL))) return CO_ERR_NOMEM;

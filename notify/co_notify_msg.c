@@ -14,12 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "co_json.h"
 #include "co_notify_int.h"
-
-static const char *jstr(const json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 static void hex(const unsigned char *d, size_t n, char *out) {
   static const char x[] = "0123456789abcdef";
@@ -32,13 +28,13 @@ static void hex(const unsigned char *d, size_t n, char *out) {
 
 void co_notify_idem_key(const json_t *note, co_notify_ch_t ch, char out[65]) {
   unsigned char d[SHA256_DIGEST_LENGTH];
-  const char *mid = jstr(note, "message_id");
+  const char *mid = co_json_str(note, "message_id");
   char *whole = NULL, *buf = NULL;
   size_t len = 0;
   if (!*mid) mid = whole = json_dumps(note, JSON_COMPACT | JSON_SORT_KEYS);
   FILE *f = open_memstream(&buf, &len);
   if (f) {
-    fprintf(f, "%s\x1f%s\x1f%s\x1f%s", jstr(note, "account"), mid ? mid : "", jstr(note, "kind"),
+    fprintf(f, "%s\x1f%s\x1f%s\x1f%s", co_json_str(note, "account"), mid ? mid : "", co_json_str(note, "kind"),
             co_notify_ch_name(ch));
     fclose(f);
   }

@@ -45,46 +45,6 @@ static const char *co_pl_nul_field(json_t *body) {
   return NULL;
 }
 
-/* A strict ISO-8601 instant: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)
- * naming a real time; into UTC seconds. -1 otherwise ("yesterday", a bare
- * date, a local time without zone, 2025-02-30). */
-static int co_pl_iso_instant(const char *s, time_t *out) {
-  static const char pat[] = "dddd-dd-ddTdd:dd:dd";
-  struct tm tm = {0}, back;
-  size_t i;
-  for (i = 0; pat[i]; i++)
-    if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != pat[i]) return -1;
-  const char *p = s + i;
-  if (*p == '.') {
-    if (p[1] < '0' || p[1] > '9') return -1;
-    for (p++; *p >= '0' && *p <= '9'; p++) {}
-  }
-  long off = 0;
-  if (*p == 'Z' && !p[1]) {
-    off = 0;
-  } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':' && p[1] >= '0' && p[1] <= '9' &&
-             p[2] >= '0' && p[2] <= '9' && p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9') {
-    long hh = (p[1] - '0') * 10 + (p[2] - '0'), mm = (p[4] - '0') * 10 + (p[5] - '0');
-    if (hh > 23 || mm > 59) return -1;
-    off = (*p == '+' ? 1 : -1) * (hh * 3600 + mm * 60);
-  } else {
-    return -1;
-  }
-  tm.tm_year = atoi(s) - 1900;
-  tm.tm_mon = atoi(s + 5) - 1;
-  tm.tm_mday = atoi(s + 8);
-  tm.tm_hour = atoi(s + 11);
-  tm.tm_min = atoi(s + 14);
-  tm.tm_sec = atoi(s + 17);
-  if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
-    return -1;
-  struct tm norm = tm; /* timegm normalizes its argument: 02-30 becomes 03-02 */
-  time_t t = timegm(&norm);
-  if (!gmtime_r(&t, &back) || back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon) return -1;
-  *out = t - off;
-  return 0;
-}
-
 json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err,
                           char *errstr, size_t sz) {
   static const char *const path_only[] = {"application", "account", "schema", NULL};
@@ -116,7 +76,7 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
   }
   json_t *at = json_object_get(body, "at");
   time_t at_t;
-  if (at && (!json_is_string(at) || co_pl_iso_instant(json_string_value(at), &at_t))) {
+  if (at && (!json_is_string(at) || co_pl_iso_time(json_string_value(at), 0, &at_t, NULL))) {
     *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG,
                      "at must be an ISO-8601 instant with a zone, e.g. 2025-03-01T10:00:00Z or 2025-03-01T12:00:00+02:00");
     goto done;

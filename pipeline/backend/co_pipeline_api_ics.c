@@ -20,47 +20,19 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_json.h"
 #include "co_pipeline_api_int.h"
-
-static const char *jstr(const json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
-
-/* ISO-8601 date-time with Z or an offset -> epoch seconds (0 on success);
- * a date alone sets *date_only and gives its midnight UTC. */
-static int iso_instant(const char *iso, time_t *out, int *date_only) {
-  struct tm tm = {0};
-  const char *rest = strptime(iso, "%Y-%m-%d", &tm);
-  *date_only = 0;
-  if (!rest) return -1;
-  if (!*rest) {
-    *date_only = 1;
-    *out = timegm(&tm);
-    return 0;
-  }
-  if (!(rest = strptime(rest, "T%H:%M", &tm))) return -1;
-  if (*rest == ':' && !(rest = strptime(rest, ":%S", &tm))) return -1;
-  time_t t = timegm(&tm);
-  int hh = 0, mm = 0;
-  if (*rest == '+' || *rest == '-') {
-    if (sscanf(rest + 1, "%2d:%2d", &hh, &mm) < 1) return -1;
-    t += (*rest == '-' ? 1 : -1) * (hh * 3600 + mm * 60);
-  }
-  *out = t; /* Z, an offset, or floating (read as UTC) */
-  return 0;
-}
 
 /* The interview of app as an API item (new reference) or NULL without one. */
 static json_t *interview_item(const char *id, json_t *app, time_t now) {
   json_t *iv = json_object_get(app, "interview");
-  const char *at = jstr(iv, "utc");
-  if (!*at) at = jstr(iv, "at");
-  if (!*at) at = jstr(app, "next_interview");
+  const char *at = co_json_str(iv, "utc");
+  if (!*at) at = co_json_str(iv, "at");
+  if (!*at) at = co_json_str(app, "next_interview");
   time_t t;
   int date_only;
-  if (!*at || iso_instant(at, &t, &date_only)) return NULL;
-  const char *status = *jstr(iv, "status") ? jstr(iv, "status") : "scheduled";
+  if (!*at || co_pl_iso_time(at, 1, &t, &date_only)) return NULL;
+  const char *status = *co_json_str(iv, "status") ? co_json_str(iv, "status") : "scheduled";
   int cancelled = !strcmp(status, "cancelled");
   int past = date_only ? t + 86400 <= now : t <= now;
   char utc[32] = "";
@@ -69,9 +41,9 @@ static json_t *interview_item(const char *id, json_t *app, time_t now) {
     gmtime_r(&t, &g);
     strftime(utc, sizeof(utc), "%Y-%m-%dT%H:%M:%SZ", &g);
   }
-  const char *shown = *jstr(iv, "at") ? jstr(iv, "at") : *jstr(app, "next_interview") ? jstr(app, "next_interview") : at;
-  json_t *it = json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s, s:I}", "company", jstr(app, "company"), "role",
-                         jstr(app, "role"), "at", shown, "application", id, "past", past, "upcoming",
+  const char *shown = *co_json_str(iv, "at") ? co_json_str(iv, "at") : *co_json_str(app, "next_interview") ? co_json_str(app, "next_interview") : at;
+  json_t *it = json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s, s:I}", "company", co_json_str(app, "company"), "role",
+                         co_json_str(app, "role"), "at", shown, "application", id, "past", past, "upcoming",
                          !past && !cancelled, "date_only", date_only, "status", status, "t", (json_int_t)t);
   if (!it) return NULL;
   if (*utc) json_object_set_new(it, "utc", json_string(utc));
@@ -79,7 +51,7 @@ static json_t *interview_item(const char *id, json_t *app, time_t now) {
   for (int i = 0; copy[i]; i++)
     if (json_object_get(iv, copy[i]) && !json_is_null(json_object_get(iv, copy[i])))
       json_object_set(it, copy[i], json_object_get(iv, copy[i]));
-  if (past || cancelled) json_object_set_new(it, "outcome", json_string(*jstr(app, "stage") ? jstr(app, "stage") : "APPLIED"));
+  if (past || cancelled) json_object_set_new(it, "outcome", json_string(*co_json_str(app, "stage") ? co_json_str(app, "stage") : "APPLIED"));
   return it;
 }
 
@@ -137,18 +109,18 @@ static char *description(const json_t *it, const char *public_url) {
   size_t len = 0;
   FILE *f = open_memstream(&s, &len);
   if (!f) return NULL;
-  fprintf(f, "Company: %s\n", jstr(it, "company"));
-  if (*jstr(it, "role")) fprintf(f, "Role: %s\n", jstr(it, "role"));
-  if (*jstr(it, "link")) fprintf(f, "Where: %s\n", jstr(it, "link"));
+  fprintf(f, "Company: %s\n", co_json_str(it, "company"));
+  if (*co_json_str(it, "role")) fprintf(f, "Role: %s\n", co_json_str(it, "role"));
+  if (*co_json_str(it, "link")) fprintf(f, "Where: %s\n", co_json_str(it, "link"));
   if (public_url && *public_url) {
     size_t bl = strlen(public_url);
     fprintf(f, "Application: %.*s/#/company/", (int)(bl && public_url[bl - 1] == '/' ? bl - 1 : bl), public_url);
-    for (const unsigned char *c = (const unsigned char *)jstr(it, "company"); *c; c++)
+    for (const unsigned char *c = (const unsigned char *)co_json_str(it, "company"); *c; c++)
       if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || strchr("-._~", *c))
         fputc(*c, f);
       else
         fprintf(f, "%%%02X", *c);
-    fprintf(f, "?app=%s\n", jstr(it, "application"));
+    fprintf(f, "?app=%s\n", co_json_str(it, "application"));
   }
   if (fclose(f)) {
     free(s);
@@ -161,8 +133,8 @@ static icalcomponent *vevent(const json_t *it, json_t *app, const char *account,
                              struct icaltimetype stamp) {
   json_t *iv = json_object_get(app, "interview");
   char uid[80], summary[512];
-  const char *identity = *jstr(iv, "identity") ? jstr(iv, "identity") : *jstr(it, "utc") ? jstr(it, "utc") : jstr(it, "at");
-  interview_uid(account, jstr(it, "_key"), identity, uid);
+  const char *identity = *co_json_str(iv, "identity") ? co_json_str(iv, "identity") : *co_json_str(it, "utc") ? co_json_str(it, "utc") : co_json_str(it, "at");
+  interview_uid(account, co_json_str(it, "_key"), identity, uid);
   time_t t = (time_t)json_integer_value(json_object_get(it, "t"));
   icalcomponent *ev = icalcomponent_new_vevent();
   icalcomponent_add_property(ev, icalproperty_new_uid(uid));
@@ -175,10 +147,10 @@ static icalcomponent *vevent(const json_t *it, json_t *app, const char *account,
     icalcomponent_add_property(ev, icalproperty_new_dtstart(icaltime_from_timet_with_zone(t, 0, icaltimezone_get_utc_timezone())));
     icalcomponent_add_property(ev, icalproperty_new_duration(icaldurationtype_from_int((int)(mins > 0 ? mins : 60) * 60)));
   }
-  snprintf(summary, sizeof(summary), "Interview: %s%s%s%s", jstr(it, "company"), *jstr(it, "role") ? " (" : "",
-           jstr(it, "role"), *jstr(it, "role") ? ")" : "");
+  snprintf(summary, sizeof(summary), "Interview: %s%s%s%s", co_json_str(it, "company"), *co_json_str(it, "role") ? " (" : "",
+           co_json_str(it, "role"), *co_json_str(it, "role") ? ")" : "");
   icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-  const char *link = jstr(it, "link");
+  const char *link = co_json_str(it, "link");
   if (*link) icalcomponent_add_property(ev, icalproperty_new_location(link));
   if (!strncmp(link, "https://", 8) || !strncmp(link, "http://", 7))
     icalcomponent_add_property(ev, icalproperty_new_url(link));
@@ -186,7 +158,7 @@ static icalcomponent *vevent(const json_t *it, json_t *app, const char *account,
   if (desc) icalcomponent_add_property(ev, icalproperty_new_description(desc));
   free(desc);
   icalcomponent_add_property(ev, icalproperty_new_sequence((int)json_integer_value(json_object_get(iv, "sequence"))));
-  icalcomponent_add_property(ev, icalproperty_new_status(strcmp(jstr(it, "status"), "cancelled") ? ICAL_STATUS_CONFIRMED
+  icalcomponent_add_property(ev, icalproperty_new_status(strcmp(co_json_str(it, "status"), "cancelled") ? ICAL_STATUS_CONFIRMED
                                                                                                    : ICAL_STATUS_CANCELLED));
   return ev;
 }
@@ -212,7 +184,7 @@ char *co_pl_api_ics(co_pipeline_t *p, const char *account, const char *instance)
   json_array_foreach(json_object_get(iv, "items"), i, it) {
     json_t *app = NULL;
     for (size_t k = 0; k < a.n && !app; k++)
-      if (!strcmp(a.keys[k], jstr(it, "_key"))) app = a.apps[k];
+      if (!strcmp(a.keys[k], co_json_str(it, "_key"))) app = a.apps[k];
     icalcomponent_add_component(cal, vevent(it, app, account, public_url, stamp));
   }
   char *s = icalcomponent_as_ical_string_r(cal);

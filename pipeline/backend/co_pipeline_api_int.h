@@ -3,6 +3,7 @@
 #define CO_PIPELINE_API_INT_H
 
 #include <jansson.h>
+#include <time.h>
 
 #include "co_api.h"
 #include "co_pipeline_int.h"
@@ -55,6 +56,15 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
 /* co_pipeline_review_api.c: the needs-review queue (REVIEW: the list with
  * "id"s; REVIEW_ANSWER: records q->body for q->id) or NULL with *err. */
 json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz);
+
+/* co_pipeline_api_time.c: ISO-8601 into UTC seconds, the one parser of the
+ * backend. Strict (lenient 0, what a person sends): YYYY-MM-DDTHH:MM:SS
+ * [.fraction](Z|+HH:MM|-HH:MM) naming a real time ("yesterday", a bare date,
+ * a time without zone and 2025-02-30 are refused). Lenient (what the stores
+ * hold): also a bare date (*date_only = 1, its midnight UTC), seconds left
+ * out, and no zone (floating, read as UTC). date_only may be NULL. 0, or -1
+ * when s is not such a time. */
+int co_pl_iso_time(const char *s, int lenient, time_t *out, int *date_only);
 
 /* URL-safe base64 without padding (malloc'd) and back (NULL if malformed). */
 char *co_pl_b64url(const void *data, size_t len);

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_json.h"
 #include "co_pipeline_int.h"
 
 static int stage_rank(const char *s) {
@@ -33,11 +34,6 @@ static int stage_rank(const char *s) {
   if (!strcmp(s, "INTERVIEW")) return 1;
   if (!strcmp(s, "OFFER") || !strcmp(s, "REJECTION")) return 2;
   return -1;
-}
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
 }
 
 static char *key_join(const char *a, const char *b, const char *c, int lower) {
@@ -112,16 +108,16 @@ static int job_find_cb(const void *key, size_t klen, const void *val, size_t vle
   job_find_t *f = opaque;
   json_t *j = json_loadb(val, vlen, 0, NULL);
   if (!json_is_object(j)) goto done;
-  const char *lc = jstr(j, "last_contact");
+  const char *lc = co_json_str(j, "last_contact");
   co_pl_role_t r;
-  co_pl_role_canon(jstr(j, "role"), f->company, &r);
-  if (!r.req[0]) snprintf(r.req, sizeof(r.req), "%s", jstr(j, "req")); /* named in its first email's text */
+  co_pl_role_canon(co_json_str(j, "role"), f->company, &r);
+  if (!r.req[0]) snprintf(r.req, sizeof(r.req), "%s", co_json_str(j, "req")); /* named in its first email's text */
   take_if_newer(&f->latest, f->latest_at, sizeof(f->latest_at), key, klen, lc);
-  if (stage_rank(jstr(j, "stage")) < 2) take_if_newer(&f->latest_open, f->open_at, sizeof(f->open_at), key, klen, lc);
+  if (stage_rank(co_json_str(j, "stage")) < 2) take_if_newer(&f->latest_open, f->open_at, sizeof(f->open_at), key, klen, lc);
   if (co_pl_role_same(&f->role, &r)) {
     char *before = f->same;
     take_if_newer(&f->same, f->same_at, sizeof(f->same_at), key, klen, lc);
-    if (f->same != before) snprintf(f->same_stage, sizeof(f->same_stage), "%s", jstr(j, "stage"));
+    if (f->same != before) snprintf(f->same_stage, sizeof(f->same_stage), "%s", co_json_str(j, "stage"));
   } else if (co_pl_role_similar(&f->role, &r)) {
     json_array_append_new(f->similar, json_stringn(key, klen));
   }
@@ -197,13 +193,13 @@ static void iso_now(co_ctx_t *ctx, char *buf, size_t size) { co_pl_utc_iso((time
 static void interview_identity(json_t *app, json_t *prev) {
   json_t *iv = json_object_get(app, "interview");
   if (!json_is_object(iv) || json_equal(iv, prev)) return;
-  const char *utc = jstr(iv, "utc"), *pid = jstr(prev, "identity"), *st = jstr(iv, "status");
-  if (!*utc) utc = jstr(iv, "at");
+  const char *utc = co_json_str(iv, "utc"), *pid = co_json_str(prev, "identity"), *st = co_json_str(iv, "status");
+  if (!*utc) utc = co_json_str(iv, "at");
   json_int_t seq = json_integer_value(json_object_get(prev, "sequence"));
-  int same = *pid && (!strcmp(st, "rescheduled") || !strcmp(st, "cancelled") || !strcmp(utc, jstr(prev, "utc")) ||
+  int same = *pid && (!strcmp(st, "rescheduled") || !strcmp(st, "cancelled") || !strcmp(utc, co_json_str(prev, "utc")) ||
                       !*utc);
   if (same) {
-    int moved = strcmp(utc, jstr(prev, "utc")) || strcmp(st, jstr(prev, "status"));
+    int moved = strcmp(utc, co_json_str(prev, "utc")) || strcmp(st, co_json_str(prev, "status"));
     json_object_set_new(iv, "identity", json_string(pid));
     json_object_set_new(iv, "sequence", json_integer(seq + (moved ? 1 : 0)));
   } else if (*utc) {
@@ -215,18 +211,18 @@ static void interview_identity(json_t *app, json_t *prev) {
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char **app_key_out, char *errstr,
                            size_t errstr_size) {
   co_err_t err = CO_OK;
-  const char *label = jstr(ev, "label"), *company = jstr(ev, "company"), *role = jstr(ev, "role");
+  const char *label = co_json_str(ev, "label"), *company = co_json_str(ev, "company"), *role = co_json_str(ev, "role");
   const char *mid = json_string_value(json_object_get(ev, "message_id"));
   char *key = NULL, *tk = NULL, now[32], req[32] = "";
   json_t *app = NULL, *similar = NULL;
   *app_key_out = NULL;
   if (stage_rank(label) < 0) return CO_OK; /* OTHER: not about an application */
 
-  const char *at = *jstr(ev, "date") ? jstr(ev, "date") : (iso_now(ctx, now, sizeof(now)), now);
+  const char *at = *co_json_str(ev, "date") ? co_json_str(ev, "date") : (iso_now(ctx, now, sizeof(now)), now);
   if (!(key = thread_lookup(ctx, account, ev))) {
     if (!*company) return CO_OK; /* nothing to attribute it to */
-    co_pl_role_req_from_text(jstr(ev, "subject"), req, sizeof(req));
-    if (!req[0]) co_pl_role_req_from_text(jstr(ev, "text"), req, sizeof(req));
+    co_pl_role_req_from_text(co_json_str(ev, "subject"), req, sizeof(req));
+    if (!req[0]) co_pl_role_req_from_text(co_json_str(ev, "text"), req, sizeof(req));
     if (find_job(ctx, account, company, role, req, label, at, &key, &similar)) goto nomem;
   }
   app = co_pl_ctx_get_json(ctx, CO_PL_STORE_APPS, key);
@@ -242,10 +238,10 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
     free(ik);
     if (err || (err = index_add(ctx, CO_PL_IDX_ACCOUNTS, account))) goto store_err;
   }
-  if (!*jstr(app, "role") && *role) json_object_set_new(app, "role", json_string(role));
+  if (!*co_json_str(app, "role") && *role) json_object_set_new(app, "role", json_string(role));
   json_object_set_new(app, "emails", json_integer(json_integer_value(json_object_get(app, "emails")) + 1));
-  if (strcmp(at, jstr(app, "first_seen")) < 0) json_object_set_new(app, "first_seen", json_string(at));
-  if (strcmp(at, jstr(app, "last_contact")) > 0) json_object_set_new(app, "last_contact", json_string(at));
+  if (strcmp(at, co_json_str(app, "first_seen")) < 0) json_object_set_new(app, "first_seen", json_string(at));
+  if (strcmp(at, co_json_str(app, "last_contact")) > 0) json_object_set_new(app, "last_contact", json_string(at));
   if (stage_rank(label) > stage_rank(json_string_value(json_object_get(app, "stage")))) {
     json_object_set_new(app, "stage", json_string(label));
     json_array_append_new(json_object_get(app, "stages"),
@@ -258,7 +254,7 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *ev, char 
   co_pl_apps_interview(app, label, ev); /* time, zone, duration, link, status */
   interview_identity(app, prev_iv);
   json_decref(prev_iv);
-  if (stage_rank(jstr(app, "stage")) == 2) json_object_set_new(app, "next_interview", json_null());
+  if (stage_rank(co_json_str(app, "stage")) == 2) json_object_set_new(app, "next_interview", json_null());
   if ((err = co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, app))) goto store_err;
   if (mid) {
     if (!(tk = key_join(CO_PL_IDX_THREAD, account, mid, 0))) goto nomem;

@@ -21,15 +21,11 @@
 #include <time.h>
 
 #include "co_ingest.h"
+#include "co_json.h"
 #include "co_llm.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 static const co_hdr_t *find_hdr(const co_record_t *rec, const char *name) {
   for (int i = 0; i < rec->hdr_cnt; i++)
@@ -48,7 +44,7 @@ static int send_json(co_ctx_t *ctx, const char *topic, const char *key, json_t *
 
 /* The research task and the notification for an INTERVIEW or OFFER. */
 static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, json_t *cl, const char *app_key) {
-  const char *label = jstr(cl, "label"), *company = jstr(cl, "company");
+  const char *label = co_json_str(cl, "label"), *company = co_json_str(cl, "company");
   json_t *ia = json_object_get(cl, "interview_at");
   int rc = 0;
   if (*company) { /* research is per company: nothing to research without one */
@@ -61,10 +57,10 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
       app = json_loadb(av, avl, 0, NULL);
       free(av);
     }
-    const char *text = jstr(cl, "text");
+    const char *text = co_json_str(cl, "text");
     size_t tl = co_llm_utf8_cut(text, strlen(text), CO_PL_RESEARCH_TEXT_CHARS);
     json_t *task = json_pack("{s:s, s:s, s:s, s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:s%, s:o?}", "company", company,
-                             "role", jstr(cl, "role"), "account", account, "reason", label, "message_id",
+                             "role", co_json_str(cl, "role"), "account", account, "reason", label, "message_id",
                              json_object_get(cl, "message_id"), "interview_at", ia, "subject",
                              json_object_get(cl, "subject"), "from", json_object_get(cl, "from"), "date",
                              json_object_get(cl, "date"), "text", text, tl, "application", app);
@@ -73,7 +69,7 @@ static int send_followups(co_ctx_t *ctx, co_pipeline_t *p, const char *account, 
   }
   json_t *note = json_pack("{s:s, s:s, s:s, s:s, s:s, s:O?, s:O?, s:O?, s:s?}", "account", account, "kind",
                            !strcmp(label, "OFFER") ? "offer" : "interview", "company", company, "role",
-                           jstr(cl, "role"), "summary", jstr(cl, "summary"), "subject", json_object_get(cl, "subject"),
+                           co_json_str(cl, "role"), "summary", co_json_str(cl, "summary"), "subject", json_object_get(cl, "subject"),
                            "message_id", json_object_get(cl, "message_id"), "interview_at", ia, "application", app_key);
   static const char *const WHEN_KEYS[] = {"interview_utc", "interview_zone", "interview_minutes", "interview_link",
                                           "interview_status", NULL};
@@ -113,7 +109,7 @@ static void interview_when(const co_classify_input_t *in, co_classify_result_t *
  * the event's UTC "date" and "date_zone": unzoned and relative interview
  * times are the sender's local ones. Just "date" when there is no zone. */
 static void local_date(json_t *ev, char *buf, size_t size) {
-  const char *d = jstr(ev, "date"), *z = jstr(ev, "date_zone");
+  const char *d = co_json_str(ev, "date"), *z = co_json_str(ev, "date_zone");
   int y, mo, dd, h, mi, s, zh, zm;
   size_t dl = strlen(d) < size ? strlen(d) : size - 1;
   memcpy(buf, d, dl);
@@ -132,7 +128,7 @@ static void local_date(json_t *ev, char *buf, size_t size) {
 
 static void from_text(json_t *ev, char *buf, size_t size) {
   json_t *f = json_object_get(ev, "from");
-  const char *name = jstr(f, "name"), *addr = jstr(f, "address");
+  const char *name = co_json_str(f, "name"), *addr = co_json_str(f, "address");
   if (*name && *addr)
     snprintf(buf, size, "%s <%s>", name, addr);
   else
@@ -198,11 +194,11 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
     rc = CO_PROC_POISON;
     goto done;
   }
-  const char *account = jstr(ev, "account");
+  const char *account = co_json_str(ev, "account");
 
   /* Dedupe: the event's key, else computed the way ingest does. */
-  if (*jstr(ev, "dedupe_key"))
-    dkey = strdup(jstr(ev, "dedupe_key"));
+  if (*co_json_str(ev, "dedupe_key"))
+    dkey = strdup(co_json_str(ev, "dedupe_key"));
   else if (co_ingest_dedupe_key(rec->value, &dkey, errstr, errstr_size)) {
     rc = CO_PROC_POISON;
     goto done;
@@ -223,9 +219,9 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   from_text(ev, from, sizeof(from));
   char date[40];
   local_date(ev, date, sizeof(date));
-  co_classify_input_t in = {.subject = jstr(ev, "subject"),
+  co_classify_input_t in = {.subject = co_json_str(ev, "subject"),
                             .from = from,
-                            .body = jstr(ev, "text"),
+                            .body = co_json_str(ev, "text"),
                             .date = date,
                             .has_list_unsubscribe = json_is_true(json_object_get(ev, "has_list_unsubscribe"))};
   co_classify_cal_t cal;

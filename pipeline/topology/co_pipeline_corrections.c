@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_json.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
@@ -38,11 +39,6 @@
   "merged\x1f"
 #define CO_PL_CORR_HISTORY_MAX 50
 #define CO_PL_CORR_TEXT_MAX 127
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 static int stage_rank(const char *s) {
   static const char *const st[] = {"APPLIED", "INTERVIEW", "OFFER", "REJECTION"};
@@ -91,7 +87,7 @@ static int valid_correction(json_t *c, const char *account, char *why, size_t sz
     } else if (!strcmp(k, "merge_into")) {
       if (!json_is_null(v) && !key_of_account(json_string_value(v), account))
         return snprintf(why, sz, "\"merge_into\" must be an application key of account %s, or null", account), 0;
-      if (json_is_string(v) && !strcmp(json_string_value(v), jstr(c, "application")))
+      if (json_is_string(v) && !strcmp(json_string_value(v), co_json_str(c, "application")))
         return snprintf(why, sz, "an application cannot be merged into itself"), 0;
       acts++;
     } else if (!strcmp(k, "message_id") || !strcmp(k, "at")) {
@@ -152,7 +148,7 @@ co_err_t co_pipeline_correct(co_pipeline_t *p, const char *account, const char *
   }
   /* An application or merge target we can see must exist; in Kafka mode
    * another instance may own the partition, so absence is not proof. */
-  const char *refs[2] = {jstr(c, "application"), json_string_value(json_object_get(c, "merge_into"))};
+  const char *refs[2] = {co_json_str(c, "application"), json_string_value(json_object_get(c, "merge_into"))};
   for (int i = 0; i < 2 && co_rt_embedded(p->rt); i++) {
     void *v = NULL;
     size_t vl;
@@ -224,7 +220,7 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
     snprintf(errstr, errstr_size, "corrections: value is not JSON (%s)", je.text);
     return CO_PROC_POISON;
   }
-  const char *account = jstr(c, "account"), *key = jstr(c, "application");
+  const char *account = co_json_str(c, "account"), *key = co_json_str(c, "application");
   if (!*account || !valid_correction(c, account, why, sizeof(why))) {
     snprintf(errstr, errstr_size, "corrections: %s", *account ? why : "record lacks \"account\"");
     rc = CO_PROC_POISON;
@@ -255,7 +251,7 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
   if (mid && json_is_string(stage)) {
     json_t *labels = json_object_get(st, "labels"), *l;
     size_t i;
-    json_array_foreach(labels, i, l) if (!strcmp(jstr(l, "message_id"), mid)) {
+    json_array_foreach(labels, i, l) if (!strcmp(co_json_str(l, "message_id"), mid)) {
       json_array_remove(labels, i);
       break;
     }
@@ -268,7 +264,7 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
   json_object_del(h, "application");
   json_array_append_new(hist, h);
   while (json_array_size(hist) > CO_PL_CORR_HISTORY_MAX) json_array_remove(hist, 0);
-  json_object_set_new(st, "updated_at", json_string(jstr(c, "at")));
+  json_object_set_new(st, "updated_at", json_string(co_json_str(c, "at")));
   if (co_pl_ctx_put_json(ctx, CO_PL_STORE_CORRECTIONS, key, st)) goto store_err;
   goto done;
 
@@ -292,11 +288,11 @@ done:
 static void fold_merged(json_t *out, const char *mkey, json_t *m) {
   json_object_set_new(out, "emails", json_integer(json_integer_value(json_object_get(out, "emails")) +
                                                   json_integer_value(json_object_get(m, "emails"))));
-  if (*jstr(m, "first_seen") && strcmp(jstr(m, "first_seen"), jstr(out, "first_seen")) < 0)
+  if (*co_json_str(m, "first_seen") && strcmp(co_json_str(m, "first_seen"), co_json_str(out, "first_seen")) < 0)
     json_object_set(out, "first_seen", json_object_get(m, "first_seen"));
-  if (strcmp(jstr(m, "last_contact"), jstr(out, "last_contact")) > 0)
+  if (strcmp(co_json_str(m, "last_contact"), co_json_str(out, "last_contact")) > 0)
     json_object_set(out, "last_contact", json_object_get(m, "last_contact"));
-  if (stage_rank(jstr(m, "stage")) > stage_rank(jstr(out, "stage"))) json_object_set(out, "stage", json_object_get(m, "stage"));
+  if (stage_rank(co_json_str(m, "stage")) > stage_rank(co_json_str(out, "stage"))) json_object_set(out, "stage", json_object_get(m, "stage"));
   if (json_is_null(json_object_get(out, "next_interview")) && json_is_string(json_object_get(m, "next_interview")))
     json_object_set(out, "next_interview", json_object_get(m, "next_interview"));
   json_array_extend(json_object_get(out, "stages"), json_object_get(m, "stages"));
@@ -357,38 +353,38 @@ typedef struct exp_s {
 static int export_cb(const co_record_t *rec, void *opaque) {
   exp_t *x = opaque;
   json_t *ev = json_loadb(rec->value, rec->value_len, 0, NULL), *c = NULL, *ans = NULL, *ex = NULL;
-  const char *account = jstr(ev, "account"), *key = jstr(ev, "application"), *mid = jstr(ev, "message_id");
-  const char *label = NULL, *label_source = "correction", *company = jstr(ev, "company");
+  const char *account = co_json_str(ev, "account"), *key = co_json_str(ev, "application"), *mid = co_json_str(ev, "message_id");
+  const char *label = NULL, *label_source = "correction", *company = co_json_str(ev, "company");
   if (!*mid || json_object_get(x->seen, mid)) goto done;
   int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(x->p->rt));
   if ((ans = co_pl_review_answer_get(x->p, part, account, mid))) {
-    label = jstr(ans, "label");
-    company = jstr(ans, "company");
+    label = co_json_str(ans, "label");
+    company = co_json_str(ans, "company");
     label_source = "review";
   } else if (*key && (c = co_pl_rt_get_json(x->p->rt, CO_PL_STORE_CORRECTIONS, part, key))) {
     json_t *set = json_object_get(c, "set"), *l;
     size_t i;
-    if (json_is_string(json_object_get(set, "company"))) company = jstr(set, "company");
+    if (json_is_string(json_object_get(set, "company"))) company = co_json_str(set, "company");
     if (json_is_true(json_object_get(c, "not_job_related"))) {
       label = "OTHER";
       company = "";
     }
-    json_array_foreach(json_object_get(c, "labels"), i, l) if (!label && !strcmp(jstr(l, "message_id"), mid)) label =
-        jstr(l, "label");
+    json_array_foreach(json_object_get(c, "labels"), i, l) if (!label && !strcmp(co_json_str(l, "message_id"), mid)) label =
+        co_json_str(l, "label");
     if (!label && json_is_string(json_object_get(set, "company"))) {
-      label = jstr(ev, "label"); /* only the company was corrected */
+      label = co_json_str(ev, "label"); /* only the company was corrected */
       label_source = "classifier";
     }
   }
   if (!label || !*label) goto done;
   json_t *from = json_object_get(ev, "from");
   char fromtxt[640];
-  if (*jstr(from, "name") && *jstr(from, "address"))
-    snprintf(fromtxt, sizeof(fromtxt), "%s <%s>", jstr(from, "name"), jstr(from, "address"));
+  if (*co_json_str(from, "name") && *co_json_str(from, "address"))
+    snprintf(fromtxt, sizeof(fromtxt), "%s <%s>", co_json_str(from, "name"), co_json_str(from, "address"));
   else
-    snprintf(fromtxt, sizeof(fromtxt), "%s", *jstr(from, "address") ? jstr(from, "address") : jstr(from, "name"));
-  ex = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "subject", jstr(ev, "subject"), "from", fromtxt,
-                 "body", jstr(ev, "text"), "label", label, "company", company, "date", jstr(ev, "date"), "message_id",
+    snprintf(fromtxt, sizeof(fromtxt), "%s", *co_json_str(from, "address") ? co_json_str(from, "address") : co_json_str(from, "name"));
+  ex = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "subject", co_json_str(ev, "subject"), "from", fromtxt,
+                 "body", co_json_str(ev, "text"), "label", label, "company", company, "date", co_json_str(ev, "date"), "message_id",
                  mid, "label_source", label_source, "source", "correction");
   char *line = ex ? json_dumps(ex, JSON_COMPACT) : NULL;
   if (!line || fprintf(x->out, "%s\n", line) < 0) x->failed = 1;

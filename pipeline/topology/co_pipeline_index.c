@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "co_json.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_time.h"
@@ -53,11 +54,6 @@ struct co_pl_index_s {
   int started, stop;
   char dir[1024];
 };
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 static void part_path(co_pl_index_t *ix, int part, char *buf, size_t size) {
   snprintf(buf, size, "%s/p%d.v2.idx", ix->dir, part);
@@ -91,8 +87,8 @@ static long long store_seq(co_pipeline_t *p, int part) {
 static const char *briefing_date(json_t *b) {
   json_t *h = json_object_get(b, "history");
   size_t n = json_array_size(h);
-  const char *d = n ? jstr(json_array_get(h, n - 1), "at") : "";
-  return *d ? d : jstr(b, "updated_at");
+  const char *d = n ? co_json_str(json_array_get(h, n - 1), "at") : "";
+  return *d ? d : co_json_str(b, "updated_at");
 }
 
 /* Indexes the briefing stored under key (company \x1f account). */
@@ -110,7 +106,7 @@ static co_err_t upsert_briefing(co_pl_index_t *ix, int part, const char *key, ch
                         .company = company,
                         .type = json_string_value(json_object_get(b, "type")),
                         .date = briefing_date(b)};
-  co_err_t e = co_search_upsert(ix->idx[part], key, &m, jstr(b, "text"), errstr, sz);
+  co_err_t e = co_search_upsert(ix->idx[part], key, &m, co_json_str(b, "text"), errstr, sz);
   free(company);
   json_decref(b);
   return e;

@@ -6,13 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "co_json.h"
 #include "co_pipeline_int.h"
 
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 /* Lists one account's applications; returns cb's non-zero to stop. */
 static int list_account(co_pipeline_t *p, const char *account, int (*cb)(const co_pipeline_app_t *, void *),
@@ -35,10 +31,10 @@ static int list_account(co_pipeline_t *p, const char *account, int (*cb)(const c
     char *text = app ? json_dumps(app, JSON_COMPACT) : NULL;
     if (text) {
       co_pipeline_app_t a = {account,
-                             jstr(app, "company"),
-                             jstr(app, "role"),
-                             jstr(app, "stage"),
-                             jstr(app, "last_contact"),
+                             co_json_str(app, "company"),
+                             co_json_str(app, "role"),
+                             co_json_str(app, "stage"),
+                             co_json_str(app, "last_contact"),
                              json_string_value(json_object_get(app, "next_interview")),
                              json_integer_value(json_object_get(app, "emails")),
                              text};
@@ -92,7 +88,7 @@ static int count_cb(const co_record_t *rec, void *opaque) {
       }
   } else {
     json_t *ev = json_loadb(rec->value, rec->value_len, 0, NULL);
-    int l = co_classify_label_parse(jstr(ev, "label"));
+    int l = co_classify_label_parse(co_json_str(ev, "label"));
     ct->c->classified++;
     if (l >= 0 && l < 5) ct->c->per_label[l]++;
     json_decref(ev);

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "co_json.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 
@@ -203,15 +204,10 @@ static json_t *read_json(co_pipeline_t *p, int32_t part, const char *key, co_err
   return j;
 }
 
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
-
 static int by_at(const void *a, const void *b) {
   json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-  int c = strcmp(jstr(x, "at"), jstr(y, "at"));
-  return c ? c : strcmp(jstr(x, "account"), jstr(y, "account"));
+  int c = strcmp(co_json_str(x, "at"), co_json_str(y, "at"));
+  return c ? c : strcmp(co_json_str(x, "account"), co_json_str(y, "account"));
 }
 
 /* The admin's view of several accounts' briefings of one company: the
@@ -224,7 +220,7 @@ static json_t *merge_briefings(json_t *list) {
   size_t nl = 0, sl = 0, tl = 0;
   FILE *fn = open_memstream(&notes, &nl), *fs = open_memstream(&summary, &sl), *ft = open_memstream(&text, &tl);
   json_array_foreach(list, i, b) {
-    if (!base || strcmp(jstr(b, "updated_at"), jstr(base, "updated_at")) > 0) base = b;
+    if (!base || strcmp(co_json_str(b, "updated_at"), co_json_str(base, "updated_at")) > 0) base = b;
     json_array_foreach(json_object_get(b, "history"), j, e) json_array_append(hist, e);
     json_array_foreach(json_object_get(b, "accounts"), j, e) json_array_append(accounts, e);
     json_array_foreach(json_object_get(b, "interviewers"), j, e) {
@@ -234,9 +230,9 @@ static json_t *merge_briefings(json_t *list) {
       json_array_foreach(people, k, o) dup |= json_equal(o, e);
       if (!dup) json_array_append(people, e);
     }
-    if (fn) fprintf(fn, "%s%s", i ? " " : "", jstr(b, "role_notes"));
-    if (fs) fprintf(fs, "%s%s", i ? "\n\n" : "", jstr(b, "summary"));
-    if (ft) fprintf(ft, "%s%s", i ? "\n\n" : "", jstr(b, "text"));
+    if (fn) fprintf(fn, "%s%s", i ? " " : "", co_json_str(b, "role_notes"));
+    if (fs) fprintf(fs, "%s%s", i ? "\n\n" : "", co_json_str(b, "summary"));
+    if (ft) fprintf(ft, "%s%s", i ? "\n\n" : "", co_json_str(b, "text"));
   }
   if (fn) fclose(fn);
   if (fs) fclose(fs);

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "co_json.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
@@ -40,11 +41,6 @@
  * project's held-out split, docs/classifier.md). */
 #define CO_PL_REVIEW_EVIDENCE 0.10
 #define CO_PL_REVIEW_SNIPPET 300
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 static int job_label(const char *l) {
   int k = co_classify_label_parse(l);
@@ -95,7 +91,7 @@ static co_err_t waiting(co_ctx_t *ctx, const char *account, const char *mid, int
 co_err_t co_pl_review_consider(co_ctx_t *ctx, co_pipeline_t *p, const char *account, json_t *ev,
                                const co_classify_result_t *res) {
   const char *reason = co_pipeline_review_reason(res, co_conf_dbl(p->conf, "classify.review.threshold"));
-  const char *mid = jstr(ev, "message_id");
+  const char *mid = co_json_str(ev, "message_id");
   if (!reason || !*mid) return CO_OK;
   char *k = entry_key(account, mid), now[32];
   json_t *old = k ? co_pl_ctx_get_json(ctx, CO_PL_STORE_REVIEW, k) : NULL, *probs = json_object(), *e = NULL;
@@ -171,10 +167,10 @@ static co_err_t unfold(co_ctx_t *ctx, const char *account, const char *key, cons
   json_object_set_new(app, "emails", json_integer(emails));
   stages = json_object_get(app, "stages");
   for (size_t i = json_array_size(stages); i > 0; i--)
-    if (!strcmp(jstr(json_array_get(stages, i - 1), "message_id"), mid)) json_array_remove(stages, i - 1);
+    if (!strcmp(co_json_str(json_array_get(stages, i - 1), "message_id"), mid)) json_array_remove(stages, i - 1);
   s = json_array_get(stages, json_array_size(stages) - 1);
-  json_object_set_new(app, "stage", json_string(s ? jstr(s, "stage") : "APPLIED"));
-  if (stage_rank(jstr(app, "stage")) != 1) json_object_set_new(app, "next_interview", json_null());
+  json_object_set_new(app, "stage", json_string(s ? co_json_str(s, "stage") : "APPLIED"));
+  if (stage_rank(co_json_str(app, "stage")) != 1) json_object_set_new(app, "next_interview", json_null());
   e = co_pl_ctx_put_json(ctx, CO_PL_STORE_APPS, key, app);
 done:
   free(tk);
@@ -199,7 +195,7 @@ co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record
   co_proc_rc_t rc = CO_PROC_OK;
   json_t *a = rec->value ? json_loadb(rec->value, rec->value_len, 0, NULL) : NULL, *e = NULL, *ev = NULL, *ans;
   char *k = NULL, *app_key = NULL, now[32];
-  const char *account = jstr(a, "account"), *mid = jstr(a, "message_id"), *label = jstr(a, "label");
+  const char *account = co_json_str(a, "account"), *mid = co_json_str(a, "message_id"), *label = co_json_str(a, "label");
   if (!*account || !*mid || co_classify_label_parse(label) < 0) {
     snprintf(errstr, errstr_size, "review answer: needs account, message_id and a label");
     rc = CO_PROC_POISON;
@@ -216,17 +212,17 @@ co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record
       goto done;
     }
     if (!(e = json_pack("{s:O, s:s, s:{}, s:s}", "event", json_object_get(a, "event"), "reason", "answered", "probs",
-                        "queued_at", jstr(a, "at"))))
+                        "queued_at", co_json_str(a, "at"))))
       goto nomem;
     requeued = 1;
   }
   ans = json_object_get(e, "answer");
   json_t *was = ans ? ans : json_object_get(e, "event");
-  const char *prev_label = jstr(was, "label");
-  const char *company = json_is_string(json_object_get(a, "company")) ? jstr(a, "company") : jstr(was, "company");
-  const char *role = json_is_string(json_object_get(a, "role")) ? jstr(a, "role") : jstr(was, "role");
-  int changed = requeued || strcmp(prev_label, label) || strcmp(company, jstr(was, "company")) ||
-                strcmp(role, jstr(was, "role"));
+  const char *prev_label = co_json_str(was, "label");
+  const char *company = json_is_string(json_object_get(a, "company")) ? co_json_str(a, "company") : co_json_str(was, "company");
+  const char *role = json_is_string(json_object_get(a, "role")) ? co_json_str(a, "role") : co_json_str(was, "role");
+  int changed = requeued || strcmp(prev_label, label) || strcmp(company, co_json_str(was, "company")) ||
+                strcmp(role, co_json_str(was, "role"));
   char *prev_app = NULL;
   if (changed && (prev_app = thread_app(ctx, account, mid)) && unfold(ctx, account, prev_app, mid)) {
     free(prev_app);
@@ -247,7 +243,7 @@ co_proc_rc_t co_pl_review_apply(co_ctx_t *ctx, co_pipeline_t *p, const co_record
   }
   co_pl_utc_iso((time_t)(co_ctx_now_ms(ctx) / 1000), now, sizeof(now));
   json_t *na = json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s}", "label", label, "company", company, "role", role,
-                         "application", changed ? app_key : kept_app, "at", *jstr(a, "at") ? jstr(a, "at") : now,
+                         "application", changed ? app_key : kept_app, "at", *co_json_str(a, "at") ? co_json_str(a, "at") : now,
                          "action", changed ? "fix" : "confirm");
   if (!na || json_object_set_new(e, "answer", na)) goto nomem;
   if (co_pl_ctx_put_json(ctx, CO_PL_STORE_REVIEW, k, e) || waiting(ctx, account, mid, 0)) goto store_err;
@@ -281,15 +277,15 @@ json_t *co_pl_review_answer_get(co_pipeline_t *p, int32_t part, const char *acco
 /* The list item of one entry: what a person needs to decide at a glance. */
 static json_t *item(json_t *e) {
   json_t *ev = json_object_get(e, "event");
-  const char *text = jstr(ev, "text");
+  const char *text = co_json_str(ev, "text");
   size_t n = co_llm_utf8_cut(text, strlen(text), CO_PL_REVIEW_SNIPPET);
   json_t *from = json_object_get(ev, "from");
   return json_pack("{s:s, s:s, s:s, s:s, s:s%, s:s, s:O?, s:O, s:s, s:s, s:s, s:s, s:O?}", "message_id",
-                   jstr(ev, "message_id"), "subject", jstr(ev, "subject"), "from",
-                   *jstr(from, "address") ? jstr(from, "address") : jstr(from, "name"), "date", jstr(ev, "date"),
-                   "snippet", text, n, "label", jstr(ev, "label"), "confidence", json_object_get(ev, "confidence"),
-                   "probs", json_object_get(e, "probs"), "company", jstr(ev, "company"), "role", jstr(ev, "role"),
-                   "reason", jstr(e, "reason"), "queued_at", jstr(e, "queued_at"), "application",
+                   co_json_str(ev, "message_id"), "subject", co_json_str(ev, "subject"), "from",
+                   *co_json_str(from, "address") ? co_json_str(from, "address") : co_json_str(from, "name"), "date", co_json_str(ev, "date"),
+                   "snippet", text, n, "label", co_json_str(ev, "label"), "confidence", json_object_get(ev, "confidence"),
+                   "probs", json_object_get(e, "probs"), "company", co_json_str(ev, "company"), "role", co_json_str(ev, "role"),
+                   "reason", co_json_str(e, "reason"), "queued_at", co_json_str(e, "queued_at"), "application",
                    json_object_get(ev, "application"));
 }
 

@@ -20,19 +20,15 @@
 #include <cmocka.h>
 
 #include "api_tu.h"
+#include "co_json.h"
 #include "pl_tu.h"
 #include "co_th.h"
-
-static const char *jstr(json_t *o, const char *k) {
-  const char *s = json_string_value(json_object_get(o, k));
-  return s ? s : "";
-}
 
 /* The application with key in the list of account (borrowed from r), or NULL. */
 static json_t *find_key(json_t *list, const char *key) {
   json_t *it;
   size_t i;
-  json_array_foreach(json_object_get(list, "items"), i, it) if (!strcmp(jstr(it, "key"), key)) return it;
+  json_array_foreach(json_object_get(list, "items"), i, it) if (!strcmp(co_json_str(it, "key"), key)) return it;
   return NULL;
 }
 
@@ -52,7 +48,7 @@ static void expect_400(const char *base, const char *token, const char *key, con
   api_resp_t r;
   post(base, token, key, body, &r);
   api_expect_error(&r, 400, "bad_request");
-  const char *msg = jstr(json_object_get(r.json, "error"), "message");
+  const char *msg = co_json_str(json_object_get(r.json, "error"), "message");
   if (!strstr(msg, what)) fail_msg("400 for %s should name %s: %s", body, what, msg);
   api_resp_free(&r);
 }
@@ -66,7 +62,7 @@ static void expect_corrected(const char *base, const char *token, long long tota
   assert_int_equal(json_integer_value(json_object_get(r.json, "total")), total);
   json_t *it = find_key(r.json, key);
   assert_non_null(it);
-  assert_string_equal(jstr(it, "stage"), new_stage);
+  assert_string_equal(co_json_str(it, "stage"), new_stage);
   assert_true(json_is_true(json_object_get(it, "corrected")));
   assert_null(find_key(r.json, hide));
   api_resp_free(&r);
@@ -89,17 +85,17 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
   size_t i;
   assert_true(json_array_size(items) >= 2);
   json_t *a = json_array_get(items, 0), *h = NULL;
-  snprintf(key, sizeof(key), "%s", jstr(a, "key"));
-  snprintf(stage_before, sizeof(stage_before), "%s", jstr(a, "stage"));
-  json_array_foreach(items, i, it) if (!h && strcasecmp(jstr(it, "company"), jstr(a, "company"))) h = it;
+  snprintf(key, sizeof(key), "%s", co_json_str(a, "key"));
+  snprintf(stage_before, sizeof(stage_before), "%s", co_json_str(a, "stage"));
+  json_array_foreach(items, i, it) if (!h && strcasecmp(co_json_str(it, "company"), co_json_str(a, "company"))) h = it;
   assert_non_null(h);
-  snprintf(hide, sizeof(hide), "%s", jstr(h, "key"));
+  snprintf(hide, sizeof(hide), "%s", co_json_str(h, "key"));
   assert_false(json_is_true(json_object_get(a, "corrected")));
   const char *new_stage = strcmp(stage_before, "OFFER") ? "OFFER" : "REJECTION";
   /* the stage correction names its email: only that labels an email for training */
   json_t *st = json_object_get(a, "stages");
   char mid[256];
-  snprintf(mid, sizeof(mid), "%s", jstr(json_array_get(st, json_array_size(st) - 1), "message_id"));
+  snprintf(mid, sizeof(mid), "%s", co_json_str(json_array_get(st, json_array_size(st) - 1), "message_id"));
   assert_true(*mid);
   api_resp_free(&r);
 
@@ -152,9 +148,9 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
   if (r.status != 202) fail_msg("stage correction: %ld %s", r.status, r.body);
   assert_true(json_is_true(json_object_get(r.json, "accepted")));
   json_t *c = json_object_get(r.json, "correction");
-  assert_string_equal(jstr(c, "application"), key);
-  assert_string_equal(jstr(json_object_get(c, "set"), "stage"), new_stage);
-  assert_true(*jstr(c, "at"));
+  assert_string_equal(co_json_str(c, "application"), key);
+  assert_string_equal(co_json_str(json_object_get(c, "set"), "stage"), new_stage);
+  assert_true(*co_json_str(c, "at"));
   api_resp_free(&r);
   post(t.base, alice, hide, "{\"not_job_related\":true}", &r);
   if (r.status != 202) fail_msg("hide: %ld %s", r.status, r.body);
@@ -209,9 +205,9 @@ static void api_correction_post_applies_and_survives_reprocess(void **state) {
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     json_t *ex = json_loads(line, 0, NULL);
     assert_non_null(ex);
-    assert_string_equal(jstr(ex, "source"), "correction");
-    if (!strcmp(jstr(ex, "label"), new_stage) && !strcmp(jstr(ex, "label_source"), "correction")) staged++;
-    if (!strcmp(jstr(ex, "label"), "OTHER")) hidden++;
+    assert_string_equal(co_json_str(ex, "source"), "correction");
+    if (!strcmp(co_json_str(ex, "label"), new_stage) && !strcmp(co_json_str(ex, "label_source"), "correction")) staged++;
+    if (!strcmp(co_json_str(ex, "label"), "OTHER")) hidden++;
     json_decref(ex);
   }
   if (!staged || !hidden) fail_msg("export lacks the corrected examples (stage %d, hidden %d)", staged, hidden);
