@@ -8,18 +8,12 @@
 #include "co_log.h"
 #include "fuzz_util.h"
 
-static char path[600];
-
-static void cleanup(void) {
-  if (path[0]) unlink(path);
-  rmdir(fuzz_scratch_dir());
-}
+static const char *path; /* fuzz_scratch_file() */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc, (void)argv;
   co_log_setup(CO_LOG_ERROR, CO_LOG_FMT_HUMAN, NULL, stderr);
-  snprintf(path, sizeof(path), "%s/careerops.yaml", fuzz_scratch_dir());
-  atexit(cleanup);
+  path = fuzz_scratch_file("careerops.yaml");
   return 0;
 }
 

@@ -13,17 +13,11 @@
 #define MAX_MSGS 64
 #define MAX_NORMALIZE 4
 
-static char path[600];
-
-static void cleanup(void) {
-  if (path[0]) unlink(path);
-  rmdir(fuzz_scratch_dir());
-}
+static const char *path; /* fuzz_scratch_file() */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc, (void)argv;
-  snprintf(path, sizeof(path), "%s/inbox.mbox", fuzz_scratch_dir());
-  atexit(cleanup);
+  path = fuzz_scratch_file("inbox.mbox");
   return 0;
 }
 

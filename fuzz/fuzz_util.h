@@ -50,6 +50,23 @@ static inline const char *fuzz_scratch_dir(void) {
   return dir;
 }
 
+/* The one scratch file of a target that reads a single file (config,
+ * accounts list, mbox): "<scratch dir>/<name>", removed with the directory
+ * at exit. Call once, from LLVMFuzzerInitialize; returns the path. */
+static inline char *fuzz_scratch_path(void) {
+  static char path[600];
+  return path;
+}
+static inline void fuzz_scratch_cleanup(void) {
+  if (fuzz_scratch_path()[0]) unlink(fuzz_scratch_path());
+  rmdir(fuzz_scratch_dir());
+}
+static inline const char *fuzz_scratch_file(const char *name) {
+  snprintf(fuzz_scratch_path(), 600, "%s/%s", fuzz_scratch_dir(), name);
+  atexit(fuzz_scratch_cleanup);
+  return fuzz_scratch_path();
+}
+
 /* Writes data to path (truncating); aborts on failure: the target cannot
  * test anything without its file. */
 static inline void fuzz_write_file(const char *path, const void *data, size_t size) {
