@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cls_extract_eval.h"
+#include "co_th.h"
 
 static const char* const LANGS[] = {"en", "de", "es", "fr", "pt", "nl", "it"};
 
@@ -64,44 +65,10 @@ static void manager_notes_each_language(void** state) {
   assert_true(cls_xe_rate(x.all.role_hit, x.all.role_n) >= 0.75);
 }
 
-static char* slurp(const char* path, size_t* n) {
-  FILE* f = fopen(path, "rb");
-  if (!f) return NULL;
-  char* b = NULL;
-  size_t cap = 0;
-  *n = 0;
-  for (;;) {
-    if (*n + 4096 > cap) {
-      char* nb = realloc(b, cap = cap * 2 + 8192);
-      if (!nb) break;
-      b = nb;
-    }
-    size_t r = fread(b + *n, 1, cap - *n, f);
-    if (!r) break;
-    *n += r;
-  }
-  fclose(f);
-  return b;
-}
-
-static void generator_reproduces_committed_set(void** state) {
+static void generator_reproduces_committed_set(void **state) {
   (void)state;
-  const char *src = getenv("CO_SOURCE_DIR"), *tmp = getenv("CO_TEST_TMPDIR");
-  char out[1024], cmd[4096], committed[1024];
-  snprintf(out, sizeof(out), "%s/companies-%d.jsonl", tmp ? tmp : "/tmp", (int)getpid());
-  snprintf(committed, sizeof(committed), "%s/data/extract/companies.jsonl", src ? src : ".");
-  snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && python3 '%s/tools/gen_company_set.py' '%s'", tmp ? tmp : "/tmp",
-           src ? src : ".", out);
-  assert_int_equal(system(cmd), 0);
-  size_t a = 0, b = 0;
-  char *x = slurp(out, &a), *y = slurp(committed, &b);
-  assert_non_null(x);
-  assert_non_null(y);
-  assert_int_equal(a, b);
-  assert_memory_equal(x, y, a);
-  free(x);
-  free(y);
-  remove(out);
+  char why[512];
+  if (co_th_generator_reproduces("gen_company_set.py", "extract/companies.jsonl", why, sizeof(why))) fail_msg("%s", why);
 }
 
 int main(void) {

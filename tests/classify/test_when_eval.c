@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "co_th.h"
 #include "when_tu.h"
 
 static void run(const char *rel, co_classify_when_eval_t *r) {
@@ -38,36 +39,10 @@ static void holdout_meets_thresholds(void **state) {
   assert_true(r.link_ok >= 0.9 * r.link_n);
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long l = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)l + 1);
-  *n = b ? fread(b, 1, (size_t)l, f) : 0;
-  fclose(f);
-  return b;
-}
-
 static void generator_reproduces_committed_set(void **state) {
   (void)state;
-  const char *src = getenv("CO_SOURCE_DIR"), *tmp = getenv("CO_TEST_TMPDIR");
-  char out[1024], cmd[4096], committed[1024];
-  snprintf(out, sizeof(out), "%s/invites-%d.jsonl", tmp ? tmp : "/tmp", (int)getpid());
-  snprintf(committed, sizeof(committed), "%s/data/extract/invites.jsonl", src ? src : ".");
-  snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && python3 '%s/tools/gen_extract_set.py' '%s' 2>/dev/null", tmp ? tmp : "/tmp",
-           src ? src : ".", out);
-  assert_int_equal(system(cmd), 0);
-  size_t a = 0, b = 0;
-  char *x = slurp(out, &a), *y = slurp(committed, &b);
-  assert_non_null(x);
-  assert_non_null(y);
-  assert_int_equal(a, b);
-  assert_memory_equal(x, y, a);
-  free(x);
-  free(y);
-  remove(out);
+  char why[512];
+  if (co_th_generator_reproduces("gen_extract_set.py", "extract/invites.jsonl", why, sizeof(why))) fail_msg("%s", why);
 }
 
 int main(void) {

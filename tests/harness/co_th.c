@@ -131,6 +131,34 @@ int co_th_sh(const char *cmd, char **out) {
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+int co_th_generator_reproduces(const char *script, const char *data_rel, char *why, size_t why_size) {
+  const char *src = getenv("CO_SOURCE_DIR");
+  char *dir = co_th_tmpdir("generated"), out[1200], committed[1200], cmd[4200];
+  snprintf(out, sizeof(out), "%s/out", dir);
+  snprintf(committed, sizeof(committed), "%s/data/%s", src ? src : ".", data_rel);
+  snprintf(cmd, sizeof(cmd), "python3 '%s/tools/%s' '%s' >/dev/null 2>&1", src ? src : ".", script, out);
+  int rc = -1;
+  size_t a = 0, b = 0;
+  char *x = NULL, *y = NULL;
+  if (co_th_sh(cmd, NULL) != 0)
+    snprintf(why, why_size, "tools/%s failed", script);
+  else if (!(x = co_th_read_file(out, &a)) || !(y = co_th_read_file(committed, &b)))
+    snprintf(why, why_size, "cannot read %s", x ? committed : out);
+  else {
+    size_t i = 0;
+    while (i < a && i < b && x[i] == y[i]) i++;
+    if (i == a && a == b)
+      rc = 0;
+    else
+      snprintf(why, why_size, "tools/%s output (%zu bytes) differs from data/%s (%zu bytes) at byte %zu", script, a,
+               data_rel, b, i);
+  }
+  free(x), free(y);
+  co_th_rm_rf(dir);
+  free(dir);
+  return rc;
+}
+
 char *co_th_read_file(const char *path, size_t *lenp) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;

@@ -40,6 +40,13 @@ int co_th_file_contains(const char *path, const char *needle);
 /* Reads a whole file into a malloc'd, NUL-terminated buffer (caller frees). */
 char *co_th_read_file(const char *path, size_t *lenp);
 
+/* Runs the data generator tools/<script> (python3, output file as its one
+ * argument) and compares its output with the committed data/<data_rel>
+ * byte for byte: 0 when equal, else -1 with why filled (the generator fails,
+ * or where the two differ). Proves a committed data set is what its
+ * generator writes, so nobody hand-edits generated rows. */
+int co_th_generator_reproduces(const char *script, const char *data_rel, char *why, size_t why_size);
+
 /* Writes len bytes to path (truncating). 0 on success. */
 int co_th_write_file(const char *path, const void *data, size_t len);
 
