@@ -478,8 +478,7 @@ void co_cls_extract_company(const char* subject, const char* from, const char* b
   if (best >= 0) {
     co_xt_copyn(out, out_size, cs->c[best].text, strlen(cs->c[best].text));
   } else if (label[0]) { /* last resort: the domain itself */
-    co_xt_copyn(out, out_size, label, strlen(label));
-    out[0] = (char)toupper((unsigned char)out[0]);
+    co_xt_label_words(label, out, out_size);
     from_domain = 1;
   }
   /* LinkedIn's own template names the employer verbatim, case and digits

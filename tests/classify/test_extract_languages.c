@@ -55,6 +55,15 @@ static const ex_t COMPANY[] = {
     {"Eingangsbestätigung", "Bewerbermanagement <bewerbung@lq-karriere.de>",
      "Guten Tag,\n\nwir haben Ihre Unterlagen erhalten.\n\nFreundliche Grüße\nIhr Lindqvist Kältetechnik-Team",
      "Lindqvist Kältetechnik"},
+    /* only the domain names the employer: split before a sector word it
+     * ends with, after one a Romance name opens with; a personal mailbox
+     * (the job seeker's own reply) names none */
+    {"Re: Termin", "Jonas <jonas@kormoranlogistik.de>", "Hallo Mia,\n\nDonnerstag passt.\n\nJonas",
+     "Kormoran Logistik"},
+    {"Re: entrevista", "Luis <luis@bancodelvalle.es>", "Hola Eva:\n\nel jueves me va bien.\n\nLuis", "Banco del Valle"},
+    {"Re: colloquio", "Marta <marta@gruppotorrenova.it>", "Ciao Paolo,\n\ngiovedì va bene.\n\nMarta",
+     "Gruppo Torrenova"},
+    {"Re: next steps", "Sam Lee <sam.lee@example.net>", "Hi Dana,\n\nThursday works for me.\n\nSam", ""},
     /* the candidate's own name is not the employer, nor is the board */
     {"Morgan Hale, your application was sent", "Indeed <noreply@indeed.com>",
      "Morgan Hale,\n\nyour application was sent to Tallis Maritime.\n\nGood luck, Morgan Hale!", "Tallis Maritime"},
