@@ -123,7 +123,7 @@ int co_api_host_allowed(const co_api_t *api, const char *host);
 int co_api_guard(const co_api_t *api, struct MHD_Connection *c, const co_api_req_t *r, const char *method,
                  const char **code, const char **message);
 
-/* co_api_metrics.c */
+/* co_api_metrics.c (route names: co_api_routes.c, the route table) */
 void co_api_metrics_init(co_api_metrics_t *m);
 void co_api_metrics_destroy(co_api_metrics_t *m);
 void co_api_metrics_observe(co_api_metrics_t *m, co_api_route_t route, int status, double seconds);

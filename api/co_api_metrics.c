@@ -6,37 +6,12 @@
 
 #include "co_api_int.h"
 
-static const char *const co_api_route_names[CO_API_R__CNT] = {
-    "unknown",
-    "/health",
-    "/ready",
-    "/metrics",
-    "/openapi.json",
-    "/assets",
-    "/api/accounts",
-    "/api/accounts/{account}/applications",
-    "/api/accounts/{account}/companies/{company}",
-    "/api/accounts/{account}/interviews",
-    "/api/accounts/{account}/interviews.ics",
-    "/api/companies/{company}/briefing",
-    "/api/search",
-    "/api/stats",
-    "/api/dlq",
-    "/api/dlq/{id}/replay",
-    "/api/accounts/{account}/applications/{key}/corrections",
-    "/api/accounts/{account}/review",
-    "/api/accounts/{account}/review/{id}",
-    "/calendar/{token}.ics",
-};
 
 /* Status codes the server can return, in index order. */
 static const int co_api_codes[CO_API_CODES] = {200, 204, 400, 401, 403, 404, 405, 413, 414, 500, 503, 202, 303, 415, 421};
 static const double co_api_lat_le[CO_API_LAT_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                           0.025,  0.05,  0.1,    0.5,   2.5};
 
-const char *co_api_route_name(co_api_route_t r) {
-  return (unsigned)r < CO_API_R__CNT ? co_api_route_names[r] : "unknown";
-}
 
 void co_api_metrics_init(co_api_metrics_t *m) {
   memset(m, 0, sizeof(*m));
@@ -75,7 +50,7 @@ void co_api_metrics_write(co_api_metrics_t *m, FILE *out) {
   for (int r = 0; r < CO_API_R__CNT; r++)
     for (int k = 0; k < CO_API_CODES; k++)
       if (s.req[r][k])
-        fprintf(out, "careerops_http_requests_total{route=\"%s\",code=\"%d\"} %llu\n", co_api_route_names[r],
+        fprintf(out, "careerops_http_requests_total{route=\"%s\",code=\"%d\"} %llu\n", co_api_route_name((co_api_route_t)r),
                 co_api_codes[k], (unsigned long long)s.req[r][k]);
   fprintf(out, "# HELP careerops_http_request_duration_seconds Time from request line to queued response.\n"
                "# TYPE careerops_http_request_duration_seconds histogram\n");
@@ -85,13 +60,13 @@ void co_api_metrics_write(co_api_metrics_t *m, FILE *out) {
     for (int b = 0; b < CO_API_LAT_BUCKETS; b++) {
       cum += s.lat[r][b];
       fprintf(out, "careerops_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
-              co_api_route_names[r], co_api_lat_le[b], (unsigned long long)cum);
+              co_api_route_name((co_api_route_t)r), co_api_lat_le[b], (unsigned long long)cum);
     }
     fprintf(out, "careerops_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n",
-            co_api_route_names[r], (unsigned long long)s.lat_cnt[r]);
-    fprintf(out, "careerops_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", co_api_route_names[r],
+            co_api_route_name((co_api_route_t)r), (unsigned long long)s.lat_cnt[r]);
+    fprintf(out, "careerops_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", co_api_route_name((co_api_route_t)r),
             s.lat_sum[r]);
-    fprintf(out, "careerops_http_request_duration_seconds_count{route=\"%s\"} %llu\n", co_api_route_names[r],
+    fprintf(out, "careerops_http_request_duration_seconds_count{route=\"%s\"} %llu\n", co_api_route_name((co_api_route_t)r),
             (unsigned long long)s.lat_cnt[r]);
   }
 }

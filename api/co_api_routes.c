@@ -137,39 +137,108 @@ static json_t *co_api_body_object(co_api_req_t *r, char *why, size_t why_size) {
   return j;
 }
 
-/* Matches segments to a route; fills the query's kind and path params. */
-static co_api_route_t co_api_match(co_api_req_t *r, co_api_query_t *q) {
-  char **s = r->segs;
-  int n = r->seg_cnt;
-  if (n == 0) return CO_API_R_ASSET;
-  if (n == 1 && !strcmp(s[0], "health")) return CO_API_R_HEALTH;
-  if (n == 1 && !strcmp(s[0], "ready")) return CO_API_R_READY;
-  if (n == 1 && !strcmp(s[0], "metrics")) return CO_API_R_METRICS;
-  if (n == 1 && !strcmp(s[0], "openapi.json")) return CO_API_R_OPENAPI;
-  if (n >= 2 && !strcmp(s[0], "assets")) return CO_API_R_ASSET;
-  if (n == 2 && !strcmp(s[0], "calendar")) return q->id = s[1], CO_API_R_CALENDAR;
-  if (n < 2 || strcmp(s[0], "api")) return CO_API_R_UNKNOWN;
-  if (n == 2 && !strcmp(s[1], "accounts")) return q->kind = CO_API_Q_ACCOUNTS, CO_API_R_ACCOUNTS;
-  if (n == 2 && !strcmp(s[1], "search")) return q->kind = CO_API_Q_SEARCH, CO_API_R_SEARCH;
-  if (n == 2 && !strcmp(s[1], "stats")) return q->kind = CO_API_Q_STATS, CO_API_R_STATS;
-  if (n == 2 && !strcmp(s[1], "dlq")) return q->kind = CO_API_Q_DLQ_LIST, CO_API_R_DLQ;
-  if (n == 4 && !strcmp(s[1], "dlq") && !strcmp(s[3], "replay"))
-    return q->id = s[2], q->kind = CO_API_Q_DLQ_REPLAY, CO_API_R_DLQ_REPLAY;
-  if (n == 4 && !strcmp(s[1], "companies") && !strcmp(s[3], "briefing"))
-    return q->company = s[2], q->kind = CO_API_Q_BRIEFING, CO_API_R_BRIEFING;
-  if (!strcmp(s[1], "accounts") && n >= 4) {
-    q->account = s[2];
-    if (n == 4 && !strcmp(s[3], "applications")) return q->kind = CO_API_Q_APPLICATIONS, CO_API_R_APPLICATIONS;
-    if (n == 4 && !strcmp(s[3], "interviews")) return q->kind = CO_API_Q_INTERVIEWS, CO_API_R_INTERVIEWS;
-    if (n == 4 && !strcmp(s[3], "interviews.ics"))
-      return q->kind = CO_API_Q_INTERVIEWS_ICS, CO_API_R_INTERVIEWS_ICS;
-    if (n == 5 && !strcmp(s[3], "companies")) return q->company = s[4], q->kind = CO_API_Q_COMPANY, CO_API_R_COMPANY;
-    if (n == 6 && !strcmp(s[3], "applications") && !strcmp(s[5], "corrections"))
-      return q->key = s[4], q->kind = CO_API_Q_CORRECTION, CO_API_R_CORRECTION;
-    if (n == 4 && !strcmp(s[3], "review")) return q->kind = CO_API_Q_REVIEW, CO_API_R_REVIEW;
-    if (n == 5 && !strcmp(s[3], "review")) return q->id = s[4], q->kind = CO_API_Q_REVIEW_ANSWER, CO_API_R_REVIEW_ANSWER;
+/* ---------------------------------------------------------------- the table */
+
+#define CO_API_RF_PUBLIC 0x01 /* answered without a credential */
+#define CO_API_RF_ADMIN 0x02  /* admin token only */
+#define CO_API_RF_OWN 0x04    /* {account} must be the token's own account */
+#define CO_API_RF_FILTER 0x08 /* ?account= filters; an account token sees only its own */
+#define CO_API_RF_BODY 0x10   /* the body must be a JSON object */
+
+/* One row per endpoint: adding one is a row here, its co_api_route_t (the
+ * metrics index), the backend's answer and the two docs. pattern: "/"-split
+ * segments; "{account}", "{company}", "{key}", "{id}" capture one segment
+ * into the query (a capture followed by text, "{id}.ics", needs a segment
+ * ending in that text and captures all of it); a trailing "**" takes one
+ * or more segments. name: the metrics label (the pattern when NULL).
+ * "GET" rows answer HEAD too. */
+typedef struct co_api_route_def_s {
+  co_api_route_t route;
+  const char *method, *pattern, *name;
+  co_api_query_kind_t kind;
+  unsigned flags;
+} co_api_route_def_t;
+
+static const co_api_route_def_t co_api_routes[] = {
+    {CO_API_R_HEALTH, "GET", "/health", NULL, 0, CO_API_RF_PUBLIC},
+    {CO_API_R_READY, "GET", "/ready", NULL, 0, CO_API_RF_PUBLIC},
+    {CO_API_R_METRICS, "GET", "/metrics", NULL, 0, CO_API_RF_ADMIN},
+    {CO_API_R_OPENAPI, "GET", "/openapi.json", NULL, 0, CO_API_RF_PUBLIC},
+    {CO_API_R_ASSET, "GET", "/assets/**", "/assets", 0, CO_API_RF_PUBLIC},
+    {CO_API_R_ASSET, "GET", "/", "/assets", 0, CO_API_RF_PUBLIC},
+    {CO_API_R_CALENDAR, "GET", "/calendar/{id}.ics", "/calendar/{token}.ics", 0, CO_API_RF_PUBLIC},
+    {CO_API_R_ACCOUNTS, "GET", "/api/accounts", NULL, CO_API_Q_ACCOUNTS, 0},
+    {CO_API_R_SEARCH, "GET", "/api/search", NULL, CO_API_Q_SEARCH, CO_API_RF_FILTER},
+    {CO_API_R_STATS, "GET", "/api/stats", NULL, CO_API_Q_STATS, CO_API_RF_FILTER},
+    {CO_API_R_DLQ, "GET", "/api/dlq", NULL, CO_API_Q_DLQ_LIST, CO_API_RF_ADMIN},
+    {CO_API_R_DLQ_REPLAY, "POST", "/api/dlq/{id}/replay", NULL, CO_API_Q_DLQ_REPLAY, CO_API_RF_ADMIN},
+    {CO_API_R_BRIEFING, "GET", "/api/companies/{company}/briefing", NULL, CO_API_Q_BRIEFING, 0},
+    {CO_API_R_APPLICATIONS, "GET", "/api/accounts/{account}/applications", NULL, CO_API_Q_APPLICATIONS,
+     CO_API_RF_OWN},
+    {CO_API_R_INTERVIEWS, "GET", "/api/accounts/{account}/interviews", NULL, CO_API_Q_INTERVIEWS, CO_API_RF_OWN},
+    {CO_API_R_INTERVIEWS_ICS, "GET", "/api/accounts/{account}/interviews.ics", NULL, CO_API_Q_INTERVIEWS_ICS,
+     CO_API_RF_OWN},
+    {CO_API_R_COMPANY, "GET", "/api/accounts/{account}/companies/{company}", NULL, CO_API_Q_COMPANY, CO_API_RF_OWN},
+    {CO_API_R_CORRECTION, "POST", "/api/accounts/{account}/applications/{key}/corrections", NULL,
+     CO_API_Q_CORRECTION, CO_API_RF_OWN | CO_API_RF_BODY},
+    {CO_API_R_REVIEW, "GET", "/api/accounts/{account}/review", NULL, CO_API_Q_REVIEW, CO_API_RF_OWN},
+    {CO_API_R_REVIEW_ANSWER, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
+     CO_API_RF_OWN | CO_API_RF_BODY},
+};
+#define CO_API_N_ROUTES (sizeof(co_api_routes) / sizeof(co_api_routes[0]))
+
+const char *co_api_route_name(co_api_route_t r) {
+  for (size_t i = 0; i < CO_API_N_ROUTES; i++)
+    if (co_api_routes[i].route == r) return co_api_routes[i].name ? co_api_routes[i].name : co_api_routes[i].pattern;
+  return "unknown";
+}
+
+/* 1 when the segments match def's pattern; captures go to q. */
+static int co_api_match_one(const co_api_route_def_t *def, char **s, int n, co_api_query_t *q) {
+  const char *p = def->pattern + 1;
+  int i = 0;
+  while (*p) {
+    const char *e = strchr(p, '/');
+    size_t pl = e ? (size_t)(e - p) : strlen(p);
+    if (pl == 2 && !strncmp(p, "**", 2)) return i < n;
+    if (i >= n) return 0;
+    if (*p == '{') {
+      const char *close = memchr(p, '}', pl), *tail = close + 1;
+      size_t tl = pl - (size_t)(tail - p), sl = strlen(s[i]);
+      if (sl <= tl || strncmp(s[i] + sl - tl, tail, tl)) return 0;
+      size_t nl = (size_t)(close - p - 1);
+      const char **slot = !strncmp(p + 1, "account", nl) ? &q->account
+                          : !strncmp(p + 1, "company", nl) ? &q->company
+                          : !strncmp(p + 1, "key", nl)     ? &q->key
+                                                           : &q->id;
+      *slot = s[i];
+    } else if (strlen(s[i]) != pl || strncmp(s[i], p, pl)) {
+      return 0;
+    }
+    i++;
+    p += pl + (e ? 1 : 0);
   }
-  return CO_API_R_UNKNOWN;
+  return i == n;
+}
+
+/* The row for the request's path and method: NULL when none; *path_known
+ * says a row has the path (then the method is wrong: 405). */
+static const co_api_route_def_t *co_api_match(co_api_req_t *r, const char *method, co_api_query_t *q,
+                                              int *path_known) {
+  int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS");
+  *path_known = 0;
+  for (size_t i = 0; i < CO_API_N_ROUTES; i++) {
+    const co_api_route_def_t *d = &co_api_routes[i];
+    co_api_query_t cap = {0};
+    if (!co_api_match_one(d, r->segs, r->seg_cnt, &cap)) continue;
+    *path_known = 1;
+    r->route = d->route;
+    if (strcmp(method, d->method) && !(is_get && !strcmp(d->method, "GET")) && strcmp(method, "OPTIONS")) continue;
+    *q = cap;
+    q->kind = d->kind;
+    return d;
+  }
+  return NULL;
 }
 
 static enum MHD_Result co_api_static(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r,
@@ -253,10 +322,10 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   co_api_query_t q = {0};
   co_api_auth_t who;
   char why[256];
-  int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
-  r->route = co_api_match(r, &q);
-  if (r->route == CO_API_R_UNKNOWN) return co_api_send_error(api, c, r, 404, "not_found", "no such endpoint");
-  if (!strcmp(method, "OPTIONS") && api->cors_origin) {
+  int path_known;
+  const co_api_route_def_t *def = co_api_match(r, method, &q, &path_known);
+  if (!path_known) return co_api_send_error(api, c, r, 404, "not_found", "no such endpoint");
+  if (def && !strcmp(method, "OPTIONS") && api->cors_origin) {
     struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     if (!resp) return MHD_NO;
     MHD_add_response_header(resp, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, api->cors_origin);
@@ -267,11 +336,9 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     co_api_metrics_observe(&api->m, r->route, 204, 0);
     return rc;
   }
-  int post_only = r->route == CO_API_R_DLQ_REPLAY || r->route == CO_API_R_CORRECTION || r->route == CO_API_R_REVIEW_ANSWER;
-  if (post_only ? strcmp(method, "POST") : !is_get)
-    return co_api_send_error(api, c, r, 405, "bad_request", "method not allowed");
+  if (!def || !strcmp(method, "OPTIONS")) return co_api_send_error(api, c, r, 405, "bad_request", "method not allowed");
 
-  switch (r->route) { /* public */
+  if (def->flags & CO_API_RF_PUBLIC) switch (r->route) {
   case CO_API_R_HEALTH:
     return co_api_send(api, c, r, 200, "application/json", "{\"status\":\"ok\"}", 15, 0, NULL);
   case CO_API_R_READY: {
@@ -305,12 +372,8 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
   if (co_api_authenticate(api, c, &who))
     return co_api_send_error(api, c, r, 401, "unauthorized", co_api_unauthorized_message(api));
   int admin = who.kind == CO_API_AUTH_ADMIN;
-  if (r->route == CO_API_R_METRICS) {
-    if (!admin) return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
-    return co_api_metrics_page(api, c, r);
-  }
-  if ((q.kind == CO_API_Q_DLQ_LIST || q.kind == CO_API_Q_DLQ_REPLAY) && !admin)
-    return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
+  if ((def->flags & CO_API_RF_ADMIN) && !admin) return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
+  if (r->route == CO_API_R_METRICS) return co_api_metrics_page(api, c, r);
 
   co_api_argctx_t ac = {json_object(), 0};
   if (!ac.raw) return co_api_send_error(api, c, r, 500, "internal", "out of memory");
@@ -322,21 +385,16 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     rc = co_api_send_error(api, c, r, 400, "bad_request", why);
     goto out;
   }
-  /* search and stats take the account as a filter */
-  if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = json_string_value(json_object_get(args, "account"));
+  if (def->flags & CO_API_RF_FILTER) q.account = json_string_value(json_object_get(args, "account"));
   if (!admin) {
-    int per_account = q.kind == CO_API_Q_APPLICATIONS || q.kind == CO_API_Q_COMPANY || q.kind == CO_API_Q_INTERVIEWS ||
-                      q.kind == CO_API_Q_INTERVIEWS_ICS || q.kind == CO_API_Q_CORRECTION ||
-                      q.kind == CO_API_Q_REVIEW || q.kind == CO_API_Q_REVIEW_ANSWER;
-    if ((per_account || q.account) && q.account && strcmp(q.account, who.account)) {
+    if (q.account && strcmp(q.account, who.account)) {
       rc = co_api_send_error(api, c, r, 403, "forbidden", "this token reads only its own account");
       goto out;
     }
-    if (q.kind == CO_API_Q_SEARCH || q.kind == CO_API_Q_STATS) q.account = who.account;
+    if (def->flags & CO_API_RF_FILTER) q.account = who.account;
     q.scope = who.account;
   }
-  if ((q.kind == CO_API_Q_CORRECTION || q.kind == CO_API_Q_REVIEW_ANSWER) &&
-      !(q.body = co_api_body_object(r, why, sizeof(why)))) {
+  if ((def->flags & CO_API_RF_BODY) && !(q.body = co_api_body_object(r, why, sizeof(why)))) {
     rc = co_api_send_error(api, c, r, 400, "bad_request", why);
     goto out;
   }
