@@ -130,6 +130,12 @@ void co_api_metrics_observe(co_api_metrics_t *m, co_api_route_t route, int statu
 void co_api_metrics_write(co_api_metrics_t *m, FILE *out);
 const char *co_api_route_name(co_api_route_t r);
 
+/* co_api_routes.c: the route table, row by row (i < co_api_route_count()):
+ * method and metrics name ("/api/accounts/{account}/applications"); for
+ * the test that holds the table and docs/openapi.json to each other. */
+size_t co_api_route_count(void);
+const char *co_api_route_at(size_t i, const char **method, co_api_route_t *route);
+
 /* co_api_routes.c: routes a request once its body is complete. */
 enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *method);
 

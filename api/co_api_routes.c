@@ -193,6 +193,17 @@ const char *co_api_route_name(co_api_route_t r) {
   return "unknown";
 }
 
+size_t co_api_route_count(void) {
+  return CO_API_N_ROUTES;
+}
+
+const char *co_api_route_at(size_t i, const char **method, co_api_route_t *route) {
+  const co_api_route_def_t *d = &co_api_routes[i < CO_API_N_ROUTES ? i : 0];
+  *method = d->method;
+  *route = d->route;
+  return d->name ? d->name : d->pattern;
+}
+
 /* 1 when the segments match def's pattern; captures go to q. */
 static int co_api_match_one(const co_api_route_def_t *def, char **s, int n, co_api_query_t *q) {
   const char *p = def->pattern + 1;

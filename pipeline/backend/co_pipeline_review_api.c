@@ -57,7 +57,7 @@ static json_t *answer(co_pipeline_t *p, const char *account, const char *id, jso
       return NULL;
     }
   }
-  if (!(mid = co_pl_b64url_decode(id, &len)) || strlen(mid) != len) {
+  if (!(mid = co_pl_b64url_decode(id, &len)) || !len || strlen(mid) != len) { /* "0" decodes to nothing */
     free(mid);
     *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no queued email with that id");
     return NULL;
