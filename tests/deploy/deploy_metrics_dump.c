@@ -3,19 +3,16 @@
  * name only metrics that really exist.
  *
  * A tiny embedded pipeline processes a few records, one of them poisoned, so
- * every runtime family has samples. When the build has the REST API
- * (CO_DEPLOY_HAVE_API), the text is fetched over HTTP from a real co_api
- * server on loopback whose backend serves that runtime's metrics: the same
- * path as GET /metrics of `careerops run`, HTTP request metrics included
- * (a /health request first gives them samples). Without the API, the
- * runtime's co_rt_metrics output is printed directly.
+ * every runtime family has samples. The text is fetched over HTTP from a
+ * real co_api server on loopback whose backend serves that runtime's
+ * metrics: the same path as GET /metrics of `careerops run`, HTTP request
+ * metrics included (a /health request first gives them samples).
  * Usage: deploy_metrics_dump STATE_DIR (created, left for the caller). */
 #include <stdio.h>
 #include <string.h>
 
 #include "co_rt.h"
 
-#ifdef CO_DEPLOY_HAVE_API
 #include <curl/curl.h>
 
 #include "co_api.h"
@@ -85,13 +82,6 @@ static int dump(co_rt_t *rt, co_conf_t *conf, char *err, size_t sz) {
   curl_global_cleanup();
   return rc;
 }
-#else
-static int dump(co_rt_t *rt, co_conf_t *conf, char *err, size_t sz) {
-  (void)conf, (void)err, (void)sz;
-  co_rt_metrics(rt, stdout);
-  return 0;
-}
-#endif
 
 static co_proc_rc_t fwd(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr, size_t sz) {
   (void)opaque;

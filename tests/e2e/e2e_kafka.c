@@ -92,7 +92,7 @@ static void pick_accounts(e2e_world_t *w) {
 }
 
 void e2e_kafka_world_init(e2e_world_t *w, int n_acct, int n_inst, int parts, const char *tmpname) {
-  char err[512], folder[8];
+  char err[512], folder[16];
   memset(w, 0, sizeof(*w));
   assert_true(n_acct <= E2E_MAX_ACCT && n_acct <= parts && n_inst <= E2E_MAX_INST);
   w->n_acct = n_acct, w->n_inst = n_inst, w->parts = parts;
@@ -115,7 +115,7 @@ void e2e_kafka_world_init(e2e_world_t *w, int n_acct, int n_inst, int parts, con
 }
 
 void e2e_kafka_deliver(e2e_world_t *w, int from, int to) {
-  char err[512], folder[8];
+  char err[512], folder[16];
   for (int i = from; i < to; i++) {
     snprintf(folder, sizeof(folder), "F%d", w->m[i].acct);
     if (co_th_imap_deliver(w->imap, folder, w->m[i].raw, w->m[i].len, err, sizeof(err))) fail_msg("deliver: %s", err);
