@@ -13,7 +13,10 @@
 #define CO_API_MAX_SEGS 8
 #define CO_API_MAX_NAMES 36 /* Host names answered besides loopback (co_api_guard.c) */
 
-/* Route templates, the label of the HTTP metrics. */
+/* The metrics slot of a request (its route template is the label): the
+ * server's own routes by name, then one slot per backend query kind
+ * (CO_API_R_QUERY + co_api_query_kind_t), so an endpoint the backend
+ * answers needs no entry here. */
 typedef enum {
   CO_API_R_UNKNOWN = 0,
   CO_API_R_HEALTH,
@@ -21,21 +24,9 @@ typedef enum {
   CO_API_R_METRICS,
   CO_API_R_OPENAPI,
   CO_API_R_ASSET,
-  CO_API_R_ACCOUNTS,
-  CO_API_R_APPLICATIONS,
-  CO_API_R_COMPANY,
-  CO_API_R_INTERVIEWS,
-  CO_API_R_INTERVIEWS_ICS,
-  CO_API_R_BRIEFING,
-  CO_API_R_SEARCH,
-  CO_API_R_STATS,
-  CO_API_R_DLQ,
-  CO_API_R_DLQ_REPLAY,
-  CO_API_R_CORRECTION,
-  CO_API_R_REVIEW,
-  CO_API_R_REVIEW_ANSWER,
   CO_API_R_CALENDAR,
-  CO_API_R__CNT
+  CO_API_R_QUERY,
+  CO_API_R__CNT = CO_API_R_QUERY + CO_API_Q__CNT
 } co_api_route_t;
 
 #define CO_API_LAT_BUCKETS 10
@@ -85,6 +76,7 @@ typedef struct co_api_req_s {
   const char *pend_code, *pend_msg; /* static strings */
   int internal;
   co_api_route_t route;
+  const char *allow; /* the route's methods, for a 405's Allow header */
   char *segs[CO_API_MAX_SEGS]; /* decoded path segments */
   int seg_cnt;
 } co_api_req_t;

@@ -145,8 +145,8 @@ static json_t *co_api_body_object(co_api_req_t *r, char *why, size_t why_size) {
 #define CO_API_RF_FILTER 0x08 /* ?account= filters; an account token sees only its own */
 #define CO_API_RF_BODY 0x10   /* the body must be a JSON object */
 
-/* One row per endpoint: adding one is a row here, its co_api_route_t (the
- * metrics index), the backend's answer and the two docs. pattern: "/"-split
+/* One row per endpoint: adding one the backend answers is a row here, its
+ * query kind (co_api.h), the backend's answer and the two docs. pattern: "/"-split
  * segments; "{account}", "{company}", "{key}", "{id}" capture one segment
  * into the query (a capture followed by text, "{id}.ics", needs a segment
  * ending in that text and captures all of it); a trailing "**" takes one
@@ -167,29 +167,33 @@ static const co_api_route_def_t co_api_routes[] = {
     {CO_API_R_ASSET, "GET", "/assets/**", "/assets", 0, CO_API_RF_PUBLIC},
     {CO_API_R_ASSET, "GET", "/", "/assets", 0, CO_API_RF_PUBLIC},
     {CO_API_R_CALENDAR, "GET", "/calendar/{id}.ics", "/calendar/{token}.ics", 0, CO_API_RF_PUBLIC},
-    {CO_API_R_ACCOUNTS, "GET", "/api/accounts", NULL, CO_API_Q_ACCOUNTS, 0},
-    {CO_API_R_SEARCH, "GET", "/api/search", NULL, CO_API_Q_SEARCH, CO_API_RF_FILTER},
-    {CO_API_R_STATS, "GET", "/api/stats", NULL, CO_API_Q_STATS, CO_API_RF_FILTER},
-    {CO_API_R_DLQ, "GET", "/api/dlq", NULL, CO_API_Q_DLQ_LIST, CO_API_RF_ADMIN},
-    {CO_API_R_DLQ_REPLAY, "POST", "/api/dlq/{id}/replay", NULL, CO_API_Q_DLQ_REPLAY, CO_API_RF_ADMIN},
-    {CO_API_R_BRIEFING, "GET", "/api/companies/{company}/briefing", NULL, CO_API_Q_BRIEFING, 0},
-    {CO_API_R_APPLICATIONS, "GET", "/api/accounts/{account}/applications", NULL, CO_API_Q_APPLICATIONS,
-     CO_API_RF_OWN},
-    {CO_API_R_INTERVIEWS, "GET", "/api/accounts/{account}/interviews", NULL, CO_API_Q_INTERVIEWS, CO_API_RF_OWN},
-    {CO_API_R_INTERVIEWS_ICS, "GET", "/api/accounts/{account}/interviews.ics", NULL, CO_API_Q_INTERVIEWS_ICS,
-     CO_API_RF_OWN},
-    {CO_API_R_COMPANY, "GET", "/api/accounts/{account}/companies/{company}", NULL, CO_API_Q_COMPANY, CO_API_RF_OWN},
-    {CO_API_R_CORRECTION, "POST", "/api/accounts/{account}/applications/{key}/corrections", NULL,
-     CO_API_Q_CORRECTION, CO_API_RF_OWN | CO_API_RF_BODY},
-    {CO_API_R_REVIEW, "GET", "/api/accounts/{account}/review", NULL, CO_API_Q_REVIEW, CO_API_RF_OWN},
-    {CO_API_R_REVIEW_ANSWER, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
+    /* answered by the backend (co_api_backend_t.query) */
+    {CO_API_R_QUERY, "GET", "/api/accounts", NULL, CO_API_Q_ACCOUNTS, 0},
+    {CO_API_R_QUERY, "GET", "/api/search", NULL, CO_API_Q_SEARCH, CO_API_RF_FILTER},
+    {CO_API_R_QUERY, "GET", "/api/stats", NULL, CO_API_Q_STATS, CO_API_RF_FILTER},
+    {CO_API_R_QUERY, "GET", "/api/dlq", NULL, CO_API_Q_DLQ_LIST, CO_API_RF_ADMIN},
+    {CO_API_R_QUERY, "POST", "/api/dlq/{id}/replay", NULL, CO_API_Q_DLQ_REPLAY, CO_API_RF_ADMIN},
+    {CO_API_R_QUERY, "GET", "/api/companies/{company}/briefing", NULL, CO_API_Q_BRIEFING, 0},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/applications", NULL, CO_API_Q_APPLICATIONS, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/interviews", NULL, CO_API_Q_INTERVIEWS, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/interviews.ics", NULL, CO_API_Q_INTERVIEWS_ICS, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/companies/{company}", NULL, CO_API_Q_COMPANY, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "POST", "/api/accounts/{account}/applications/{key}/corrections", NULL, CO_API_Q_CORRECTION,
+     CO_API_RF_OWN | CO_API_RF_BODY},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/review", NULL, CO_API_Q_REVIEW, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
      CO_API_RF_OWN | CO_API_RF_BODY},
 };
 #define CO_API_N_ROUTES (sizeof(co_api_routes) / sizeof(co_api_routes[0]))
 
+/* The metrics slot of a row. */
+static co_api_route_t co_api_slot(const co_api_route_def_t *d) {
+  return d->route == CO_API_R_QUERY ? (co_api_route_t)(CO_API_R_QUERY + (int)d->kind) : d->route;
+}
+
 const char *co_api_route_name(co_api_route_t r) {
   for (size_t i = 0; i < CO_API_N_ROUTES; i++)
-    if (co_api_routes[i].route == r) return co_api_routes[i].name ? co_api_routes[i].name : co_api_routes[i].pattern;
+    if (co_api_slot(&co_api_routes[i]) == r) return co_api_routes[i].name ? co_api_routes[i].name : co_api_routes[i].pattern;
   return "unknown";
 }
 
@@ -200,7 +204,7 @@ size_t co_api_route_count(void) {
 const char *co_api_route_at(size_t i, const char **method, co_api_route_t *route) {
   const co_api_route_def_t *d = &co_api_routes[i < CO_API_N_ROUTES ? i : 0];
   *method = d->method;
-  *route = d->route;
+  *route = co_api_slot(d);
   return d->name ? d->name : d->pattern;
 }
 
@@ -243,7 +247,8 @@ static const co_api_route_def_t *co_api_match(co_api_req_t *r, const char *metho
     co_api_query_t cap = {0};
     if (!co_api_match_one(d, r->segs, r->seg_cnt, &cap)) continue;
     *path_known = 1;
-    r->route = d->route;
+    r->route = co_api_slot(d);
+    r->allow = strcmp(d->method, "GET") ? d->method : "GET, HEAD";
     if (strcmp(method, d->method) && !(is_get && !strcmp(d->method, "GET")) && strcmp(method, "OPTIONS")) continue;
     *q = cap;
     q->kind = d->kind;
