@@ -35,6 +35,7 @@ typedef enum {
   CO_API_Q_CORRECTION, /* POST /api/accounts/{account}/applications/{key}/corrections */
   CO_API_Q_REVIEW,        /* GET /api/accounts/{account}/review */
   CO_API_Q_REVIEW_ANSWER, /* POST /api/accounts/{account}/review/{id} */
+  CO_API_Q_VERSION,       /* GET /api/version */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 

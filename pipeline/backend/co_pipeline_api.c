@@ -10,6 +10,7 @@
  * without an account ask every instance (scatter-gather) and merge. The
  * owner's X-CareerOps-Instance comes back with its answer. */
 #include <curl/curl.h>
+#include <librdkafka/rdkafka.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,6 +322,10 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     } else {
       out = co_pl_stats_all(a, q, &rc, errstr, sz);
     }
+    break;
+  case CO_API_Q_VERSION: /* this instance's build; the same on every instance of one release */
+    out = json_pack("{s:s, s:s, s:s, s:s}", "version", CO_VERSION, "librdkafka", rd_kafka_version_str(), "mode",
+                    co_rt_embedded(p->rt) ? "embedded" : "kafka", "instance", a->instance);
     break;
   case CO_API_Q_ACCOUNTS:
     if (q->internal) {

@@ -139,6 +139,15 @@ static void test_endpoints(void **state) {
   assert_int_equal(json_integer_value(json_object_get(r.json, "applications")), 2 * truth.n);
   api_resp_free(&r);
 
+  api_req(t.base, "GET", "/api/version", tok, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "version")), CO_VERSION);
+  assert_string_equal(json_string_value(json_object_get(r.json, "mode")), "embedded");
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/api/version", NULL, NULL, &r); /* a token, like every /api read */
+  api_expect_error(&r, 401, "unauthorized");
+  api_resp_free(&r);
+
   /* the sample holds one message that is not mail: it is in the DLQ */
   api_req(t.base, "GET", "/api/dlq", tok, NULL, &r);
   assert_int_equal(r.status, 200);
