@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "co_kafka.h"
 #include "co_log.h"
 #include "co_rt_int.h"
 
@@ -118,49 +119,20 @@ static void co_rt_dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
   pthread_mutex_unlock(&rt->tlock);
 }
 
-/* Waits (up to timeout_ms) until cluster metadata lists every one of names
- * with its partitions. KRaft brokers learn of a created topic
- * asynchronously, and a consumer that subscribes to a topic its first
- * metadata lacks gets "Subscribed topic not available" and is not assigned
- * its partitions until its next periodic refresh (5 minutes by default): a
- * clean-clone CI run's pipeline never read its corrections topic. */
-static co_err_t co_rt_kafka_wait_topics(rd_kafka_t *rk, const char *const *names, int cnt, int timeout_ms, char *errstr,
-                                        size_t sz) {
-  for (int64_t deadline = co_rt_now_ms() + timeout_ms;;) {
-    const struct rd_kafka_metadata *md = NULL;
-    int seen = 0;
-    if (!rd_kafka_metadata(rk, 1, NULL, &md, 5000)) {
-      for (int i = 0; i < cnt; i++)
-        for (int j = 0; j < md->topic_cnt; j++)
-          if (!strcmp(md->topics[j].topic, names[i]) && !md->topics[j].err && md->topics[j].partition_cnt > 0) {
-            seen++;
-            break;
-          }
-      rd_kafka_metadata_destroy(md);
-    }
-    if (seen == cnt) return CO_OK;
-    if (co_rt_now_ms() >= deadline)
-      return co_seterr(errstr, sz, CO_ERR_TIMEOUT, "created topics not visible in cluster metadata after %d ms",
-                       timeout_ms);
-    struct timespec ts = {0, 100 * 1000000L};
-    nanosleep(&ts, NULL);
-  }
-}
-
 /* Creates the topics the topology needs that do not exist yet: sources and
  * sinks (topic.partitions), compacted changelogs (as many partitions as
- * their processor's source), and the DLQ. */
+ * their processor's source), and the DLQ; co_kafka_create_topics (the one
+ * Admin API helper) also waits until metadata lists them, since a consumer
+ * subscribing to a topic its first metadata lacks is not assigned it until
+ * its next periodic refresh (a clean-clone CI run once never read its
+ * corrections topic). */
 static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) {
   const struct rd_kafka_metadata *md = NULL;
   rd_kafka_resp_err_t e = rd_kafka_metadata(rt->producer, 1, NULL, &md, 15000);
   if (e) return co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot read cluster metadata: %s", rd_kafka_err2str(e));
-  int rf = (int)co_conf_int(rt->conf, "topic.replication.factor");
-  char misr[16];
-  snprintf(misr, sizeof(misr), "%lld", (long long)co_conf_int(rt->conf, "topic.min.insync.replicas"));
-  const char *names[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
-  int parts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1], compact[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
+  co_kafka_topic_t want[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
   int n = 0;
-#define CO_WANT(nm, p, c) (names[n] = (nm), parts[n] = (p), compact[n] = (c), n++)
+#define CO_WANT(nm, p, c) (want[n].name = (nm), want[n].partitions = (p), want[n].compact = (c), n++)
   for (int i = 0; i < rt->topo->proc_cnt; i++) {
     const co_proc_def_t *p = &rt->topo->procs[i];
     int pc = rt->partitions;
@@ -172,50 +144,17 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
   for (int i = 0; i < rt->topo->sink_cnt; i++) CO_WANT(rt->topo->sinks[i], rt->partitions, 0);
   CO_WANT(rt->dlq_topic, rt->partitions, 0);
 #undef CO_WANT
-  rd_kafka_NewTopic_t *nts[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
-  const char *created[CO_TOPO_MAX_STORES + CO_TOPO_MAX_PROCS * 3 + 1];
-  int nt = 0;
+  int nt = 0; /* the missing ones, each once (a sink may also be a source) */
   for (int i = 0; i < n; i++) {
     int exists = 0;
     for (int j = 0; j < md->topic_cnt; j++)
-      if (!strcmp(md->topics[j].topic, names[i]) && md->topics[j].err == RD_KAFKA_RESP_ERR_NO_ERROR) exists = 1;
-    for (int j = 0; j < i; j++)
-      if (!strcmp(names[j], names[i])) exists = 1; /* listed twice (a sink that is also a source) */
-    if (exists) continue;
-    char err[256];
-    nts[nt] = rd_kafka_NewTopic_new(names[i], parts[i], rf, err, sizeof(err));
-    if (!nts[nt]) continue;
-    if (compact[i]) rd_kafka_NewTopic_set_config(nts[nt], "cleanup.policy", "compact");
-    if (strcmp(misr, "0")) rd_kafka_NewTopic_set_config(nts[nt], "min.insync.replicas", misr);
-    created[nt++] = names[i];
+      if (!strcmp(md->topics[j].topic, want[i].name) && md->topics[j].err == RD_KAFKA_RESP_ERR_NO_ERROR) exists = 1;
+    for (int j = 0; j < nt; j++)
+      if (!strcmp(want[j].name, want[i].name)) exists = 1;
+    if (!exists) want[nt++] = want[i];
   }
   rd_kafka_metadata_destroy(md);
-  if (!nt) return CO_OK;
-  rd_kafka_queue_t *q = rd_kafka_queue_new(rt->producer);
-  rd_kafka_CreateTopics(rt->producer, nts, (size_t)nt, NULL, q);
-  rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
-  co_err_t err = CO_OK;
-  if (!ev) {
-    err = co_seterr(errstr, sz, CO_ERR_TIMEOUT, "creating topics timed out");
-  } else {
-    size_t cnt;
-    const rd_kafka_topic_result_t **res =
-        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt);
-    for (size_t i = 0; i < cnt; i++) {
-      rd_kafka_resp_err_t te = rd_kafka_topic_result_error(res[i]);
-      if (te && te != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
-        err = co_seterr(errstr, sz, CO_ERR_KAFKA, "cannot create topic %s: %s", rd_kafka_topic_result_name(res[i]),
-                        rd_kafka_topic_result_error_string(res[i]));
-        break;
-      }
-      CO_LOGKV(CO_LOG_INFO, "kafka", "topic created", "topic", rd_kafka_topic_result_name(res[i]));
-    }
-    rd_kafka_event_destroy(ev);
-  }
-  rd_kafka_queue_destroy(q);
-  if (!err) err = co_rt_kafka_wait_topics(rt->producer, created, nt, 15000, errstr, sz);
-  for (int i = 0; i < nt; i++) rd_kafka_NewTopic_destroy(nts[i]);
-  return err;
+  return nt ? co_kafka_create_topics(rt->producer, rt->conf, want, nt, 30000, NULL, errstr, sz) : CO_OK;
 }
 
 co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
