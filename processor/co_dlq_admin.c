@@ -7,6 +7,7 @@
 
 #include "co_dlq.h"
 #include "co_log.h"
+#include "co_time.h"
 #include "co_rt_int.h"
 
 #define CO_DLQ_MARKER "__co_replayed__"
@@ -116,8 +117,8 @@ static co_err_t co_dlq_read_kafka(const co_conf_t *conf, co_dlq_set_t *set, char
   for (int p = 0; p < parts; p++) rd_kafka_topic_partition_list_add(l, topic, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
   rd_kafka_assign(rk, l);
   rd_kafka_topic_partition_list_destroy(l);
-  int64_t deadline = co_rt_now_ms() + 60000;
-  while (eof < parts && co_rt_now_ms() < deadline) {
+  int64_t deadline = co_time_mono_ms() + 60000;
+  while (eof < parts && co_time_mono_ms() < deadline) {
     rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 500);
     if (!m) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {

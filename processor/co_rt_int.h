@@ -121,7 +121,7 @@ struct co_rt_s {
   co_task_t **tasks;
   int task_cnt, task_cap;
   int dirty; /* something to commit */
-  int64_t last_commit_ms;
+  int64_t last_commit_ms; /* co_time_mono_ms(): a deadline, never a timestamp */
 
   /* embedded */
   co_logend_t **logs;

@@ -14,6 +14,7 @@
 
 #include "co_kafka.h"
 #include "co_log.h"
+#include "co_time.h"
 #include "co_rt_int.h"
 
 /* Sends held back during an overlapping commit before the loop waits for it. */
@@ -373,7 +374,7 @@ static co_err_t co_rt_kafka_handle(co_rt_t *rt, rd_kafka_message_t *m, char *err
   if (!t || t->state != CO_TASK_RUNNING || m->offset < t->next_offset) return CO_OK;
   /* A transaction's age counts from its first record: after an idle spell
    * or an abort's seek, the next commit still carries an interval's worth. */
-  if (!rt->dirty) rt->last_commit_ms = co_rt_now_ms();
+  if (!rt->dirty) rt->last_commit_ms = co_time_mono_ms();
   co_record_t rec;
   co_hdr_t *hdrs;
   co_rt_kafka_record(m, &rec, &hdrs);
@@ -402,7 +403,7 @@ co_err_t co_rt_kafka_begin(co_rt_t *rt, char *errstr, size_t sz) {
 
 co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
   co_err_t err = CO_OK;
-  rt->last_commit_ms = co_rt_now_ms();
+  rt->last_commit_ms = co_time_mono_ms();
   while (!rt->stop && !err) {
     if (rt->cfatal) {
       err = co_seterr(errstr, sz, CO_ERR_FENCED, "a transaction commit failed fatally");
@@ -423,11 +424,11 @@ co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz) {
       err = co_rt_kafka_handle(rt, m, errstr, sz);
       rd_kafka_message_destroy(m);
       /* Reading the clock costs as much as a small record: every 64th. */
-      if (!err && rt->dirty && !(n & 63) && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
+      if (!err && rt->dirty && !(n & 63) && co_time_mono_ms() - rt->last_commit_ms >= rt->commit_interval_ms) break;
     }
     if (!err) err = co_rt_punctuate(rt, errstr, sz);
     if (!rt->cbusy) rd_kafka_poll(rt->producer, 0);
-    if (!err && rt->dirty && co_rt_now_ms() - rt->last_commit_ms >= rt->commit_interval_ms)
+    if (!err && rt->dirty && co_time_mono_ms() - rt->last_commit_ms >= rt->commit_interval_ms)
       err = co_rt_kafka_commit(rt, errstr, sz);
   }
   if (!err && rt->dirty) err = co_rt_kafka_commit(rt, errstr, sz);

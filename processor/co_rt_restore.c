@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "co_log.h"
+#include "co_time.h"
 #include "co_rt_int.h"
 
 #define CO_RESTORE_BATCH 20000 /* changelog records per local commit */
@@ -362,7 +363,7 @@ void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
   rd_kafka_topic_partition_list_destroy(l);
   rt->dirty = 0;
   rt->dr_failed = 0;
-  rt->last_commit_ms = co_rt_now_ms();
+  rt->last_commit_ms = co_time_mono_ms();
 }
 
 static rd_kafka_topic_partition_list_t *co_rt_positions(co_rt_t *rt) {
@@ -384,7 +385,7 @@ static co_err_t co_rt_commit_local(co_rt_t *rt, char *errstr, size_t sz) {
     if (rt->tasks[i]->state == CO_TASK_RUNNING) rt->tasks[i]->committed_offset = rt->tasks[i]->next_offset;
   rt->dirty = 0;
   rt->commits++;
-  rt->last_commit_ms = co_rt_now_ms();
+  rt->last_commit_ms = co_time_mono_ms();
   return CO_OK;
 }
 
@@ -405,7 +406,7 @@ static co_err_t co_rt_commit_eos(co_rt_t *rt, char *errstr, size_t sz) {
       rt->tasks[i]->txn_offset = rt->tasks[i]->state == CO_TASK_RUNNING ? rt->tasks[i]->next_offset : -1;
     co_rt_committer_submit(rt, offs, rd_kafka_consumer_group_metadata(rt->consumer));
     rt->dirty = 0;
-    rt->last_commit_ms = co_rt_now_ms();
+    rt->last_commit_ms = co_time_mono_ms();
     return CO_OK;
   }
   rd_kafka_error_t *e = NULL;
