@@ -214,7 +214,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
      * waiting for a body that never comes */
     int framing = !strncasecmp(line, "content-length:", 15) || !strncasecmp(line, "transfer-encoding:", 18) ||
                   !strncasecmp(line, "connection:", 11) || !strncasecmp(line, "expect:", 7);
-    if (!framing && memchr(line, ':', n) && line[0] != ':' && line[0] != ' ') {
+    /* a line opening with SP or HTAB continues the previous header (obs-fold):
+     * it would fold into "Connection: close" and keep the connection open */
+    if (!framing && memchr(line, ':', n) && line[0] != ':' && line[0] != ' ' && line[0] != '\t') {
       for (size_t i = 0; i < n; i++)
         if (line[i] != '\r') put(&r, line + i, 1);
       puts_(&r, "\r\n");

@@ -201,6 +201,10 @@ static co_err_t parse_account(ctx_t *c, co_ingest_accounts_t *l, int idx, yaml_n
     if (!k || !vn) return bad(c, kn, idx, NULL, "field names must be plain text%s", NULL);
     if (!f) return bad(c, kn, idx, k, "unknown field (see docs/ingest.md)%s", NULL);
     if (!(f->types & tbit)) return bad(c, kn, idx, k, "does not apply to type %s", type);
+    for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) { /* YAML forbids it; libyaml keeps both */
+      const char *qk = scalar(yaml_document_get_node(&c->doc, q->key));
+      if (qk && !strcmp(qk, k)) return bad(c, kn, idx, k, "is given twice in this account%s", NULL);
+    }
     if (!strcmp(k, "type")) continue;
     if ((err = set_field(c, a, f, vn, idx))) return err;
   }

@@ -119,6 +119,9 @@ static void test_bad(void **state) {
   expect_bad("  - name: a\n" IMAP_OK "    client_id: x\n", "accounts[0].client_id: does not apply to type imap");
   expect_bad("  - name: a\n" IMAP_OK "    poll_s: often\n", "accounts[0].poll_s: must be a whole number");
   expect_bad("  - name: a\n" IMAP_OK "    folders: []\n", "accounts[0].folders: must name at least one");
+  /* a field twice (fuzz_accounts: the second folders list overflowed the first's array) */
+  expect_bad("  - name: a\n" IMAP_OK "    folders: [A]\n    folders: [B, C]\n",
+             "accounts[0].folders: is given twice in this account");
   expect_bad("  - name: g\n    type: gmail\n    client_id: c\n    client_secret: s3cret-c\n",
              "accounts[0].refresh_token_env");
   expect_bad("  - type: imap\n    url: imap://h/\n    user: u\n    password: s3cret-p\n", "accounts[0].name: is required");
