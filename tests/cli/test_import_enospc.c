@@ -46,7 +46,7 @@ static void cli_import_disk_full_stops_cleanly_and_resumes(void **state) {
     free(out);
     co_th_rm_rf(dir);
     free(dir);
-    skip();
+    exit(77); /* SKIP_RETURN_CODE: ctest reports it skipped, not passed */
   }
   free(out);
   snprintf(g_mnt, sizeof(g_mnt), "%s", mnt);
