@@ -23,9 +23,6 @@
 #include "co_api_int.h"
 #include "co_log.h"
 
-enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-                              const char *version, const char *upload_data, size_t *upload_size, void **con_cls);
-
 static void *co_api_uri_log(void *cls, const char *uri, struct MHD_Connection *c) {
   (void)cls;
   (void)c;

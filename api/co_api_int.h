@@ -128,6 +128,11 @@ const char *co_api_route_name(co_api_route_t r);
 size_t co_api_route_count(void);
 const char *co_api_route_at(size_t i, const char **method, co_api_route_t *route);
 
+/* co_api_http.c: libmicrohttpd's access handler (MHD_AccessHandlerCallback):
+ * one request from its first call to its last, then co_api_dispatch. */
+enum MHD_Result co_api_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload_data, size_t *upload_size, void **con_cls);
+
 /* co_api_routes.c: routes a request once its body is complete. */
 enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r, const char *method);
 

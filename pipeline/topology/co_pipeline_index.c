@@ -331,7 +331,7 @@ done:
 }
 
 /* Scatter over the partitions' indexes, gather the best k. */
-co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t **out, char *errstr, size_t sz) {
+static co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t **out, char *errstr, size_t sz) {
   json_t *all = json_array();
   co_err_t e = CO_OK;
   co_search_query_t one = *q;

@@ -39,7 +39,7 @@ static char *b64(const char *s) {
   " \x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\ \x1b]52;c;aGk=\x07 \x1b[2J\r\nX-Fake: 1 \xc2\x9b"           \
   "31m"
 
-static const char *const cos[][2] = {{"Rocket \xf0\x9f\x9a\x80 Labs", "rocketlabs"},
+static const char *const companies[][2] = {{"Rocket \xf0\x9f\x9a\x80 Labs", "rocketlabs"},
                                      {"Cafe\xcc\x81 Society", "cafesociety"},
                                      {"\xe6\x9d\xb1\xe4\xba\xac Systems", "tokyosystems"},
                                      {"C1\xc2\x9b" "31m Corp", "c1corp"},
@@ -48,30 +48,30 @@ static const char *const cos[][2] = {{"Rocket \xf0\x9f\x9a\x80 Labs", "rocketlab
 static void write_mbox(const char *path) {
   FILE *f = fopen(path, "w");
   assert_non_null(f);
-  for (size_t i = 0; i < sizeof(cos) / sizeof(cos[0]); i++) {
+  for (size_t i = 0; i < sizeof(companies) / sizeof(companies[0]); i++) {
     for (int j = 0; j < 2; j++) {
       char subj[512], from[256];
       if (j == 0)
-        snprintf(subj, sizeof(subj), "%s: we received your application", cos[i][0]);
+        snprintf(subj, sizeof(subj), "%s: we received your application", companies[i][0]);
       else
-        snprintf(subj, sizeof(subj), "Interview invitation: Data Engineer at %s" EVIL, cos[i][0]);
-      snprintf(from, sizeof(from), "%s Recruiting", cos[i][0]);
+        snprintf(subj, sizeof(subj), "Interview invitation: Data Engineer at %s" EVIL, companies[i][0]);
+      snprintf(from, sizeof(from), "%s Recruiting", companies[i][0]);
       char *bs = b64(subj), *bf = b64(from);
       fprintf(f,
               "From recruiting@%s.example Wed Mar 05 16:12:00 2025\nFrom: =?UTF-8?B?%s?= <recruiting@%s.example>\n"
               "To: Riley Moss <riley.moss@example.net>\nSubject: =?UTF-8?B?%s?=\n"
               "Date: Wed, 0%d Mar 2025 11:12:0%zu -0500\nMessage-ID: <t%zu.%d@%s.example>\nMIME-Version: 1.0\n"
               "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nHi Riley,\n\n",
-              cos[i][1], bf, cos[i][1], bs, 5 + j, i, i, j, cos[i][1]);
+              companies[i][1], bf, companies[i][1], bs, 5 + j, i, i, j, companies[i][1]);
       if (j == 0)
         fprintf(f, "Thank you for applying to %s. We have received your application for the Data Engineer position.\n\n",
-                cos[i][0]);
+                companies[i][0]);
       else
         fprintf(f,
                 "Thanks for applying to %s. I'd love to set up a 30-minute phone screen to talk about the Data "
                 "Engineer role.\n\nWould Friday, March 14 at 1:23 PM ET work for a call?\n\nBest,\nPriya\nSenior "
                 "Recruiter, %s\n\n",
-                cos[i][0], cos[i][0]);
+                companies[i][0], companies[i][0]);
       free(bs);
       free(bf);
     }
