@@ -28,6 +28,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -178,6 +179,22 @@ static int send_all(int fd, const char *s, size_t n) {
   return 0;
 }
 
+/* connect() that survives libFuzzer's timer signal: an interrupted connect
+ * goes on in the background (EINTR), so wait until the socket is writable
+ * and read the outcome from SO_ERROR. 0 or -1 with errno. */
+static int connect_retry(int fd, const struct sockaddr_in *a) {
+  if (!connect(fd, (const struct sockaddr *)a, sizeof(*a))) return 0;
+  if (errno != EINTR) return -1;
+  struct pollfd p = {.fd = fd, .events = POLLOUT};
+  int n, err = 0;
+  socklen_t len = sizeof(err);
+  while ((n = poll(&p, 1, 10000)) < 0 && errno == EINTR) {
+  }
+  if (n <= 0) return errno = n ? errno : ETIMEDOUT, -1;
+  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) || err) return errno = err ? err : errno, -1;
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static req_t r;
   char *f[5], hex[4];
@@ -250,7 +267,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   struct timeval tv = {10, 0}; /* a server that stopped answering, not a slow one */
   inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof(a))) {
+  if (fd < 0 || connect_retry(fd, &a)) {
     fprintf(stderr, "fuzz_api: connect: %s\n", strerror(errno));
     abort();
   }
