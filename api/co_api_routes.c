@@ -241,7 +241,6 @@ static int co_api_match_one(const co_api_route_def_t *def, char **s, int n, co_a
  * says a row has the path (then the method is wrong: 405). */
 static const co_api_route_def_t *co_api_match(co_api_req_t *r, const char *method, co_api_query_t *q,
                                               int *path_known) {
-  int is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS");
   *path_known = 0;
   for (size_t i = 0; i < CO_API_N_ROUTES; i++) {
     const co_api_route_def_t *d = &co_api_routes[i];
@@ -250,7 +249,9 @@ static const co_api_route_def_t *co_api_match(co_api_req_t *r, const char *metho
     *path_known = 1;
     r->route = co_api_slot(d);
     r->allow = strcmp(d->method, "GET") ? d->method : "GET, HEAD";
-    if (strcmp(method, d->method) && !(is_get && !strcmp(d->method, "GET")) && strcmp(method, "OPTIONS")) continue;
+    int allowed = !strcmp(method, d->method) || !strcmp(method, "OPTIONS") || /* OPTIONS: the caller answers it */
+                  (!strcmp(method, "HEAD") && !strcmp(d->method, "GET"));
+    if (!allowed) continue;
     *q = cap;
     q->kind = d->kind;
     return d;

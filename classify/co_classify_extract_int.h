@@ -59,12 +59,13 @@ int co_xt_is_vendor(const char* name);
 int co_xt_read_caps(const char* p, const char* end, co_xt_tok_t* t, int max, int allow_lower);
 void co_xt_toks_to_str(const co_xt_tok_t* t, int n, char* out, size_t osz);
 void co_xt_copyn(char* dst, size_t dsz, const char* src, size_t n);
-/* A domain label as a company name: capitalised, and split before a sector
- * word it ends with ("zugspitzmobility" -> "Zugspitz Mobility"; the rest
- * needs 4+ letters). out may not alias label. */
-void co_xt_label_words(const char* label, char* out, size_t osz);
 
 /* ---- the sender (co_classify_extract_sender.c) ---- */
+/* A domain label as a company name: capitalised, and split before a sector
+ * word it ends with ("zugspitzmobility" -> "Zugspitz Mobility"; the rest
+ * needs 4+ letters) or after one a Romance name opens with ("bancodelvalle"
+ * -> "Banco del Valle"). out may not alias label. */
+void co_xt_label_words(const char* label, char* out, size_t osz);
 struct co_cls_sender_s;
 /* Strips spaces and quotes at both ends, in place. */
 void co_xt_trim(char* s);

@@ -8,6 +8,7 @@
  * for the employer ("Acme via Greenhouse", "HR Acme", "Dana Lee | Acme",
  * "Lena from Acme") or found to be a person's. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -382,4 +383,77 @@ void co_xt_sender_label(const co_cls_sender_t* s, int ats, const char* body, siz
 
 int co_xt_is_robot_local(const char* local) {
   return co_xt_in_list(local, strlen(local), GENERIC_LOCAL);
+}
+
+/* Sector words that end a company name and are run together with it in a
+ * domain ("zugspitzmobility.de" for Zugspitz Mobility), in the seven
+ * languages, folded to ASCII. Longest first where one ends another. Not
+ * the short or compound-forming ones ("data", "bank", "tech", Dutch "groep",
+ * German "gruppe"): "Polderdata" and "Zorggroep" are one word. */
+static const char* const SECTOR_TAILS[] = {
+    "medizintechnik", "maschinenbau",  "versicherungen", "versicherung", "lebensmittel",  "technologies",
+    "therapeutics",   "assicurazioni", "verzekeringen",  "technologie",  "engineering",   "consultoria",
+    "healthcare",     "immobilien",    "consulting",     "technology",   "industries",    "automotive",
+    "logistique",     "assurances",    "financial",      "logistics",    "analytics",     "solutions",
+    "soluciones",     "logistica",     "logistik",       "robotics",     "networks",      "security",
+    "partners",       "ventures",      "holdings",       "sistemas",     "sistemi",       "software",
+    "mobility",       "beratung",      "services",       "servicios",    "servizi",       "diensten",
+    "energie",        "energia",       "digital",        "systems",      "systeme",       "capital",
+    "finance",        "biotech",       "holding",        "telecom",      "studios",
+    "gruppo",         "energy",        "health",         "pharma",       "gaming",        "studio",
+    "medical",        "retail",        "motors",         "design",       "banque",        "seguros",
+    "conseil",        "media",         "games",          "cloud",        "group",         "grupo",
+    "foods",          NULL};
+
+/* Sector words that open a company name in the Romance languages ("Grupo
+ * Alameda", "Banca del Lago", "Groupe Rivage"), folded to ASCII; longest
+ * first where one opens another. */
+static const char* const SECTOR_HEADS[] = {
+    "assicurazioni", "construcciones", "distribuciones", "laboratoires", "laboratorios", "inmobiliaria",
+    "imobiliaria",   "farmaceutica",   "transportes",    "tecnologias",  "tecnologia",   "assurances",
+    "soluciones",    "solucoes",       "industrias",     "transports",   "consultores",  "trasporti",
+    "servicios",     "servizi",        "sistemas",       "energias",     "energia",      "farmacia",
+    "clinique",      "clinica",        "hoteles",        "officine",     "seguros",      "mercado",
+    "groupe",        "gruppo",         "grupo",          "banco",        "banca",        "banque",
+    NULL};
+
+/* After a sector head: "del", "della", "dos"... ("Banco del Sur"). */
+static const char* const HEAD_LINKS[] = {"della", "delle", "dello", "degli", "del", "dei", "dos", "das", "des", NULL};
+
+static void title_word(char* w) {
+  w[0] = (char)toupper((unsigned char)w[0]);
+}
+
+void co_xt_label_words(const char* label, char* out, size_t osz) {
+  size_t ll = strlen(label), cut = 0;
+  for (int i = 0; SECTOR_TAILS[i] && !cut; i++) {
+    size_t tl = strlen(SECTOR_TAILS[i]);
+    if (ll >= tl + 4 && !strcmp(label + ll - tl, SECTOR_TAILS[i])) cut = ll - tl;
+  }
+  if (cut && cut + 2 < osz) {
+    co_xt_copyn(out, osz, label, cut);
+    snprintf(out + cut, osz - cut, " %s", label + cut);
+    title_word(out + cut + 1);
+    title_word(out);
+    return;
+  }
+  for (int i = 0; SECTOR_HEADS[i]; i++) {
+    size_t hl = strlen(SECTOR_HEADS[i]);
+    if (ll < hl + 3 || strncmp(label, SECTOR_HEADS[i], hl)) continue;
+    const char* rest = label + hl;
+    size_t kl = 0;
+    for (int k = 0; HEAD_LINKS[k] && !kl; k++) {
+      size_t l = strlen(HEAD_LINKS[k]);
+      if (strlen(rest) >= l + 3 && !strncmp(rest, HEAD_LINKS[k], l)) kl = l;
+    }
+    if (kl)
+      snprintf(out, osz, "%.*s %.*s %s", (int)hl, label, (int)kl, rest, rest + kl);
+    else
+      snprintf(out, osz, "%.*s %s", (int)hl, label, rest);
+    title_word(out);
+    title_word(strrchr(out, ' ') + 1);
+    return;
+  }
+  co_xt_copyn(out, osz, label, ll);
+  title_word(out);
 }

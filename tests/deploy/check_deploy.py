@@ -47,12 +47,15 @@ class Settings:
         self.bin = careerops
         out = subprocess.run([careerops, "config", "--help"], capture_output=True, text=True, check=True).stdout
         self.names = set()
+        self.types = {}  # name -> "string", "integer", ... (the help table's second column)
         in_table = False
         for line in out.splitlines():
             if line.startswith("Settings:"):
                 in_table = True
             elif in_table and line.strip():
-                self.names.add(line.split()[0])
+                cols = line.split()
+                self.names.add(cols[0])
+                self.types[cols[0]] = cols[1] if len(cols) > 1 else ""
         if len(self.names) < 20:
             raise SystemExit("could not read the settings from `careerops config --help`")
         top = subprocess.run([careerops, "--help"], capture_output=True, text=True).stdout
@@ -282,9 +285,8 @@ def run_spec(a):
         out.append({"name": name, "argv": list(s.get("command") or []), "env": env, "paths": svc_paths,
                     "volumes": named, "hostname": s.get("hostname", name)})
     # Topic-name settings, so a test on a shared broker can rename them all.
-    topics = sorted(n for n in Settings(a.careerops).names
-                    if n.startswith("topic.") and n not in ("topic.partitions", "topic.replication.factor",
-                                                            "topic.min.insync.replicas"))
+    settings = Settings(a.careerops)
+    topics = sorted(n for n in settings.names if n.startswith("topic.") and settings.types[n] == "string")
     json.dump({"services": out, "topic_settings": topics}, sys.stdout, indent=1)
     print()
 
