@@ -68,13 +68,15 @@ static void fmt_offset(int off, char *out, size_t sz) { snprintf(out, sz, "%c%02
 
 /* "2026-12-14T15:00:00Z" (or with an offset) to seconds since the epoch. */
 static int parse_instant(const char *s, long long *utc) {
-  int y, mo, d, h, mi, sec = 0, n = 0;
-  if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) < 5) return 0;
+  int y, mo, d, h, mi, sec = 0, n = 0, n_min = 0;
+  /* %n after the minutes too: without seconds the zone starts there (a
+   * search from a fixed column would run past the end of a short value). */
+  if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d%n:%2d%n", &y, &mo, &d, &h, &mi, &n_min, &sec, &n) < 5) return 0;
   if (!co_cls_valid_date(y, mo, d)) return 0;
   *utc = (long long)co_cls_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-  const char *z = n ? s + n : strchr(s + 16, 'Z');
+  const char *z = s + (n ? n : n_min);
   int hh, mm;
-  if (z && (*z == '+' || *z == '-') && sscanf(z + 1, "%2d:%2d", &hh, &mm) == 2)
+  if ((*z == '+' || *z == '-') && sscanf(z + 1, "%2d:%2d", &hh, &mm) == 2)
     *utc -= (*z == '-' ? -1 : 1) * (hh * 3600LL + mm * 60LL);
   return 1;
 }
