@@ -533,7 +533,7 @@ static int duration_at(const co_cls_tk_t *tk, int n, int i) {
                                  !strcmp(k->w, "meia") || !strcmp(k->w, "demi") || !strcmp(k->w, "mezz") ||
                                  !strcmp(k->w, "halve") || !strcmp(k->w, "halfuur")))
     v = 0;
-  if (v < 0) return 0;
+  if (v < 0 || v > 480) return 0; /* no valid length is longer (8 hours); v * 60 cannot overflow */
   if (is_p(tk, n, j, '-') || is_p(tk, n, j, '\'')) j++;
   if (v == 0) { /* "half an hour", "eine halbe Stunde", "media hora", "une demi-heure", "mezz'ora", "een half uur" */
     if (is_w(tk, n, j, "an") || is_w(tk, n, j, "a")) j++;
