@@ -103,6 +103,16 @@ co_err_t co_classify_email(const co_classify_model_t *m, const co_classify_input
  * same bytes out. Bad lines are errors (a training corpus must be clean). */
 co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size);
 
+/* What a training run used: rows read and rows per label (index =
+ * co_classify_label_t). */
+typedef struct co_classify_train_stats_s {
+  size_t rows;
+  int per_label[CO_CLASSIFY__N];
+} co_classify_train_stats_t;
+/* co_classify_train() that also fills *st (caller-owned; may be NULL) on success. */
+co_err_t co_classify_train_ex(const char *corpus_path, const char *model_out, co_classify_train_stats_t *st,
+                              char *errstr, size_t errstr_size);
+
 /* Evaluates a model on a JSON-lines file ({"subject","from","body","label",
  * "company"}, extra fields ignored) and writes a confusion matrix,
  * per-class precision/recall/F1, company exact-match rate and throughput to

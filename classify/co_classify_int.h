@@ -135,6 +135,7 @@ typedef struct co_cls_trainfile_opt_s {
   const char *embed_cache;
   float embed_scale;
   uint32_t embed_bytes; /* 0 = default */
+  co_classify_train_stats_t *stats; /* filled on success when set (caller-owned) */
 } co_cls_trainfile_opt_t;
 
 co_err_t co_cls_train_file(const char *corpus_path, const char *model_out, const co_cls_trainfile_opt_t *o, char *errstr,

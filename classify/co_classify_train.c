@@ -139,9 +139,14 @@ err:
  * next to the e5 model (embed-cache-classify.bin), so retraining on the
  * same corpus plus a few corrections embeds only the new rows. */
 co_err_t co_classify_train(const char *corpus_path, const char *model_out, char *errstr, size_t errstr_size) {
+  return co_classify_train_ex(corpus_path, model_out, NULL, errstr, errstr_size);
+}
+
+co_err_t co_classify_train_ex(const char *corpus_path, const char *model_out, co_classify_train_stats_t *st,
+                              char *errstr, size_t errstr_size) {
   const char *env = getenv("CO_CLASSIFY_EMBED"), *cache = getenv("CO_CLASSIFY_EMBED_CACHE");
   char path[4096];
-  co_cls_trainfile_opt_t o = {.embed = !(env && strcmp(env, "0") == 0), .embed_cache = cache};
+  co_cls_trainfile_opt_t o = {.embed = !(env && strcmp(env, "0") == 0), .embed_cache = cache, .stats = st};
   if (o.embed && !(cache && *cache) && co_vec_e5_path_default(path, sizeof(path), NULL, 0) == CO_OK) {
     char *slash = strrchr(path, '/');
     if (slash && (size_t)(slash - path) + 32 < sizeof(path)) {
@@ -217,6 +222,10 @@ co_err_t co_cls_train_file(const char *corpus_path, const char *model_out, const
   if ((err = co_cls_model_save(m, model_out, errstr, errstr_size)) != CO_OK) goto err;
   CO_INFO("classify", "trained on %zu emails (APPLIED %d, INTERVIEW %d, OFFER %d, REJECTION %d, OTHER %d) -> %s", n,
           per[0], per[1], per[2], per[3], per[4], model_out);
+  if (o && o->stats) {
+    o->stats->rows = n;
+    memcpy(o->stats->per_label, per, sizeof(per));
+  }
 err:
   co_classify_destroy(m);
   if (xs)

@@ -8,20 +8,20 @@
 #include "co_cli.h"
 
 static const co_cmd_t co_cmds[] = {
-    {"run", "run the pipeline (embedded mode unless brokers are set)", co_cmd_run},
-    {"config", "show settings: --help lists all, --show prints current values", co_cmd_config},
-    {"dlq", "list or replay dead-letter records", co_cmd_dlq},
-    {"import", "import an mbox, Maildir or .eml folder (embedded mode)", co_cmd_import},
-    {"ingest", "Kafka mode: run the mail sources into topic.raw (exactly once)", co_cmd_ingest},
-    {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train},
-    {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval},
-    {"corrections", "record manual corrections or export them as training examples", co_cmd_corrections},
-    {"review", "list the emails the classifier was unsure of, confirm or fix them", co_cmd_review},
-    {"reprocess", "re-apply the current model to all past mail (embedded mode)", co_cmd_reprocess},
-    {"topics", "create the pipeline's Kafka topics", co_cmd_topics},
-    {"search", "search the company briefings (local state or --url of a running instance)", co_cmd_search},
-    {"token", "create, list or revoke API bearer tokens", co_cmd_token},
-    {"version", "print version and library versions", co_cmd_version},
+    {"run", "run the pipeline (embedded mode unless brokers are set)", co_cmd_run, 1},
+    {"config", "show settings: --help lists all, --show prints current values", co_cmd_config, 0},
+    {"dlq", "list or replay dead-letter records", co_cmd_dlq, 0},
+    {"import", "import an mbox, Maildir or .eml folder (embedded mode)", co_cmd_import, 0},
+    {"ingest", "Kafka mode: run the mail sources into topic.raw (exactly once)", co_cmd_ingest, 1},
+    {"train", "train the offline classifier on a JSON-lines corpus", co_cmd_train, 0},
+    {"eval", "evaluate the classifier on labelled JSON-lines mail", co_cmd_eval, 0},
+    {"corrections", "record manual corrections or export them as training examples", co_cmd_corrections, 0},
+    {"review", "list the emails the classifier was unsure of, confirm or fix them", co_cmd_review, 0},
+    {"reprocess", "re-apply the current model to all past mail (embedded mode)", co_cmd_reprocess, 0},
+    {"topics", "create the pipeline's Kafka topics", co_cmd_topics, 0},
+    {"search", "search the company briefings (local state or --url of a running instance)", co_cmd_search, 0},
+    {"token", "create, list or revoke API bearer tokens", co_cmd_token, 0},
+    {"version", "print version and library versions", co_cmd_version, 0},
 };
 #define CO_CMD_CNT (sizeof(co_cmds) / sizeof(co_cmds[0]))
 
@@ -47,6 +47,7 @@ int main(int argc, char **argv) {
   opterr = 0; /* co_cli_getopt reports errors as one line */
   for (size_t i = 0; i < CO_CMD_CNT; i++)
     if (!strcmp(argv[1], co_cmds[i].name)) {
+      cli.service = co_cmds[i].service;
       rc = co_cmds[i].main(&cli, argc - 1, argv + 1);
       free(cli.xset);
       co_conf_destroy(cli.conf);

@@ -12,7 +12,8 @@
 static const char co_dlq_usage[] =
     "Usage: careerops dlq list [--filter F] [options]\n"
     "       careerops dlq replay [--filter F] [options]\n"
-    "list prints one JSON object per dead-letter record (cause, source, attempts, replayed).\n"
+    "list prints one JSON object per dead-letter record (cause, source, attempts,\n"
+    "first seen as epoch ms and as UTC time, replayed).\n"
     "replay re-injects records not yet replayed into their source topic, once each;\n"
     "an import failure (a file that could not be read) is replayed by reading the file\n"
     "again (exit 1 if it still cannot be read; the record then stays).\n"

@@ -51,28 +51,91 @@ static void on_signal(int sig) {
   if (g_ingest) co_pipeline_ingest_stop(g_ingest);
 }
 
-static int print_app(const co_pipeline_app_t *a, void *opaque) {
-  int *n = opaque;
-  if (!(*n)++) printf("%-24s %-28s %-10s %6s  %s\n", "COMPANY", "ROLE", "STAGE", "EMAILS", "LAST CONTACT");
-  /* company and role come from mail: cells are terminal-safe and sized in display columns */
-  co_term_cell(stdout, *a->company ? a->company : "?", 24, 0);
-  fputc(' ', stdout);
-  co_term_cell(stdout, *a->role ? a->role : "-", 28, 0);
-  fputc(' ', stdout);
-  co_term_cell(stdout, a->stage, 10, 0);
-  printf(" %6lld  ", (long long)a->emails);
-  co_term_cell(stdout, a->last_contact, 0, 0);
-  fputc('\n', stdout);
-  return 0;
+/* One summary row, copied out of the listing callback (its strings live
+ * only during the call) so the table can be sorted. */
+typedef struct {
+  char *account, *company, *role, *stage, *last_contact;
+  long long emails;
+} run_row_t;
+
+typedef struct {
+  run_row_t *rows;
+  size_t n, cap;
+  int oom; /* a row could not be copied (the listing stops there) */
+} run_rows_t;
+
+static int collect_app(const co_pipeline_app_t *a, void *opaque) {
+  run_rows_t *t = opaque;
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 32;
+    run_row_t *r = realloc(t->rows, cap * sizeof(*r));
+    if (!r) return t->oom = -1;
+    t->rows = r;
+    t->cap = cap;
+  }
+  run_row_t *r = &t->rows[t->n];
+  r->account = strdup(a->account ? a->account : "");
+  r->company = strdup(*a->company ? a->company : "?");
+  r->role = strdup(*a->role ? a->role : "-");
+  r->stage = strdup(a->stage);
+  r->last_contact = strdup(a->last_contact ? a->last_contact : "");
+  r->emails = (long long)a->emails;
+  t->n++; /* counted before the check: rows_free frees what was copied */
+  if (!r->account || !r->company || !r->role || !r->stage || !r->last_contact) t->oom = -1;
+  return t->oom;
+}
+
+static void rows_free(run_rows_t *t) {
+  for (size_t i = 0; i < t->n; i++) {
+    free(t->rows[i].account);
+    free(t->rows[i].company);
+    free(t->rows[i].role);
+    free(t->rows[i].stage);
+    free(t->rows[i].last_contact);
+  }
+  free(t->rows);
+}
+
+/* Per account, the latest contact first (ISO times sort as text), then by company. */
+static int row_cmp(const void *x, const void *y) {
+  const run_row_t *a = x, *b = y;
+  int c = strcmp(a->account, b->account);
+  if (!c) c = strcmp(b->last_contact, a->last_contact);
+  return c ? c : strcmp(a->company, b->company);
+}
+
+static void print_rows(const run_rows_t *t) {
+  if (t->n) printf("%-12s %-24s %-28s %-10s %6s  %s\n", "ACCOUNT", "COMPANY", "ROLE", "STAGE", "EMAILS", "LAST CONTACT");
+  for (size_t i = 0; i < t->n; i++) {
+    const run_row_t *r = &t->rows[i];
+    /* account, company and role may come from mail or config: cells are
+     * terminal-safe and sized in display columns */
+    co_term_cell(stdout, r->account, 12, 0);
+    fputc(' ', stdout);
+    co_term_cell(stdout, r->company, 24, 0);
+    fputc(' ', stdout);
+    co_term_cell(stdout, r->role, 28, 0);
+    fputc(' ', stdout);
+    co_term_cell(stdout, r->stage, 10, 0);
+    printf(" %6lld  ", r->emails);
+    co_term_cell(stdout, r->last_contact, 0, 0);
+    fputc('\n', stdout);
+  }
 }
 
 static int summary(co_pipeline_t *p, char *errstr, size_t errstr_size) {
   co_pipeline_counts_t c;
-  int n = 0;
-  if (co_pipeline_applications(p, NULL, print_app, &n, errstr, errstr_size) ||
-      co_pipeline_counts(p, &c, errstr, errstr_size))
+  run_rows_t t = {0};
+  if (co_pipeline_applications(p, NULL, collect_app, &t, errstr, errstr_size) ||
+      co_pipeline_counts(p, &c, errstr, errstr_size) || t.oom) {
+    if (t.oom) snprintf(errstr, errstr_size, "out of memory listing applications");
+    rows_free(&t);
     return -1;
-  printf("%sapplications: %d\n", n ? "\n" : "", n);
+  }
+  qsort(t.rows, t.n, sizeof(*t.rows), row_cmp);
+  print_rows(&t);
+  printf("%sapplications: %zu\n", t.n ? "\n" : "", t.n);
+  rows_free(&t);
   printf("classified emails: %lld (", (long long)c.classified);
   for (int l = 0; l < CO_CLASSIFY__N; l++)
     printf("%s%s %lld", l ? ", " : "", co_classify_label_name(l), (long long)c.per_label[l]);
@@ -143,8 +206,9 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     if (*sample && access(sample, R_OK) == 0 && co_pipeline_import_cursor(p, sample) < 0) {
       co_pipeline_import_stats_t st;
       if (co_pipeline_import_mbox(p, sample, NULL, &st, errstr, sizeof(errstr))) goto fail;
-      co_term_printf(stderr, "careerops run: imported sample inbox %s (%lld messages, %lld not mail)\n", sample,
-              (long long)st.appended, (long long)st.malformed);
+      co_term_printf(stderr, "careerops run: imported %s%s (%lld message%s, %lld not mail)\n",
+                     sample_flag ? "" : "sample inbox ", sample, (long long)st.appended, st.appended == 1 ? "" : "s",
+                     (long long)st.malformed);
     } else if (sample_flag && *sample_flag && access(sample_flag, R_OK) != 0) {
       co_term_printf(stderr, "careerops run: --sample %s: cannot read it; nothing imported\n", sample_flag);
     }

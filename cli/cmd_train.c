@@ -125,10 +125,14 @@ int co_cmd_train(co_cli_t *cli, int argc, char **argv) {
                    (long long)extra, weight);
     corpus = tmp;
   }
-  if (co_classify_train(corpus, out, errstr, sizeof(errstr))) goto fail;
+  co_classify_train_stats_t st;
+  if (co_classify_train_ex(corpus, out, &st, errstr, sizeof(errstr))) goto fail;
   if (tmp) unlink(tmp);
   free(tmp);
-  co_term_printf(stderr, "careerops train: wrote %s\n", out);
+  co_term_printf(stderr, "careerops train: trained on %zu emails (", st.rows);
+  for (int l = 0; l < CO_CLASSIFY__N; l++)
+    fprintf(stderr, "%s%s %d", l ? ", " : "", co_classify_label_name(l), st.per_label[l]);
+  co_term_printf(stderr, "), wrote %s\n", out);
   printf("%s\n", out);
   return CO_EXIT_OK;
 fail:

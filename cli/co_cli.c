@@ -69,7 +69,10 @@ int co_cli_load_conf(co_cli_t *cli) {
     if (co_conf_set(cli->conf, name, eq + 1, CO_CONF_SRC_CLI, errstr, sizeof(errstr))) goto bad;
   }
   if (co_conf_finalize(cli->conf, errstr, sizeof(errstr))) goto bad;
-  co_log_setup(co_log_level_parse(co_conf_str(cli->conf, "log.level")),
+  int level = co_log_level_parse(co_conf_str(cli->conf, "log.level"));
+  if (!cli->service && co_conf_src(cli->conf, "log.level") == CO_CONF_SRC_DEFAULT && level > CO_LOG_WARN)
+    level = CO_LOG_WARN;
+  co_log_setup(level,
                co_log_fmt_parse(co_conf_str(cli->conf, "log.format")), co_conf_str(cli->conf, "debug"), NULL);
   return CO_EXIT_OK;
 bad:

@@ -19,12 +19,14 @@ typedef struct co_cli_s {
   char **xset; /* "name=value" from -X, applied last */
   co_conf_t *conf;
   int rc; /* exit code when co_cli_getopt returns CO_CLI_OPT_EXIT */
+  int service; /* a long-running command (run, ingest): logs at log.level's default, info */
 } co_cli_t;
 
 typedef struct co_cmd_s {
   const char *name;
   const char *summary;
   int (*main)(co_cli_t *cli, int argc, char **argv); /* argv[0] is the command name */
+  int service; /* see co_cli_t.service */
 } co_cmd_t;
 
 /* Handles an option every command takes (-c, -X, --brokers). Returns 1 if
@@ -53,7 +55,8 @@ int co_cli_getopt(co_cli_t *cli, const char *cmd, const char *usage, int argc, c
                   const struct option *longopts);
 
 /* Builds cli->conf from defaults, file, environment and -X, finalizes it and
- * sets up logging. On error prints one line naming the setting and returns
+ * sets up logging: a one-shot command (not cli->service) logs warnings and
+ * errors only unless log.level was set, so its answer is not buried. On error prints one line naming the setting and returns
  * CO_EXIT_USAGE; CO_EXIT_OK on success. */
 int co_cli_load_conf(co_cli_t *cli);
 

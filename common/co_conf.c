@@ -232,6 +232,14 @@ static int co_conf_idx_or_die(const co_conf_t *conf, const char *name, co_conf_t
 const char *co_conf_str(const co_conf_t *conf, const char *name) {
   return conf->vals[co_conf_idx_or_die(conf, name, CO_CONF_STR)].str;
 }
+co_conf_src_t co_conf_src(const co_conf_t *conf, const char *name) {
+  int idx = co_conf_find(conf, name);
+  if (idx < 0) {
+    fprintf(stderr, "careerops: internal error: unknown setting '%s'\n", name);
+    abort();
+  }
+  return conf->vals[idx].src;
+}
 int64_t co_conf_int(const co_conf_t *conf, const char *name) {
   return conf->vals[co_conf_idx_or_die(conf, name, CO_CONF_INT)].i;
 }

@@ -58,6 +58,8 @@ co_err_t co_conf_finalize(co_conf_t *conf, char *errstr, size_t errstr_size);
  * Returned strings are owned by conf and valid until the next set/destroy. */
 const char *co_conf_str(const co_conf_t *conf, const char *name);
 int64_t co_conf_int(const co_conf_t *conf, const char *name);
+/* Where a setting's value came from (CO_CONF_SRC_DEFAULT: nobody set it). */
+co_conf_src_t co_conf_src(const co_conf_t *conf, const char *name);
 int co_conf_bool(const co_conf_t *conf, const char *name);
 double co_conf_dbl(const co_conf_t *conf, const char *name);
 

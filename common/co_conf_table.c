@@ -14,7 +14,7 @@ static const co_conf_prop_t co_conf_table[] = {
     /* General */
     S("app.id", "careerops", "Application id: consumer group id and prefix of internal topics (changelogs)."),
     S("state.dir", "./careerops-data", "Directory for local state: RocksDB stores, checkpoints, embedded log."),
-    E("log.level", "info", "error|warn|info|debug", "Lowest level of log lines written to stderr."),
+    E("log.level", "info", "error|warn|info|debug", "Lowest level of log lines written to stderr; commands other than run and ingest log at warn unless this is set."),
     E("log.format", "auto", "auto|json|human", "Log line format; auto is human on a terminal, JSON otherwise."),
     S("debug", "", "Comma list of components whose debug lines are shown (e.g. state,vector), or all."),
     S("user.timezone", "",

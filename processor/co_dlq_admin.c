@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "co_dlq.h"
 #include "co_log.h"
@@ -284,6 +285,13 @@ static int co_dlq_print(const co_dlq_entry_t *e, void *opaque) {
   co_dlq_json_bytes(o, "error_message", e->error_message, strlen(e->error_message));
   json_object_set_new(o, "attempts", json_integer(e->attempts));
   json_object_set_new(o, "first_seen_ms", json_integer(e->first_seen_ms));
+  /* the same instant for people: "2026-12-07T15:04:29.492Z" */
+  time_t secs = (time_t)(e->first_seen_ms / 1000);
+  struct tm tm;
+  char iso[40] = "";
+  if (e->first_seen_ms >= 0 && gmtime_r(&secs, &tm) && strftime(iso, 24, "%Y-%m-%dT%H:%M:%S", &tm))
+    snprintf(iso + strlen(iso), sizeof(iso) - strlen(iso), ".%03dZ", (int)(e->first_seen_ms % 1000));
+  json_object_set_new(o, "first_seen", json_string(iso));
   json_object_set_new(o, "replayed", json_boolean(e->replayed));
   json_dumpf(o, opaque, JSON_COMPACT | JSON_PRESERVE_ORDER);
   fputc('\n', opaque);

@@ -134,7 +134,7 @@ CO.views.company = async function company(out, route) {
   var apps = r.applications || [];
   var summary = el('div', { class: 'apps-summary' }, apps.map(function (a) {
     return el('div', { class: 'app-chip' }, stageBadge(a.stage), ' ', a.role || '—',
-      el('span', { class: 'muted' }, ' · first seen ' + CO.fmtDate(a.first_seen) + ' · ' + (a.emails || 0) + ' emails'),
+      el('span', { class: 'muted' }, ' · first seen ' + CO.fmtDate(a.first_seen) + ' · ' + (a.emails || 0) + (a.emails === 1 ? ' email' : ' emails')),
       ' ', editButton(a, async function (app) {
         var all = await CO.loadApplications().catch(function () { return apps; });
         CO.openEditor(summary, app, all, function (body) { afterEdit(body, true); });

@@ -337,6 +337,15 @@ async function browserChecks(base, tmp, secret) {
       'timeline shows every event the API returns', `${events.length} vs ${(api.body.events || []).length}`);
     check(events.length > 0 && events.every((e) => e.link && e.link.includes('rfc822msgid%3A')),
       'each event links to its source email by Message-ID', JSON.stringify(events.slice(0, 2)));
+    // Each application chip's Edit button sits inside its own chip (not all
+    // stacked in the page's corner, as when it was positioned absolutely).
+    const chips = await page.$$eval('.app-chip', (cs) => cs.map((c) => {
+      const b = c.getBoundingClientRect(), e = c.querySelector('.card-edit');
+      const r = e ? e.getBoundingClientRect() : null;
+      return r && r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+    }));
+    check(chips.length > 0 && chips.every(Boolean), 'each application chip on the timeline holds its own Edit button',
+      JSON.stringify(chips));
     await page.screenshot({ path: path.join(BIN, 'dashboard-timeline.png') });
 
     // ---- hostile subject renders as text ----

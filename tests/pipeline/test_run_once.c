@@ -1,5 +1,6 @@
 /* run_once_prints_summary: `careerops run --once` on a fresh state dir
- * imports the sample inbox, prints the applications table and the label and
+ * imports the sample inbox, prints the applications table (an account column,
+ * the latest contact first) and the label and
  * DLQ counts on stdout, says honestly on stderr that there is no API yet,
  * and exits 0; with --sample '' it imports nothing and says so in numbers. */
 #include <setjmp.h>
@@ -22,6 +23,20 @@ static void test_run_once(void **state) {
   assert_int_equal(rc, 0);
   assert_non_null(out);
   assert_non_null(strstr(out, "COMPANY"));
+  { /* one account column; rows newest contact first (ISO times compare as text) */
+    char prev[64] = "~", *copy = strdup(out), *save = NULL;
+    int rows = 0;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+      if (!strncmp(line, "ACCOUNT ", 8) || strncmp(line, "me ", 3)) continue;
+      const char *last = strrchr(line, ' ') + 1;
+      if (strcmp(last, prev) > 0) fail_msg("rows not newest first: %s after %s", last, prev);
+      snprintf(prev, sizeof(prev), "%s", last);
+      rows++;
+    }
+    free(copy);
+    assert_int_equal(rows, 10);
+    assert_non_null(strstr(out, "ACCOUNT "));
+  }
   assert_non_null(strstr(out, "Orchard Labs"));
   assert_non_null(strstr(out, "Backend Engineer"));
   assert_non_null(strstr(out, "applications: 10\n"));

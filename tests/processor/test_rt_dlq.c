@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "co_th.h"
 #include "rt_check.h"
@@ -40,6 +41,16 @@ static void check_listed(const char *out, const char *topic, int replayed) {
   assert_non_null(strstr(json_string_value(json_object_get(o, "error_message")), "poison record POISON7777"));
   assert_int_equal(json_integer_value(json_object_get(o, "attempts")), 1);
   assert_true(json_integer_value(json_object_get(o, "first_seen_ms")) > 1600000000000LL);
+  { /* the ISO form names the same millisecond */
+    long long ms = json_integer_value(json_object_get(o, "first_seen_ms"));
+    time_t secs = (time_t)(ms / 1000);
+    struct tm tm;
+    char want[40];
+    gmtime_r(&secs, &tm);
+    strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(want + strlen(want), sizeof(want) - strlen(want), ".%03lldZ", ms % 1000);
+    assert_string_equal(json_string_value(json_object_get(o, "first_seen")), want);
+  }
   assert_int_equal(json_is_true(json_object_get(o, "replayed")), replayed);
   json_decref(o);
 }
