@@ -174,8 +174,10 @@ static void scan_text(cset_t* cs, const char* t, size_t len, int bonus) {
         co_xt_copyn(buf, sizeof(buf), s, (size_t)(hit - s));
         if (!strncmp(buf, "The ", 4)) memmove(buf, buf + 4, strlen(buf + 4) + 1);
         while (islower((unsigned char)buf[0]) &&
-               co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) /* "... de Mühlbach" */
-          memmove(buf, buf + strcspn(buf, " ") + (buf[strcspn(buf, " ")] != 0), strlen(buf + strcspn(buf, " ")) + 1);
+               co_xt_in_list(buf, strcspn(buf, " "), CO_XT_CONNECT)) { /* "... de Mühlbach" */
+          size_t w = strcspn(buf, " "), skip = w + (buf[w] != 0); /* the word and its space */
+          memmove(buf, buf + skip, strlen(buf + skip) + 1);
+        }
         cand_add(cs, buf, 3 + bonus, 1);
       }
       p = hit + 1;
