@@ -12,6 +12,8 @@
 //   - a search from the header shows the results /api/search returns (SKIP
 //     while the endpoint answers 503: no index wired in);
 //   - stats, interviews and the DLQ view render;
+//   - at 390 and 360 px every view fits the screen (no sideways scroll)
+//     with the search box, account picker and token field on it;
 //   - a card's Edit → stage select → Save moves the card to the new column
 //     after the refresh (a correction through the API), and it is still
 //     there after a restart of the same state;
@@ -171,6 +173,36 @@ async function getJson(base, p) {
 
 async function ready(page, name) {
   await page.waitForSelector(`#view[data-ready="${name}"]`, { timeout: 30000 });
+}
+
+/* At 390 and 360 px wide, on every view: the page does not scroll sideways
+ * (wide tables and the tab row scroll inside their own boxes) and the
+ * search box, account picker and token field lie inside the screen.
+ * Saves dashboard-390.png (board). Restores the 1280x800 viewport. */
+async function narrowChecks(page, base, company) {
+  const views = [['board', 'board'], ['interviews', 'interviews'], ['stats', 'stats'], ['review', 'review'],
+    ['dlq', 'dlq'], ['search', 'search'], ['company/' + encodeURIComponent(company), 'company']];
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const bad = [];
+    for (const [route, name] of views) {
+      await page.goto(base + '/#/' + route);
+      await ready(page, name);
+      const r = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const off = ['#quicksearch-q', '#account', '#token'].filter((sel) => {
+          const b = document.querySelector(sel).getBoundingClientRect();
+          return b.width === 0 || b.left < 0 || b.right > vw;
+        });
+        return { scroll: document.documentElement.scrollWidth, vw, off };
+      });
+      if (r.scroll > r.vw || r.off.length) bad.push(`${route}: page ${r.scroll}px on ${r.vw}px, off screen: ${r.off}`);
+      if (width === 390 && name === 'board') await page.screenshot({ path: path.join(BIN, 'dashboard-390.png') });
+    }
+    check(bad.length === 0, `at ${width} px every view fits the screen with search, account and token on it`,
+      bad.join('; '));
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /* A page on another origin (its own port on 127.0.0.1) that tries to
@@ -449,6 +481,9 @@ async function browserChecks(base, tmp, secret) {
         'briefing view shows the company\'s briefing', `${brief.status}: ${briefText.slice(0, 200)}`);
       await page.screenshot({ path: path.join(BIN, 'dashboard-briefing.png'), fullPage: true });
     }
+
+    // ---- phone screens: nothing wider than the screen, every control on it ----
+    await narrowChecks(page, base, company);
 
     // ---- a correction made in the page: Edit, new stage, Save ----
     await page.goto(base + '/#/board');
