@@ -36,6 +36,7 @@ typedef enum {
   CO_API_Q_REVIEW,        /* GET /api/accounts/{account}/review */
   CO_API_Q_REVIEW_ANSWER, /* POST /api/accounts/{account}/review/{id} */
   CO_API_Q_VERSION,       /* GET /api/version */
+  CO_API_Q_DLQ_DISMISS,   /* POST /api/dlq/{id}/dismiss (admin) */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 

@@ -174,6 +174,7 @@ static const co_api_route_def_t co_api_routes[] = {
     {CO_API_R_QUERY, "GET", "/api/version", NULL, CO_API_Q_VERSION, 0},
     {CO_API_R_QUERY, "GET", "/api/dlq", NULL, CO_API_Q_DLQ_LIST, CO_API_RF_ADMIN},
     {CO_API_R_QUERY, "POST", "/api/dlq/{id}/replay", NULL, CO_API_Q_DLQ_REPLAY, CO_API_RF_ADMIN},
+    {CO_API_R_QUERY, "POST", "/api/dlq/{id}/dismiss", NULL, CO_API_Q_DLQ_DISMISS, CO_API_RF_ADMIN},
     {CO_API_R_QUERY, "GET", "/api/companies/{company}/briefing", NULL, CO_API_Q_BRIEFING, 0},
     {CO_API_R_QUERY, "GET", "/api/accounts/{account}/applications", NULL, CO_API_Q_APPLICATIONS, CO_API_RF_OWN},
     {CO_API_R_QUERY, "GET", "/api/accounts/{account}/interviews", NULL, CO_API_Q_INTERVIEWS, CO_API_RF_OWN},

@@ -25,7 +25,8 @@ typedef struct co_dlq_entry_s {
   size_t value_len;
   const char *source_topic, *error_class, *error_message, *processor;
   long long source_partition, source_offset, attempts, first_seen_ms;
-  int replayed; /* a marker for this id exists */
+  int replayed;  /* a marker for this id exists */
+  int dismissed; /* set aside by the person: kept, listed, not replayed in bulk */
   /* An import that could not read a file (source_topic "import", class io): the file
    * and the import's cursor key ("" when not recorded). */
   const char *source_path, *import_cursor;
@@ -40,10 +41,13 @@ co_err_t co_dlq_foreach(const co_conf_t *conf, const char *filter,
                         int (*cb)(const co_dlq_entry_t *e, void *opaque), void *opaque, char *errstr,
                         size_t errstr_size);
 
-/* Prints matching records, one JSON object per line, to out. */
-co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char *errstr, size_t errstr_size);
+/* Prints matching records, one JSON object per line, to out; dismissed
+ * records only when all != 0. */
+co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, int all, FILE *out, char *errstr,
+                     size_t errstr_size);
 
-/* Replays matching records not yet replayed; *cnt gets how many. */
+/* Replays matching records not yet replayed; *cnt gets how many. A
+ * dismissed record is replayed only by an "id=" filter naming it. */
 co_err_t co_dlq_replay(const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t errstr_size);
 
 /* Re-reading the source of an import failure (source_topic "import",
@@ -65,6 +69,7 @@ typedef struct co_dlq_replay_stats_s {
   int replayed;   /* records replayed (each has its marker now) */
   int appended;   /* of those, import failures re-read and appended to topic.raw */
   int unreadable; /* import failures whose file still cannot be read (left in the DLQ) */
+  int dismissed;  /* letters dismissed (co_dlq_dismiss_rt) */
   char first_error[512]; /* why the first of those could not be read */
 } co_dlq_replay_stats_t;
 
@@ -82,5 +87,12 @@ co_err_t co_dlq_foreach_rt(co_rt_t *rt, const co_conf_t *conf, const char *filte
                            size_t errstr_size);
 co_err_t co_dlq_replay_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter, int *cnt, char *errstr,
                           size_t errstr_size);
+
+/* Dismisses the matching records neither replayed nor dismissed yet: a
+ * marker per record in the DLQ (one transaction in Kafka mode, one batch
+ * embedded); the records stay and are listed with "dismissed". rt as in
+ * co_dlq_replay_ex (NULL: open the state, or Kafka). *cnt gets how many. */
+co_err_t co_dlq_dismiss_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter, int *cnt, char *errstr,
+                           size_t errstr_size);
 
 #endif

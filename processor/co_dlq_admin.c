@@ -12,6 +12,9 @@
 #include "co_rt_int.h"
 
 #define CO_DLQ_MARKER "__co_replayed__"
+/* A dismissed letter's marker: the person saw it and does not want it
+ * replayed; the letter itself stays (a DLQ loses nothing). */
+#define CO_DLQ_DISMISSED "__co_dismissed__"
 
 typedef struct co_dlq_rec_s {
   int32_t partition;
@@ -213,9 +216,16 @@ static void co_dlq_entry(const co_dlq_set_t *set, const co_dlq_rec_t *r, co_dlq_
   e->first_seen_ms = atoll(co_dlq_hdr(r, "co.dlq.first.seen.ms"));
   e->source_path = co_dlq_hdr(r, "co.dlq.source.path");
   e->import_cursor = co_dlq_hdr(r, "co.dlq.import.cursor");
-  for (int i = 0; i < set->cnt; i++)
+  for (int i = 0; i < set->cnt; i++) {
     if (!strcmp(set->recs[i].key, CO_DLQ_MARKER) && !strcmp(co_dlq_hdr(&set->recs[i], "co.dlq.replayed.id"), e->id))
       e->replayed = 1;
+    if (!strcmp(set->recs[i].key, CO_DLQ_DISMISSED) && !strcmp(co_dlq_hdr(&set->recs[i], "co.dlq.dismissed.id"), e->id))
+      e->dismissed = 1;
+  }
+}
+
+static int co_dlq_is_marker(const co_dlq_rec_t *r) {
+  return !strcmp(r->key, CO_DLQ_MARKER) || !strcmp(r->key, CO_DLQ_DISMISSED);
 }
 
 /* A running embedded runtime whose log the next co_dlq_load reads instead of
@@ -245,7 +255,7 @@ co_err_t co_dlq_foreach(const co_conf_t *conf, const char *filter, int (*cb)(con
   if (!err) err = co_dlq_load(conf, &set, &rt, &topo, errstr, sz);
   for (int i = 0; !err && i < set.cnt; i++) {
     co_dlq_entry_t e;
-    if (!strcmp(set.recs[i].key, CO_DLQ_MARKER)) continue;
+    if (co_dlq_is_marker(&set.recs[i])) continue;
     co_dlq_entry(&set, &set.recs[i], &e);
     if (co_dlq_match(filter, &e) && cb(&e, opaque)) break;
   }
@@ -293,14 +303,27 @@ static int co_dlq_print(const co_dlq_entry_t *e, void *opaque) {
     snprintf(iso + strlen(iso), sizeof(iso) - strlen(iso), ".%03dZ", (int)(e->first_seen_ms % 1000));
   json_object_set_new(o, "first_seen", json_string(iso));
   json_object_set_new(o, "replayed", json_boolean(e->replayed));
+  json_object_set_new(o, "dismissed", json_boolean(e->dismissed));
   json_dumpf(o, opaque, JSON_COMPACT | JSON_PRESERVE_ORDER);
   fputc('\n', opaque);
   json_decref(o);
   return 0;
 }
 
-co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, FILE *out, char *errstr, size_t sz) {
-  return co_dlq_foreach(conf, filter, co_dlq_print, out, errstr, sz);
+typedef struct co_dlq_print_s {
+  FILE *out;
+  int all;
+} co_dlq_print_t;
+
+static int co_dlq_print_cb(const co_dlq_entry_t *e, void *opaque) {
+  const co_dlq_print_t *pr = opaque;
+  /* set aside and not replayed since: hidden unless asked for */
+  return e->dismissed && !e->replayed && !pr->all ? 0 : co_dlq_print(e, pr->out);
+}
+
+co_err_t co_dlq_list(const co_conf_t *conf, const char *filter, int all, FILE *out, char *errstr, size_t sz) {
+  co_dlq_print_t pr = {out, all};
+  return co_dlq_foreach(conf, filter, co_dlq_print_cb, &pr, errstr, sz);
 }
 
 /* --- replay --- */
@@ -310,9 +333,11 @@ static co_dlq_reread_fn co_dlq_reread;
 void co_dlq_set_reread(co_dlq_reread_fn fn) { co_dlq_reread = fn; }
 
 /* What one replayed record writes: its value to topic with headers h (all
- * owned here), plus a marker in the DLQ. */
+ * owned here), plus a marker in the DLQ; a dismissed one only its marker
+ * (topic NULL). */
 typedef struct co_dlq_out_s {
   const char *topic;
+  const char *mark_key; /* CO_DLQ_MARKER or CO_DLQ_DISMISSED */
   const char *key;
   size_t klen;
   const char *value;
@@ -350,11 +375,17 @@ static int co_dlq_is_unread(const co_dlq_entry_t *e) {
   return !strcmp(e->source_topic, "import") && !strcmp(e->error_class, "io");
 }
 
-static int co_dlq_prepare(const co_conf_t *conf, const co_dlq_rec_t *r, const co_dlq_entry_t *e, co_dlq_out_t *o,
-                          co_dlq_replay_stats_t *st) {
+static int co_dlq_prepare(const co_conf_t *conf, const co_dlq_rec_t *r, const co_dlq_entry_t *e, int dismiss,
+                          co_dlq_out_t *o, co_dlq_replay_stats_t *st) {
   memset(o, 0, sizeof(*o));
   o->key = r->key;
   o->klen = r->klen;
+  if (dismiss) {
+    o->mark_key = CO_DLQ_DISMISSED;
+    o->mark = (co_hdr_t){"co.dlq.dismissed.id", e->id, strlen(e->id)};
+    return 1;
+  }
+  o->mark_key = CO_DLQ_MARKER;
   o->mark = (co_hdr_t){"co.dlq.replayed.id", e->id, strlen(e->id)};
   if (!co_dlq_is_unread(e)) { /* a record from a topic: copied back as it was */
     o->topic = e->source_topic;
@@ -384,18 +415,33 @@ static int co_dlq_prepare(const co_conf_t *conf, const co_dlq_rec_t *r, const co
   return 1;
 }
 
-/* 1 if record i is to be replayed under filter / import_cursor. */
-static int co_dlq_wanted(const co_dlq_set_t *set, int i, const char *filter, const char *import_cursor,
+/* 1 if record i is to be replayed (or dismissed) under filter /
+ * import_cursor. A dismissed letter is replayed only when asked for by its
+ * id: a bulk replay leaves what the person set aside. */
+static int co_dlq_wanted(const co_dlq_set_t *set, int i, const char *filter, const char *import_cursor, int dismiss,
                          co_dlq_entry_t *e) {
   const co_dlq_rec_t *r = &set->recs[i];
-  if (!strcmp(r->key, CO_DLQ_MARKER)) return 0;
+  if (co_dlq_is_marker(r)) return 0;
   co_dlq_entry(set, r, e);
-  if (e->replayed || !co_dlq_match(filter, e) || !*e->source_topic) return 0;
+  if (e->replayed || !co_dlq_match(filter, e)) return 0;
+  if (dismiss) return !e->dismissed;
+  if (!*e->source_topic || (e->dismissed && (!filter || strncmp(filter, "id=", 3)))) return 0;
   return !import_cursor || (co_dlq_is_unread(e) && !strcmp(e->import_cursor, import_cursor));
 }
 
+/* Counts one written letter in st. */
+static void co_dlq_count(const co_dlq_out_t *o, co_dlq_replay_stats_t *st) {
+  if (!o->topic) {
+    st->dismissed++;
+    return;
+  }
+  st->replayed++;
+  if (o->reread) st->appended++;
+}
+
 static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, const char *filter,
-                                    const char *import_cursor, co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
+                                    const char *import_cursor, int dismiss, co_dlq_replay_stats_t *st, char *errstr,
+                                    size_t sz) {
   char err[256], txid[300];
   rd_kafka_conf_t *kc = co_rt_kafka_conf(conf, errstr, sz);
   if (!kc) return CO_ERR_CONFIG;
@@ -410,8 +456,8 @@ static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, co
   for (int i = 0; !e && i < set->cnt; i++) {
     co_dlq_entry_t ent;
     co_dlq_out_t o;
-    if (!co_dlq_wanted(set, i, filter, import_cursor, &ent)) continue;
-    int pr = co_dlq_prepare(conf, &set->recs[i], &ent, &o, st);
+    if (!co_dlq_wanted(set, i, filter, import_cursor, dismiss, &ent)) continue;
+    int pr = co_dlq_prepare(conf, &set->recs[i], &ent, dismiss, &o, st);
     char es[256];
     if (pr < 0) {
       co_dlq_out_free(&o);
@@ -422,15 +468,14 @@ static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, co
       co_dlq_out_free(&o);
       continue;
     }
-    if (co_rt_kafka_produce(rk, o.topic, -1, o.key, o.klen, o.value, o.vlen, o.h, o.hn, es, sizeof(es)) ||
-        co_rt_kafka_produce(rk, co_conf_str(conf, "topic.dlq"), -1, CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0,
-                            &o.mark, 1, es, sizeof(es))) {
+    if ((o.topic && co_rt_kafka_produce(rk, o.topic, -1, o.key, o.klen, o.value, o.vlen, o.h, o.hn, es, sizeof(es))) ||
+        co_rt_kafka_produce(rk, co_conf_str(conf, "topic.dlq"), -1, o.mark_key, strlen(o.mark_key), "", 0, &o.mark,
+                            1, es, sizeof(es))) {
       co_dlq_out_free(&o);
-      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay of %s failed: %s", ent.id, es);
+      rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "%s of %s failed: %s", dismiss ? "dismissal" : "replay", ent.id, es);
       break;
     }
-    st->replayed++;
-    if (o.reread) st->appended++;
+    co_dlq_count(&o, st);
     co_dlq_out_free(&o);
   }
   if (!e && !rc) e = rd_kafka_commit_transaction(rk, 60000);
@@ -438,18 +483,19 @@ static co_err_t co_dlq_replay_kafka(const co_conf_t *conf, co_dlq_set_t *set, co
     rc = co_seterr(errstr, sz, CO_ERR_KAFKA, "replay transaction failed: %s", rd_kafka_error_string(e));
     rd_kafka_error_destroy(e);
   }
-  if (rc) st->replayed = st->appended = 0;
+  if (rc) st->replayed = st->appended = st->dismissed = 0;
   rd_kafka_destroy(rk);
   return rc;
 }
 
 static co_err_t co_dlq_replay_embedded(co_rt_t *rt, const co_conf_t *conf, co_dlq_set_t *set, const char *filter,
-                                       const char *import_cursor, co_dlq_replay_stats_t *st, char *errstr,
-                                       size_t sz) {
+                                       const char *import_cursor, int dismiss, co_dlq_replay_stats_t *st,
+                                       char *errstr, size_t sz) {
   co_rt_msg_t *msgs = calloc((size_t)set->cnt * 2 + 1, sizeof(*msgs));
   co_dlq_out_t *outs = calloc((size_t)set->cnt + 1, sizeof(*outs));
   co_dlq_entry_t *ents = calloc((size_t)set->cnt + 1, sizeof(*ents));
-  int n = 0, replayed = 0, appended = 0;
+  int n = 0;
+  co_dlq_replay_stats_t done = {0}; /* added to st once the batch is appended */
   co_err_t rc = CO_OK;
   if (!msgs || !outs || !ents) {
     rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
@@ -457,21 +503,21 @@ static co_err_t co_dlq_replay_embedded(co_rt_t *rt, const co_conf_t *conf, co_dl
   }
   for (int i = 0; i < set->cnt; i++) {
     co_dlq_out_t *o = &outs[i];
-    if (!co_dlq_wanted(set, i, filter, import_cursor, &ents[i])) continue;
-    int pr = co_dlq_prepare(conf, &set->recs[i], &ents[i], o, st);
+    if (!co_dlq_wanted(set, i, filter, import_cursor, dismiss, &ents[i])) continue;
+    int pr = co_dlq_prepare(conf, &set->recs[i], &ents[i], dismiss, o, st);
     if (pr < 0) {
       rc = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
       goto out;
     }
     if (pr == 0) continue;
-    msgs[n++] = (co_rt_msg_t){o->key, o->klen, o->value, o->vlen, o->h, o->hn, o->topic};
-    msgs[n++] = (co_rt_msg_t){CO_DLQ_MARKER, strlen(CO_DLQ_MARKER), "", 0, &o->mark, 1, rt->dlq_topic};
-    replayed++;
-    if (o->reread) appended++;
+    if (o->topic) msgs[n++] = (co_rt_msg_t){o->key, o->klen, o->value, o->vlen, o->h, o->hn, o->topic};
+    msgs[n++] = (co_rt_msg_t){o->mark_key, strlen(o->mark_key), "", 0, &o->mark, 1, rt->dlq_topic};
+    co_dlq_count(o, &done);
   }
   if (n && (rc = co_rt_append(rt, rt->dlq_topic, msgs, n, NULL, 0, errstr, sz))) goto out;
-  st->replayed += replayed;
-  st->appended += appended;
+  st->replayed += done.replayed;
+  st->appended += done.appended;
+  st->dismissed += done.dismissed;
 out:
   for (int i = 0; outs && i < set->cnt; i++) co_dlq_out_free(&outs[i]);
   free(outs);
@@ -480,8 +526,9 @@ out:
   return rc;
 }
 
-co_err_t co_dlq_replay_ex(const co_conf_t *conf, co_rt_t *rt, const char *filter, const char *import_cursor,
-                          co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
+/* Replays (dismiss 0) or dismisses the matching letters; see co_dlq_replay_ex. */
+static co_err_t co_dlq_apply(const co_conf_t *conf, co_rt_t *rt, const char *filter, const char *import_cursor,
+                             int dismiss, co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
   co_dlq_set_t set = {0};
   co_rt_t *own = NULL;
   co_topo_t *topo = NULL;
@@ -493,16 +540,28 @@ co_err_t co_dlq_replay_ex(const co_conf_t *conf, co_rt_t *rt, const char *filter
   int any = 0; /* nothing to replay: no transaction (every Kafka-mode import asks) */
   for (int i = 0; !err && !any && i < set.cnt; i++) {
     co_dlq_entry_t e;
-    any = co_dlq_wanted(&set, i, filter, import_cursor, &e);
+    any = co_dlq_wanted(&set, i, filter, import_cursor, dismiss, &e);
   }
   if (!err && any)
-    err = (own || co_dlq_live_rt)
-              ? co_dlq_replay_embedded(own ? own : co_dlq_live_rt, conf, &set, filter, import_cursor, st, errstr, sz)
-              : co_dlq_replay_kafka(conf, &set, filter, import_cursor, st, errstr, sz);
+    err = (own || co_dlq_live_rt) ? co_dlq_replay_embedded(own ? own : co_dlq_live_rt, conf, &set, filter,
+                                                           import_cursor, dismiss, st, errstr, sz)
+                                  : co_dlq_replay_kafka(conf, &set, filter, import_cursor, dismiss, st, errstr, sz);
   co_dlq_live_rt = saved;
   co_dlq_set_free(&set);
   co_rt_destroy(own);
   co_topo_destroy(topo);
+  return err;
+}
+
+co_err_t co_dlq_replay_ex(const co_conf_t *conf, co_rt_t *rt, const char *filter, const char *import_cursor,
+                          co_dlq_replay_stats_t *st, char *errstr, size_t sz) {
+  return co_dlq_apply(conf, rt, filter, import_cursor, 0, st, errstr, sz);
+}
+
+co_err_t co_dlq_dismiss_rt(co_rt_t *rt, const co_conf_t *conf, const char *filter, int *cnt, char *errstr, size_t sz) {
+  co_dlq_replay_stats_t st;
+  co_err_t err = co_dlq_apply(conf, rt, filter, NULL, 1, &st, errstr, sz);
+  *cnt = err ? 0 : st.dismissed;
   return err;
 }
 

@@ -226,32 +226,51 @@ CO.views.search = async function search(out, route) {
 /* ---- dead letters ------------------------------------------------------------- */
 
 CO.views.dlq = async function dlq(out) {
-  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Dead letters')));
+  var showDismissed = el('input', { type: 'checkbox', id: 'dlq-show-dismissed' });
+  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Dead letters'), el('span', { class: 'spacer' }),
+    el('label', { class: 'check' }, showDismissed, 'Show dismissed')));
   var tbody = el('tbody');
   var more = el('button', { type: 'button', class: 'secondary hidden' }, 'Load more');
   var cursor = null;
+  function applyFilter() {
+    tbody.querySelectorAll('tr.dismissed').forEach(function (tr) { tr.classList.toggle('hidden', !showDismissed.checked); });
+  }
+  showDismissed.addEventListener('change', applyFilter);
 
+  /* A row's Replay and Dismiss: one POST each; the row says what happened. */
   function row(d) {
-    var status = el('span', { class: 'muted' });
-    var btn = el('button', { type: 'button', class: 'small', on: { click: async function () {
-      btn.disabled = true;
-      try {
-        await CO.api('/api/dlq/' + encodeURIComponent(d.id) + '/replay', { method: 'POST' });
-        CO.clear(status).appendChild(document.createTextNode('replayed'));
-      } catch (e) {
-        btn.disabled = false;
-        CO.clear(status).appendChild(document.createTextNode(e.status === 401 || e.status === 403
-          ? 'needs the admin token' : 'failed: ' + e.message));
-      }
-    } } }, 'Replay');
-    return el('tr', null, el('td', null, el('code', null, d.id)), el('td', null, CO.fmtDateTime(d.timestamp)),
+    var status = el('span', { class: 'muted' }, d.replayed ? 'replayed' : d.dismissed ? 'dismissed' : '');
+    var tr;
+    function action(verb, done) {
+      return el('button', { type: 'button', class: verb === 'replay' ? 'small' : 'small secondary', 'data-action': verb,
+        on: { click: async function (ev) {
+          var btn = ev.currentTarget;
+          btn.disabled = true;
+          try {
+            await CO.api('/api/dlq/' + encodeURIComponent(d.id) + '/' + verb, { method: 'POST' });
+            CO.clear(status).appendChild(document.createTextNode(done));
+            if (verb === 'dismiss') { tr.classList.add('dismissed'); applyFilter(); }
+          } catch (e) {
+            btn.disabled = false;
+            CO.clear(status).appendChild(document.createTextNode(e.status === 401 || e.status === 403
+              ? 'needs the admin token' : 'failed: ' + e.message));
+          }
+        } } }, verb === 'replay' ? 'Replay' : 'Dismiss');
+    }
+    var buttons = d.replayed ? [] : d.dismissed ? [action('replay', 'replayed')]
+      : [action('replay', 'replayed'), ' ', action('dismiss', 'dismissed')];
+    tr = el('tr', { class: d.dismissed && !d.replayed ? 'dismissed' : null, 'data-id': d.id },
+      el('td', null, el('code', null, d.id)), el('td', null, CO.fmtDateTime(d.timestamp)),
       el('td', null, d.class || ''), el('td', null, d.error || ''), el('td', null, String(d.attempts || 0)),
-      el('td', null, el('code', { class: 'preview' }, d.value_preview || '')), el('td', null, btn, ' ', status));
+      el('td', null, el('code', { class: 'preview' }, d.value_preview || '')),
+      el('td', null, buttons.concat([' ', status])));
+    return tr;
   }
 
   async function page() {
     var r = await CO.api('/api/dlq' + CO.q({ limit: 50, cursor: cursor }));
     (r.items || []).forEach(function (d) { tbody.appendChild(row(d)); });
+    applyFilter();
     cursor = r.next_cursor;
     more.classList.toggle('hidden', !cursor);
     return (r.items || []).length;

@@ -169,8 +169,9 @@ static co_err_t co_pl_route(co_pipeline_api_t *a, const co_api_query_t *q, const
     if (local) return CO_OK;
     co_pl_buf_t b;
     long status = 0;
-    rc = co_pl_http(a, url, q, q->kind == CO_API_Q_DLQ_REPLAY || q->kind == CO_API_Q_REVIEW_ANSWER, &status, &b, errstr,
-                    sz);
+    rc = co_pl_http(a, url, q,
+                    q->kind == CO_API_Q_DLQ_REPLAY || q->kind == CO_API_Q_DLQ_DISMISS || q->kind == CO_API_Q_REVIEW_ANSWER,
+                    &status, &b, errstr, sz);
     if (rc || status == 503) { /* owner gone or moving: refresh and retry once */
       co_buf_free(&b.body);
       co_rt_owners_invalidate(a->owners);
@@ -340,6 +341,9 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     break;
   case CO_API_Q_DLQ_REPLAY:
     out = co_pl_api_dlq_replay(p, q->id, &rc, errstr, sz);
+    break;
+  case CO_API_Q_DLQ_DISMISS:
+    out = co_pl_api_dlq_dismiss(p, q->id, &rc, errstr, sz);
     break;
   case CO_API_Q_BRIEFING:
     if ((rc = co_pl_route(a, q, p->t_research, q->company, res, &handled, errstr, sz)) || handled) return rc;

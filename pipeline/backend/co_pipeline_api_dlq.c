@@ -1,4 +1,5 @@
-/* co_pipeline_api_dlq.c: GET /api/dlq and POST /api/dlq/{id}/replay through
+/* co_pipeline_api_dlq.c: GET /api/dlq, POST /api/dlq/{id}/replay and
+ * POST /api/dlq/{id}/dismiss through
  * processor/co_dlq.h, on the running runtime (embedded) or the cluster.
  * API ids are "<dlq topic>:<partition>:<offset>" (the DLQ admin's
  * "<partition>:<offset>" with the topic in front, so an id says where the
@@ -40,6 +41,7 @@ static int co_pl_dlq_cb(const co_dlq_entry_t *e, void *opaque) {
   json_object_set_new(o, "key", co_pl_dlq_text(e->key, e->key_len, 256));
   json_object_set_new(o, "value_preview", co_pl_dlq_text(e->value, e->value_len, 200));
   json_object_set_new(o, "replayed", json_boolean(e->replayed));
+  json_object_set_new(o, "dismissed", json_boolean(e->dismissed));
   json_array_append_new(d->items, o);
   return 0;
 }
@@ -81,33 +83,51 @@ json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *
 }
 
 typedef struct co_pl_find_s {
-  int found, replayed;
+  int found, replayed, dismissed;
 } co_pl_find_t;
 
 static int co_pl_find_cb(const co_dlq_entry_t *e, void *opaque) {
   co_pl_find_t *f = opaque;
   f->found = 1;
   f->replayed = e->replayed;
+  f->dismissed = e->dismissed;
   return 1;
 }
 
-json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size) {
+/* The DLQ admin filter ("id=P:O") of an API id, and that letter's state;
+ * CO_ERR_NOT_FOUND when the id is malformed or names no letter. */
+static co_err_t co_pl_dlq_find(co_pipeline_t *p, const char *id, char *filter, size_t fsz, co_pl_find_t *f,
+                               char *errstr, size_t errstr_size) {
   size_t tl = strlen(p->t_dlq);
-  char filter[96];
-  co_pl_find_t f = {0};
-  int cnt = 0;
   long long part, off;
   char tail;
-  if (strncmp(id, p->t_dlq, tl) || id[tl] != ':' || sscanf(id + tl + 1, "%lld:%lld%c", &part, &off, &tail) != 2) {
-    *err = co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "no dead letter with that id");
-    return NULL;
-  }
-  snprintf(filter, sizeof(filter), "id=%lld:%lld", part, off);
-  if ((*err = co_dlq_foreach_rt(p->rt, p->conf, filter, co_pl_find_cb, &f, errstr, errstr_size))) return NULL;
-  if (!f.found) {
-    *err = co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "no dead letter with that id");
-    return NULL;
-  }
+  co_err_t err;
+  memset(f, 0, sizeof(*f));
+  if (strncmp(id, p->t_dlq, tl) || id[tl] != ':' || sscanf(id + tl + 1, "%lld:%lld%c", &part, &off, &tail) != 2)
+    return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "no dead letter with that id");
+  snprintf(filter, fsz, "id=%lld:%lld", part, off);
+  if ((err = co_dlq_foreach_rt(p->rt, p->conf, filter, co_pl_find_cb, f, errstr, errstr_size))) return err;
+  return f->found ? CO_OK : co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "no dead letter with that id");
+}
+
+/* Replays the letter (a dismissed one too: asked for by its id). */
+json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size) {
+  char filter[96];
+  co_pl_find_t f;
+  int cnt = 0;
+  if ((*err = co_pl_dlq_find(p, id, filter, sizeof(filter), &f, errstr, errstr_size))) return NULL;
   if (!f.replayed && (*err = co_dlq_replay_rt(p->rt, p->conf, filter, &cnt, errstr, errstr_size))) return NULL;
   return json_pack("{s:s, s:b}", "replayed", id, "already", f.replayed);
+}
+
+/* Sets the letter aside (kept, listed with "dismissed", left out of bulk
+ * replays); a replayed letter needs no dismissing ("already"). */
+json_t *co_pl_api_dlq_dismiss(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size) {
+  char filter[96];
+  co_pl_find_t f;
+  int cnt = 0;
+  if ((*err = co_pl_dlq_find(p, id, filter, sizeof(filter), &f, errstr, errstr_size))) return NULL;
+  int already = f.dismissed || f.replayed;
+  if (!already && (*err = co_dlq_dismiss_rt(p->rt, p->conf, filter, &cnt, errstr, errstr_size))) return NULL;
+  return json_pack("{s:s, s:b}", "dismissed", id, "already", already);
 }

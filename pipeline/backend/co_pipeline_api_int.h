@@ -46,6 +46,7 @@ json_t *co_pl_api_stats_merge(json_t *parts);
 /* co_pipeline_api_dlq.c: the DLQ through the running runtime. */
 json_t *co_pl_api_dlq_list(co_pipeline_t *p, json_t *args, co_err_t *err, char *errstr, size_t errstr_size);
 json_t *co_pl_api_dlq_replay(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size);
+json_t *co_pl_api_dlq_dismiss(co_pipeline_t *p, const char *id, co_err_t *err, char *errstr, size_t errstr_size);
 
 /* co_pipeline_api_correct.c: records body (the correction without
  * "application") for application id of account; {"accepted":true,

@@ -2,7 +2,7 @@
  * alice and bob), with this run's session secret (loopback, no token), each endpoint
  * answers with the documented shape and with data that matches the
  * pipeline's own listing: applications, a company's timeline, interviews
- * (JSON and .ics), accounts, stats, DLQ list and replay (once), health,
+ * (JSON and .ics), accounts, stats, DLQ list, dismiss and replay (each once), health,
  * ready, metrics, the OpenAPI document and the dashboard's index. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -156,6 +156,24 @@ static void test_endpoints(void **state) {
   char id[128];
   snprintf(id, sizeof(id), "%s", json_string_value(json_object_get(json_array_get(dl, 0), "id")));
   assert_non_null(strstr(id, ":"));
+  api_resp_free(&r);
+  /* dismissed: listed with dismissed=true, once; a replay naming it still replays it */
+  snprintf(path, sizeof(path), "/api/dlq/%s/dismiss", id);
+  api_req(t.base, "POST", path, tok, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "dismissed")), id);
+  assert_true(json_is_false(json_object_get(r.json, "already")));
+  api_resp_free(&r);
+  api_req(t.base, "POST", path, tok, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_true(json_is_true(json_object_get(r.json, "already")));
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/api/dlq", tok, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_true(json_is_true(json_object_get(json_array_get(json_object_get(r.json, "items"), 0), "dismissed")));
+  api_resp_free(&r);
+  api_req(t.base, "POST", "/api/dlq/nope:0:0/dismiss", tok, NULL, &r);
+  api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
   snprintf(path, sizeof(path), "/api/dlq/%s/replay", id);
   api_req(t.base, "POST", path, tok, NULL, &r);

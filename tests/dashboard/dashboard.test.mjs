@@ -11,7 +11,9 @@
 //     no <img> in the document);
 //   - a search from the header shows the results /api/search returns (SKIP
 //     while the endpoint answers 503: no index wired in);
-//   - stats, interviews and the DLQ view render;
+//   - stats, interviews and the DLQ view render; with the admin token a
+//     dead letter's Dismiss hides it, also after a reload, and "Show
+//     dismissed" lists it again;
 //   - at 390 and 360 px every view fits the screen (no sideways scroll)
 //     with the search box, account picker and token field on it;
 //   - a card's Edit → stage select → Save moves the card to the new column
@@ -560,6 +562,24 @@ async function tokenChecks(base, tmp, token, total) {
     await ready(page, 'dlq');
     const dlq = await page.textContent('#view');
     check(/No dead letters|Replay/.test(dlq), 'the admin token opens the DLQ view', dlq.slice(0, 200));
+    // Dismiss: the row hides at once and after a reload (the server kept it), "Show dismissed" brings it back.
+    const id = await page.getAttribute('#dlq tbody tr >> nth=0', 'data-id', { timeout: 5000 }).catch(() => null);
+    if (!id) {
+      check(false, 'the sample\'s dead letter is listed for the admin', dlq.slice(0, 200));
+    } else {
+      const rowOf = `#dlq tr[data-id="${id}"]`;
+      await page.click(`${rowOf} button[data-action="dismiss"]`);
+      await page.waitForSelector(`${rowOf}.dismissed.hidden`, { state: 'attached', timeout: 10000 }).catch(() => 0);
+      await page.reload();
+      await ready(page, 'dlq');
+      const hidden = !(await page.isVisible(rowOf));
+      await page.check('#dlq-show-dismissed');
+      const shown = await page.isVisible(rowOf);
+      const text = shown ? await page.textContent(rowOf) : '';
+      check(hidden && shown && /dismissed/.test(text) && /Replay/.test(text),
+        'Dismiss hides a dead letter (kept after a reload); "Show dismissed" lists it with Replay',
+        JSON.stringify({ hidden, shown, text: text.slice(0, 160) }));
+    }
     check(errors.length === 0, 'no page errors or console errors with a token', errors.join(' | '));
   } finally {
     await ctx.close();

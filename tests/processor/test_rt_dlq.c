@@ -1,7 +1,9 @@
 /* Proves the dead-letter queue in both modes: a poison record lands in the
  * DLQ with its source, cause, attempts and first-seen time; the records
- * after it are processed; `careerops dlq replay` re-injects it once, and
- * after the fix it is processed exactly once, however often replay runs. */
+ * after it are processed; `careerops dlq dismiss` sets it aside (hidden
+ * from list but with --all, left by a bulk replay); a replay naming its id
+ * re-injects it once, and after the fix it is processed exactly once,
+ * however often replay runs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,6 +68,39 @@ static char *sh(const char *fmt, ...) {
   return out;
 }
 
+/* The one dead letter is dismissed: `dlq list` hides it, `--all` shows it
+ * dismissed, a bulk replay leaves it; a replay naming its id replays it.
+ * x: the common options. */
+static void dismiss_then_replay_by_id(const char *x) {
+  char *out = NULL, cmd[2600], id[64];
+  snprintf(cmd, sizeof(cmd), "'%s' dlq dismiss %s 2>&1", cli, x);
+  assert_int_equal(co_th_sh(cmd, &out), 2); /* a filter is required */
+  assert_non_null(strstr(out, "dismiss needs --filter"));
+  free(out);
+  out = sh("'%s' dlq dismiss --filter class=poison %s 2>/dev/null", cli, x);
+  assert_string_equal(out, "1\n");
+  free(out);
+  out = sh("'%s' dlq dismiss --filter class=poison %s 2>/dev/null", cli, x); /* once */
+  assert_string_equal(out, "0\n");
+  free(out);
+  out = sh("'%s' dlq list %s", cli, x);
+  assert_string_equal(out, "");
+  free(out);
+  out = sh("'%s' dlq list --all %s", cli, x);
+  json_t *o = json_loads(out, JSON_DISABLE_EOF_CHECK, NULL);
+  if (!o || !json_is_true(json_object_get(o, "dismissed")) || json_is_true(json_object_get(o, "replayed")))
+    fail_msg("dlq list --all does not show the letter dismissed: %s", out);
+  snprintf(id, sizeof(id), "%s", json_string_value(json_object_get(o, "id")));
+  json_decref(o);
+  free(out);
+  out = sh("'%s' dlq replay %s 2>/dev/null", cli, x);
+  assert_string_equal(out, "0\n");
+  free(out);
+  out = sh("'%s' dlq replay --filter id=%s %s 2>/dev/null", cli, id, x);
+  assert_string_equal(out, "1\n");
+  free(out);
+}
+
 static void rt_dlq_embedded_poison_then_replay(void **state) {
   (void)state;
   char *dir = co_th_tmpdir("rt-dlq"), x[1200];
@@ -79,9 +114,7 @@ static void rt_dlq_embedded_poison_then_replay(void **state) {
   out = sh("'%s' dlq list %s", cli, x);
   check_listed(out, "careerops-input", 0);
   free(out);
-  out = sh("'%s' dlq replay %s 2>/dev/null", cli, x);
-  assert_string_equal(out, "1\n");
-  free(out);
+  dismiss_then_replay_by_id(x);
   free(sh("CO_TESTAPP_ACCEPT_POISON=1 '%s' process %s", app, x));
   out = sh("'%s' dlq replay %s 2>/dev/null", cli, x); /* nothing left to replay */
   assert_string_equal(out, "0\n");
@@ -115,9 +148,7 @@ static void rt_dlq_kafka_poison_then_replay(void **state) {
   check_listed(out, e.input, 0);
   free(out);
   rt_kill(&e, 0, SIGTERM);
-  out = sh("'%s' dlq replay %s 2>/dev/null", cli, x);
-  assert_string_equal(out, "1\n");
-  free(out);
+  dismiss_then_replay_by_id(x);
   out = sh("'%s' dlq replay %s 2>/dev/null", cli, x);
   assert_string_equal(out, "0\n");
   free(out);
