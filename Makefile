@@ -8,21 +8,33 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 
-.PHONY: deps deps-test build run test test-asan fuzz fuzz-soak bench clean
+.PHONY: deps deps-run deps-test build build-run run test test-asan fuzz fuzz-soak bench clean
 
-deps:
-	bash scripts/install-deps.sh
+# What running needs: the build's packages and the two models.
+deps-run:
+	bash scripts/install-deps.sh --run
 	@if [ -f scripts/install-model.sh ]; then bash scripts/install-model.sh; fi
 	@if [ -f scripts/install-e5.sh ]; then bash scripts/install-e5.sh; fi
+
+deps: deps-run
+	bash scripts/install-deps.sh
 
 deps-test: deps
 	bash scripts/fetch-kafka.sh
 
 build: deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCO_BUILD_TESTS=ON >/dev/null
 	ninja -C $(BUILD) -j $(JOBS)
 
-run: build
+# make run builds the careerops binary and its classifier model only. A build
+# directory not configured yet is configured without tests (no cmocka needed);
+# one that `make test` configured keeps its tests, which run does not build.
+build-run: deps-run
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCO_BUILD_TESTS=OFF >/dev/null
+	ninja -C $(BUILD) -j $(JOBS) careerops co_classify_model
+
+run: build-run
 	./$(BUILD)/cli/careerops run $(ARGS)
 
 # Tests prove properties, not speed: one BLAS/OpenMP thread each, so two
@@ -48,7 +60,7 @@ fuzz-soak:
 	CO_FUZZ_TARGETS="$(FUZZ_TARGETS)" nice -n 10 bash fuzz/run.sh --soak $(FUZZ_RUNS)
 
 test-asan:
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCO_SANITIZE=ON >/dev/null
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCO_SANITIZE=ON -DCO_BUILD_TESTS=ON >/dev/null
 	ninja -C $(ASAN_BUILD) -j $(JOBS)
 	$(TEST_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L 'unit|mock' -LE slow

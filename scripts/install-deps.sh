@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Installs every Debian package the build and the tests need. Safe to run twice:
-# packages already present are not fetched again, and apt lists are refreshed once.
+# Installs the Debian packages the build needs and, unless --run is given,
+# those the tests need too (make run passes --run: building and running
+# careerops needs no browser, broker, mail server or fuzzer). Safe to run
+# twice: packages already present are not fetched again, and apt lists are
+# refreshed once.
 set -euo pipefail
 
-PKGS=(
-  build-essential cmake ninja-build pkg-config clang
+# What building and running careerops needs.
+RUN_PKGS=(
+  build-essential cmake ninja-build pkg-config
   librdkafka-dev librocksdb-dev libfaiss-dev libopenblas-dev liblapack-dev
   libcurl4-openssl-dev libmicrohttpd-dev libjansson-dev libgmime-3.0-dev
-  libcmocka-dev libxxhash-dev libyaml-dev libssl-dev libjemalloc-dev
+  libxxhash-dev libyaml-dev libssl-dev libjemalloc-dev
+  libxml2-dev libical-dev libexttextcat-dev
+)
+# What only the tests, benchmarks and fuzzing need.
+TEST_PKGS=(
+  clang libclang-rt-14-dev libcmocka-dev
   dovecot-imapd openjdk-17-jre-headless maven
-  libxml2-dev libclang-rt-14-dev libical-dev libexttextcat-dev
   chromium prometheus wrk
   docker-compose python3-yaml
 )
+PKGS=("${RUN_PKGS[@]}")
+[ "${1:-}" = "--run" ] || PKGS+=("${TEST_PKGS[@]}")
 
 missing=()
 for p in "${PKGS[@]}"; do
