@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "co_cli.h"
 #include "co_term.h"
 #include "co_pipeline.h"
@@ -22,12 +24,32 @@ static const char co_corrections_usage[] =
     "add records one correction of an application of ACCOUNT, e.g.\n"
     "  '{\"application\":\"<key>\",\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Acme\"}}'\n"
     "  (also \"not_job_related\":true, \"merge_into\":\"<key>\", \"message_id\", \"at\";\n"
-    "  the key is the \"key\" field of an application). Corrections survive\n"
+    "  the key is the \"key\" field of an application in the API, the dashboard's\n"
+    "  CSV and the webhooks). Corrections survive\n"
     "  reprocessing of the raw topic.\n"
     "export writes the corrected emails as JSON lines in the training-corpus\n"
     "format (subject, from, body, label, company) for `careerops train --corpus`.\n"
     "Embedded mode only.\n"
     "  --out FILE            write to FILE instead of stdout\n" CO_CLI_COMMON_HELP;
+
+/* The correction with "application" and "merge_into" given as the API,
+ * CSV and webhooks show application keys turned into store keys (malloc'd),
+ * or NULL when there is nothing to turn (bad JSON is left to
+ * co_pipeline_correct, which names the problem). */
+static char *api_keys_to_store_keys(const char *account, const char *json) {
+  static const char *const fields[] = {"application", "merge_into", NULL};
+  json_t *c = json_loads(json, 0, NULL);
+  int changed = 0;
+  for (int i = 0; json_is_object(c) && fields[i]; i++) {
+    const char *v = json_string_value(json_object_get(c, fields[i]));
+    char *key = v ? co_pipeline_app_key(account, v) : NULL;
+    if (key) changed |= json_object_set_new(c, fields[i], json_string(key)) == 0;
+    free(key);
+  }
+  char *out = changed ? json_dumps(c, JSON_COMPACT) : NULL;
+  json_decref(c);
+  return out;
+}
 
 int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {{"out", required_argument, NULL, 'o'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
@@ -52,7 +74,10 @@ int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
   rc = CO_EXIT_FAIL;
   if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
   if (add) {
-    if (co_pipeline_correct(p, argv[optind], argv[optind + 1], errstr, sizeof(errstr))) goto fail;
+    char *json = api_keys_to_store_keys(argv[optind], argv[optind + 1]);
+    co_err_t err = co_pipeline_correct(p, argv[optind], json ? json : argv[optind + 1], errstr, sizeof(errstr));
+    free(json);
+    if (err) goto fail;
     if (co_rt_embedded(co_pipeline_rt(p)) && co_pipeline_run_until_idle(p, errstr, sizeof(errstr))) goto fail;
     co_term_printf(stderr, "careerops corrections: recorded\n");
     rc = CO_EXIT_OK;

@@ -176,6 +176,11 @@ co_err_t co_pipeline_notify_resume(co_pipeline_t *p, const char *channel, const 
 co_err_t co_pipeline_correct(co_pipeline_t *p, const char *account, const char *correction_json, char *errstr,
                              size_t errstr_size);
 
+/* The applications-store key of id, an application key as the API, the
+ * dashboard's CSV and the webhooks show it (URL-safe base64 of the store
+ * key), or NULL when id is not one of account's. Caller frees. */
+char *co_pipeline_app_key(const char *account, const char *id);
+
 /* Embedded mode: writes one JSON line per corrected email (training-corpus
  * format: subject, from, body, label, company, plus date, message_id,
  * label_source "correction"|"classifier" and source "correction") to out,

@@ -18,8 +18,7 @@
 
 #include "co_pipeline_api_int.h"
 
-/* Store key of application id, or NULL when id is none of account's. */
-static char *co_pl_app_key(const char *account, const char *id) {
+char *co_pipeline_app_key(const char *account, const char *id) {
   size_t len = 0, al = strlen(account);
   char *key = co_pl_b64url_decode(id, &len);
   if (key && (strlen(key) != len || len <= al + 1 || strncmp(key, account, al) || key[al] != '\x1f')) {
@@ -62,13 +61,13 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
                        path_only[i]);
       goto done;
     }
-  if (!(key = co_pl_app_key(account, id))) {
+  if (!(key = co_pipeline_app_key(account, id))) {
     *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no application with that key for this account");
     goto done;
   }
   if (!(c = json_deep_copy(body)) || !(echo = json_deep_copy(body))) goto nomem;
   mi = json_object_get(body, "merge_into");
-  if (json_is_string(mi) && !(mkey = co_pl_app_key(account, json_string_value(mi)))) {
+  if (json_is_string(mi) && !(mkey = co_pipeline_app_key(account, json_string_value(mi)))) {
     /* well-formed but naming no application of this account: as a missing
      * merge target in co_pipeline_correct, 404 */
     *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no application to merge into (merge_into) for this account");

@@ -5,6 +5,7 @@
  *   reprocess, every store rebuilt) shows it again, and bad corrections are
  *   refused with the reason.
  * - pipeline_correction_export_is_training_corpus: `careerops corrections
+ *   add` takes the application key the API and CSV show; `careerops corrections
  *   export` writes the corrected email with the corrected label and company,
  *   and `careerops train --corpus` accepts the file.
  * - pipeline_correction_merge_split_hide: merge folds one application into
@@ -94,6 +95,26 @@ static char *corr(const char *k, const char *rest) {
   char *s = json_dumps(j, JSON_COMPACT);
   json_decref(j);
   return s;
+}
+
+/* An application key as the API, CSV and webhooks show it: URL-safe
+ * base64 of the store key, no padding (written here, not borrowed from the
+ * code under test). Caller frees. */
+static char *api_key(const char *k) {
+  static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  size_t n = strlen(k), o = 0;
+  const unsigned char *u = (const unsigned char *)k;
+  char *out = malloc(n * 4 / 3 + 4);
+  assert_non_null(out);
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)u[i] << 16 | (i + 1 < n ? (unsigned)u[i + 1] << 8 : 0) | (i + 2 < n ? u[i + 2] : 0);
+    out[o++] = tbl[v >> 18 & 63];
+    out[o++] = tbl[v >> 12 & 63];
+    if (i + 1 < n) out[o++] = tbl[v >> 6 & 63];
+    if (i + 2 < n) out[o++] = tbl[v & 63];
+  }
+  out[o] = 0;
+  return out;
 }
 
 __attribute__((unused)) static void pipeline_correction_survives_full_reprocess(void **state) {
@@ -194,13 +215,16 @@ __attribute__((unused)) static void pipeline_correction_export_is_training_corpu
   list(p, &apps);
   const app_t *t = find(&apps, "Tallpine");
   assert_non_null(t);
-  /* the stage correction names its email: only that labels an email */
-  char *c1 = corr(t->key, "{\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Tallpine Analytics\"},"
-                          "\"message_id\":\"rej-1@tallpine.example\"}");
+  /* the stage correction names its email: only that labels an email; the
+   * application is named by the key the API and the dashboard's CSV show */
+  char *shown = api_key(t->key);
+  char *c1 = corr(shown, "{\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Tallpine Analytics\"},"
+                         "\"message_id\":\"rej-1@tallpine.example\"}");
+  free(shown);
   co_pipeline_destroy(p); /* the CLI opens the state dir itself */
   co_conf_destroy(conf);
 
-  /* added through the CLI: the JSON (with \u001f in the key) goes in one argument */
+  /* added through the CLI: the JSON goes in one argument */
   snprintf(out, sizeof(out), "%s/c1.json", dir);
   assert_int_equal(co_th_write_file(out, c1, strlen(c1)), 0);
   snprintf(cmd, sizeof(cmd), "'%s/cli/careerops' corrections add sam \"$(cat '%s')\" -X state.dir='%s' -X log.level=warn",
