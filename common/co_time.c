@@ -11,4 +11,6 @@ static int64_t ms_of(clockid_t id) {
 
 int64_t co_time_mono_ms(void) { return ms_of(CLOCK_MONOTONIC); }
 
+int64_t co_time_mono_coarse_ms(void) { return ms_of(CLOCK_MONOTONIC_COARSE); }
+
 int64_t co_time_wall_ms(void) { return ms_of(CLOCK_REALTIME); }
