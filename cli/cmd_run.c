@@ -132,7 +132,7 @@ static int summary(co_pipeline_t *p, char *errstr, size_t errstr_size) {
     rows_free(&t);
     return -1;
   }
-  qsort(t.rows, t.n, sizeof(*t.rows), row_cmp);
+  if (t.n) qsort(t.rows, t.n, sizeof(*t.rows), row_cmp); /* rows is NULL when there are none: qsort's base must not be */
   print_rows(&t);
   printf("%sapplications: %zu\n", t.n ? "\n" : "", t.n);
   rows_free(&t);
