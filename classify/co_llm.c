@@ -166,6 +166,12 @@ done:
 }
 
 /* One logical request: tries each key once, moving on only on 429. */
+int64_t co_llm_chain_worst_ms(const co_llm_chain_t *c) {
+  int64_t ms = 0;
+  for (int i = 0; c && i < c->nprov; i++) ms += 2 * (int64_t)c->provs[i].nkeys * 2 * c->timeout_ms;
+  return ms;
+}
+
 co_err_t co_llm_request(co_llm_chain_t *c, co_llm_prov_t *p, const char *system, int json_mode,
                         const co_llm_msg_t *msgs, int nmsgs, char **textp, char *errstr, size_t errstr_size) {
   json_t *j = p->wire->body(p->model, system, json_mode, msgs, nmsgs);

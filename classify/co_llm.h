@@ -46,6 +46,12 @@ typedef enum { CO_LLM_BREAKER_CLOSED = 0, CO_LLM_BREAKER_OPEN, CO_LLM_BREAKER_HA
  * has no such provider. */
 int co_llm_breaker_state(co_llm_chain_t *chain, const char *provider);
 
+/* The longest one call (co_llm_classify or co_llm_complete) may take when
+ * every provider answers late: per provider and key a rate-limit wait and a
+ * request of llm.timeout.ms each, twice (the repair turn). 0 for NULL or a
+ * chain without providers. */
+int64_t co_llm_chain_worst_ms(const co_llm_chain_t *chain);
+
 /* Cuts s to at most max_chars code points without splitting a UTF-8
  * sequence; returns the byte length to keep. */
 size_t co_llm_utf8_cut(const char *s, size_t len, size_t max_chars);

@@ -112,6 +112,14 @@ int co_notify_enabled(const co_notify_t *n, co_notify_ch_t ch) {
   return ch >= 0 && ch < CO_NOTIFY__CH_CNT && n->chan[ch].enabled;
 }
 
+int64_t co_notify_worst_ms(const co_notify_t *n) {
+  /* every wait at the cap: a Retry-After may ask for it at any attempt */
+  int64_t one = n->retry_max * n->timeout_ms + (n->retry_max - 1) * n->backoff_max_ms, all = 0;
+  for (int ch = 0; ch < CO_NOTIFY__CH_CNT; ch++)
+    if (n->chan[ch].enabled) all += one;
+  return all;
+}
+
 int co_notify_paused(co_notify_t *n, co_notify_ch_t ch) {
   pthread_mutex_lock(&n->lock);
   int p = n->chan[ch].paused;

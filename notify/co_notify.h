@@ -56,6 +56,10 @@ const char *co_notify_ch_name(co_notify_ch_t ch);
 /* Outcome name ("ok", "retryable", ...); static. */
 const char *co_notify_res_name(co_notify_res_t res);
 int co_notify_enabled(const co_notify_t *n, co_notify_ch_t ch);
+/* The longest co_notify_send of one message to every enabled channel may
+ * take: notify.retry.max requests of notify.timeout.ms each and the waits
+ * between them (each at most notify.backoff.max.ms). 0 with no channel. */
+int64_t co_notify_worst_ms(const co_notify_t *n);
 int co_notify_paused(co_notify_t *n, co_notify_ch_t ch);
 
 /* The readable message for a notification object (docs/pipeline.md:

@@ -42,6 +42,7 @@ struct co_topo_s {
   int proc_cnt;
   char *sinks[CO_TOPO_MAX_PROCS * 2];
   int sink_cnt;
+  int64_t attempt_max_ms; /* co_topo_set_attempt_max_ms; 0: records are quick */
 };
 
 /* A send buffered during a callback; emitted only if the callback succeeds. */
@@ -230,6 +231,8 @@ void co_rt_emb_forget_logs(co_rt_t *rt);
 /* co_rt_kafka.c */
 co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz);
 co_err_t co_rt_kafka_loop(co_rt_t *rt, char *errstr, size_t sz);
+/* The transaction.timeout.ms this runtime's producer gets (co_rt_kafka.c). */
+int64_t co_rt_txn_timeout_ms(const co_rt_t *rt);
 void co_rt_kafka_close(co_rt_t *rt);
 co_err_t co_rt_kafka_emit(co_rt_t *rt, const char *topic, int32_t partition, const void *key, size_t klen,
                           const void *val, size_t vlen, const co_hdr_t *hdrs, int hdr_cnt, char *errstr, size_t sz);

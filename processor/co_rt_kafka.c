@@ -158,6 +158,33 @@ static co_err_t co_rt_kafka_ensure_topics(co_rt_t *rt, char *errstr, size_t sz) 
   return nt ? co_kafka_create_topics(rt->producer, rt->conf, want, nt, 30000, NULL, errstr, sz) : CO_OK;
 }
 
+/* transaction.timeout.ms: 10 s (Kafka Streams' value) on top of the commit
+ * interval and of the slowest record: the loop commits after the first
+ * record past the interval, so a transaction lives one interval plus that
+ * record, every attempt and backoff of it (co_task_process). A longer one is
+ * aborted by the broker, which fences this producer (the instance stops).
+ * At most the broker's default transaction.max.timeout.ms (15 min). A
+ * kafka.transaction.timeout.ms the user set wins. */
+static int co_rt_user_txn_timeout(const char *name, const char *value, void *opaque) {
+  if (!strcmp(name, "transaction.timeout.ms")) *(int64_t *)opaque = strtoll(value, NULL, 10);
+  return 0;
+}
+
+int64_t co_rt_txn_timeout_ms(const co_rt_t *rt) {
+  int64_t rec = 0, back = 0, user = 0;
+  co_conf_passthru_foreach(rt->conf, "kafka.", co_rt_user_txn_timeout, &user);
+  if (user > 0) return user;
+  if (rt->topo->attempt_max_ms) {
+    for (int a = 1; a < rt->max_attempts; a++) {
+      int64_t b = (int64_t)rt->backoff_ms << (a - 1);
+      back += b > 5000 ? 5000 : b;
+    }
+    rec = rt->topo->attempt_max_ms * (rt->max_attempts > 0 ? rt->max_attempts : 1) + back;
+  }
+  int64_t ms = 10000 + rt->commit_interval_ms + rec;
+  return ms > 900000 ? 900000 : ms;
+}
+
 co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   char err[512], txid[256];
   rd_kafka_conf_t *pc = NULL, *cc = NULL, *rc = NULL;
@@ -176,14 +203,12 @@ co_err_t co_rt_kafka_start(co_rt_t *rt, char *errstr, size_t sz) {
   if (!(pc = co_rt_kafka_conf_defaults(rt->conf, pdef, errstr, sz))) goto err;
   if (co_rt_kset(pc, "partitioner", "murmur2_random", errstr, sz)) goto err;
   if (rt->eos) {
-    /* 10 s, as Kafka Streams, on top of the commit interval: a transaction
-     * lives one interval plus its last record, and a longer one is aborted
-     * by the broker, which fences this producer. */
     char tmo[32];
-    snprintf(tmo, sizeof(tmo), "%lld", 10000LL + (long long)rt->commit_interval_ms);
+    snprintf(tmo, sizeof(tmo), "%lld", (long long)co_rt_txn_timeout_ms(rt));
     snprintf(txid, sizeof(txid), "%s-%s", app, rt->instance_id);
     if (co_rt_kset(pc, "transactional.id", txid, errstr, sz) || co_rt_kset(pc, "transaction.timeout.ms", tmo, errstr, sz))
       goto err;
+    CO_LOGKV(CO_LOG_INFO, "kafka", "transactions", "transactional.id", txid, "transaction.timeout.ms", tmo);
   } else if (co_rt_kset(pc, "enable.idempotence", "true", errstr, sz)) {
     goto err;
   }

@@ -221,6 +221,9 @@ static int co_rt_restore_check_ends(co_rt_t *rt) {
   for (int i = 0; i < rt->task_cnt; i++) {
     co_task_t *t = rt->tasks[i];
     if (t->state == CO_TASK_RUNNING) continue;
+    /* A stateless processor has nothing to restore: it runs at once (it
+     * used to wait forever for a restore event that never came). */
+    if (t->state == CO_TASK_RESTORING && !t->proc->store_cnt) done_any = 1;
     for (int s = 0; s < t->proc->store_cnt; s++) {
       if (t->end_checked & (1 << s) || t->restore_done[s]) continue;
       t->end_checked |= 1 << s;
@@ -333,12 +336,20 @@ void co_rt_kafka_abort(co_rt_t *rt, const char *why) {
     if (rt->aborts != aborts) return;
   }
   CO_LOGKV(CO_LOG_WARN, "kafka", "aborting transaction", "reason", why);
-  if (rt->eos && rt->txn_open) {
+  /* An abort that times out (a coordinator moving after a broker died:
+   * CONCURRENT_TRANSACTIONS, a PID being re-acquired) is retried, as
+   * librdkafka asks: given up, the producer stays mid-abort, the next
+   * begin_transaction fails with "Erroneous state" and the instance stops
+   * for good. A fatal error (fenced) stops the loop. */
+  while (rt->eos && rt->txn_open) {
     rd_kafka_error_t *e = rd_kafka_abort_transaction(rt->producer, 30000);
-    if (e) {
-      CO_LOGKV(CO_LOG_ERROR, "kafka", "abort failed", "error", rd_kafka_error_string(e));
-      rd_kafka_error_destroy(e);
-    }
+    if (!e) break;
+    int again = rd_kafka_error_is_retriable(e) && !rd_kafka_error_is_fatal(e) && !rt->stop;
+    CO_LOGKV(CO_LOG_ERROR, "kafka", again ? "abort not done yet; retrying" : "abort failed", "error",
+             rd_kafka_error_string(e));
+    if (rd_kafka_error_is_fatal(e)) rt->cfatal = 1;
+    rd_kafka_error_destroy(e);
+    if (!again) break;
   }
   rt->txn_open = 0;
   rt->aborts++;

@@ -14,6 +14,10 @@ co_topo_t *co_topo_new(const char *app_id) {
   return t;
 }
 
+void co_topo_set_attempt_max_ms(co_topo_t *t, int64_t ms) {
+  t->attempt_max_ms = ms > 0 ? ms : 0;
+}
+
 void co_topo_destroy(co_topo_t *t) {
   if (!t) return;
   for (int i = 0; i < t->store_cnt; i++) {

@@ -65,6 +65,14 @@ typedef co_proc_rc_t (*co_proc_fn_t)(co_ctx_t *ctx, const co_record_t *rec, void
 co_topo_t *co_topo_new(const char *app_id);
 void co_topo_destroy(co_topo_t *topo);
 
+/* The longest one attempt at one record may take (a processor that calls
+ * a remote service inside the record: its timeouts), 0 (the default) when
+ * records are quick. Kafka mode sizes transaction.timeout.ms from it: a
+ * transaction lives one commit interval plus its last record (every
+ * attempt and backoff of it), and the broker aborts one that lives longer
+ * and fences the producer, which stops the instance. */
+void co_topo_set_attempt_max_ms(co_topo_t *topo, int64_t ms);
+
 /* Declares a store (name unique in the topology). */
 co_err_t co_topo_add_store(co_topo_t *topo, const char *name, int flags, char *errstr, size_t errstr_size);
 

@@ -41,6 +41,12 @@ nomem:
   return NULL;
 }
 
+int64_t co_research_worst_ms(const co_research_t *r) {
+  if (!r) return 0;
+  int64_t tavily = *r->tavily_key ? 2 * (int64_t)r->timeout_ms + r->retry_max_ms : 0;
+  return tavily + co_llm_chain_worst_ms(r->llm);
+}
+
 void co_research_destroy(co_research_t *r) {
   if (!r) return;
   free(r->tavily_url);

@@ -36,6 +36,10 @@ typedef struct co_research_s co_research_t;
  * freed with co_research_destroy(), or NULL with errstr set. */
 co_research_t *co_research_new(const co_conf_t *conf, co_llm_chain_t *llm, char *errstr, size_t errstr_size);
 void co_research_destroy(co_research_t *r);
+/* The longest one briefing may take when every remote answers late: two
+ * Tavily requests of research.timeout.ms with the longest Retry-After
+ * between them, and the LLM summary (co_llm_chain_worst_ms). */
+int64_t co_research_worst_ms(const co_research_t *r);
 
 /* Builds the briefing for task, folding in prev (the previous briefing of the
  * same company, or NULL). task and prev are borrowed. On CO_OK *out is a new

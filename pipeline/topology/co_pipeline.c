@@ -1,7 +1,7 @@
 /* co_pipeline.c: builds the CareerOps topology and its runtime, and runs it.
  *
  * Four processors, each one task per partition of its source topic:
- *   classify    (topic.raw; stores dedupe with TTL, applications, review)
+ *   classify    (topic.raw; stores dedupe with TTL, applications, review, emails)
  *               -> topic.classified, topic.research, topic.notifications
  *   research    (topic.research; store briefings)
  *   notify      (topic.notifications; stores notify_sent, notify_pending:
@@ -16,7 +16,8 @@
 #include "co_pipeline_review.h"
 
 co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errstr_size) {
-  static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, CO_PL_STORE_REVIEW, NULL};
+  static const char *const stores[] = {CO_PL_STORE_DEDUPE, CO_PL_STORE_APPS, CO_PL_STORE_REVIEW, CO_PL_STORE_EMAILS,
+                                       NULL};
   static const char *const rstores[] = {CO_PL_STORE_BRIEFINGS, NULL};
   static const char *const cstores[] = {CO_PL_STORE_CORRECTIONS, NULL};
   co_pipeline_t *p = calloc(1, sizeof(*p));
@@ -54,6 +55,7 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
   if (co_topo_add_store(p->topo, CO_PL_STORE_DEDUPE, CO_STORE_F_TTL, errstr, errstr_size) ||
       co_topo_add_store(p->topo, CO_PL_STORE_APPS, 0, errstr, errstr_size) ||
       co_topo_add_store(p->topo, CO_PL_STORE_REVIEW, 0, errstr, errstr_size) ||
+      co_topo_add_store(p->topo, CO_PL_STORE_EMAILS, 0, errstr, errstr_size) ||
       co_topo_add_processor(p->topo, "classify", p->t_raw, co_pl_classify_proc, p, stores, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_classified, errstr, errstr_size) ||
       co_topo_add_sink(p->topo, p->t_research, errstr, errstr_size) ||
@@ -67,6 +69,11 @@ co_pipeline_t *co_pipeline_new(const co_conf_t *conf, char *errstr, size_t errst
     goto err;
   if (!(p->research = co_research_new(conf, p->llm, errstr, errstr_size))) goto err;
   if (co_pl_notify_register(p, errstr, errstr_size)) goto err;
+  { /* A record's remote calls happen inside its transaction: the slowest bounds how long one may live. */
+    int64_t worst = co_llm_chain_worst_ms(p->llm), r = co_research_worst_ms(p->research),
+            n = co_pl_notify_worst_ms(p);
+    co_topo_set_attempt_max_ms(p->topo, worst > r ? (worst > n ? worst : n) : (r > n ? r : n));
+  }
   if (!(p->rt = co_rt_new(conf, p->topo, errstr, errstr_size))) goto err;
   if (!(p->index = co_pl_index_new(p, errstr, errstr_size)) || co_pl_index_start(p->index, errstr, errstr_size))
     goto err;

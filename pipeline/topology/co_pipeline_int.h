@@ -14,6 +14,8 @@
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
+/* One reading copy per classified email (co_pipeline_emails.c). */
+#define CO_PL_STORE_EMAILS "emails"
 /* Company briefings, one per account (key: company \x1f account; a bare
  * company key is an older version's briefing of every account, never
  * served) and their change log, read by the search indexer: CO_PL_BR_SEQ
@@ -75,6 +77,12 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
 co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classified, char **app_key_out, char *errstr,
                            size_t errstr_size);
 
+/* co_pipeline_emails.c: keeps the classified event ev (its label and
+ * application set) as account's email; an event without a Message-ID is
+ * skipped (CO_OK). get: a new reference to the stored email, or NULL. */
+co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev);
+json_t *co_pipeline_email_get(co_pipeline_t *p, const char *account, const char *message_id);
+
 /* co_pipeline_role.c: a role title's canonical words, to tell whether two
  * titles name the same job (see the file's comment for the rules). */
 typedef struct co_pl_role_s {
@@ -133,5 +141,7 @@ json_t *co_pl_corrections_overlay(co_pipeline_t *p, int32_t part, const char *ap
  * co_pl_notify_destroy). */
 co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_size);
 void co_pl_notify_destroy(co_pl_notify_t *nt);
+/* The longest one notification record may take (co_notify_worst_ms), 0 without channels. */
+int64_t co_pl_notify_worst_ms(const co_pipeline_t *p);
 
 #endif

@@ -325,6 +325,10 @@ static co_proc_rc_t co_pl_notify_punct(co_ctx_t *ctx, void *opaque, char *errstr
   return CO_PROC_OK;
 }
 
+int64_t co_pl_notify_worst_ms(const co_pipeline_t *p) {
+  return p->notify && p->notify->n ? co_notify_worst_ms(p->notify->n) : 0;
+}
+
 co_err_t co_pl_notify_register(co_pipeline_t *p, char *errstr, size_t errstr_size) {
   static const char *const stores[] = {CO_PL_STORE_NOTIFY_SENT, CO_PL_STORE_NOTIFY_PENDING, NULL};
   co_pl_notify_t *nt = calloc(1, sizeof(*nt));

@@ -484,11 +484,47 @@ int e2e_kafka_webhook_resends(e2e_world_t *w, const char *allowed) {
   return twice;
 }
 
+/* The last `max` lines of path that say something went wrong: our warn and
+ * error log lines, librdkafka's transaction and fatal errors. */
+static void print_trouble(const char *label, const char *path, int max) {
+  char *all = co_th_read_file(path, NULL);
+  if (!all) return;
+  const char *hits[64];
+  int n = 0;
+  if (max > 64) max = 64;
+  for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n")) {
+    if (!strstr(line, "\"level\":\"warn\"") && !strstr(line, "\"level\":\"error\"") && !strstr(line, "|TXNERR|") &&
+        !strstr(line, "|FATAL|"))
+      continue;
+    hits[n % max] = line;
+    n++;
+  }
+  printf("--- %s (%s): %d trouble line(s), the last %d:\n", label, path, n, n < max ? n : max);
+  for (int i = n < max ? 0 : n - max; i < n; i++) printf("  %.600s\n", hits[i % max]);
+  free(all);
+}
+
+void e2e_kafka_print_trouble(const e2e_world_t *w) {
+  char label[32];
+  for (int s = 0; s < w->n_inst; s++) {
+    snprintf(label, sizeof(label), "instance %d", s);
+    print_trouble(label, w->log[s], 40);
+  }
+  if (w->ingest) print_trouble("ingest", w->ingest_log, 20);
+  fflush(stdout);
+}
+
 void e2e_kafka_settle(e2e_world_t *w, int64_t t0) {
-  if (!CO_TH_WAIT_UNTIL(e2e_kafka_check(w), 420000)) fail_msg("not settled within 420 s: %s", w->why);
+  if (!CO_TH_WAIT_UNTIL(e2e_kafka_check(w), 420000)) {
+    e2e_kafka_print_trouble(w);
+    fail_msg("not settled within 420 s: %s", w->why);
+  }
   printf("settled %lld ms after ingest started\n", (long long)(co_th_now_ms() - t0));
   w->verbose = 1;
-  if (!e2e_kafka_check(w)) fail_msg("settled, then not: %s", w->why);
+  if (!e2e_kafka_check(w)) {
+    e2e_kafka_print_trouble(w);
+    fail_msg("settled, then not: %s", w->why);
+  }
 }
 
 /* ---- a kill held inside a webhook delivery ------------------------------ */

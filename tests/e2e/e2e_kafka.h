@@ -87,6 +87,11 @@ void e2e_kafka_world_start_ingest(e2e_world_t *w);
  * events imply, each request signed. Else 0 with w->why. */
 int e2e_kafka_check(e2e_world_t *w);
 
+/* Prints what the instances' and ingest's logs say went wrong (warn and
+ * error lines, librdkafka transaction errors): a failing wait calls it, so
+ * a CI log shows why the pipeline stalled, not only that it did. */
+void e2e_kafka_print_trouble(const e2e_world_t *w);
+
 /* Waits (420 s) until e2e_kafka_check holds, prints how long it took since
  * t0 (co_th_now_ms), then checks once more verbosely. Fails the test with
  * w->why when it does not settle. */

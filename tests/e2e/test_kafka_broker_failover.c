@@ -200,9 +200,11 @@ static void test_broker_failover(void **state) {
 
   /* the third quarter flows through the two survivors */
   e2e_kafka_deliver(&w, n / 2, q3);
-  if (!CO_TH_WAIT_UNTIL(committed(&w) >= q3, 300000))
+  if (!CO_TH_WAIT_UNTIL(committed(&w) >= q3, 300000)) {
+    e2e_kafka_print_trouble(&w);
     fail_msg("with broker %d down, only %ld of %d delivered messages classified within 300 s",
              co_th_kafka_node_id(k, v), committed(&w), q3);
+  }
   long down = committed(&w);
   printf("with broker %d down: %ld committed classified events (all %d delivered), %d webhook requests, "
          "raw/classified partitions with 2 in-sync replicas: %s\n",
@@ -214,8 +216,10 @@ static void test_broker_failover(void **state) {
   }
   int64_t t_back = co_th_now_ms();
   e2e_kafka_deliver(&w, q3, n); /* the last quarter while the broker catches up */
-  if (!CO_TH_WAIT_UNTIL(isr_all(k, &w, 3), 180000))
+  if (!CO_TH_WAIT_UNTIL(isr_all(k, &w, 3), 180000)) {
+    e2e_kafka_print_trouble(&w);
     fail_msg("broker %d not back in every raw/classified ISR within 180 s", co_th_kafka_node_id(k, v));
+  }
   printf("broker %d restarted after %lld ms down; back in every raw/classified ISR %lld ms later\n",
          co_th_kafka_node_id(k, v), (long long)(t_back - t_kill), (long long)(co_th_now_ms() - t_back));
 
