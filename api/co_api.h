@@ -37,6 +37,7 @@ typedef enum {
   CO_API_Q_REVIEW_ANSWER, /* POST /api/accounts/{account}/review/{id} */
   CO_API_Q_VERSION,       /* GET /api/version */
   CO_API_Q_DLQ_DISMISS,   /* POST /api/dlq/{id}/dismiss (admin) */
+  CO_API_Q_EMAIL,         /* GET /api/accounts/{account}/emails/{id} */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 

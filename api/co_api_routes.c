@@ -183,6 +183,7 @@ static const co_api_route_def_t co_api_routes[] = {
     {CO_API_R_QUERY, "POST", "/api/accounts/{account}/applications/{key}/corrections", NULL, CO_API_Q_CORRECTION,
      CO_API_RF_OWN | CO_API_RF_BODY},
     {CO_API_R_QUERY, "GET", "/api/accounts/{account}/review", NULL, CO_API_Q_REVIEW, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "GET", "/api/accounts/{account}/emails/{id}", NULL, CO_API_Q_EMAIL, CO_API_RF_OWN},
     {CO_API_R_QUERY, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
      CO_API_RF_OWN | CO_API_RF_BODY},
 };

@@ -123,7 +123,7 @@ CO.render = async function render() {
   document.querySelectorAll('#tabs a').forEach(function (a) {
     var active = a.getAttribute('data-route') === route.name ||
       (route.name === 'company' && a.getAttribute('data-route') === 'board') ||
-      (route.name === 'briefing' && a.getAttribute('data-route') === 'board');
+      ((route.name === 'briefing' || route.name === 'email') && a.getAttribute('data-route') === 'board');
     a.classList.toggle('active', active);
   });
   var fn = CO.views[route.name] || CO.views.board;

@@ -118,9 +118,7 @@ function stageBadge(stage) {
 
 function mailLink(messageId) {
   if (!messageId) return null;
-  return el('span', { class: 'msgid' },
-    el('a', { href: CO.mailLink(messageId), target: '_blank', rel: 'noopener noreferrer' }, 'Open email'),
-    el('code', { title: 'Message-ID' }, String(messageId)));
+  return el('span', { class: 'msgid' }, CO.mailRead(messageId), el('code', { title: 'Message-ID' }, String(messageId)));
 }
 
 CO.views.company = async function company(out, route) {

@@ -68,13 +68,6 @@ CO.safeUrl = function safeUrl(u) {
   return '#';
 };
 
-/* A mail-client search for the source email: Gmail understands
- * rfc822msgid:<id> (other clients: copy the id shown next to the link). */
-CO.mailLink = function mailLink(messageId) {
-  var id = String(messageId || '').replace(/^<|>$/g, '');
-  return 'https://mail.google.com/mail/u/0/#search/' + encodeURIComponent('rfc822msgid:' + id);
-};
-
 /* Saves text or a Blob as a file in the browser (no server round trip). */
 CO.download = function download(name, data, type) {
   var blob = data instanceof Blob ? data : new Blob([data], { type: type || 'application/octet-stream' });

@@ -58,7 +58,7 @@ function row(it) {
   return el('li', { class: 'review-item', 'data-id': it.id },
     el('div', { class: 'review-head' }, el('strong', null, it.subject || '(no subject)'), ' ',
       el('span', { class: 'muted' }, (it.from || '') + (it.date ? ' · ' + it.date.slice(0, 10) : ''))),
-    el('p', { class: 'snippet' }, it.snippet || ''),
+    el('p', { class: 'snippet' }, it.snippet || '', ' ', CO.mailRead(it.message_id, 'Read the whole email')),
     el('div', { class: 'review-meta' }, 'Read as ' + it.label + ' (' + Math.round((it.confidence || 0) * 100) + '%)' +
       (it.company ? ' · ' + it.company : '') + ' · ' + why),
     el('div', { class: 'review-actions' }, confirm, ' or ', pick, company, role, fix, status));

@@ -57,6 +57,10 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
 /* co_pipeline_review_api.c: the needs-review queue (REVIEW: the list with
  * "id"s; REVIEW_ANSWER: records q->body for q->id) or NULL with *err. */
 json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz);
+/* The stored email of account named by id (URL-safe base64 of its
+ * Message-ID) with "id", the application's API key and, for Gmail mail,
+ * "gmail_url"; NULL with *err (NOT_FOUND: no such email). */
+json_t *co_pl_api_email(co_pipeline_t *p, const char *account, const char *id, co_err_t *err, char *errstr, size_t sz);
 
 /* co_pipeline_api_time.c: ISO-8601 into UTC seconds, the one parser of the
  * backend. Strict (lenient 0, what a person sends): YYYY-MM-DDTHH:MM:SS

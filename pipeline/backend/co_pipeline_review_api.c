@@ -1,5 +1,6 @@
-/* co_pipeline_review_api.c: GET /api/accounts/{account}/review and
- * POST /api/accounts/{account}/review/{id}.
+/* co_pipeline_review_api.c: GET /api/accounts/{account}/review,
+ * POST /api/accounts/{account}/review/{id} and the email behind an id,
+ * GET /api/accounts/{account}/emails/{id}.
  *
  * The API names a queued email by "id", the URL-safe base64 of its message
  * id (message ids carry '<', '@', '/' and the like). Both run on the
@@ -11,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
+
+#include "co_json.h"
 #include "co_pipeline_api_int.h"
 #include "co_pipeline_review.h"
 
@@ -74,6 +78,46 @@ static json_t *answer(co_pipeline_t *p, const char *account, const char *id, jso
   }
   free(mid);
   return out;
+}
+
+/* GET /api/accounts/{account}/emails/{id}: the stored email (id: the
+ * URL-safe base64 of its Message-ID, as in the review queue), its
+ * application as the API's key, and "gmail_url" only for mail that came
+ * from Gmail (any other source is read here or in the person's own client). */
+json_t *co_pl_api_email(co_pipeline_t *p, const char *account, const char *id, co_err_t *err, char *errstr, size_t sz) {
+  size_t len = 0;
+  char *mid = co_pl_b64url_decode(id, &len), *app = NULL, *url = NULL;
+  json_t *e = mid && len && strlen(mid) == len ? co_pipeline_email_get(p, account, mid) : NULL;
+  *err = CO_OK;
+  if (!e) {
+    free(mid);
+    *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND,
+                     "no stored email with that id (emails classified before this version are not kept: "
+                     "reprocess to store them)");
+    return NULL;
+  }
+  const char *ak = json_string_value(json_object_get(e, "application"));
+  if (ak && !(app = co_pl_b64url(ak, strlen(ak)))) goto nomem;
+  if (json_object_set_new(e, "id", json_string(id)) ||
+      json_object_set_new(e, "application", app ? json_string(app) : json_null()))
+    goto nomem;
+  if (!strcmp(co_json_str(e, "source"), "gmail")) { /* Gmail's own search for the message, as the board did */
+    char *q = curl_easy_escape(NULL, mid, 0);
+    if (!q || asprintf(&url, "https://mail.google.com/mail/u/0/#search/rfc822msgid%%3A%s", q) < 0) url = NULL;
+    curl_free(q);
+    if (!url || json_object_set_new(e, "gmail_url", json_string(url))) goto nomem;
+  }
+  free(url);
+  free(app);
+  free(mid);
+  return e;
+nomem:
+  free(url);
+  free(app);
+  free(mid);
+  json_decref(e);
+  *err = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+  return NULL;
 }
 
 json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz) {

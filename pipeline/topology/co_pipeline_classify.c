@@ -263,6 +263,7 @@ co_proc_rc_t co_pl_classify_proc(co_ctx_t *ctx, const co_record_t *rec, void *op
   }
   if (app_key && json_object_set_new(ev, "application", json_string(app_key))) goto nomem;
   if (co_pl_review_consider(ctx, p, account, ev, &res)) goto store_err;
+  if (co_pl_emails_put(ctx, account, ev)) goto store_err;
   if (send_json(ctx, p->t_classified, account, ev)) goto nomem;
   if ((res.label == CO_CLASSIFY_INTERVIEW || res.label == CO_CLASSIFY_OFFER) &&
       send_followups(ctx, p, account, ev, app_key))

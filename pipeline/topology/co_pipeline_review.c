@@ -324,15 +324,18 @@ co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const 
   if (l < 0)
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG,
                      "review: label must be APPLIED, INTERVIEW, OFFER, REJECTION or OTHER");
-  if ((company && strlen(company) > 127) || (role && strlen(role) > 127))
-    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: company and role are at most 127 bytes");
   /* The entry is read here (this instance owns the account: the API routes
-   * the request to the owner) and its email travels with the answer. */
+   * the request to the owner) and its email travels with the answer. An
+   * unknown id is 404 whatever the body says. */
   int32_t part = co_rt_partition_for(account, strlen(account), co_rt_partitions(p->rt));
   char *k = entry_key(account, message_id);
   json_t *e = k ? co_pl_rt_get_json(p->rt, CO_PL_STORE_REVIEW, part, k) : NULL;
   free(k);
   if (!e) return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "review: no queued email with that id");
+  if ((company && strlen(company) > 127) || (role && strlen(role) > 127)) {
+    json_decref(e);
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: company and role are at most 127 bytes");
+  }
   co_pl_utc_iso(time(NULL), now, sizeof(now));
   a = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:O}", "kind", "review_answer", "account", account, "message_id",
                 message_id, "label", co_classify_label_name((co_classify_label_t)l), "company", company, "role", role,

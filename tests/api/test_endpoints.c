@@ -1,7 +1,8 @@
 /* api_every_endpoint_answers_its_contract: over the sample inbox (accounts
  * alice and bob), with this run's session secret (loopback, no token), each endpoint
  * answers with the documented shape and with data that matches the
- * pipeline's own listing: applications, a company's timeline, interviews
+ * pipeline's own listing: applications, a company's timeline and an email of
+ * it (read in place), interviews
  * (JSON and .ics), accounts, stats, DLQ list, dismiss and replay (each once), health,
  * ready, metrics, the OpenAPI document and the dashboard's index. */
 #include <setjmp.h>
@@ -16,6 +17,7 @@
 #include <curl/curl.h>
 
 #include "api_tu.h"
+#include "co_th.h"
 
 typedef struct apps_s {
   int n, interviews;
@@ -103,6 +105,32 @@ static void test_endpoints(void **state) {
                        json_string_value(json_object_get(json_array_get(ev, i), "at"))) <= 0);
   assert_string_equal(json_string_value(json_object_get(json_array_get(ev, json_array_size(ev) - 1), "stage")),
                       "OFFER");
+  /* the timeline's last email, read in place: the event's subject, its text and headers, no Gmail link for
+   * mail imported from a file */
+  json_t *last = json_array_get(ev, json_array_size(ev) - 1);
+  char *mid = co_th_b64url(json_string_value(json_object_get(last, "message_id"))), *subj;
+  assert_non_null(subj = strdup(json_string_value(json_object_get(last, "subject"))));
+  api_resp_free(&r);
+  snprintf(path, sizeof(path), "/api/accounts/alice/emails/%s", mid);
+  api_req(t.base, "GET", path, tok, NULL, &r);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "id")), mid);
+  assert_string_equal(json_string_value(json_object_get(r.json, "subject")), subj);
+  assert_string_equal(json_string_value(json_object_get(r.json, "classified_as")), "OFFER");
+  assert_string_equal(json_string_value(json_object_get(r.json, "source")), "file");
+  assert_true(json_string_length(json_object_get(r.json, "text")) > 40);
+  assert_true(json_is_string(json_object_get(json_object_get(r.json, "from"), "address")));
+  assert_true(json_is_array(json_object_get(r.json, "attachments")));
+  assert_true(json_is_string(json_object_get(r.json, "application")));
+  assert_null(json_object_get(r.json, "gmail_url"));
+  api_resp_free(&r);
+  free(subj);
+  free(mid);
+  api_req(t.base, "GET", "/api/accounts/alice/emails/bm8tc3VjaC1pZEBleGFtcGxl", tok, NULL, &r); /* no-such-id@example */
+  api_expect_error(&r, 404, "not_found");
+  api_resp_free(&r);
+  api_req(t.base, "GET", "/api/accounts/alice/emails/%21%21", tok, NULL, &r); /* not base64 */
+  api_expect_error(&r, 404, "not_found");
   api_resp_free(&r);
   curl_free(enc);
   api_req(t.base, "GET", "/api/accounts/alice/companies/No%20Such%20Company", tok, NULL, &r);

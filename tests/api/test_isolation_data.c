@@ -76,6 +76,36 @@ static void no_trace(const char *body, const char *me, const char *what) {
       fail_msg("%s of %s holds %s's data: %.2000s", what, me, accounts[i], body);
 }
 
+/* The email behind a timeline event: the account's own copy (carol's
+ * has her subject marker; alice's, with the very same Message-ID, has
+ * not), and no other account's token reads it through this account's path. */
+static void own_email(api_tu_t *t, const char *me, const char *token, json_t *ev) {
+  const char *mid = json_string_value(json_object_get(ev, "message_id"));
+  assert_non_null(mid);
+  char *id = co_th_b64url(mid), path[1024], *body = NULL;
+  json_t *m;
+  snprintf(path, sizeof(path), "/api/accounts/%s/emails/%s", me, id);
+  long st = get(t, path, token, &m, &body);
+  if (st != 200) fail_msg("%s: GET %s: %ld %s", me, path, st, body);
+  assert_string_equal(json_string_value(json_object_get(m, "message_id")), mid);
+  assert_string_equal(json_string_value(json_object_get(m, "subject")), json_string_value(json_object_get(ev, "subject")));
+  assert_int_equal(!strcmp(me, "carol"), strstr(json_string_value(json_object_get(m, "subject")), CAROL_MARK) != NULL);
+  assert_true(json_string_length(json_object_get(m, "text")) > 0);
+  no_trace(body, me, "email");
+  free(body);
+  json_decref(m);
+  for (int i = 0; i < 3; i++) { /* another account's token, this account's path: refused */
+    if (!strcmp(accounts[i], me)) continue;
+    char other[64];
+    api_tu_token(t->conf, accounts[i], 0, other);
+    api_resp_t r;
+    api_req(t->base, "GET", path, other, NULL, &r);
+    api_expect_error(&r, 403, "forbidden");
+    api_resp_free(&r);
+  }
+  free(id);
+}
+
 static void own_briefings(api_tu_t *t, const char *me, const char *token) {
   json_t *companies = researched_companies(t, me, token), *c, *b, *e;
   size_t i, j;
@@ -92,11 +122,14 @@ static void own_briefings(api_tu_t *t, const char *me, const char *token) {
     no_trace(body, me, "briefing");
     json_decref(b);
     free(body);
-    /* the company timeline */
+    /* the company timeline, and each of its emails */
+    json_t *tl;
     snprintf(path, sizeof(path), "/api/accounts/%s/companies/%s", me, comp);
-    assert_int_equal(get(t, path, token, NULL, &body), 200);
+    assert_int_equal(get(t, path, token, &tl, &body), 200);
     no_trace(body, me, "company timeline");
     free(body);
+    json_array_foreach(json_object_get(tl, "events"), j, e) own_email(t, me, token, e);
+    json_decref(tl);
     free(comp);
   }
   json_decref(companies);

@@ -6,7 +6,9 @@
 // Debian's chromium (headless, fresh profile) through playwright-core:
 //   - the board's columns hold as many cards as /api/stats counts per stage;
 //   - a card opens the company's timeline, whose events link to the source
-//     email by Message-ID;
+//     email by Message-ID; Read email shows that email in the dashboard
+//     (subject, sender, the whole text as the API has it; no Gmail link
+//     for imported mail), the hostile one with its subject as text;
 //   - the hostile subject shows as text and never runs (window.__xss unset,
 //     no <img> in the document);
 //   - a search from the header shows the results /api/search returns (SKIP
@@ -167,6 +169,11 @@ function apiFetch(url, init = {}) {
   return fetch(url, { ...init, headers: { ...AUTH, ...(init.headers || {}) } });
 }
 
+/* The API's id of a Message-ID (URL-safe base64, no padding), written here. */
+function b64url(s) {
+  return Buffer.from(String(s), 'utf8').toString('base64url');
+}
+
 async function getJson(base, p) {
   const r = await apiFetch(base + p);
   const body = await r.json().catch(() => null);
@@ -181,9 +188,10 @@ async function ready(page, name) {
  * (wide tables and the tab row scroll inside their own boxes) and the
  * search box, account picker and token field lie inside the screen.
  * Saves dashboard-390.png (board). Restores the 1280x800 viewport. */
-async function narrowChecks(page, base, company) {
+async function narrowChecks(page, base, company, mailId) {
   const views = [['board', 'board'], ['interviews', 'interviews'], ['stats', 'stats'], ['review', 'review'],
-    ['dlq', 'dlq'], ['search', 'search'], ['company/' + encodeURIComponent(company), 'company']];
+    ['dlq', 'dlq'], ['search', 'search'], ['company/' + encodeURIComponent(company), 'company'],
+    ['email/' + mailId, 'email']];
   for (const width of [390, 360]) {
     await page.setViewportSize({ width, height: 800 });
     const bad = [];
@@ -364,13 +372,31 @@ async function browserChecks(base, tmp, secret) {
     check(heading === company, 'clicking a card opens that company\'s timeline', `${heading} vs ${company}`);
     const events = await page.$$eval('#timeline .event', (es) => es.map((e) => ({
       subject: e.querySelector('.event-subject').textContent,
-      link: e.querySelector('.msgid a') ? e.querySelector('.msgid a').href : null,
+      link: e.querySelector('.msgid a.mail-read') ? e.querySelector('.msgid a.mail-read').getAttribute('href') : null,
     })));
     const api = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/companies/${encodeURIComponent(company)}`);
     check(events.length > 0 && events.length === (api.body.events || []).length,
       'timeline shows every event the API returns', `${events.length} vs ${(api.body.events || []).length}`);
-    check(events.length > 0 && events.every((e) => e.link && e.link.includes('rfc822msgid%3A')),
-      'each event links to its source email by Message-ID', JSON.stringify(events.slice(0, 2)));
+    const sorted = (api.body.events || []).slice().sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    check(events.length > 0 && events.every((e, i) => e.link === '#/email/' + b64url(sorted[i].message_id)),
+      'each event links to its email in the dashboard by Message-ID', JSON.stringify(events.slice(0, 2)));
+    // ---- the email read in place ----
+    await page.click('#timeline .event .mail-read');
+    await ready(page, 'email');
+    const mail = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/emails/${b64url(sorted[0].message_id)}`);
+    const shown = await page.evaluate(() => ({
+      subject: document.querySelector('.mail-subject').textContent,
+      text: document.querySelector('.mail-text').textContent,
+      from: [...document.querySelectorAll('.mail-hdr dd')].map((d) => d.textContent)[0],
+      gmail: [...document.querySelectorAll('a')].some((a) => a.textContent === 'Open in Gmail'),
+    }));
+    check(mail.status === 200 && shown.subject === events[0].subject && shown.text === mail.body.text &&
+      shown.text.length > 40 && shown.from.includes(mail.body.from.address) && !shown.gmail,
+      'Read email shows the email itself (subject, sender, its whole text; no Gmail link for imported mail)',
+      JSON.stringify({ status: mail.status, subject: shown.subject, text: shown.text.slice(0, 80), gmail: shown.gmail }));
+    await page.screenshot({ path: path.join(BIN, 'dashboard-email.png') });
+    await page.goBack();
+    await ready(page, 'company');
     // Each application chip's Edit button sits inside its own chip (not all
     // stacked in the page's corner, as when it was positioned absolutely).
     const chips = await page.$$eval('.app-chip', (cs) => cs.map((c) => {
@@ -399,6 +425,15 @@ async function browserChecks(base, tmp, secret) {
     }));
     check(dom.xss === 'undefined' && dom.imgs === 0 && dom.scripts.every((s) => s && s.startsWith('/assets/')),
       'window.__xss is undefined and no injected element exists', JSON.stringify(dom));
+    // the hostile email read in place: its subject is text there too
+    await page.click('#timeline .event .mail-read');
+    await ready(page, 'email');
+    const hm = await page.evaluate(() => ({
+      subject: document.querySelector('.mail-subject').textContent, xss: typeof window.__xss,
+      imgs: document.querySelectorAll('img').length,
+    }));
+    check(hm.subject.includes(XSS_SCRIPT) && hm.subject.includes(XSS_IMG) && hm.xss === 'undefined' && hm.imgs === 0,
+      'the hostile email read in place shows its <script> subject as text and runs nothing', JSON.stringify(hm));
     await page.screenshot({ path: path.join(BIN, 'dashboard-xss.png') });
 
     // ---- search ----
@@ -485,7 +520,7 @@ async function browserChecks(base, tmp, secret) {
     }
 
     // ---- phone screens: nothing wider than the screen, every control on it ----
-    await narrowChecks(page, base, company);
+    await narrowChecks(page, base, company, b64url(sorted[0].message_id));
 
     // ---- a correction made in the page: Edit, new stage, Save ----
     await page.goto(base + '/#/board');

@@ -199,3 +199,20 @@ int co_th_write_file(const char *path, const void *data, size_t len) {
   size_t w = fwrite(data, 1, len, f);
   return (fclose(f) || w != len) ? -1 : 0;
 }
+
+char *co_th_b64url(const char *k) {
+  static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  size_t n = strlen(k), o = 0;
+  const unsigned char *u = (const unsigned char *)k;
+  char *out = malloc(n * 4 / 3 + 4);
+  if (!out) abort();
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)u[i] << 16 | (i + 1 < n ? (unsigned)u[i + 1] << 8 : 0) | (i + 2 < n ? u[i + 2] : 0);
+    out[o++] = tbl[v >> 18 & 63];
+    out[o++] = tbl[v >> 12 & 63];
+    if (i + 1 < n) out[o++] = tbl[v >> 6 & 63];
+    if (i + 2 < n) out[o++] = tbl[v & 63];
+  }
+  out[o] = 0;
+  return out;
+}

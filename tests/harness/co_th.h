@@ -39,6 +39,10 @@ int co_th_file_contains(const char *path, const char *needle);
 
 /* Reads a whole file into a malloc'd, NUL-terminated buffer (caller frees). */
 char *co_th_read_file(const char *path, size_t *lenp);
+/* s as URL-safe base64 without padding, the API's ids of application keys
+ * and Message-IDs (written here, not borrowed from the code under test).
+ * Caller frees. */
+char *co_th_b64url(const char *s);
 
 /* Runs the data generator tools/<script> (python3, output file as its one
  * argument) and compares its output with the committed data/<data_rel>

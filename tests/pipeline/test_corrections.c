@@ -97,26 +97,6 @@ static char *corr(const char *k, const char *rest) {
   return s;
 }
 
-/* An application key as the API, CSV and webhooks show it: URL-safe
- * base64 of the store key, no padding (written here, not borrowed from the
- * code under test). Caller frees. */
-static char *api_key(const char *k) {
-  static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  size_t n = strlen(k), o = 0;
-  const unsigned char *u = (const unsigned char *)k;
-  char *out = malloc(n * 4 / 3 + 4);
-  assert_non_null(out);
-  for (size_t i = 0; i < n; i += 3) {
-    unsigned v = (unsigned)u[i] << 16 | (i + 1 < n ? (unsigned)u[i + 1] << 8 : 0) | (i + 2 < n ? u[i + 2] : 0);
-    out[o++] = tbl[v >> 18 & 63];
-    out[o++] = tbl[v >> 12 & 63];
-    if (i + 1 < n) out[o++] = tbl[v >> 6 & 63];
-    if (i + 2 < n) out[o++] = tbl[v & 63];
-  }
-  out[o] = 0;
-  return out;
-}
-
 __attribute__((unused)) static void pipeline_correction_survives_full_reprocess(void **state) {
   (void)state;
   char err[512];
@@ -217,7 +197,7 @@ __attribute__((unused)) static void pipeline_correction_export_is_training_corpu
   assert_non_null(t);
   /* the stage correction names its email: only that labels an email; the
    * application is named by the key the API and the dashboard's CSV show */
-  char *shown = api_key(t->key);
+  char *shown = co_th_b64url(t->key);
   char *c1 = corr(shown, "{\"set\":{\"stage\":\"INTERVIEW\",\"company\":\"Tallpine Analytics\"},"
                          "\"message_id\":\"rej-1@tallpine.example\"}");
   free(shown);
