@@ -133,6 +133,7 @@ CO.views.company = async function company(out, route) {
   var summary = el('div', { class: 'apps-summary' }, apps.map(function (a) {
     return el('div', { class: 'app-chip' }, stageBadge(a.stage), ' ', a.role || '—',
       el('span', { class: 'muted' }, ' · first seen ' + CO.fmtDate(a.first_seen) + ' · ' + (a.emails || 0) + (a.emails === 1 ? ' email' : ' emails')),
+      a.notes ? el('div', { class: 'app-notes' }, a.notes) : null,
       ' ', editButton(a, async function (app) {
         var all = await CO.loadApplications().catch(function () { return apps; });
         CO.openEditor(summary, app, all, function (body) { afterEdit(body, true); });

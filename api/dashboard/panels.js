@@ -66,6 +66,7 @@ function interviewTable(id, items, withOutcome) {
       var link = i.link || '';
       var where = /^https?:\/\//.test(link) ? el('a', { href: link, rel: 'noopener noreferrer', target: '_blank' },
         i.link_kind || 'link') : link || '—';
+      if (i.location) where = el('span', null, i.location, link ? ' · ' : '', link ? where : null);
       var cells = [el('td', { class: 'when' }, CO.fmtDateTime(i.utc || i.at) + (i.minutes ? ' · ' + i.minutes + ' min' : '')),
         el('td', null, el('a', { href: '#/company/' + encodeURIComponent(i.company) }, i.company || '?')),
         el('td', null, i.role || '—'), el('td', null, where)];

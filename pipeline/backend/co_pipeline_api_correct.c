@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "co_pipeline_api_int.h"
+#include "co_time.h"
 
 char *co_pipeline_app_key(const char *account, const char *id) {
   size_t len = 0, al = strlen(account);
@@ -75,7 +76,7 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
   }
   json_t *at = json_object_get(body, "at");
   time_t at_t;
-  if (at && (!json_is_string(at) || co_pl_iso_time(json_string_value(at), 0, &at_t, NULL))) {
+  if (at && (!json_is_string(at) || co_time_parse_iso(json_string_value(at), 0, &at_t, NULL))) {
     *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG,
                      "at must be an ISO-8601 instant with a zone, e.g. 2025-03-01T10:00:00Z or 2025-03-01T12:00:00+02:00");
     goto done;

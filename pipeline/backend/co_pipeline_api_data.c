@@ -144,6 +144,8 @@ static json_t *co_pl_app_view(const char *account, const char *key, json_t *app)
                         json_is_true(json_object_get(app, "corrected")));
   json_t *iv = json_object_get(app, "interview");
   if (v) json_object_set_new(v, "interview", json_is_object(iv) ? json_incref(iv) : json_null());
+  json_t *notes = json_object_get(app, "notes");
+  if (v && json_is_string(notes)) json_object_set(v, "notes", notes);
   /* ids of the applications folded into this one, and of those that may be
    * the same job (co_pipeline_apps.c: the dashboard suggests merging them) */
   if (v && json_array_size(json_object_get(app, "merged"))) json_object_set_new(v, "merged", co_pl_key_ids(app, "merged"));

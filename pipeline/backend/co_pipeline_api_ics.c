@@ -22,6 +22,7 @@
 
 #include "co_json.h"
 #include "co_pipeline_api_int.h"
+#include "co_time.h"
 
 /* The interview of app as an API item (new reference) or NULL without one. */
 static json_t *interview_item(const char *id, json_t *app, time_t now) {
@@ -31,7 +32,7 @@ static json_t *interview_item(const char *id, json_t *app, time_t now) {
   if (!*at) at = co_json_str(app, "next_interview");
   time_t t;
   int date_only;
-  if (!*at || co_pl_iso_time(at, 1, &t, &date_only)) return NULL;
+  if (!*at || co_time_parse_iso(at, 1, &t, &date_only)) return NULL;
   const char *status = *co_json_str(iv, "status") ? co_json_str(iv, "status") : "scheduled";
   int cancelled = !strcmp(status, "cancelled");
   int past = date_only ? t + 86400 <= now : t <= now;
@@ -47,7 +48,7 @@ static json_t *interview_item(const char *id, json_t *app, time_t now) {
                          !past && !cancelled, "date_only", date_only, "status", status, "t", (json_int_t)t);
   if (!it) return NULL;
   if (*utc) json_object_set_new(it, "utc", json_string(utc));
-  static const char *const copy[] = {"zone", "minutes", "link", "link_kind", NULL};
+  static const char *const copy[] = {"zone", "minutes", "link", "link_kind", "location", NULL};
   for (int i = 0; copy[i]; i++)
     if (json_object_get(iv, copy[i]) && !json_is_null(json_object_get(iv, copy[i])))
       json_object_set(it, copy[i], json_object_get(iv, copy[i]));
@@ -150,8 +151,8 @@ static icalcomponent *vevent(const json_t *it, json_t *app, const char *account,
   snprintf(summary, sizeof(summary), "Interview: %s%s%s%s", co_json_str(it, "company"), *co_json_str(it, "role") ? " (" : "",
            co_json_str(it, "role"), *co_json_str(it, "role") ? ")" : "");
   icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-  const char *link = co_json_str(it, "link");
-  if (*link) icalcomponent_add_property(ev, icalproperty_new_location(link));
+  const char *link = co_json_str(it, "link"), *place = co_json_str(it, "location");
+  if (*place || *link) icalcomponent_add_property(ev, icalproperty_new_location(*place ? place : link));
   if (!strncmp(link, "https://", 8) || !strncmp(link, "http://", 7))
     icalcomponent_add_property(ev, icalproperty_new_url(link));
   char *desc = description(it, public_url);

@@ -62,15 +62,6 @@ json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *er
  * "gmail_url"; NULL with *err (NOT_FOUND: no such email). */
 json_t *co_pl_api_email(co_pipeline_t *p, const char *account, const char *id, co_err_t *err, char *errstr, size_t sz);
 
-/* co_pipeline_api_time.c: ISO-8601 into UTC seconds, the one parser of the
- * backend. Strict (lenient 0, what a person sends): YYYY-MM-DDTHH:MM:SS
- * [.fraction](Z|+HH:MM|-HH:MM) naming a real time ("yesterday", a bare date,
- * a time without zone and 2025-02-30 are refused). Lenient (what the stores
- * hold): also a bare date (*date_only = 1, its midnight UTC), seconds left
- * out, and no zone (floating, read as UTC). date_only may be NULL. 0, or -1
- * when s is not such a time. */
-int co_pl_iso_time(const char *s, int lenient, time_t *out, int *date_only);
-
 /* URL-safe base64 without padding (malloc'd) and back (NULL if malformed). */
 char *co_pl_b64url(const void *data, size_t len);
 char *co_pl_b64url_decode(const char *s, size_t *lenp);

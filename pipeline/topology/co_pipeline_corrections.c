@@ -7,7 +7,7 @@
  * gives each store to exactly one processor, so the "corrections" processor
  * folds records into its own store, per application key:
  *
- *   <app key>                  {"set":{stage?,company?,role?},
+ *   <app key>                  {"set":{stage?,company?,role?,notes?,interview?},
  *                               "not_job_related":bool, "merge_into":key|null,
  *                               "labels":[{message_id,label}], "history":[...]}
  *   \x1e merged \x1f <app key> JSON array of keys merged into that one
@@ -32,6 +32,7 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
+#include "co_time.h"
 #include "co_kafka.h"
 
 #define CO_PL_IDX_MERGED \
@@ -39,6 +40,9 @@
   "merged\x1f"
 #define CO_PL_CORR_HISTORY_MAX 50
 #define CO_PL_CORR_TEXT_MAX 127
+#define CO_PL_CORR_NOTES_MAX 4000 /* bytes of a person's notes on an application */
+#define CO_PL_CORR_PLACE_MAX 300  /* an interview's location text */
+#define CO_PL_CORR_LINK_MAX 1000
 
 static int stage_rank(const char *s) {
   static const char *const st[] = {"APPLIED", "INTERVIEW", "OFFER", "REJECTION"};
@@ -51,6 +55,40 @@ static int stage_rank(const char *s) {
 static int key_of_account(const char *key, const char *account) {
   size_t al = strlen(account);
   return key && !strncmp(key, account, al) && key[al] == '\x1f' && key[al + 1];
+}
+
+/* set.interview: {"at": an instant with its zone (2026-12-14T10:00:00-05:00)
+ * or a date alone, "minutes"?: 5..480, "link"?: http(s) URL,
+ * "location"?: text}; why gets the reason it is refused. */
+static int valid_interview(json_t *iv, char *why, size_t sz) {
+  const char *k;
+  json_t *v;
+  time_t t;
+  int date_only = 0;
+  if (!json_is_object(iv)) return snprintf(why, sz, "set.interview must be an object, or null"), 0;
+  const char *at = json_string_value(json_object_get(iv, "at"));
+  if (!at || (co_time_parse_iso(at, 0, &t, NULL) && (co_time_parse_iso(at, 1, &t, &date_only) || !date_only)))
+    return snprintf(why, sz, "set.interview.at must be a time with its zone (2026-12-14T10:00:00-05:00) or a date "
+                             "(2026-12-14)"), 0;
+  json_object_foreach(iv, k, v) {
+    if (!strcmp(k, "at")) continue;
+    if (!strcmp(k, "minutes")) {
+      if (!json_is_integer(v) || json_integer_value(v) < 5 || json_integer_value(v) > 480)
+        return snprintf(why, sz, "set.interview.minutes must be a whole number from 5 to 480"), 0;
+    } else if (!strcmp(k, "link")) {
+      const char *l = json_string_value(v);
+      if (!l || json_string_length(v) > CO_PL_CORR_LINK_MAX || strlen(l) != json_string_length(v) ||
+          (strncmp(l, "https://", 8) && strncmp(l, "http://", 7)))
+        return snprintf(why, sz, "set.interview.link must be an http(s) URL of at most %d bytes", CO_PL_CORR_LINK_MAX), 0;
+    } else if (!strcmp(k, "location")) {
+      if (!json_is_string(v) || json_string_length(v) > CO_PL_CORR_PLACE_MAX ||
+          strlen(json_string_value(v)) != json_string_length(v))
+        return snprintf(why, sz, "set.interview.location must be text of at most %d bytes", CO_PL_CORR_PLACE_MAX), 0;
+    } else {
+      return snprintf(why, sz, "set.interview may hold at, minutes, link and location, not \"%.40s\"", k), 0;
+    }
+  }
+  return 1;
 }
 
 /* Checks a correction object; why gets the reason it is refused. */
@@ -70,9 +108,20 @@ static int valid_correction(json_t *c, const char *account, char *why, size_t sz
       if (!json_is_object(v) || !json_object_size(v))
         return snprintf(why, sz, "\"set\" must be a non-empty object"), 0;
       json_object_foreach(v, f, fv) {
-        if (strcmp(f, "stage") && strcmp(f, "company") && strcmp(f, "role"))
-          return snprintf(why, sz, "\"set\" may hold stage, company and role, not \"%.40s\"", f), 0;
+        if (strcmp(f, "stage") && strcmp(f, "company") && strcmp(f, "role") && strcmp(f, "notes") &&
+            strcmp(f, "interview"))
+          return snprintf(why, sz, "\"set\" may hold stage, company, role, notes and interview, not \"%.40s\"", f), 0;
         if (json_is_null(fv)) continue; /* clears an earlier correction */
+        if (!strcmp(f, "interview")) {
+          if (!valid_interview(fv, why, sz)) return 0;
+          continue;
+        }
+        if (!strcmp(f, "notes")) {
+          if (!json_is_string(fv) || json_string_length(fv) > CO_PL_CORR_NOTES_MAX ||
+              strlen(json_string_value(fv)) != json_string_length(fv))
+            return snprintf(why, sz, "set.notes must be text of at most %d bytes, or null", CO_PL_CORR_NOTES_MAX), 0;
+          continue;
+        }
         if (!json_is_string(fv) || json_string_length(fv) > CO_PL_CORR_TEXT_MAX)
           return snprintf(why, sz, "set.%s must be a string of at most %d bytes, or null", f, CO_PL_CORR_TEXT_MAX), 0;
         if (!strcmp(f, "stage") && stage_rank(json_string_value(fv)) < 0)
@@ -238,6 +287,14 @@ co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void 
     else
       json_object_set(json_object_get(st, "set"), f, fv);
   }
+  /* Each interview the person sets is a revision of one calendar event:
+   * its identity is the first time they set (when the mail gave none). */
+  json_t *civ = json_object_get(set, "interview");
+  if (json_is_object(civ)) {
+    json_object_set_new(st, "interview_rev", json_integer(json_integer_value(json_object_get(st, "interview_rev")) + 1));
+    if (!json_is_string(json_object_get(st, "interview_first")))
+      json_object_set(st, "interview_first", json_object_get(civ, "at"));
+  }
   if ((v = json_object_get(c, "not_job_related"))) json_object_set(st, "not_job_related", v);
   if ((v = json_object_get(c, "merge_into"))) {
     const char *old = json_string_value(json_object_get(st, "merge_into"));
@@ -299,6 +356,48 @@ static void fold_merged(json_t *out, const char *mkey, json_t *m) {
   json_array_append_new(json_object_get(out, "merged"), json_string(mkey));
 }
 
+/* The application's interview as the person set it (ci: a valid
+ * set.interview of the corrections record c) over the derived one (old,
+ * may be NULL): its instant in UTC and its zone, and the identity and
+ * sequence a calendar needs (the same event, one revision per correction).
+ * A new reference. */
+static json_t *corrected_interview(json_t *ci, json_t *old, json_t *c) {
+  const char *at = co_json_str(ci, "at");
+  time_t t = 0;
+  int date_only = 0;
+  char utc[32] = "", zone[8] = "";
+  if (!co_time_parse_iso(at, 0, &t, NULL)) {
+    co_time_format_utc(t, utc, sizeof(utc));
+    size_t n = strlen(at);
+    snprintf(zone, sizeof(zone), "%s", at[n - 1] == 'Z' ? "+00:00" : at + n - 6);
+  } else {
+    co_time_parse_iso(at, 1, &t, &date_only);
+  }
+  const char *identity = *co_json_str(old, "identity") ? co_json_str(old, "identity")
+                         : *co_json_str(old, "utc")    ? co_json_str(old, "utc")
+                         : *co_json_str(old, "at")     ? co_json_str(old, "at")
+                         : *co_json_str(c, "interview_first") ? co_json_str(c, "interview_first")
+                                                              : at;
+  json_int_t rev = json_integer_value(json_object_get(c, "interview_rev"));
+  json_t *iv = json_pack("{s:s, s:s, s:s, s:I, s:b}", "at", at, "identity", identity, "status", "scheduled",
+                         "sequence", json_integer_value(json_object_get(old, "sequence")) + (rev > 0 ? rev : 1),
+                         "corrected", 1);
+  if (!iv) return NULL;
+  if (*utc) json_object_set_new(iv, "utc", json_string(utc));
+  if (*zone) json_object_set_new(iv, "zone", json_string(zone));
+  json_t *m = json_object_get(ci, "minutes");
+  if (!m) m = json_object_get(old, "minutes");
+  if (json_is_integer(m)) json_object_set(iv, "minutes", m);
+  const char *link = *co_json_str(ci, "link") ? co_json_str(ci, "link") : co_json_str(old, "link");
+  if (*link) {
+    json_object_set_new(iv, "link", json_string(link));
+    if (!strcmp(link, co_json_str(old, "link")) && json_is_string(json_object_get(old, "link_kind")))
+      json_object_set(iv, "link_kind", json_object_get(old, "link_kind"));
+  }
+  if (*co_json_str(ci, "location")) json_object_set(iv, "location", json_object_get(ci, "location"));
+  return iv;
+}
+
 json_t *co_pl_corrections_overlay(co_pipeline_t *p, int32_t part, const char *app_key, json_t *app) {
   json_t *c = co_pl_rt_get_json(p->rt, CO_PL_STORE_CORRECTIONS, part, app_key), *out = NULL, *merged = NULL, *k;
   char *ik = NULL;
@@ -320,9 +419,20 @@ json_t *co_pl_corrections_overlay(co_pipeline_t *p, int32_t part, const char *ap
     const char *f;
     json_t *v;
     json_object_foreach(json_object_get(c, "set"), f, v) {
+      if (!strcmp(f, "interview")) { /* after the stage below: a time the person set is the next interview */
+        json_t *iv = corrected_interview(v, json_object_get(out, "interview"), c);
+        if (iv) json_object_set_new(out, "interview", iv);
+        continue;
+      }
       json_object_set(out, f, v);
       if (!strcmp(f, "stage") && stage_rank(json_string_value(v)) == 2)
         json_object_set_new(out, "next_interview", json_null());
+    }
+    json_t *civ = json_object_get(json_object_get(c, "set"), "interview");
+    if (json_is_object(civ)) {
+      json_t *iv = json_object_get(out, "interview");
+      json_object_set(out, "next_interview", json_is_string(json_object_get(iv, "utc")) ? json_object_get(iv, "utc")
+                                                                                       : json_object_get(iv, "at"));
     }
     json_object_set_new(out, "corrected", json_true());
     json_object_set(out, "correction", json_object_get(c, "set"));

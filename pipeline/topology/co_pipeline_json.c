@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "co_pipeline_int.h"
+#include "co_time.h"
 
 json_t *co_pl_ctx_get_json(co_ctx_t *ctx, const char *store, const char *key) {
   void *v;
@@ -34,7 +35,5 @@ json_t *co_pl_rt_get_json(co_rt_t *rt, const char *store, int32_t part, const ch
 }
 
 void co_pl_utc_iso(time_t t, char *buf, size_t size) {
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  co_time_format_utc(t, buf, size);
 }

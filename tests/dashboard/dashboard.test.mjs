@@ -20,7 +20,9 @@
 //     with the search box, account picker and token field on it;
 //   - a card's Edit → stage select → Save moves the card to the new column
 //     after the refresh (a correction through the API), and it is still
-//     there after a restart of the same state;
+//     there after a restart of the same state; the editor sets an interview
+//     (the browser's time with its offset, length, place) and notes, which
+//     show on the timeline as text;
 //   - sign-in is the URL `careerops run` prints (/?token=<session secret>):
 //     it leaves the address bar and sets an HttpOnly SameSite=Strict cookie;
 //   - CSRF: a page served from another origin (another port of 127.0.0.1,
@@ -548,6 +550,34 @@ async function browserChecks(base, tmp, secret) {
       JSON.stringify(app));
     if (moved) edited = { key, stage: toStage };
     await page.screenshot({ path: path.join(BIN, 'dashboard-edit.png') });
+
+    // ---- the interview and notes set in the editor ----
+    const card2 = page.locator(`.card-wrap:has(.card[data-key="${key}"])`);
+    await card2.locator('.card-edit').click();
+    await page.waitForSelector('#edit-panel');
+    await page.fill('#edit-iv-at', '2031-03-14T10:00');
+    await page.fill('#edit-iv-minutes', '45');
+    await page.fill('#edit-iv-place', 'Room 4, 1 Main St');
+    await page.fill('#edit-notes', `Bring the portfolio ${XSS_IMG}`);
+    const wantUtc = await page.evaluate(() => new Date('2031-03-14T10:00').toISOString().replace('.000Z', 'Z'));
+    await page.screenshot({ path: path.join(BIN, 'dashboard-editor.png') });
+    await page.click('#edit-save');
+    await page.waitForSelector('#edit-panel', { state: 'detached', timeout: 30000 }).catch(() => {});
+    const list2 = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/applications?limit=200`);
+    const app2 = ((list2.body && list2.body.items) || []).find((a) => a.key === key) || {};
+    const iv2 = app2.interview || {};
+    check(iv2.utc === wantUtc && iv2.minutes === 45 && iv2.location === 'Room 4, 1 Main St' &&
+      app2.notes === `Bring the portfolio ${XSS_IMG}` && app2.next_interview === wantUtc,
+      'the editor sets the interview (browser time with its offset, length, place) and notes',
+      JSON.stringify({ want: wantUtc, interview: iv2, notes: app2.notes }));
+    await page.goto(base + '/#/company/' + encodeURIComponent(app2.company || ''));
+    await ready(page, 'company');
+    const notesShown = await page.evaluate(() => ({
+      text: [...document.querySelectorAll('.app-notes')].map((n) => n.textContent),
+      imgs: document.querySelectorAll('img').length, xss: typeof window.__xss,
+    }));
+    check(notesShown.text.includes(`Bring the portfolio ${XSS_IMG}`) && notesShown.imgs === 0 && notesShown.xss === 'undefined',
+      'the notes show on the timeline as text', JSON.stringify(notesShown));
 
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
     return total;
