@@ -139,8 +139,10 @@ static int summary(co_pipeline_t *p, char *errstr, size_t errstr_size) {
   printf("classified emails: %lld (", (long long)c.classified);
   for (int l = 0; l < CO_CLASSIFY__N; l++)
     printf("%s%s %lld", l ? ", " : "", co_classify_label_name(l), (long long)c.per_label[l]);
-  printf(")\nresearch tasks: %lld, notifications: %lld\ndead letters: %lld%s\n", (long long)c.research,
+  printf(")\nresearch tasks: %lld, notifications: %lld\ndead letters: %lld%s", (long long)c.research,
          (long long)c.notifications, (long long)c.dlq, c.dlq ? " (see `careerops dlq list`)" : "");
+  if (c.dlq_dismissed) printf(", %lld dismissed", (long long)c.dlq_dismissed);
+  printf("\n");
   fflush(stdout);
   return 0;
 }

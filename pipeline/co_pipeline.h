@@ -104,11 +104,13 @@ co_err_t co_pipeline_applications(co_pipeline_t *p, const char *account,
                                   size_t errstr_size);
 
 /* Counts of committed records, embedded mode: classified events per label
- * (index = co_classify_label_t), and dead letters (replay markers excluded). */
+ * (index = co_classify_label_t), and dead letters (replay and dismissal
+ * markers excluded): dlq those still waiting for the person, dlq_dismissed
+ * those they set aside (`careerops dlq dismiss`). */
 typedef struct co_pipeline_counts_s {
   int64_t classified;
   int64_t per_label[5];
-  int64_t research, notifications, dlq;
+  int64_t research, notifications, dlq, dlq_dismissed;
 } co_pipeline_counts_t;
 co_err_t co_pipeline_counts(co_pipeline_t *p, co_pipeline_counts_t *out, char *errstr, size_t errstr_size);
 

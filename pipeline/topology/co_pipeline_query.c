@@ -70,7 +70,9 @@ co_err_t co_pipeline_applications(co_pipeline_t *p, const char *account,
 
 typedef struct count_s {
   co_pipeline_counts_t *c;
-  int which; /* 0 classified, 1 research, 2 notifications, 3 dlq */
+  int which;           /* 0 classified, 1 research, 2 notifications, 3 dlq */
+  json_t *letters;     /* dlq: ids of the letters ("<partition>:<offset>", as `dlq list`) */
+  json_t *dismissed;   /* dlq: ids named by dismissal markers */
 } count_t;
 
 static int count_cb(const co_record_t *rec, void *opaque) {
@@ -80,12 +82,17 @@ static int count_cb(const co_record_t *rec, void *opaque) {
   else if (ct->which == 2)
     ct->c->notifications++;
   else if (ct->which == 3) {
-    /* replay markers carry no error class */
-    for (int i = 0; i < rec->hdr_cnt; i++)
+    /* replay and dismissal markers carry no error class */
+    char id[512];
+    for (int i = 0; i < rec->hdr_cnt; i++) {
       if (!strcmp(rec->hdrs[i].name, "co.dlq.error.class")) {
-        ct->c->dlq++;
-        break;
+        snprintf(id, sizeof(id), "%d:%lld", (int)rec->partition, (long long)rec->offset);
+        json_object_set_new(ct->letters, id, json_true());
+      } else if (!strcmp(rec->hdrs[i].name, "co.dlq.dismissed.id") && rec->hdrs[i].value) {
+        snprintf(id, sizeof(id), "%.*s", (int)rec->hdrs[i].len, (const char *)rec->hdrs[i].value);
+        json_object_set_new(ct->dismissed, id, json_true());
       }
+    }
   } else {
     json_t *ev = json_loadb(rec->value, rec->value_len, 0, NULL);
     int l = co_classify_label_parse(co_json_str(ev, "label"));
@@ -101,9 +108,24 @@ co_err_t co_pipeline_counts(co_pipeline_t *p, co_pipeline_counts_t *out, char *e
   memset(out, 0, sizeof(*out));
   if (!co_rt_embedded(p->rt))
     return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED, "counts: embedded mode only (use the API)");
+  json_t *letters = json_object(), *dismissed = json_object(), *v;
+  const char *id;
+  if (!letters || !dismissed) {
+    json_decref(letters);
+    json_decref(dismissed);
+    return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "counts: out of memory");
+  }
   for (int t = 0; t < 4; t++) {
-    count_t ct = {out, t};
+    count_t ct = {out, t, letters, dismissed};
     for (int32_t part = 0; part < co_rt_partitions(p->rt); part++) co_rt_read(p->rt, topics[t], part, 0, count_cb, &ct);
   }
+  json_object_foreach(letters, id, v) {
+    if (json_object_get(dismissed, id))
+      out->dlq_dismissed++;
+    else
+      out->dlq++;
+  }
+  json_decref(letters);
+  json_decref(dismissed);
   return CO_OK;
 }

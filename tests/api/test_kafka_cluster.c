@@ -6,6 +6,7 @@
  *    with X-CareerOps-Instance naming B (the owner according to Kafka's own
  *    group description), the same answer B gives directly, while A refuses
  *    to answer it itself (an internal sub-request, never forwarded: 503);
+ *    an email of that account (GET .../emails/{id}) is forwarded the same way;
  *  - /api/accounts and /api/stats asked of any instance merge what every
  *    instance holds (each holds only a part);
  *  - an account token created through the token topic while the cluster
@@ -260,6 +261,19 @@ static void test_cluster(void **state) {
       assert_string_equal(direct.body, via.body);
       /* A itself does not answer for it: a sub-request (no forwarding) is refused */
       assert_int_equal(status_of(in[i].base, path, KADMIN, "X-CareerOps-Internal: 1", &local), 503);
+      /* an email of the account, read in place: also answered by b, through A */
+      json_t *st = json_object_get(json_array_get(json_object_get(via.json, "items"), 0), "stages");
+      char *mid = co_th_b64url(json_string_value(json_object_get(json_array_get(st, 0), "message_id"))), epath[600];
+      api_resp_t ev, ed;
+      snprintf(epath, sizeof(epath), "/api/accounts/%s/emails/%s", acct, mid);
+      assert_int_equal(status_of(in[i].base, epath, KADMIN, NULL, &ev), 200);
+      assert_string_equal(ev.instance, in[b].id);
+      assert_int_equal(status_of(in[b].base, epath, KADMIN, NULL, &ed), 200);
+      assert_string_equal(ev.body, ed.body);
+      assert_true(json_string_length(json_object_get(ev.json, "text")) > 0);
+      api_resp_free(&ev);
+      api_resp_free(&ed);
+      free(mid);
       forwarded++;
       api_resp_free(&via);
       api_resp_free(&direct);
