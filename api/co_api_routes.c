@@ -1,7 +1,9 @@
 /* co_api_routes.c: the route table: which path answers what, who may ask,
  * and which query parameters are valid (400 otherwise). Validated values go
  * to the backend in a json object, so the backend never re-parses input. */
+#include <arpa/inet.h>
 #include <ctype.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -144,6 +146,7 @@ static json_t *co_api_body_object(co_api_req_t *r, char *why, size_t why_size) {
 #define CO_API_RF_OWN 0x04    /* {account} must be the token's own account */
 #define CO_API_RF_FILTER 0x08 /* ?account= filters; an account token sees only its own */
 #define CO_API_RF_BODY 0x10   /* the body must be a JSON object */
+#define CO_API_RF_LOCAL 0x20  /* only from this machine (a loopback peer): it names local files */
 
 /* One row per endpoint: adding one the backend answers is a row here, its
  * query kind (co_api.h), the backend's answer and the two docs. pattern: "/"-split
@@ -184,6 +187,7 @@ static const co_api_route_def_t co_api_routes[] = {
      CO_API_RF_OWN | CO_API_RF_BODY},
     {CO_API_R_QUERY, "GET", "/api/accounts/{account}/review", NULL, CO_API_Q_REVIEW, CO_API_RF_OWN},
     {CO_API_R_QUERY, "GET", "/api/accounts/{account}/emails/{id}", NULL, CO_API_Q_EMAIL, CO_API_RF_OWN},
+    {CO_API_R_QUERY, "POST", "/api/imports", NULL, CO_API_Q_IMPORT, CO_API_RF_ADMIN | CO_API_RF_BODY | CO_API_RF_LOCAL},
     {CO_API_R_QUERY, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
      CO_API_RF_OWN | CO_API_RF_BODY},
 };
@@ -209,6 +213,19 @@ const char *co_api_route_at(size_t i, const char **method, co_api_route_t *route
   *method = d->method;
   *route = co_api_slot(d);
   return d->name ? d->name : d->pattern;
+}
+
+/* 1 when the connection comes from this machine: 127.0.0.0/8, ::1, or an
+ * IPv4-mapped loopback address. */
+static int co_api_peer_is_loopback(struct MHD_Connection *c) {
+  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+  if (!sa) return 0;
+  if (sa->sa_family == AF_INET) return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
+  if (sa->sa_family != AF_INET6) return 0;
+  const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+  if (IN6_IS_ADDR_LOOPBACK(a)) return 1;
+  return IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127;
 }
 
 /* 1 when the segments match def's pattern; captures go to q. */
@@ -393,6 +410,8 @@ enum MHD_Result co_api_dispatch(co_api_t *api, struct MHD_Connection *c, co_api_
     return co_api_send_error(api, c, r, 401, "unauthorized", co_api_unauthorized_message(api));
   int admin = who.kind == CO_API_AUTH_ADMIN;
   if ((def->flags & CO_API_RF_ADMIN) && !admin) return co_api_send_error(api, c, r, 403, "forbidden", "admin token required");
+  if ((def->flags & CO_API_RF_LOCAL) && !co_api_peer_is_loopback(c))
+    return co_api_send_error(api, c, r, 403, "forbidden", "only from this machine (a loopback connection)");
   if (r->route == CO_API_R_METRICS) return co_api_metrics_page(api, c, r);
 
   co_api_argctx_t ac = {json_object(), 0};

@@ -1,31 +1,10 @@
 /* cmd_import.c: `careerops import PATH`: load an mbox file, a Maildir or a
- * directory of .eml files into the raw topic of the embedded log.
- *
- * Exactly-once without a dedupe pass: every message read gets an index in
- * the reader's deterministic order (mbox: file order; Maildir: cur/ then
- * new/, by name; .eml: by name). Messages are normalized and appended in
- * batches, and each batch is written in one atomic co_rt_append together
- * with the source cursor "import:<account>:<source identity>" = number of
- * messages handled (co_pipeline_import_key: per account, and per file
- * identity rather than path).
- * A killed import leaves whole batches only; a re-run skips the first
- * <cursor> messages and so ingests nothing twice. Skipping re-reads the
- * source (no parse, no write): exact "already imported" counts are worth
- * one sequential scan. The index is only stable while the source is
- * appended to, never rewritten: messages removed from the middle of an
- * mbox shift it (documented in --help).
- *
- * A message that does not normalize is not dropped: its raw bytes go to
- * the DLQ topic in the same atomic batch, with the co.dlq.* headers that
- * `careerops dlq list` reads. A file that cannot be read (Maildir, .eml)
- * goes to the DLQ as class io with its path and this import's cursor key;
- * the next import of the same source for the same account re-reads it
- * first (co_dlq_replay_ex), as `careerops dlq replay` does.
- *
- * With brokers set, the same batches go to Kafka, each in one transaction
- * with the cursor: both modes write through one co_pipeline_sink_t
- * (pipeline/sources/co_pipeline_ingest_sink.c), the sink the IMAP and Gmail
- * sources use too. */
+ * directory of .eml files into the raw topic (the embedded log, or Kafka).
+ * The import itself, exactly once per account and source, is
+ * co_pipeline_import_path (pipeline/sources/co_pipeline_import_path.c).
+ * Embedded mode while `careerops run` holds the state dir: the running
+ * instance imports it (POST /api/imports, co_cli_instance.c), and its
+ * dashboard shows the new mail as soon as it is classified. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -35,18 +14,17 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include "co_cli.h"
-#include "co_dlq.h"
+#include "co_cli_instance.h"
 #include "co_ingest.h"
+#include "co_json.h"
 #include "co_pipeline.h"
 #include "co_term.h"
 #include "co_pipeline_ingest.h"
 #include "co_rt.h"
 #include "co_time.h"
 
-#define CO_IMPORT_BATCH 200
 
 static const char co_import_usage[] =
     "Usage: careerops import PATH [--account NAME] [options]\n"
@@ -63,203 +41,87 @@ static const char co_import_usage[] =
     "  --account NAME        account the events belong to (default: setting account)\n"
     "Kafka mode: run `careerops topics create` first; each batch, its DLQ records\n"
     "and the progress (topic <app.id>-ingest-cursors) commit in one transaction.\n"
-    "Embedded mode: the pipeline must not be running on the same state.dir.\n" CO_CLI_COMMON_HELP;
+    "Embedded mode: while `careerops run` runs on the same state.dir, it does\n"
+    "the import (its dashboard shows the new mail); otherwise this command opens\n"
+    "the state itself.\n" CO_CLI_COMMON_HELP;
 
-/* One DLQ record's headers and the strings they point to. */
-typedef struct co_imp_dlq_s {
-  co_hdr_t h[9];
-  char att[8], seen[24], off[24], path[PATH_MAX], msg[512];
-} co_imp_dlq_t;
+typedef struct imp_tty_s {
+  int64_t t0;
+} imp_tty_t;
 
-typedef struct co_imp_s {
-  co_rt_t *rt;              /* embedded mode: the log the sink writes */
-  co_pipeline_sink_t *sink; /* batches + cursor, all or nothing */
-  const char *raw_topic, *dlq_topic, *account, *cursor_key;
-  co_rt_msg_t msgs[CO_IMPORT_BATCH];
-  void *vals[CO_IMPORT_BATCH]; /* owned values of msgs */
-  co_imp_dlq_t *dlqs[CO_IMPORT_BATCH];
-  int cnt;
-  uint64_t imported, skipped, failed, handled;
-  /* progress */
-  int tty;
-  uint64_t total_bytes; /* mbox size, 0 when unknown */
-  int64_t t0, last_print;
-} co_imp_t;
-
-/* Before per-account cursors the key was "import:<real path>"; such a
- * cursor is honoured for the "account" setting (docs/state.md). */
-static int64_t co_imp_legacy_cursor(const co_conf_t *conf, co_rt_t *rt, const char *real, const char *account) {
-  char key[PATH_MAX + 16];
-  if (strcmp(account, co_conf_str(conf, "account"))) return -1;
-  if (strlen(real) < 240)
-    snprintf(key, sizeof(key), "import:%s", real);
-  else
-    snprintf(key, sizeof(key), "import:xxh64:%016llx", (unsigned long long)XXH64(real, strlen(real), 0));
-  return co_rt_cursor(rt, key);
-}
-
-static void co_imp_batch_clear(co_imp_t *im) {
-  for (int i = 0; i < im->cnt; i++) {
-    free(im->vals[i]);
-    free(im->dlqs[i]);
-    im->vals[i] = NULL;
-    im->dlqs[i] = NULL;
-  }
-  im->cnt = 0;
-}
-
-/* Writes the batch and the cursor (= messages handled so far) atomically. */
-static co_err_t co_imp_flush(co_imp_t *im, char *errstr, size_t sz) {
-  if (!im->cnt) return CO_OK;
-  co_err_t err = co_pipeline_sink_append(im->sink, im->raw_topic, im->msgs, im->cnt, (int64_t)im->handled, errstr, sz);
-  if (!err)
-    for (int i = 0; i < im->cnt; i++) {
-      if (im->dlqs[i])
-        im->failed++;
-      else
-        im->imported++;
-    }
-  co_imp_batch_clear(im);
-  return err;
-}
-
-static co_err_t co_imp_add_event(co_imp_t *im, char *json) {
-  int i = im->cnt++;
-  im->vals[i] = json;
-  im->msgs[i] =
-      (co_rt_msg_t){.key = im->account, .key_len = strlen(im->account), .value = json, .value_len = strlen(json)};
-  return CO_OK;
-}
-
-/* Queues raw bytes for the DLQ with the cause. */
-static co_err_t co_imp_add_dlq(co_imp_t *im, const char *cls, const char *cause, const co_ingest_msg_t *m, char *errstr,
-                               size_t sz) {
-  co_imp_dlq_t *d = calloc(1, sizeof(*d));
-  void *raw = malloc(m && m->len ? m->len : 1);
-  if (!d || !raw) {
-    free(d);
-    free(raw);
-    return co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
-  }
-  if (m && m->len) memcpy(raw, m->data, m->len);
-  snprintf(d->att, sizeof(d->att), "1");
-  snprintf(d->seen, sizeof(d->seen), "%lld", (long long)co_time_wall_ms());
-  snprintf(d->off, sizeof(d->off), "%llu", m ? (unsigned long long)m->offset : 0ULL);
-  snprintf(d->path, sizeof(d->path), "%s", m && m->path ? m->path : "");
-  snprintf(d->msg, sizeof(d->msg), "%s", cause);
-  int n = 0;
-#define CO_H(nm, v) d->h[n++] = (co_hdr_t){nm, v, strlen(v)}
-  CO_H("co.dlq.source.topic", "import");
-  CO_H("co.dlq.source.offset", d->off);
-  CO_H("co.dlq.source.path", d->path);
-  CO_H("co.dlq.processor", "import");
-  CO_H("co.dlq.error.class", cls);
-  CO_H("co.dlq.error.message", d->msg);
-  CO_H("co.dlq.attempts", d->att);
-  CO_H("co.dlq.first.seen.ms", d->seen);
-  CO_H("co.dlq.import.cursor", im->cursor_key); /* an unreadable file is retried by the next import */
-#undef CO_H
-  int i = im->cnt++;
-  im->vals[i] = raw;
-  im->dlqs[i] = d;
-  im->msgs[i] = (co_rt_msg_t){.key = im->account,
-                              .key_len = strlen(im->account),
-                              .value = raw,
-                              .value_len = m ? m->len : 0,
-                              .hdrs = d->h,
-                              .hdr_cnt = n,
-                              .topic = im->dlq_topic};
-  return CO_OK;
-}
-
-static void co_imp_progress(co_imp_t *im, uint64_t pos, int final) {
-  if (!im->tty) return;
-  int64_t now = co_time_mono_ms();
-  if (!final && now - im->last_print < 250) return;
-  im->last_print = now;
-  double secs = (double)(now - im->t0) / 1000.0;
-  uint64_t done = im->imported + im->failed + (uint64_t)im->cnt;
-  double rate = secs > 0 ? (double)done / secs : 0;
-  fprintf(stderr, "\rimport: %llu new, %llu skipped, %.0f msg/s", (unsigned long long)done,
-          (unsigned long long)im->skipped, rate);
-  if (im->total_bytes && pos && pos <= im->total_bytes && secs > 0.5) {
-    double frac = (double)pos / (double)im->total_bytes;
+/* Progress on a terminal: messages, rate, and for an mbox percent and ETA. */
+static void on_progress(void *opaque, const co_pipeline_import_progress_t *p) {
+  imp_tty_t *t = opaque;
+  double secs = (double)(co_time_mono_ms() - t->t0) / 1000.0;
+  double rate = secs > 0 ? (double)p->imported / secs : 0;
+  fprintf(stderr, "\rimport: %llu new, %llu skipped, %.0f msg/s", (unsigned long long)p->imported,
+          (unsigned long long)p->skipped, rate);
+  if (p->total_bytes && p->pos && p->pos <= p->total_bytes && secs > 0.5) {
+    double frac = (double)p->pos / (double)p->total_bytes;
     double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
-    fprintf(stderr, ", %.0f%%, ETA %.0fs", frac * 100, final ? 0 : eta);
+    fprintf(stderr, ", %.0f%%, ETA %.0fs", frac * 100, p->final ? 0 : eta);
   }
-  fputs(final ? "\n" : "   ", stderr);
+  fputs(p->final ? "\n" : "   ", stderr);
   fflush(stderr);
 }
 
-/* Opens the right reader for path and sets *kind and *size. */
-static co_err_t co_imp_open(const char *path, co_ingest_reader_t **r, const char **kind, uint64_t *size, char *errstr,
-                            size_t sz) {
-  struct stat st, sub;
-  char p[PATH_MAX + 8];
-  if (stat(path, &st)) return co_seterr(errstr, sz, CO_ERR_IO, "cannot open %s: %s", path, strerror(errno));
-  if (S_ISREG(st.st_mode)) {
-    *kind = "mbox";
-    *size = (uint64_t)st.st_size;
-    return co_ingest_mbox_open(path, 0, r, errstr, sz);
-  }
-  if (!S_ISDIR(st.st_mode)) return co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s is not a file or directory", path);
-  snprintf(p, sizeof(p), "%s/cur", path);
-  int is_maildir = !stat(p, &sub) && S_ISDIR(sub.st_mode);
-  snprintf(p, sizeof(p), "%s/new", path);
-  is_maildir |= !stat(p, &sub) && S_ISDIR(sub.st_mode);
-  *size = 0;
-  *kind = is_maildir ? "maildir" : "eml";
-  return is_maildir ? co_ingest_maildir_open(path, r, errstr, sz) : co_ingest_emldir_open(path, r, errstr, sz);
+static void print_result(const char *kind, const char *real, const co_pipeline_import_result_t *r, const char *dlq,
+                         double secs, int via) {
+  if (r->reread || r->still_unreadable)
+    co_term_printf(stderr, "careerops import: %d file(s) unreadable before: %d now imported, %d still unreadable%s%s\n",
+                   r->reread + r->still_unreadable, r->reread, r->still_unreadable, r->still_unreadable ? ": " : "",
+                   r->first_error);
+  co_term_printf(stderr,
+                 "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s)%s "
+                 "in %.1fs\n",
+                 kind, real, (unsigned long long)r->imported, (unsigned long long)r->skipped,
+                 (unsigned long long)r->failed, dlq, via ? " by the running instance" : "", secs);
+  printf("imported=%llu skipped=%llu failed=%llu\n", (unsigned long long)r->imported, (unsigned long long)r->skipped,
+         (unsigned long long)r->failed);
 }
 
-static co_err_t co_imp_run(co_imp_t *im, co_ingest_reader_t *r, int64_t done, size_t max_body, char *errstr,
-                           size_t sz) {
-  co_err_t err = CO_OK;
-  co_ingest_msg_t m;
-  char cause[512];
-  for (;;) {
-    co_err_t e = co_ingest_reader_next(r, &m, cause, sizeof(cause));
-    if (e == CO_ERR_NOT_FOUND) break;
-    if (e && e != CO_ERR_IO) return co_seterr(errstr, sz, e, "%s", cause);
-    im->handled++;
-    if ((int64_t)im->handled <= done) {
-      im->skipped++;
-      continue;
-    }
-    if (e == CO_ERR_IO) {
-      /* An unreadable file: the cause and its path; the next import (or
-       * `dlq replay`) reads it again. */
-      if ((err = co_imp_add_dlq(im, "io", cause, &m, errstr, sz))) return err;
-    } else {
-      char *cur = co_ingest_cursor_file(m.path, m.offset), *json = NULL;
-      if (!cur) return co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
-      co_ingest_src_t src = {.account = im->account, .cursor_json = cur, .max_body_bytes = max_body};
-      e = co_ingest_normalize(m.data, m.len, &src, &json, cause, sizeof(cause));
-      free(cur);
-      if (e == CO_ERR_PARSE)
-        err = co_imp_add_dlq(im, "parse", cause, &m, errstr, sz);
-      else if (e)
-        return co_seterr(errstr, sz, e, "message at %s offset %llu: %s", m.path, (unsigned long long)m.offset, cause);
-      else
-        err = co_imp_add_event(im, json);
-      if (err) return err;
-    }
-    if (im->cnt == CO_IMPORT_BATCH && (err = co_imp_flush(im, errstr, sz))) return err;
-    co_imp_progress(im, e ? 0 : m.offset, 0);
+/* The running instance imports real: CO_EXIT_OK/FAIL, or -1 when none runs. */
+static int via_instance(co_cli_t *cli, const char *real, const char *account) {
+  char errstr[1024];
+  long status = 0;
+  json_t *resp = NULL, *body = json_pack("{s:s, s:s}", "path", real, "account", account);
+  int64_t t0 = co_time_mono_ms();
+  int r = body ? co_cli_instance_post(cli->conf, "/api/imports", body, 3600L * 1000, &status, &resp, errstr,
+                                      sizeof(errstr))
+               : 1;
+  json_decref(body);
+  if (r < 0) return -1;
+  int rc = CO_EXIT_FAIL;
+  if (r > 0) {
+    co_term_printf(stderr, "careerops import: %s\n", errstr);
+  } else if (status != 200) {
+    const char *msg = co_json_str(json_object_get(resp, "error"), "message");
+    co_term_printf(stderr, "careerops import: the running instance refused it (HTTP %ld): %s\n", status,
+                   *msg ? msg : "no reason given");
+  } else {
+    co_pipeline_import_result_t res = {.imported = (uint64_t)json_integer_value(json_object_get(resp, "imported")),
+                                       .skipped = (uint64_t)json_integer_value(json_object_get(resp, "skipped")),
+                                       .failed = (uint64_t)json_integer_value(json_object_get(resp, "failed")),
+                                       .reread = (int)json_integer_value(json_object_get(resp, "reread")),
+                                       .still_unreadable =
+                                           (int)json_integer_value(json_object_get(resp, "still_unreadable"))};
+    snprintf(res.first_error, sizeof(res.first_error), "%s", co_json_str(resp, "first_error"));
+    print_result(co_json_str(resp, "kind"), real, &res, co_conf_str(cli->conf, "topic.dlq"),
+                 (double)(co_time_mono_ms() - t0) / 1000.0, 1);
+    rc = CO_EXIT_OK;
   }
-  return co_imp_flush(im, errstr, sz);
+  json_decref(resp);
+  return rc;
 }
 
 int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {
       {"account", required_argument, NULL, 'a'}, CO_CLI_COMMON_LONG, {NULL, 0, NULL, 0}};
-  const char *account = NULL, *path = NULL, *kind = "";
-  char errstr[1024], real[PATH_MAX], key[320];
-  int opt, rc = CO_EXIT_FAIL;
+  const char *account = NULL, *path = NULL;
+  char errstr[1024], real[PATH_MAX];
+  int opt, rc;
   co_topo_t *topo = NULL;
-  co_ingest_reader_t *r = NULL;
-  co_imp_t im;
-  memset(&im, 0, sizeof(im));
+  co_rt_t *rt = NULL;
   while ((opt = co_cli_getopt(cli, "import", co_import_usage, argc, argv, "a:", longopts)) != -1) {
     if (opt == CO_CLI_OPT_EXIT) return cli->rc;
     if (opt == 'a') account = optarg;
@@ -273,59 +135,35 @@ int co_cmd_import(co_cli_t *cli, int argc, char **argv) {
     co_term_printf(stderr, "careerops import: cannot open %s: %s\n", path, strerror(errno));
     return CO_EXIT_FAIL;
   }
-  im.account = account ? account : co_conf_str(cli->conf, "account");
-  rc = CO_EXIT_FAIL;
-  /* One cursor per account and source identity (co_pipeline_import_key). */
-  if (co_pipeline_import_key("import", im.account, real, key, sizeof(key), errstr, sizeof(errstr))) goto fail;
-  if (co_imp_open(real, &r, &kind, &im.total_bytes, errstr, sizeof(errstr))) goto fail;
-  if (!*co_conf_str(cli->conf, "brokers")) {
+  if (!account) account = co_conf_str(cli->conf, "account");
+  int embedded = !*co_conf_str(cli->conf, "brokers");
+  if (embedded && (rc = via_instance(cli, real, account)) >= 0) return rc;
+  co_pipeline_import_result_t res;
+  imp_tty_t tty = {co_time_mono_ms()};
+  co_err_t err = CO_OK;
+  if (embedded) {
     if (!(topo = co_topo_new(co_conf_str(cli->conf, "app.id")))) {
       snprintf(errstr, sizeof(errstr), "out of memory");
-      goto fail;
+      err = CO_ERR_NOMEM;
+    } else if (!(rt = co_rt_new(cli->conf, topo, errstr, sizeof(errstr)))) {
+      err = CO_ERR_IO;
     }
-    if (!(im.rt = co_rt_new(cli->conf, topo, errstr, sizeof(errstr)))) goto fail;
   }
-  if (!(im.sink = co_pipeline_sink_open(cli->conf, im.rt, key, errstr, sizeof(errstr)))) goto fail;
-  int64_t done = co_pipeline_sink_cursor(im.sink);
-  if (done < 0 && im.rt) done = co_imp_legacy_cursor(cli->conf, im.rt, real, im.account);
-  im.raw_topic = co_conf_str(cli->conf, "topic.raw");
-  im.dlq_topic = co_conf_str(cli->conf, "topic.dlq");
-  im.cursor_key = key;
-  /* Files this import could not read before are read again first. */
-  co_dlq_replay_stats_t rs;
-  co_dlq_set_reread(co_pipeline_import_reread);
-  if (co_dlq_replay_ex(cli->conf, im.rt, NULL, key, &rs, errstr, sizeof(errstr))) goto fail;
-  im.imported += (uint64_t)rs.appended;
-  if (rs.appended || rs.unreadable)
-    co_term_printf(stderr, "careerops import: %d file(s) unreadable before: %d now imported, %d still unreadable%s%s\n",
-                   rs.appended + rs.unreadable, rs.appended, rs.unreadable, rs.unreadable ? ": " : "",
-                   rs.first_error);
-  im.tty = isatty(STDERR_FILENO);
-  im.t0 = im.last_print = co_time_mono_ms();
-  if (co_imp_run(&im, r, done, (size_t)co_conf_int(cli->conf, "ingest.max.body.bytes"), errstr, sizeof(errstr))) {
-    co_imp_progress(&im, 0, 1);
-    goto fail;
+  memset(&res, 0, sizeof(res));
+  if (!err)
+    err = co_pipeline_import_path(cli->conf, rt, real, account, isatty(STDERR_FILENO) ? on_progress : NULL, &tty, &res,
+                                  errstr, sizeof(errstr));
+  if (!err) {
+    print_result(res.kind, real, &res, co_conf_str(cli->conf, "topic.dlq"),
+                 (double)(co_time_mono_ms() - tty.t0) / 1000.0, 0);
+    rc = CO_EXIT_OK;
+  } else {
+    /* Whole batches written before the failure stay; a re-run continues after them. */
+    co_term_printf(stderr, "careerops import: %s (%llu imported, %llu failed -> DLQ before stopping)\n", errstr,
+                   (unsigned long long)res.imported, (unsigned long long)res.failed);
+    rc = CO_EXIT_FAIL;
   }
-  co_imp_progress(&im, im.total_bytes, 1);
-  double secs = (double)(co_time_mono_ms() - im.t0) / 1000.0;
-  co_term_printf(stderr,
-      "careerops import: %s %s: %llu imported, %llu skipped as already imported, %llu failed -> DLQ (%s) in %.1fs\n",
-      kind, real, (unsigned long long)im.imported, (unsigned long long)im.skipped, (unsigned long long)im.failed,
-      im.dlq_topic, secs);
-  printf("imported=%llu skipped=%llu failed=%llu\n", (unsigned long long)im.imported, (unsigned long long)im.skipped,
-         (unsigned long long)im.failed);
-  rc = CO_EXIT_OK;
-  goto out;
-fail:
-  /* Whole batches written before the failure stay; a re-run continues after them. */
-  co_term_printf(stderr, "careerops import: %s (%llu imported, %llu failed -> DLQ before stopping)\n", errstr,
-          (unsigned long long)im.imported, (unsigned long long)im.failed);
-  rc = CO_EXIT_FAIL;
-out:
-  co_imp_batch_clear(&im);
-  if (r) co_ingest_reader_close(r);
-  co_pipeline_sink_close(im.sink);
-  if (im.rt) co_rt_destroy(im.rt);
+  if (rt) co_rt_destroy(rt);
   co_topo_destroy(topo);
   return rc;
 }

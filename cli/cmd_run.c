@@ -20,6 +20,7 @@
 
 #include "co_classify.h"
 #include "co_cli.h"
+#include "co_cli_instance.h"
 #include "co_dlq.h"
 #include "co_term.h"
 #include "co_log.h"
@@ -242,7 +243,11 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     else
       printf("careerops run: dashboard and API on %s/\n", co_pipeline_api_url(api));
     fflush(stdout);
-    if (!*brokers) fprintf(stderr, "careerops run: processing new imports; Ctrl-C to stop\n");
+    /* `careerops import` on this state dir asks this instance (co_cli_instance.c) */
+    if (!*brokers && co_cli_instance_write(cli->conf, co_pipeline_api_url(api), co_pipeline_api_session_secret(api),
+                                           errstr, sizeof(errstr)))
+      goto fail;
+    if (!*brokers) fprintf(stderr, "careerops run: processing new imports (also `careerops import`); Ctrl-C to stop\n");
     if (co_pipeline_run(p, errstr, sizeof(errstr))) goto fail;
   }
   rc = CO_EXIT_OK;
@@ -251,6 +256,7 @@ fail:
   co_term_printf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
+  if (api && !*brokers) co_cli_instance_remove(cli->conf);
   co_pipeline_api_stop(api); /* before the pipeline it reads */
   g_ingest = NULL;
   co_pipeline_ingest_destroy(ing); /* joins the threads before the runtime goes */

@@ -54,6 +54,33 @@ co_err_t co_pipeline_sink_append(co_pipeline_sink_t *s, const char *topic, const
 /* NULL is a no-op. */
 void co_pipeline_sink_close(co_pipeline_sink_t *s);
 
+/* ---- imports of a path (co_pipeline_import_path.c) ------------------------- */
+
+typedef struct co_pipeline_import_progress_s {
+  uint64_t imported, skipped; /* messages so far */
+  uint64_t pos, total_bytes;  /* mbox: byte position and size (0 when unknown) */
+  int final;                  /* the last call */
+} co_pipeline_import_progress_t;
+/* Called at most every 250 ms and once at the end, on the importing thread. */
+typedef void (*co_pipeline_import_progress_fn)(void *opaque, const co_pipeline_import_progress_t *p);
+
+typedef struct co_pipeline_import_result_s {
+  char kind[16];                    /* "mbox", "maildir" or "eml" */
+  uint64_t imported, skipped, failed; /* new events, already imported before, sent to the DLQ */
+  int reread, still_unreadable;     /* files unreadable before: now imported, still not */
+  char first_error[512];            /* why the first still-unreadable file failed */
+} co_pipeline_import_result_t;
+
+/* Imports the mbox file, Maildir or .eml folder at real (a resolved path)
+ * for account (NULL or "": the "account" setting), exactly once: rt an
+ * embedded runtime (the CLI's own, or a running pipeline's: safe beside its
+ * processing thread), NULL for Kafka (brokers from conf). progress may be
+ * NULL. *res is filled also on error (what was written before it stays).
+ * CO_ERR_IO when real cannot be opened. */
+co_err_t co_pipeline_import_path(const co_conf_t *conf, co_rt_t *rt, const char *real, const char *account,
+                                 co_pipeline_import_progress_fn progress, void *opaque,
+                                 co_pipeline_import_result_t *res, char *errstr, size_t sz);
+
 /* ---- source sets ---------------------------------------------------------- */
 typedef struct co_pipeline_ingest_s co_pipeline_ingest_t;
 

@@ -357,6 +357,9 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     out = co_pl_api_review(p, q, &rc, errstr, sz);
     if (out && q->kind == CO_API_Q_REVIEW_ANSWER) res->status = 202;
     break;
+  case CO_API_Q_IMPORT: /* this instance's runtime (co_pipeline_api_import.c) */
+    out = co_pl_api_import(p, q->body, &rc, errstr, sz);
+    break;
   case CO_API_Q_EMAIL: /* the owner's emails store (co_pipeline_review_api.c) */
     if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
     out = co_pl_api_email(p, q->account, q->id, &rc, errstr, sz);
