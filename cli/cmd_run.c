@@ -165,6 +165,7 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
   co_pipeline_t *p = NULL;
   co_pipeline_api_t *api = NULL;
   co_pipeline_ingest_t *ing = NULL;
+  co_pipeline_watch_t *watch = NULL;
   co_ingest_accounts_t *accts = NULL;
   while ((opt = co_cli_getopt(cli, "run", co_run_usage, argc, argv, "", longopts)) != -1) {
     if (opt == CO_CLI_OPT_EXIT) return cli->rc;
@@ -247,6 +248,12 @@ int co_cmd_run(co_cli_t *cli, int argc, char **argv) {
     if (!*brokers && co_cli_instance_write(cli->conf, co_pipeline_api_url(api), co_pipeline_api_session_secret(api),
                                            errstr, sizeof(errstr)))
       goto fail;
+    errstr[0] = '\0';
+    if (!(watch = co_pipeline_watch_start(cli->conf, *brokers ? NULL : co_pipeline_rt(p), errstr, sizeof(errstr))) &&
+        errstr[0])
+      goto fail;
+    if (watch) co_term_printf(stderr, "careerops run: importing what is dropped into %s\n",
+                              co_conf_str(cli->conf, "import.watch.dir"));
     if (!*brokers) fprintf(stderr, "careerops run: processing new imports (also `careerops import`); Ctrl-C to stop\n");
     if (co_pipeline_run(p, errstr, sizeof(errstr))) goto fail;
   }
@@ -256,6 +263,7 @@ fail:
   co_term_printf(stderr, "careerops run: %s\n", errstr);
   rc = CO_EXIT_FAIL;
 done:
+  co_pipeline_watch_stop(watch); /* before the runtime it appends to */
   if (api && !*brokers) co_cli_instance_remove(cli->conf);
   co_pipeline_api_stop(api); /* before the pipeline it reads */
   g_ingest = NULL;

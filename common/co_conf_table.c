@@ -66,6 +66,8 @@ static const co_conf_prop_t co_conf_table[] = {
     S("imap.ca.file", "", "PEM CA bundle that verifies IMAP servers' certificates (imaps://, STARTTLS); empty: system store."),
     S("account", "me", "Account name events are keyed by when a source names none."),
     I("ingest.max.body.bytes", "262144", 1024, 67108864, "Text body bytes kept per email; longer is truncated and flagged."),
+    S("import.watch.dir", "", "Folder `careerops run` watches: *.mbox and *.eml files dropped there are imported (exactly once) and moved to its imported/ (failed/ if unreadable); empty: none."),
+    I("import.watch.interval.ms", "1000", 100, 3600000, "How often the watched folder is looked at."),
 
     /* Classification */
     S("classify.model", "", "Path of the offline classifier model; empty uses the installed default."),

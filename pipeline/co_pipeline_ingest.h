@@ -81,6 +81,15 @@ co_err_t co_pipeline_import_path(const co_conf_t *conf, co_rt_t *rt, const char 
                                  co_pipeline_import_progress_fn progress, void *opaque,
                                  co_pipeline_import_result_t *res, char *errstr, size_t sz);
 
+/* ---- the watched drop folder (co_pipeline_watch.c) -------------------------- */
+typedef struct co_pipeline_watch_s co_pipeline_watch_t;
+/* Starts watching import.watch.dir (conf, rt as co_pipeline_import_path;
+ * both must outlive the watch). NULL with errstr "" when the setting is
+ * empty, NULL with errstr set when the folder is not one. */
+co_pipeline_watch_t *co_pipeline_watch_start(const co_conf_t *conf, co_rt_t *rt, char *errstr, size_t sz);
+/* Stops the thread (after the file being imported) and frees. NULL is a no-op. */
+void co_pipeline_watch_stop(co_pipeline_watch_t *w);
+
 /* ---- source sets ---------------------------------------------------------- */
 typedef struct co_pipeline_ingest_s co_pipeline_ingest_t;
 

@@ -6,6 +6,10 @@
  *  - the same import again adds nothing (exactly once, the same cursor);
  *  - POST /api/imports without a credential is 401, with a relative path
  *    400, with a missing file 404, each a JSON error;
+ *  - with import.watch.dir set, an .mbox and an .eml renamed into the
+ *    folder are imported by the instance (their applications on the API)
+ *    and moved to imported/; a file that is no mail at all is imported into
+ *    the DLQ (nothing is lost) and moved to imported/ too;
  *  - once the instance stopped, state.dir/instance.json is gone and
  *    `careerops import` opens the state itself again (another file is
  *    imported, the first one is still "already imported"). */
@@ -84,7 +88,12 @@ static void import_while_running(void **state) {
   snprintf(log, sizeof(log), "%s/run.log", D);
   snprintf(sd, sizeof(sd), "state.dir=%s/state", D);
   snprintf(lst, sizeof(lst), "api.listen=127.0.0.1:%d", port);
-  char *argv[] = {exe, "run", "--sample", "", "-X", sd, "-X", lst, "-X", "log.level=info", NULL};
+  char wd[2100];
+  snprintf(wd, sizeof(wd), "import.watch.dir=%s/drop", D);
+  snprintf(path, sizeof(path), "%s/drop", D);
+  assert_int_equal(mkdir(path, 0700), 0);
+  char *argv[] = {exe, "run", "--sample", "", "-X", sd, "-X", lst, "-X", "log.level=info", "-X", wd,
+                  "-X", "import.watch.interval.ms=200", NULL};
   pid_t pid = co_th_spawn(argv, NULL, log, err, sizeof(err));
   assert_true(pid > 0);
   assert_true(CO_TH_WAIT_UNTIL(co_th_file_contains(log, "processing new imports"), 120000));
@@ -114,6 +123,34 @@ static void import_while_running(void **state) {
   assert_int_equal(rc, 0);
   assert_non_null(strstr(out, "imported=0 skipped=1 failed=0"));
   free(out);
+
+  /* the drop folder: written under another name, renamed in */
+  const char *m3 = MAIL("southpeak", "Southpeak Labs", "QA Engineer");
+  const char *m4 = MAIL("westbay", "Westbay Foods", "Backend Engineer");
+  const char *m5 = "this is not mail at all\n";
+  snprintf(path, sizeof(path), "%s/.m3", D);
+  assert_int_equal(co_th_write_file(path, m3, strlen(m3)), 0);
+  snprintf(path, sizeof(path), "%s/.m4", D);
+  assert_int_equal(co_th_write_file(path, strchr(m4, '\n') + 1, strlen(strchr(m4, '\n') + 1)), 0); /* .eml: no "From " line */
+  snprintf(path, sizeof(path), "%s/.m5", D);
+  assert_int_equal(co_th_write_file(path, m5, strlen(m5)), 0);
+  t0 = co_th_now_ms();
+  assert_int_equal(sh("mv \"$D/.m3\" \"$D/drop/southpeak.mbox\" && mv \"$D/.m4\" \"$D/drop/westbay.eml\" && "
+                      "mv \"$D/.m5\" \"$D/drop/junk.mbox\"", NULL), 0);
+  assert_true(CO_TH_WAIT_UNTIL(has_company("Southpeak Labs") && has_company("Westbay Foods"), 60000));
+  printf("dropped files were on the API %lld ms after the rename (interval 200 ms)\n", (long long)(co_th_now_ms() - t0));
+  static const char *const moved[] = {"southpeak.mbox", "westbay.eml", "junk.mbox"};
+  for (int i = 0; i < 3; i++) {
+    char f[2200], g[2200];
+    snprintf(f, sizeof(f), "%s/drop/imported/%s", D, moved[i]);
+    snprintf(g, sizeof(g), "%s/drop/%s", D, moved[i]);
+    assert_true(CO_TH_WAIT_UNTIL(!access(f, F_OK), 30000));
+    assert_int_not_equal(access(g, F_OK), 0);
+  }
+  assert_int_equal(http("-H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:$PORT/api/dlq", st, sizeof(st)), 0);
+  assert_string_equal(st, "200");
+  snprintf(path, sizeof(path), "%s/body", D);
+  assert_true(co_th_file_contains(path, "this is not mail at all")); /* its bytes, with the cause */
 
   /* the endpoint's own refusals */
   assert_int_equal(http("-X POST -H 'Content-Type: application/json' -d '{\"path\":\"/tmp/x\"}' "
