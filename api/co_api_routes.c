@@ -66,7 +66,7 @@ static const char *co_api_int_arg(json_t *raw, json_t *out, const char *name, lo
 }
 
 static json_t *co_api_args(co_api_query_kind_t kind, json_t *raw, char *why, size_t why_size) {
-  static const char *const strs[] = {"q", "company", "type", "cursor", "account", NULL};
+  static const char *const strs[] = {"q", "company", "type", "cursor", "account", "in", NULL};
   json_t *out = json_object();
   const char *e = NULL, *bad = NULL;
   for (int i = 0; strs[i]; i++)
@@ -116,6 +116,12 @@ static json_t *co_api_args(co_api_query_kind_t kind, json_t *raw, char *why, siz
       goto fail;
     }
     json_object_set_new(out, "mode", json_string(mode ? mode : "hybrid"));
+    const char *in = co_api_arg(raw, "in");
+    if (in && strcmp(in, "all") && strcmp(in, "mail") && strcmp(in, "briefings")) {
+      bad = "in";
+      e = "must be all, mail or briefings";
+      goto fail;
+    }
   }
   return out;
 fail:

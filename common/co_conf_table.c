@@ -96,6 +96,13 @@ static const co_conf_prop_t co_conf_table[] = {
     I("research.tavily.retry.max.ms", "5000", 0, 600000,
       "Longest Tavily Retry-After waited out (once) on HTTP 429; longer is a transient error for the caller."),
     S("embed.model.dir", "", "Directory of the MiniLM embedder weights; empty uses the installed default."),
+    D("search.min.score", "0.35", 0, 1,
+      "Relevance floor of search: the vector side keeps chunks whose cosine with the query reaches it, so an "
+      "off-topic query finds nothing (measured for MiniLM, docs/search.md; the hashed fallback embedder's "
+      "cosines run lower and get no floor). A query's min_score overrides it."),
+    D("search.min.coverage", "0.5", 0, 1,
+      "Keyword side of search: a chunk must hold this share of the query's distinct words (stop words aside), "
+      "so one common word of an off-topic query finds nothing; 0 admits any word (docs/search.md)."),
     I("vector.hnsw.threshold", "20000", 0, 100000000, "Vectors above which an index switches from flat to HNSW."),
 
     /* API */

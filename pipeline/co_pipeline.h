@@ -129,22 +129,30 @@ co_err_t co_pipeline_briefing_of(co_pipeline_t *p, const char *account, const ch
 co_err_t co_pipeline_briefing(co_pipeline_t *p, const char *company, char **json_out, char *errstr,
                               size_t errstr_size);
 
-/* Searches the briefings: query_json is {"q" (required), "k" 1..100 (10),
- * "mode" hybrid|vector|bm25, "company", "type", "account", "from", "to"
- * (ISO dates, inclusive), "min_score"}; *json_out (malloc'd, caller frees)
- * is {"query","results":[{"doc_id","company","account","type","date",
- * "score","snippet","vector_score"?}]}, best first, merged over the local
- * partitions. CO_ERR_INVALID_ARG names the bad field. */
+/* Searches the briefings and the job-related mail (co_pipeline_search.c):
+ * query_json is {"q" (required), "k" 1..100 (10), "mode"
+ * hybrid|vector|bm25, "in" all|mail|briefings (all), "company", "type"
+ * (the label an email was read as; a briefing's event type), "account",
+ * "from", "to" (ISO dates, inclusive), "min_score" (else
+ * search.min.score)}; *json_out (malloc'd, caller frees) is
+ * {"query","results":[{"kind" briefing|email, "doc_id","company","account",
+ * "type","date","score","snippet","vector_score"?,"bm25_score"?,
+ * "exact_match"?; an email also "message_id","from","subject","role"?,
+ * "application"? (store key),"stage"? (the application's now)}]}, best
+ * first, merged over the local partitions. CO_ERR_INVALID_ARG names the
+ * bad field. */
 co_err_t co_pipeline_search(co_pipeline_t *p, const char *query_json, char **json_out, char *errstr,
                             size_t errstr_size);
 
 /* Merges search hits from several indexes or instances (hits: a JSON array
  * of result objects, modified in place): hybrid results are fused again by
  * reciprocal rank over each side's own scores (vector_score, bm25_score),
- * others sorted by score. Returns a new array of the best k. */
-json_t *co_pipeline_search_fuse(json_t *hits, int hybrid, size_t k);
+ * others sorted by score; hits whose company or role is the query q (case
+ * aside; q may be NULL) come first, marked "exact_match". Returns a new
+ * array of the best k. */
+json_t *co_pipeline_search_fuse(json_t *hits, const char *q, int hybrid, size_t k);
 
-/* Brings the search index up to the committed briefings now and saves it
+/* Brings the search indexes up to the committed briefings and mail now and saves them
  * (the index thread does this every 300 ms; for tests and run --once). */
 co_err_t co_pipeline_index_sync(co_pipeline_t *p, char *errstr, size_t errstr_size);
 /* ---- notifications (co_pipeline_notify.c, docs/notify.md) ---------------

@@ -72,6 +72,9 @@ typedef struct {
   float min_score; /* vector side: only chunks with cosine >= min_score (range search);
                     * ignored unless use_min_score is set */
   int use_min_score;
+  float bm25_min_coverage; /* BM25 side: only chunks holding at least this share of the query's distinct
+                            * terms (stop words aside), so one common word of an off-topic query finds
+                            * nothing; 0 = any term */
   float rrf_k; /* HYBRID: the c in 1/(c + rank); 0 = 10 */
   const float *vector; /* the text's embedding by this index's embedder, when the caller has it
                         * (one query over several indexes embeds once); NULL = embed text */

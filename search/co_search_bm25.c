@@ -158,9 +158,10 @@ void co_search_bm25_remove(co_search_bm25_t *b, int64_t chunk_id, const char *te
 
 typedef struct {
   GHashTable *seen; /* query terms already scored (a repeated word counts once) */
-  GHashTable *scores;
+  GHashTable *scores; /* chunk id -> float[2]: BM25 score, how many distinct query terms it holds */
   const co_search_bm25_t *b;
   void *chunks; /* GHashTable of chunks, for document lengths */
+  double terms; /* distinct query terms */
 } score_ctx_t;
 
 static void score_term(const char *term, size_t len, void *opaque) {
@@ -169,9 +170,10 @@ static void score_term(const char *term, size_t len, void *opaque) {
   if (g_hash_table_contains(c->seen, term)) return;
   g_hash_table_add(c->seen, g_strdup(term));
   GArray *post = g_hash_table_lookup(c->b->terms, term);
-  if (!post) return;
-  double n = (double)c->b->n_chunks, df = post->len;
+  double n = (double)c->b->n_chunks, df = post ? post->len : 0;
   double idf = log(1.0 + (n - df + 0.5) / (df + 0.5));
+  c->terms += 1;
+  if (!post) return;
   double avgdl = c->b->n_chunks ? (double)c->b->total_terms / n : 1.0;
   for (guint i = 0; i < post->len; i++) {
     co_search_posting_t *p = &g_array_index(post, co_search_posting_t, i);
@@ -182,17 +184,29 @@ static void score_term(const char *term, size_t len, void *opaque) {
     if (!acc) {
       int64_t *key = g_new(int64_t, 1);
       *key = p->chunk_id;
-      acc = g_new0(float, 1);
+      acc = g_new0(float, 2);
       g_hash_table_insert(c->scores, key, acc);
     }
-    *acc += (float)s;
+    acc[0] += (float)s;
+    acc[1] += 1;
   }
 }
 
-GHashTable *co_search_bm25_score_chunks(const co_search_bm25_t *b, GHashTable *chunks, const char *query) {
+static gboolean below_coverage(gpointer key, gpointer value, gpointer min_terms) {
+  (void)key;
+  return ((float *)value)[1] < *(float *)min_terms;
+}
+
+GHashTable *co_search_bm25_score_chunks(const co_search_bm25_t *b, GHashTable *chunks, const char *query,
+                                        float min_coverage) {
   score_ctx_t c = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                   g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free), b, chunks};
+                   g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free), b, chunks, 0};
   co_search_terms(query, score_term, &c);
   g_hash_table_destroy(c.seen);
+  /* Words counted alike, not by idf: in a small index (one account's few
+   * briefings) a word every document holds has an idf near 0, and
+   * "interview schedule" would need "schedule" to count at all. */
+  float min_terms = (float)(min_coverage * c.terms) - 1e-4f;
+  if (min_coverage > 0) g_hash_table_foreach_remove(c.scores, below_coverage, &min_terms);
   return c.scores;
 }

@@ -72,9 +72,12 @@ void co_search_bm25_acct_gc(GHashTable *acct, const char *account);
 uint32_t co_search_bm25_add(co_search_bm25_t *b, int64_t chunk_id, const char *text);
 void co_search_bm25_remove(co_search_bm25_t *b, int64_t chunk_id, const char *text, uint32_t n_terms);
 /* Scores every chunk containing a query term: a table int64* -> float*
- * (caller g_hash_table_destroy()s; keys/values owned by the table).
- * chunks is the handle's chunk table, for chunk lengths. */
-GHashTable *co_search_bm25_score_chunks(const co_search_bm25_t *b, GHashTable *chunks, const char *query);
+ * (the BM25 score first; caller g_hash_table_destroy()s; keys/values owned
+ * by the table). chunks is the handle's chunk table, for chunk lengths.
+ * min_coverage > 0 keeps only chunks holding at least that share of the
+ * query's distinct terms (stop words aside). */
+GHashTable *co_search_bm25_score_chunks(const co_search_bm25_t *b, GHashTable *chunks, const char *query,
+                                        float min_coverage);
 
 /* Lower-cased terms of text (stop words dropped, plural s stripped):
  * calls fn for each; the term buffer is only valid during the call. */

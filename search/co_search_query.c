@@ -195,7 +195,7 @@ static co_err_t bm25_side(co_search_t *s, const co_search_query_t *q, size_t dep
    * statistics; the other filters then apply to its candidates. */
   const co_search_bm25_t *b = q->account ? co_search_bm25_acct(s->bm25_acct, q->account, 0) : &s->bm25;
   if (!b) return CO_OK; /* the account has no chunk here */
-  GHashTable *sc = co_search_bm25_score_chunks(b, s->chunks, q->text);
+  GHashTable *sc = co_search_bm25_score_chunks(b, s->chunks, q->text, q->bm25_min_coverage);
   size_t n = 0, ranked = 0;
   scored_t *v = malloc((g_hash_table_size(sc) + 1) * sizeof(*v));
   GHashTableIter it;

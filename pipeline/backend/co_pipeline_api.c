@@ -256,6 +256,22 @@ static co_err_t co_pl_api_briefing(co_pipeline_t *p, const co_api_query_t *q, co
   return co_pipeline_briefing_of(p, q->scope, q->company, &res->body, errstr, sz);
 }
 
+/* An email hit names its email and application as the rest of the API
+ * does (URL-safe base64 ids, docs/api.md), so the dashboard links them. */
+static void co_pl_search_ids(json_t *part) {
+  size_t i;
+  json_t *h;
+  json_array_foreach(json_object_get(part, "results"), i, h) {
+    const char *mid = json_string_value(json_object_get(h, "message_id"));
+    const char *ak = json_string_value(json_object_get(h, "application"));
+    char *id = mid ? co_pl_b64url(mid, strlen(mid)) : NULL, *aid = ak ? co_pl_b64url(ak, strlen(ak)) : NULL;
+    if (id) json_object_set_new(h, "email_id", json_string(id));
+    if (aid) json_object_set_new(h, "application", json_string(aid));
+    free(id);
+    free(aid);
+  }
+}
+
 /* Search: this instance's indexes, then (unless a peer asked) every other
  * instance's, fused into one top-k. q->account is already the token's
  * account for an account token. */
@@ -269,13 +285,16 @@ static json_t *co_pl_search_all(co_pipeline_api_t *a, const co_api_query_t *q, c
   if (q->account) json_object_set_new(qj, "account", json_string(q->account));
   if (!(qs = json_dumps(qj, JSON_COMPACT))) goto nomem;
   if ((*rc = co_pipeline_search(a->p, qs, &local, errstr, sz))) goto done;
-  json_array_append_new(parts, json_loads(local, 0, NULL));
+  json_t *mine = json_loads(local, 0, NULL);
+  co_pl_search_ids(mine);
+  json_array_append_new(parts, mine);
   if (!q->internal && (*rc = co_pl_scatter(a, q, parts, errstr, sz))) goto done;
   json_array_foreach(parts, i, part) json_array_foreach(json_object_get(part, "results"), j, h)
       json_array_append(hits, h);
   const char *mode = json_string_value(json_object_get(qj, "mode"));
   json_int_t k = json_integer_value(json_object_get(qj, "k"));
-  json_t *best = co_pipeline_search_fuse(hits, json_array_size(parts) > 1 && (!mode || !strcmp(mode, "hybrid")),
+  json_t *best = co_pipeline_search_fuse(hits, json_string_value(json_object_get(qj, "q")),
+                                         json_array_size(parts) > 1 && (!mode || !strcmp(mode, "hybrid")),
                                          k > 0 ? (size_t)k : 10);
   out = json_pack("{s:O, s:o}", "query", json_object_get(qj, "q"), "results", best);
   goto done;

@@ -18,7 +18,11 @@
  * review and corrections stores. An email without a Message-ID is not kept
  * (nothing on the board can name it). The text is cut at
  * CO_PL_EMAIL_TEXT_CHARS code points: the store is a reading copy, the raw
- * topic keeps the message. */
+ * topic keeps the message.
+ *
+ * Every put also writes a change-log entry in the same transaction
+ * (CO_PL_EM_CHG + sequence -> key), which the mail search index
+ * (co_pipeline_index.c) follows, as it follows the briefings'. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +38,29 @@ static char *email_key(const char *account, const char *mid) {
   return asprintf(&k, "%s\x1f%s", account, mid) < 0 ? NULL : k;
 }
 
+void co_pl_email_chg_key(long long seq, char *buf, size_t size) {
+  snprintf(buf, size, "%s%020lld", CO_PL_EM_CHG, seq);
+}
+
+/* Appends key to the store's change log (next sequence). */
+static co_err_t log_change(co_ctx_t *ctx, const char *key) {
+  char chg[64], seqs[32];
+  void *v;
+  size_t vl;
+  long long seq = 1;
+  if (co_ctx_get(ctx, CO_PL_STORE_EMAILS, CO_PL_EM_SEQ, strlen(CO_PL_EM_SEQ), &v, &vl) == CO_OK) {
+    seq = atoll(v) + 1; /* NUL-terminated by the store */
+    free(v);
+  }
+  co_pl_email_chg_key(seq, chg, sizeof(chg));
+  snprintf(seqs, sizeof(seqs), "%lld", seq);
+  co_err_t e = co_ctx_put(ctx, CO_PL_STORE_EMAILS, chg, strlen(chg), key, strlen(key), 0);
+  return e ? e : co_ctx_put(ctx, CO_PL_STORE_EMAILS, CO_PL_EM_SEQ, strlen(CO_PL_EM_SEQ), seqs, strlen(seqs), 0);
+}
+
 co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev) {
   const char *mid = co_json_str(ev, "message_id"), *text = co_json_str(ev, "text");
-  if (!*mid || strchr(account, '\x1f')) return CO_OK;
+  if (!*mid || strchr(account, '\x1f') || account[0] == CO_PL_BR_META[0]) return CO_OK; /* unnamed, or not a key */
   size_t tl = co_llm_utf8_cut(text, strlen(text), CO_PL_EMAIL_TEXT_CHARS);
   json_t *cursor = json_object_get(ev, "cursor");
   const char *kind = co_json_str(cursor, "kind");
@@ -54,6 +78,7 @@ co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev) {
                         json_object_get(ev, "application"));
   char *k = email_key(account, mid);
   co_err_t err = e && k ? co_pl_ctx_put_json(ctx, CO_PL_STORE_EMAILS, k, e) : CO_ERR_NOMEM;
+  if (!err) err = log_change(ctx, k);
   free(k);
   json_decref(e);
   return err;

@@ -1,24 +1,31 @@
-/* co_pipeline_index.c: the briefings' search index, derived state.
+/* co_pipeline_index.c: the search indexes of briefings and of mail,
+ * derived state (queried by co_pipeline_search.c).
  *
- * The "briefings" store is the source of truth; each partition's store also
- * keeps a change log (sequence -> company, written with the briefing in one
- * transaction). This module keeps one co_search index per partition and a
- * thread that follows those change logs through committed reads, upserting
- * each changed briefing. The index is saved to state.dir/search/p<N>.idx
- * with the sequence it reflects (atomic rename), so a restart, even after a
- * SIGKILL mid-indexing, loads the last saved file and replays only the
- * entries after its sequence: the result equals a rebuild from the store.
- * A saved index newer than its store (a store rebuilt from an older
- * changelog) is dropped and rebuilt.
+ * The "briefings" and "emails" stores are the source of truth; each
+ * partition's store also keeps a change log (sequence -> the changed key,
+ * written with the value in one transaction). This module keeps one
+ * co_search index per store and partition and a thread that follows those
+ * change logs through committed reads, upserting each changed document.
+ * Each index is saved to state.dir/search (p<N>.v2.idx for briefings,
+ * mail-p<N>.idx for mail) with the sequence it reflects (atomic rename), so
+ * a restart, even after a SIGKILL mid-indexing, loads the last saved file
+ * and replays only the entries after its sequence: the result equals a
+ * rebuild from the store. A saved index newer than its store (a store
+ * rebuilt from an older changelog) is dropped and rebuilt.
  *
- * Documents are per account, like the briefings: a document's id is its
- * briefing's store key (company \x1f account) and its account metadata the
- * briefing's account, so a search with an account filter (an account
- * token's) ranks that account's documents only, inside the index
- * (co_search_query). An older version's briefings of every account (bare
- * company keys) are never indexed, and its index files (p<N>.idx, one
- * document per company) are deleted at open: the p<N>.v2.idx files are
- * rebuilt from the change log.
+ * Documents are per account: a briefing's id is its store key (company
+ * \x1f account), an email's its store key (account \x1f Message-ID), and
+ * the account metadata the key's, so a search with an account filter (an
+ * account token's) ranks that account's documents only, inside the index
+ * (co_search_query). Only job-related mail is indexed: an email read as
+ * OTHER is not (and leaves the index when a reprocess reads it so). An
+ * older version's briefings of every account (bare company keys) are never
+ * indexed, and its index files (p<N>.idx, one document per company) are
+ * deleted at open: the p<N>.v2.idx files are rebuilt from the change log.
+ *
+ * Mail is embedded here with the index's embedder, not with the
+ * classifier's e5 vector: the two encoders' spaces differ, and one index
+ * holds one embedder's vectors (docs/search.md says why MiniLM).
  *
  * Embedder: MiniLM when its weights are installed, else the hashed n-gram
  * embedder (logged); a saved index from the other embedder is rebuilt. */
@@ -33,6 +40,7 @@
 #include <unistd.h>
 
 #include "co_json.h"
+#include "co_llm.h"
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_time.h"
@@ -40,13 +48,31 @@
 /* Change-log entries read per step of a sync (see sync_part). */
 #define CO_PL_INDEX_WINDOW 256
 
+/* One store an index follows: its change log and how a changed key
+ * becomes a document. */
+typedef struct co_pl_index_src_s co_pl_index_src_t;
+typedef struct {
+  const co_pl_index_src_t *d;
+  co_search_t **idx; /* per partition */
+  uint64_t *seq;     /* change-log sequence each index reflects */
+  uint64_t *saved;   /* sequence of the last saved file */
+} co_pl_ixs_t;
+
+struct co_pl_index_src_s {
+  const char *what; /* "briefing", "email": the hits' kind and the logs' word */
+  const char *store, *seq_key;
+  void (*chg_key)(long long seq, char *buf, size_t size);
+  const char *file; /* file name in state.dir/search, a format of the partition */
+  co_err_t (*upsert)(co_pl_index_t *ix, co_pl_ixs_t *s, int part, const char *key, char *errstr, size_t sz);
+};
+
+#define CO_PL_IX_NSRC 2
+
 struct co_pl_index_s {
   co_pipeline_t *p;
   co_vec_embedder_t *emb;
   int nparts;
-  co_search_t **idx;
-  uint64_t *seq;   /* change-log sequence each index reflects */
-  uint64_t *saved; /* sequence of the last saved file */
+  co_pl_ixs_t src[CO_PL_IX_NSRC]; /* by co_pl_index_kind_t */
   pthread_mutex_t lock; /* one syncer at a time (thread or caller) */
   pthread_mutex_t wlock;
   pthread_cond_t wake;
@@ -55,8 +81,10 @@ struct co_pl_index_s {
   char dir[1024];
 };
 
-static void part_path(co_pl_index_t *ix, int part, char *buf, size_t size) {
-  snprintf(buf, size, "%s/p%d.v2.idx", ix->dir, part);
+static void part_path(co_pl_index_t *ix, const co_pl_ixs_t *s, int part, char *buf, size_t size) {
+  char name[64];
+  snprintf(name, sizeof(name), s->d->file, part);
+  snprintf(buf, size, "%s/%s", ix->dir, name);
 }
 
 /* An older version's index file of part: documents per company, folded over
@@ -71,11 +99,11 @@ static void drop_legacy(co_pl_index_t *ix, int part) {
 
 
 /* The store's change-log head for part, or -1 when the partition is not
- * readable here (not owned in Kafka mode) or has no briefings yet (0). */
-static long long store_seq(co_pipeline_t *p, int part) {
+ * readable here (not owned in Kafka mode) or has no entries yet (0). */
+static long long store_seq(co_pipeline_t *p, const co_pl_index_src_t *d, int part) {
   void *v;
   size_t vl;
-  co_err_t e = co_rt_store_get(p->rt, CO_PL_STORE_BRIEFINGS, part, CO_PL_BR_SEQ, strlen(CO_PL_BR_SEQ), &v, &vl);
+  co_err_t e = co_rt_store_get(p->rt, d->store, part, d->seq_key, strlen(d->seq_key), &v, &vl);
   if (e == CO_ERR_NOT_FOUND) return 0;
   if (e) return -1;
   long long s = atoll(v);
@@ -92,7 +120,8 @@ static const char *briefing_date(json_t *b) {
 }
 
 /* Indexes the briefing stored under key (company \x1f account). */
-static co_err_t upsert_briefing(co_pl_index_t *ix, int part, const char *key, char *errstr, size_t sz) {
+static co_err_t upsert_briefing(co_pl_index_t *ix, co_pl_ixs_t *s, int part, const char *key, char *errstr,
+                                size_t sz) {
   const char *sep = strchr(key, '\x1f');
   if (!sep) return CO_OK; /* an older version's briefing of every account: not served, not indexed */
   json_t *b = co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key);
@@ -106,11 +135,49 @@ static co_err_t upsert_briefing(co_pl_index_t *ix, int part, const char *key, ch
                         .company = company,
                         .type = json_string_value(json_object_get(b, "type")),
                         .date = briefing_date(b)};
-  co_err_t e = co_search_upsert(ix->idx[part], key, &m, co_json_str(b, "text"), errstr, sz);
+  co_err_t e = co_search_upsert(s->idx[part], key, &m, co_json_str(b, "text"), errstr, sz);
   free(company);
   json_decref(b);
   return e;
 }
+
+/* Text of an email an index keeps: what a person searches is the subject
+ * and the first screens of the body, not a long quoted thread. */
+#define CO_PL_INDEX_MAIL_CHARS 6000
+
+/* Indexes the email stored under key (account \x1f message id) when it is
+ * job-related; one read as OTHER (again, after a reprocess) is removed. */
+static co_err_t upsert_email(co_pl_index_t *ix, co_pl_ixs_t *s, int part, const char *key, char *errstr, size_t sz) {
+  const char *sep = strchr(key, '\x1f');
+  json_t *m = sep ? co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_EMAILS, part, key) : NULL;
+  if (!m) return CO_OK;
+  const char *label = co_json_str(m, "classified_as"), *body = co_json_str(m, "text");
+  co_err_t e = CO_OK;
+  if (!*label || !strcmp(label, "OTHER")) {
+    if ((e = co_search_remove(s->idx[part], key, errstr, sz)) == CO_ERR_NOT_FOUND) e = CO_OK;
+    json_decref(m);
+    return e;
+  }
+  char *account = strndup(key, (size_t)(sep - key)), *text = NULL;
+  int tl = (int)co_llm_utf8_cut(body, strlen(body), CO_PL_INDEX_MAIL_CHARS);
+  if (!account || asprintf(&text, "%s\n\n%.*s", co_json_str(m, "subject"), tl, body) < 0) text = NULL;
+  co_search_meta_t meta = {.account = account,
+                           .company = co_json_str(m, "company"),
+                           .type = label,
+                           .date = co_json_str(m, "date")};
+  e = text ? co_search_upsert(s->idx[part], key, &meta, text, errstr, sz)
+           : co_seterr(errstr, sz, CO_ERR_NOMEM, "index: out of memory");
+  free(text);
+  free(account);
+  json_decref(m);
+  return e;
+}
+
+/* In co_pl_index_kind_t's order. */
+static const co_pl_index_src_t co_pl_index_srcs[CO_PL_IX_NSRC] = {
+    {"briefing", CO_PL_STORE_BRIEFINGS, CO_PL_BR_SEQ, co_pl_briefing_chg_key, "p%d.v2.idx", upsert_briefing},
+    {"email", CO_PL_STORE_EMAILS, CO_PL_EM_SEQ, co_pl_email_chg_key, "mail-p%d.idx", upsert_email},
+};
 
 static co_search_t *fresh_index(co_pl_index_t *ix, char *errstr, size_t sz) {
   co_search_opts_t o;
@@ -119,33 +186,34 @@ static co_search_t *fresh_index(co_pl_index_t *ix, char *errstr, size_t sz) {
   return co_search_new(ix->emb, &o, errstr, sz);
 }
 
-/* Brings part's index up to its store; saves when asked and changed. */
-static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, size_t sz) {
-  long long head = store_seq(ix->p, part);
+/* Brings part's index of source s up to its store; saves when asked and
+ * changed. */
+static co_err_t sync_part(co_pl_index_t *ix, co_pl_ixs_t *s, int part, int save, char *errstr, size_t sz) {
+  long long head = store_seq(ix->p, s->d, part);
   co_err_t e = CO_OK;
   if (head < 0) return CO_OK;
-  if ((uint64_t)head < ix->seq[part]) { /* store older than the index: rebuild */
+  if ((uint64_t)head < s->seq[part]) { /* store older than the index: rebuild */
     co_search_t *n = fresh_index(ix, errstr, sz);
     if (!n) return CO_ERR_NOMEM;
-    co_search_destroy(ix->idx[part]);
-    ix->idx[part] = n;
-    ix->seq[part] = 0;
+    co_search_destroy(s->idx[part]);
+    s->idx[part] = n;
+    s->seq[part] = 0;
   }
-  /* A window of change-log entries names each changed briefing once: a
+  /* A window of change-log entries names each changed document once: a
    * briefing updated 30 times since the last sync is embedded once, at its
    * latest. The sequence moves past the window only when all of it is
-   * indexed. Stop between briefings: the rest is indexed at the next start. */
-  while (ix->seq[part] < (uint64_t)head && !e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED)) {
-    uint64_t end = ix->seq[part] + CO_PL_INDEX_WINDOW < (uint64_t)head ? ix->seq[part] + CO_PL_INDEX_WINDOW
-                                                                         : (uint64_t)head;
+   * indexed. Stop between documents: the rest is indexed at the next start. */
+  while (s->seq[part] < (uint64_t)head && !e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED)) {
+    uint64_t end = s->seq[part] + CO_PL_INDEX_WINDOW < (uint64_t)head ? s->seq[part] + CO_PL_INDEX_WINDOW
+                                                                       : (uint64_t)head;
     char *names[CO_PL_INDEX_WINDOW];
     int n = 0;
-    for (uint64_t q = ix->seq[part] + 1; q <= end; q++) {
+    for (uint64_t q = s->seq[part] + 1; q <= end; q++) {
       char key[64];
       void *c = NULL;
       size_t cl;
-      co_pl_briefing_chg_key((long long)q, key, sizeof(key));
-      if (co_rt_store_get(ix->p->rt, CO_PL_STORE_BRIEFINGS, part, key, strlen(key), &c, &cl) != CO_OK) continue;
+      s->d->chg_key((long long)q, key, sizeof(key));
+      if (co_rt_store_get(ix->p->rt, s->d->store, part, key, strlen(key), &c, &cl) != CO_OK) continue;
       int dup = 0;
       for (int i = 0; i < n && !dup; i++) dup = !strcmp(names[i], c); /* NUL-terminated by the store */
       if (dup)
@@ -155,7 +223,7 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
     }
     for (int i = 0; i < n; i++) {
       if (!e && !__atomic_load_n(&ix->stop, __ATOMIC_RELAXED))
-        e = upsert_briefing(ix, part, names[i], errstr, sz);
+        e = s->d->upsert(ix, s, part, names[i], errstr, sz);
       else if (!e)
         e = CO_ERR_UNSUPPORTED; /* stopping: leave the window for the next start */
       free(names[i]);
@@ -164,12 +232,12 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
       e = CO_OK;
       break;
     }
-    if (!e) ix->seq[part] = end;
+    if (!e) s->seq[part] = end;
   }
-  if (!e && save && ix->seq[part] != ix->saved[part]) {
+  if (!e && save && s->seq[part] != s->saved[part]) {
     char path[1100];
-    part_path(ix, part, path, sizeof(path));
-    if (!(e = co_search_save(ix->idx[part], path, ix->seq[part], errstr, sz))) ix->saved[part] = ix->seq[part];
+    part_path(ix, s, part, path, sizeof(path));
+    if (!(e = co_search_save(s->idx[part], path, s->seq[part], errstr, sz))) s->saved[part] = s->seq[part];
   }
   return e;
 }
@@ -177,10 +245,11 @@ static co_err_t sync_part(co_pl_index_t *ix, int part, int save, char *errstr, s
 co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t sz) {
   co_err_t first = CO_OK;
   pthread_mutex_lock(&ix->lock);
-  for (int i = 0; i < ix->nparts; i++) {
-    co_err_t e = sync_part(ix, i, save, errstr, sz);
-    if (e && !first) first = e;
-  }
+  for (int k = 0; k < CO_PL_IX_NSRC; k++)
+    for (int i = 0; i < ix->nparts; i++) {
+      co_err_t e = sync_part(ix, &ix->src[k], i, save, errstr, sz);
+      if (e && !first) first = e;
+    }
   pthread_mutex_unlock(&ix->lock);
   return first;
 }
@@ -195,7 +264,7 @@ static void *index_main(void *arg) {
     int64_t ms = co_time_mono_ms();
     int save = ms - last_save >= 2000;
     if (co_pl_index_sync(ix, save, err, sizeof(err)))
-      CO_LOGKV(CO_LOG_WARN, "index", "briefing index sync failed; retrying", "error", err);
+      CO_LOGKV(CO_LOG_WARN, "index", "search index sync failed; retrying", "error", err);
     if (save) last_save = ms;
     pthread_mutex_lock(&ix->wlock);
     if (ix->stop) break;
@@ -209,10 +278,38 @@ static void *index_main(void *arg) {
   return NULL;
 }
 
+/* Opens source k's saved index files, or fresh ones. */
+static co_err_t open_src(co_pl_index_t *ix, int k, char *errstr, size_t sz) {
+  co_pl_ixs_t *s = &ix->src[k];
+  char err[256];
+  s->d = &co_pl_index_srcs[k];
+  if (!(s->idx = calloc((size_t)ix->nparts, sizeof(*s->idx))) ||
+      !(s->seq = calloc((size_t)ix->nparts, sizeof(*s->seq))) ||
+      !(s->saved = calloc((size_t)ix->nparts, sizeof(*s->saved))))
+    return co_seterr(errstr, sz, CO_ERR_NOMEM, "index: out of memory");
+  for (int i = 0; i < ix->nparts; i++) {
+    char path[1100];
+    uint64_t seq = 0;
+    part_path(ix, s, i, path, sizeof(path));
+    errno = 0;
+    if ((s->idx[i] = co_search_load(path, ix->emb, &seq, err, sizeof(err)))) {
+      s->seq[i] = s->saved[i] = seq;
+      continue;
+    }
+    if (errno != ENOENT)
+      CO_LOGKV(CO_LOG_WARN, "index", "saved search index unusable; rebuilding", "index", s->d->what, "error", err);
+    if (!(s->idx[i] = fresh_index(ix, errstr, sz))) return CO_ERR_NOMEM;
+  }
+  return CO_OK;
+}
+
 co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t sz) {
   co_pl_index_t *ix = calloc(1, sizeof(*ix));
   char err[256];
-  if (!ix) goto nomem;
+  if (!ix) {
+    co_seterr(errstr, sz, CO_ERR_NOMEM, "index: out of memory");
+    return NULL;
+  }
   ix->p = p;
   pthread_mutex_init(&ix->lock, NULL);
   pthread_mutex_init(&ix->wlock, NULL);
@@ -228,26 +325,10 @@ co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t sz) {
     goto err;
   }
   ix->nparts = co_rt_partitions(p->rt);
-  if (!(ix->idx = calloc((size_t)ix->nparts, sizeof(*ix->idx))) ||
-      !(ix->seq = calloc((size_t)ix->nparts, sizeof(*ix->seq))) ||
-      !(ix->saved = calloc((size_t)ix->nparts, sizeof(*ix->saved))))
-    goto nomem;
-  for (int i = 0; i < ix->nparts; i++) {
-    char path[1100];
-    uint64_t seq = 0;
-    part_path(ix, i, path, sizeof(path));
-    drop_legacy(ix, i);
-    errno = 0;
-    if ((ix->idx[i] = co_search_load(path, ix->emb, &seq, err, sizeof(err)))) {
-      ix->seq[i] = ix->saved[i] = seq;
-      continue;
-    }
-    if (errno != ENOENT) CO_LOGKV(CO_LOG_WARN, "index", "saved briefing index unusable; rebuilding", "error", err);
-    if (!(ix->idx[i] = fresh_index(ix, errstr, sz))) goto err;
-  }
+  for (int i = 0; i < ix->nparts; i++) drop_legacy(ix, i);
+  for (int k = 0; k < CO_PL_IX_NSRC; k++)
+    if (open_src(ix, k, errstr, sz)) goto err;
   return ix;
-nomem:
-  co_seterr(errstr, sz, CO_ERR_NOMEM, "index: out of memory");
 err:
   co_pl_index_destroy(ix);
   return NULL;
@@ -270,12 +351,15 @@ void co_pl_index_destroy(co_pl_index_t *ix) {
     pthread_mutex_unlock(&ix->wlock);
     pthread_join(ix->thr, NULL);
     if (co_pl_index_sync(ix, 1, err, sizeof(err)))
-      CO_LOGKV(CO_LOG_WARN, "index", "final briefing index save failed", "error", err);
+      CO_LOGKV(CO_LOG_WARN, "index", "final search index save failed", "error", err);
   }
-  for (int i = 0; ix->idx && i < ix->nparts; i++) co_search_destroy(ix->idx[i]);
-  free(ix->idx);
-  free(ix->seq);
-  free(ix->saved);
+  for (int k = 0; k < CO_PL_IX_NSRC; k++) {
+    co_pl_ixs_t *s = &ix->src[k];
+    for (int i = 0; s->idx && i < ix->nparts; i++) co_search_destroy(s->idx[i]);
+    free(s->idx);
+    free(s->seq);
+    free(s->saved);
+  }
   co_vec_embedder_close(ix->emb);
   pthread_mutex_destroy(&ix->lock);
   pthread_mutex_destroy(&ix->wlock);
@@ -283,145 +367,13 @@ void co_pl_index_destroy(co_pl_index_t *ix) {
   free(ix);
 }
 
-static int by_key_desc(const void *a, const void *b, void *key) {
-  double sx = json_number_value(json_object_get(*(json_t *const *)a, key));
-  double sy = json_number_value(json_object_get(*(json_t *const *)b, key));
-  return sx < sy ? 1 : sx > sy ? -1 : 0;
+int co_pl_index_parts(co_pl_index_t *ix) { return ix->nparts; }
+
+co_search_t *co_pl_index_of(co_pl_index_t *ix, co_pl_index_kind_t kind, int part) {
+  return ix->src[kind].idx[part];
 }
 
-/* RRF's c, as co_search uses by default. */
-#define CO_PL_RRF_K 10.0
-
-json_t *co_pipeline_search_fuse(json_t *hits, int hybrid, size_t k) {
-  size_t n = json_array_size(hits);
-  json_t **v = calloc(n ? n : 1, sizeof(*v)), *res = json_array();
-  if (!v || !res) goto done;
-  /* Hybrid scores are reciprocal ranks within one index: fuse again over
-   * the union, from each side's own scores, so indexes compare fairly. */
-  if (hybrid) {
-    static const char *const sides[] = {"vector_score", "bm25_score"};
-    json_t *h;
-    size_t i;
-    json_array_foreach(hits, i, h) json_object_set_new(h, "score", json_real(0));
-    for (int sd = 0; sd < 2; sd++) {
-      size_t m = 0;
-      json_array_foreach(hits, i, h) if (json_object_get(h, sides[sd])) v[m++] = h;
-      qsort_r(v, m, sizeof(*v), by_key_desc, (void *)sides[sd]);
-      for (size_t r = 0; r < m; r++)
-        json_object_set_new(v[r], "score",
-                            json_real(json_real_value(json_object_get(v[r], "score")) + 1.0 / (CO_PL_RRF_K + r + 1)));
-    }
-  }
-  for (size_t i = 0; i < n; i++) v[i] = json_array_get(hits, i);
-  qsort_r(v, n, sizeof(*v), by_key_desc, "score");
-  /* A document seen twice (a partition's old copy on an instance that no
-   * longer owns it) counts once, at its best. */
-  for (size_t i = 0; i < n && json_array_size(res) < k; i++) {
-    const char *id = json_string_value(json_object_get(v[i], "doc_id"));
-    int dup = 0;
-    for (size_t j = 0; j < i && id && !dup; j++) {
-      const char *o = json_string_value(json_object_get(v[j], "doc_id"));
-      dup = o && !strcmp(id, o);
-    }
-    if (!dup) json_array_append(res, v[i]);
-  }
-done:
-  free(v);
-  return res;
-}
-
-/* Scatter over the partitions' indexes, gather the best k. */
-static co_err_t co_pl_index_query(co_pl_index_t *ix, const co_search_query_t *q, json_t **out, char *errstr, size_t sz) {
-  json_t *all = json_array();
-  co_err_t e = CO_OK;
-  co_search_query_t one = *q;
-  float *qv = NULL;
-  if (!all) return CO_ERR_NOMEM;
-  if (q->mode != CO_SEARCH_BM25 && !q->vector) { /* embed once for every partition */
-    if (!(qv = malloc(co_vec_embedder_dim(ix->emb) * sizeof(float)))) e = CO_ERR_NOMEM;
-    if (!e) e = co_vec_embed(ix->emb, q->text, qv, errstr, sz);
-    one.vector = qv;
-  }
-  for (int i = 0; i < ix->nparts && !e; i++) {
-    co_search_result_t *r = NULL;
-    if ((e = co_search_query(ix->idx[i], &one, &r, errstr, sz))) break;
-    for (size_t j = 0; j < r->n; j++) {
-      co_search_hit_t *h = &r->hits[j];
-      json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "doc_id", h->doc_id, "company", h->company,
-                            "account", h->account, "type", h->type, "date", h->date, "score", (double)h->score,
-                            "snippet", h->snippet ? h->snippet : "");
-      if (o && !isnan(h->vector_score)) json_object_set_new(o, "vector_score", json_real(h->vector_score));
-      if (o && h->bm25_score > 0) json_object_set_new(o, "bm25_score", json_real(h->bm25_score));
-      if (o) json_array_append_new(all, o);
-    }
-    co_search_result_free(r);
-  }
-  free(qv);
-  if (e) {
-    json_decref(all);
-    return e;
-  }
-  json_t *res = co_pipeline_search_fuse(all, q->mode == CO_SEARCH_HYBRID && ix->nparts > 1, q->k ? q->k : 10);
-  json_decref(all);
-  *out = json_pack("{s:s, s:o}", "query", q->text, "results", res);
-  return *out ? CO_OK : CO_ERR_NOMEM;
-}
-
-/* ---- public: search from a JSON query ---------------------------------- */
-
-static co_search_mode_t mode_of(const char *m) {
-  if (m && !strcmp(m, "vector")) return CO_SEARCH_VECTOR;
-  if (m && !strcmp(m, "bm25")) return CO_SEARCH_BM25;
-  return CO_SEARCH_HYBRID;
-}
-
-static const char *opt(json_t *q, const char *k) {
-  const char *s = json_string_value(json_object_get(q, k));
-  return s && *s ? s : NULL;
-}
-
-co_err_t co_pipeline_search(co_pipeline_t *p, const char *query_json, char **json_out, char *errstr,
-                            size_t errstr_size) {
-  json_error_t je;
-  json_t *q = NULL, *out = NULL;
-  co_err_t e;
-  *json_out = NULL;
-  if (!p->index) return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED, "search: the briefing index is not open");
-  if (!(q = json_loads(query_json ? query_json : "", 0, &je)) || !json_is_object(q)) {
-    e = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "search: query is not a JSON object");
-    goto done;
-  }
-  const char *m = opt(q, "mode");
-  if (!opt(q, "q")) {
-    e = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "search: field \"q\" (the query text) is required");
-    goto done;
-  }
-  if (m && strcmp(m, "vector") && strcmp(m, "bm25") && strcmp(m, "hybrid")) {
-    e = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "search: field \"mode\" must be hybrid, vector or bm25");
-    goto done;
-  }
-  json_int_t k = json_is_integer(json_object_get(q, "k")) ? json_integer_value(json_object_get(q, "k")) : 10;
-  if (k < 1 || k > 100) {
-    e = co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "search: field \"k\" must be 1..100");
-    goto done;
-  }
-  co_search_query_t sq = {.text = opt(q, "q"),
-                          .k = (size_t)k,
-                          .mode = mode_of(m),
-                          .account = opt(q, "account"),
-                          .company = opt(q, "company"),
-                          .type = opt(q, "type"),
-                          .date_from = opt(q, "from"),
-                          .date_to = opt(q, "to")};
-  json_t *ms = json_object_get(q, "min_score");
-  if (json_is_number(ms)) sq.min_score = (float)json_number_value(ms), sq.use_min_score = 1;
-  if ((e = co_pl_index_query(p->index, &sq, &out, errstr, errstr_size))) goto done;
-  if (!(*json_out = json_dumps(out, JSON_COMPACT))) e = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "search: nomem");
-done:
-  json_decref(q);
-  json_decref(out);
-  return e;
-}
+co_vec_embedder_t *co_pl_index_embedder(co_pl_index_t *ix) { return ix->emb; }
 
 co_err_t co_pipeline_index_sync(co_pipeline_t *p, char *errstr, size_t errstr_size) {
   if (!p->index) return co_seterr(errstr, errstr_size, CO_ERR_UNSUPPORTED, "index: not open");

@@ -14,8 +14,13 @@
 
 #define CO_PL_STORE_DEDUPE "dedupe"
 #define CO_PL_STORE_APPS "applications"
-/* One reading copy per classified email (co_pipeline_emails.c). */
+/* One reading copy per classified email (co_pipeline_emails.c) and a change
+ * log the mail search index follows, as the briefings' (below):
+ * CO_PL_EM_SEQ holds the last sequence, CO_PL_EM_CHG + %020lld sequence ->
+ * email key. */
 #define CO_PL_STORE_EMAILS "emails"
+#define CO_PL_EM_SEQ "\x1e" "em.seq"
+#define CO_PL_EM_CHG "\x1e" "em.chg\x1f"
 /* Company briefings, one per account (key: company \x1f account; a bare
  * company key is an older version's briefing of every account, never
  * served) and their change log, read by the search indexer: CO_PL_BR_SEQ
@@ -81,6 +86,8 @@ co_err_t co_pl_apps_update(co_ctx_t *ctx, const char *account, json_t *classifie
  * application set) as account's email; an event without a Message-ID is
  * skipped (CO_OK). get: a new reference to the stored email, or NULL. */
 co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev);
+/* Change-log key of sequence seq in the emails store. */
+void co_pl_email_chg_key(long long seq, char *buf, size_t size);
 json_t *co_pipeline_email_get(co_pipeline_t *p, const char *account, const char *message_id);
 
 /* co_pipeline_role.c: a role title's canonical words, to tell whether two
@@ -117,14 +124,20 @@ void co_pl_briefing_chg_key(long long seq, char *buf, size_t size);
  * (malloc'd), or NULL when either holds \x1f (or out of memory). */
 char *co_pl_briefing_key(const char *company, const char *account);
 
-/* co_pipeline_index.c: one search index per partition over the committed
- * briefings store, kept in step by a thread (co_pl_index_start) or by
+/* co_pipeline_index.c: search indexes over the committed briefings and
+ * emails stores (one per store and partition), kept in step by a thread (co_pl_index_start) or by
  * co_pl_index_sync on the caller's thread; save writes the index files. */
 co_pl_index_t *co_pl_index_new(co_pipeline_t *p, char *errstr, size_t errstr_size);
 co_err_t co_pl_index_start(co_pl_index_t *ix, char *errstr, size_t errstr_size);
 co_err_t co_pl_index_sync(co_pl_index_t *ix, int save, char *errstr, size_t errstr_size);
 /* Stops the thread, saves, frees. NULL is a no-op. */
 void co_pl_index_destroy(co_pl_index_t *ix);
+/* What an index holds; its partitions' indexes (not owned: valid while ix
+ * lives; queries may run while the thread syncs) and their embedder. */
+typedef enum { CO_PL_INDEX_BRIEFINGS = 0, CO_PL_INDEX_EMAILS } co_pl_index_kind_t;
+int co_pl_index_parts(co_pl_index_t *ix);
+co_search_t *co_pl_index_of(co_pl_index_t *ix, co_pl_index_kind_t kind, int part);
+co_vec_embedder_t *co_pl_index_embedder(co_pl_index_t *ix);
 /* co_pipeline_corrections.c: the "corrections" processor (opaque = the
  * pipeline) folds correction records into the corrections store. */
 co_proc_rc_t co_pl_corrections_proc(co_ctx_t *ctx, const co_record_t *rec, void *opaque, char *errstr,

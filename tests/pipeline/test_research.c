@@ -123,16 +123,23 @@ static void check_searchable(co_pipeline_t *p, const pl_app_t *a, json_t *b) {
   if (!res_company(r, 0) || strcmp(res_company(r, 0), a->company))
     fail_msg("search for %s ranked %s first", a->company, res_company(r, 0) ? res_company(r, 0) : "nothing");
   json_decref(r);
-  /* a company filter admits only that company */
-  r = search(p, "{\"q\":\"interview schedule\",\"company\":\"%s\",\"k\":10}", a->company);
-  assert_int_equal(json_array_size(json_object_get(r, "results")), 1);
-  assert_string_equal(res_company(r, 0), a->company);
+  /* a company filter admits only that company: its briefing and its mail */
+  r = search(p, "{\"q\":\"interview schedule\",\"company\":\"%s\",\"k\":20}", a->company);
+  size_t i, briefings = 0, mails = 0;
+  json_t *h;
+  json_array_foreach(json_object_get(r, "results"), i, h) {
+    assert_string_equal(res_company(r, i), a->company);
+    briefings += !strcmp(json_string_value(json_object_get(h, "kind")), "briefing");
+    mails += !strcmp(json_string_value(json_object_get(h, "kind")), "email");
+  }
+  assert_int_equal(briefings, 1);
+  if (!mails) fail_msg("no email of %s found by \"interview schedule\"", a->company);
   json_decref(r);
   /* by role, vector side only: the company is among the top 5 */
   if (*a->role) {
     r = search(p, "{\"q\":\"%s role at %s\",\"k\":5,\"mode\":\"vector\"}", a->role, a->company);
     int found = 0;
-    for (size_t i = 0; i < 5 && res_company(r, i); i++) found |= !strcmp(res_company(r, i), a->company);
+    for (size_t x = 0; x < 5 && res_company(r, x); x++) found |= !strcmp(res_company(r, x), a->company);
     if (!found) fail_msg("vector search for the %s role did not find %s", a->role, a->company);
     json_decref(r);
   }
