@@ -1,5 +1,5 @@
 /* cmd_search.c: `careerops search "query"`: semantic + keyword search over
- * the company briefings, against a running instance's API (--url) or the
+ * the job-related mail and the company briefings, against a running instance's API (--url) or the
  * local state (the instance must not be running: RocksDB is single-writer). */
 #include <curl/curl.h>
 #include <getopt.h>
@@ -14,14 +14,16 @@
 
 static const char co_search_usage[] =
     "Usage: careerops search QUERY [--company C] [--type T] [--account A] [--from DATE] [--to DATE]\n"
-    "                        [--k N] [--mode hybrid|vector|bm25] [--url URL] [--json] [options]\n"
-    "Searches the company briefings (hybrid: vector + BM25 by reciprocal rank fusion).\n"
+    "                        [--k N] [--mode hybrid|vector|bm25] [--in all|mail|briefings] [--url URL]\n"
+    "                        [--json] [options]\n"
+    "Searches your job-related mail and the company briefings (hybrid: vector + BM25 by reciprocal\n"
+    "rank fusion; an off-topic query finds nothing).\n"
     "  --url URL             ask a running instance (e.g. http://127.0.0.1:8080); the bearer token\n"
     "                        comes from $CAREEROPS_TOKEN. Without --url the local state is read.\n"
     "  --json                print the raw JSON result\n" CO_CLI_COMMON_HELP;
 
 typedef struct {
-  const char *q, *company, *type, *account, *from, *to, *mode, *url;
+  const char *q, *company, *type, *account, *from, *to, *mode, *in, *url;
   long k;
   int json;
 } search_args_t;
@@ -44,8 +46,8 @@ static int remote(const search_args_t *a, char **out, char *errstr, size_t sz) {
   size_t ulen = 0;
   FILE *uf = open_memstream(&u, &ulen);
   if (!c || !f || !uf) goto done;
-  const char *names[] = {"q", "company", "type", "account", "from", "to", "mode"};
-  const char *vals[] = {a->q, a->company, a->type, a->account, a->from, a->to, a->mode};
+  const char *names[] = {"q", "company", "type", "account", "from", "to", "mode", "in"};
+  const char *vals[] = {a->q, a->company, a->type, a->account, a->from, a->to, a->mode, a->in};
   fprintf(uf, "%s%s/api/search?k=%ld", a->url, a->url[strlen(a->url) - 1] == '/' ? "" : "", a->k);
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
     if (!vals[i]) continue;
@@ -95,9 +97,9 @@ done:
 }
 
 static int local(co_cli_t *cli, const search_args_t *a, char **out, char *errstr, size_t sz) {
-  json_t *q = json_pack("{s:s, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "q", a->q, "k", (json_int_t)a->k, "company",
+  json_t *q = json_pack("{s:s, s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "q", a->q, "k", (json_int_t)a->k, "company",
                         a->company, "type", a->type, "account", a->account, "from", a->from, "to", a->to, "mode",
-                        a->mode);
+                        a->mode, "in", a->in);
   char *qs = q ? json_dumps(q, JSON_COMPACT) : NULL;
   json_decref(q);
   co_pipeline_t *p = qs ? co_pipeline_new(cli->conf, errstr, sz) : NULL;
@@ -123,6 +125,14 @@ static void print_human(const char *json) {
     fputc(' ', stdout);
     co_term_cell(stdout, json_string_value(json_object_get(h, "date")), 10, 0);
     printf(" score %.4f\n    ", json_number_value(json_object_get(h, "score")));
+    if (!strcmp(json_string_value(json_object_get(h, "kind")) ? json_string_value(json_object_get(h, "kind")) : "",
+                "email")) { /* subject and sender: from mail, terminal-safe too */
+      json_t *from = json_object_get(h, "from");
+      co_term_cell(stdout, json_string_value(json_object_get(h, "subject")), 60, 0);
+      fputs("  from ", stdout);
+      co_term_cell(stdout, json_string_value(json_object_get(from, "address")), 40, 0);
+      fputs("\n    ", stdout);
+    }
     co_term_cell(stdout, snip ? snip : "", 0, 0);
     fputc('\n', stdout);
   }
@@ -135,6 +145,7 @@ int co_cmd_search(co_cli_t *cli, int argc, char **argv) {
       {"account", required_argument, NULL, 'A'}, {"from", required_argument, NULL, 'F'},
       {"to", required_argument, NULL, 'U'},      {"k", required_argument, NULL, 'k'},
       {"mode", required_argument, NULL, 'm'},    {"url", required_argument, NULL, 'u'},
+      {"in", required_argument, NULL, 'i'},
       {"json", no_argument, NULL, 'j'},          CO_CLI_COMMON_LONG,
       {NULL, 0, NULL, 0}};
   search_args_t a = {.k = 10};
@@ -155,6 +166,7 @@ int co_cmd_search(co_cli_t *cli, int argc, char **argv) {
     case 'F': a.from = optarg; break;
     case 'U': a.to = optarg; break;
     case 'm': a.mode = optarg; break;
+    case 'i': a.in = optarg; break;
     case 'u': a.url = optarg; break;
     case 'j': a.json = 1; break;
     case 'k':

@@ -31,6 +31,9 @@ function who(a) {
   return a.name || a.address || '';
 }
 
+/* A sender as the email view shows it, for search results too. */
+CO.mailWho = who;
+
 function sizeText(n) {
   if (typeof n !== 'number') return '';
   if (n < 1024) return n + ' B';

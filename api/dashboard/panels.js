@@ -1,5 +1,5 @@
 /* panels.js: upcoming interviews, stats (funnel, weekly chart, per-company
- * response times), search, and the dead-letter queue.
+ * response times) and the dead-letter queue (search is search.js).
  *
  * Stage counts, weekly series, response rate and the median come from
  * /api/stats so the page agrees with the API; the funnel ("reached at least
@@ -183,45 +183,6 @@ CO.views.stats = async function stats(out) {
           el('td', null, String(c.apps)), el('td', null, String(c.responded)),
           el('td', null, md === null ? '—' : (Math.round(md * 10) / 10).toString()));
       })))));
-};
-
-/* ---- search ----------------------------------------------------------------- */
-
-CO.views.search = async function search(out, route) {
-  var q = route.query.q || '', mode = route.query.mode || 'hybrid';
-  var input = el('input', { type: 'search', id: 'search-q', value: q, placeholder: 'e.g. "system design interview"',
-    'aria-label': 'Search query' });
-  var modeSel = el('select', { id: 'search-mode', 'aria-label': 'Search mode' }, ['hybrid', 'vector', 'bm25'].map(function (m) {
-    return el('option', { value: m, selected: m === mode }, m);
-  }));
-  out.appendChild(el('div', { class: 'toolbar' }, el('h1', null, 'Search')));
-  out.appendChild(el('form', { class: 'searchform', id: 'search-form', on: { submit: function (ev) {
-    ev.preventDefault();
-    CO.go('#/search' + CO.q({ q: input.value.trim(), mode: modeSel.value }));
-  } } }, input, modeSel, el('button', { type: 'submit' }, 'Search')));
-  if (!q) return;
-  var r;
-  try {
-    r = await CO.api('/api/search' + CO.q({ q: q, k: 20, mode: mode, account: CO.state.account }));
-  } catch (e) {
-    if (e.status === 503) {
-      out.appendChild(CO.notice('warn', 'Search is not available on this server yet: ' + e.message));
-      return;
-    }
-    throw e;
-  }
-  var results = r.results || [];
-  out.appendChild(el('p', { class: 'muted', id: 'search-count' }, results.length + ' result' + (results.length === 1 ? '' : 's') +
-    ' for “' + q + '”'));
-  out.appendChild(el('ol', { class: 'results', id: 'search-results' }, results.map(function (h) {
-    return el('li', { class: 'result' },
-      el('div', { class: 'result-head' },
-        h.company ? el('a', { href: '#/company/' + encodeURIComponent(h.company), class: 'result-company' }, h.company) : null,
-        h.type ? el('span', { class: 'pill' }, h.type) : null,
-        el('span', { class: 'muted' }, CO.fmtDate(h.date)),
-        el('span', { class: 'muted score' }, 'score ' + (typeof h.score === 'number' ? h.score.toFixed(3) : '?'))),
-      el('div', { class: 'snippet' }, h.snippet || ''));
-  })));
 };
 
 /* ---- dead letters ------------------------------------------------------------- */

@@ -97,7 +97,8 @@ static void add_email_fields(co_pipeline_t *p, int part, const char *key, json_t
   if (!m) return;
   static const char *const copy[] = {"message_id", "from", "subject", "role", "application", NULL};
   for (int i = 0; copy[i]; i++)
-    if (json_is_string(json_object_get(m, copy[i]))) json_object_set(o, copy[i], json_object_get(m, copy[i]));
+    if (!json_is_null(json_object_get(m, copy[i])) && json_object_get(m, copy[i]))
+      json_object_set(o, copy[i], json_object_get(m, copy[i])); /* "from" is an object: name, address */
   const char *ak = json_string_value(json_object_get(m, "application"));
   json_t *stored = ak ? co_pl_rt_get_json(p->rt, CO_PL_STORE_APPS, part, ak) : NULL;
   json_t *app = stored ? co_pl_corrections_overlay(p, part, ak, stored) : NULL; /* NULL: hidden or merged away */

@@ -452,14 +452,40 @@ async function browserChecks(base, tmp, secret) {
         await page.press('#quicksearch-q', 'Enter');
         await page.waitForFunction(() => document.getElementById('view').getAttribute('data-ready') === 'search' &&
           document.getElementById('search-count'), null, { timeout: 30000 });
-        const shown = await page.$$eval('#search-results .result .snippet', (x) => x.map((n) => n.textContent));
-        const want = await getJson(base, `/api/search?q=${q}&k=20&mode=hybrid&account=${encodeURIComponent(account)}`);
+        const shown = await page.$$eval('#search-results .snippet', (x) => x.map((n) => n.textContent));
+        const want = await getJson(base, `/api/search?q=${q}&k=30&mode=hybrid&in=all&account=${encodeURIComponent(account)}`);
         const snippets = want.status === 200 ? want.body.results.map((r) => r.snippet || '') : null;
         last = `${shown.length} shown, API ${want.status}: ${JSON.stringify(snippets).slice(0, 200)}`;
-        return snippets && snippets.length > 0 && JSON.stringify(snippets) === JSON.stringify(shown);
-      }, 60000).catch(() => false);
-      check(same, 'search from the header shows /api/search results', last);
+        // grouped by application on the page, so compare as sets
+        // mail is indexed in the background (MiniLM, ~0.05 s an email): wait for the first email hit
+        const mails = want.status === 200 ? want.body.results.filter((r) => r.kind === 'email').length : 0;
+        return mails > 0 && JSON.stringify(snippets.slice().sort()) === JSON.stringify(shown.slice().sort());
+      }, 120000).catch(() => false);
+      check(same, 'search from the header shows /api/search results, mail among them', last);
       await page.screenshot({ path: path.join(BIN, 'dashboard-search.png') });
+      // Mail is searched too: email hits grouped under their application,
+      // the query word marked, the subject opening the email in place.
+      const view = await page.evaluate(() => ({
+        mails: document.querySelectorAll('#search-results .result-app .result-mail').length,
+        marks: Array.from(document.querySelectorAll('#search-results mark')).map((m) => m.textContent.toLowerCase()),
+        link: (document.querySelector('#search-results .result-mail a.result-subject') || {}).getAttribute?.('href') || '',
+      }));
+      check(view.mails > 0 && view.marks.length > 0 && view.marks.every((m) => m.startsWith('interview')) &&
+        view.link.startsWith('#/email/'), 'search finds mail, grouped by application, with the query word marked',
+        JSON.stringify(view).slice(0, 300));
+      if (view.link) {
+        await page.goto(base + '/' + view.link);
+        await ready(page, 'email');
+        const subj = await page.textContent('#view');
+        check(subj.length > 0, 'a mail result opens the email in place', subj.slice(0, 120));
+      }
+      await page.goto(base + '/#/search?q=' + encodeURIComponent('banana bread recipe'));
+      await ready(page, 'search');
+      await page.waitForFunction(() => document.getElementById('search-count'), null, { timeout: 30000 });
+      const none = await page.evaluate(() => ({ n: document.querySelectorAll('#search-results li').length,
+        text: (document.getElementById('search-count') || {}).textContent || '' }));
+      check(none.n === 0 && /Nothing matches/.test(none.text), 'an off-topic search says nothing matches',
+        JSON.stringify(none));
     }
 
     // ---- the hostile subject in a briefing (written asynchronously) ----
