@@ -35,8 +35,11 @@ json_t *co_pipeline_review_list(co_pipeline_t *p, const char *account);
  * applies it: the email leaves the queue, its application is re-derived
  * with the new label, and `corrections export` labels it so. The answer
  * carries the queued email, so a reprocess whose model does not queue it
- * applies it all the same. The email must be queued or answered in this
- * instance's state (CO_ERR_NOT_FOUND; the API routes to the owner).
+ * applies it all the same. The email must be queued, answered or stored
+ * (the emails store: any classified email, OTHER included, so a person can
+ * promote mail the classifier missed or move an email to another
+ * application by its company and role) in this instance's state
+ * (CO_ERR_NOT_FOUND; the API routes to the owner).
  * CO_ERR_INVALID_ARG names a bad field. Nothing is owned or kept. */
 co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const char *message_id, const char *label,
                                    const char *company, const char *role, char *errstr, size_t errstr_size);

@@ -83,7 +83,36 @@ CO.views.email = async function email(out, route) {
           ' · ' + (a.type || '?') + (sizeText(a.size) ? ' · ' + sizeText(a.size) : '')));
       })),
       el('p', { class: 'muted' }, 'Attachments are listed, not kept: open them in your mail client.')));
+  out.appendChild(relabelForm(id, m));
   out.appendChild(el('pre', { class: 'mail-text' }, m.text || ''));
   if (m.truncated) out.appendChild(CO.notice('info', 'This email is longer than CareerOps keeps; the rest is in your mailbox.'));
 };
+
+/* "Read it differently": the person's label, company and role for this
+ * email (POST .../review/{id}, the review queue's answer, which takes any
+ * stored email): an invitation read as OTHER becomes an application, an
+ * email moves to the application its company and role name. */
+function relabelForm(id, m) {
+  var label = el('select', { id: 'mail-label', 'aria-label': 'What this email is' },
+    ['APPLIED', 'INTERVIEW', 'OFFER', 'REJECTION', 'OTHER'].map(function (l) {
+      return el('option', { value: l, selected: l === m.classified_as }, l);
+    }));
+  var company = el('input', { id: 'mail-company', value: m.company || '', placeholder: 'Company', 'aria-label': 'Company' });
+  var role = el('input', { id: 'mail-role', value: m.role || '', placeholder: 'Role', 'aria-label': 'Role' });
+  var status = el('span', { class: 'muted', id: 'mail-relabel-status', role: 'status' });
+  var form = el('form', { class: 'mail-relabel', id: 'mail-relabel', on: { submit: async function (ev) {
+    ev.preventDefault();
+    var body = { label: label.value };
+    if (company.value.trim()) body.company = company.value.trim();
+    if (role.value.trim()) body.role = role.value.trim();
+    status.textContent = 'Saving…';
+    try {
+      await CO.api(CO.acctPath('/review/' + encodeURIComponent(id)), { method: 'POST', json: body });
+      status.textContent = 'Saved: the board shows it in a moment.';
+    } catch (e) {
+      status.textContent = 'Not saved: ' + e.message;
+    }
+  } } }, el('span', null, 'Read it as'), label, company, role, el('button', { type: 'submit' }, 'Save'), status);
+  return el('section', { class: 'panel' }, form);
+}
 })();

@@ -9,13 +9,16 @@
  *                                "date", "date_zone", "text", "truncated",
  *                                "attachments", "source", "gmail_id",
  *                                "classified_as", "company", "role",
- *                                "confidence", "application"}
+ *                                "confidence", "application", "in_reply_to",
+ *                                "references"}
  *
  * Only what the normalized event already holds: readable text (ingest
  * rendered any HTML to text and kept no markup), attachments by name, type
  * and size (their bytes never enter the pipeline). "classified_as" is what
  * the classifier read at the time; a person's later fix lives in the
- * review and corrections stores. An email without a Message-ID is not kept
+ * review and corrections stores; the threading headers let a person's
+ * answer about any stored email (co_pipeline_review_answer) join it to its
+ * thread's application. An email without a Message-ID is not kept
  * (nothing on the board can name it). The text is cut at
  * CO_PL_EMAIL_TEXT_CHARS code points: the store is a reading copy, the raw
  * topic keeps the message.
@@ -66,7 +69,7 @@ co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev) {
   const char *kind = co_json_str(cursor, "kind");
   json_t *gid = json_object_get(cursor, "id");
   json_t *e = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:s%, s:b, s:O?, s:s, s:O?, s:O?, s:O?, s:O?, "
-                        "s:O?, s:O?}",
+                        "s:O?, s:O?, s:O?, s:O?}",
                         "message_id", mid, "from", json_object_get(ev, "from"), "to", json_object_get(ev, "to"), "cc",
                         json_object_get(ev, "cc"), "subject", json_object_get(ev, "subject"), "date",
                         json_object_get(ev, "date"), "date_zone", json_object_get(ev, "date_zone"), "text", text, tl,
@@ -75,7 +78,8 @@ co_err_t co_pl_emails_put(co_ctx_t *ctx, const char *account, json_t *ev) {
                         "gmail_id", json_is_string(gid) && !strcmp(kind, "gmail") ? gid : NULL, "classified_as",
                         json_object_get(ev, "label"), "company", json_object_get(ev, "company"), "role",
                         json_object_get(ev, "role"), "confidence", json_object_get(ev, "confidence"), "application",
-                        json_object_get(ev, "application"));
+                        json_object_get(ev, "application"), "in_reply_to", json_object_get(ev, "in_reply_to"),
+                        "references", json_object_get(ev, "references"));
   char *k = email_key(account, mid);
   co_err_t err = e && k ? co_pl_ctx_put_json(ctx, CO_PL_STORE_EMAILS, k, e) : CO_ERR_NOMEM;
   if (!err) err = log_change(ctx, k);

@@ -17,8 +17,9 @@
  * \x1f account), an email's its store key (account \x1f Message-ID), and
  * the account metadata the key's, so a search with an account filter (an
  * account token's) ranks that account's documents only, inside the index
- * (co_search_query). Only job-related mail is indexed: an email read as
- * OTHER is not (and leaves the index when a reprocess reads it so). An
+ * (co_search_query). Every stored email is indexed, OTHER included (its
+ * label is the document's type), so mail the classifier missed can be
+ * found and promoted. An
  * older version's briefings of every account (bare company keys) are never
  * indexed, and its index files (p<N>.idx, one document per company) are
  * deleted at open: the p<N>.v2.idx files are rebuilt from the change log.
@@ -145,19 +146,15 @@ static co_err_t upsert_briefing(co_pl_index_t *ix, co_pl_ixs_t *s, int part, con
  * and the first screens of the body, not a long quoted thread. */
 #define CO_PL_INDEX_MAIL_CHARS 6000
 
-/* Indexes the email stored under key (account \x1f message id) when it is
- * job-related; one read as OTHER (again, after a reprocess) is removed. */
+/* Indexes the email stored under key (account \x1f message id), whatever
+ * it was read as: an invitation the classifier read as OTHER is exactly
+ * what a person searches for, to promote it (the type filter narrows). */
 static co_err_t upsert_email(co_pl_index_t *ix, co_pl_ixs_t *s, int part, const char *key, char *errstr, size_t sz) {
   const char *sep = strchr(key, '\x1f');
   json_t *m = sep ? co_pl_rt_get_json(ix->p->rt, CO_PL_STORE_EMAILS, part, key) : NULL;
   if (!m) return CO_OK;
   const char *label = co_json_str(m, "classified_as"), *body = co_json_str(m, "text");
   co_err_t e = CO_OK;
-  if (!*label || !strcmp(label, "OTHER")) {
-    if ((e = co_search_remove(s->idx[part], key, errstr, sz)) == CO_ERR_NOT_FOUND) e = CO_OK;
-    json_decref(m);
-    return e;
-  }
   char *account = strndup(key, (size_t)(sep - key)), *text = NULL;
   int tl = (int)co_llm_utf8_cut(body, strlen(body), CO_PL_INDEX_MAIL_CHARS);
   if (!account || asprintf(&text, "%s\n\n%.*s", co_json_str(m, "subject"), tl, body) < 0) text = NULL;

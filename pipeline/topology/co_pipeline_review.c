@@ -313,6 +313,24 @@ done:
   return out;
 }
 
+/* A review entry {"event"} for an email never queued, from the emails
+ * store's reading copy: what the classifier read (label, company, role,
+ * application) and what the applications fold needs (subject, date, text,
+ * threading headers). NULL when no such email is stored. */
+static json_t *stored_email_entry(co_pipeline_t *p, const char *account, const char *message_id) {
+  json_t *m = co_pipeline_email_get(p, account, message_id);
+  if (!m) return NULL;
+  json_t *ev = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:n}", "message_id",
+                         message_id, "subject", json_object_get(m, "subject"), "from", json_object_get(m, "from"),
+                         "date", json_object_get(m, "date"), "text", json_object_get(m, "text"), "label",
+                         json_object_get(m, "classified_as"), "company", json_object_get(m, "company"), "role",
+                         json_object_get(m, "role"), "application", json_object_get(m, "application"), "in_reply_to",
+                         json_object_get(m, "in_reply_to"), "references", json_object_get(m, "references"),
+                         "interview_at");
+  json_decref(m);
+  return ev ? json_pack("{s:o}", "event", ev) : NULL;
+}
+
 co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const char *message_id, const char *label,
                                    const char *company, const char *role, char *errstr, size_t errstr_size) {
   co_err_t err = CO_OK;
@@ -331,7 +349,8 @@ co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const 
   char *k = entry_key(account, message_id);
   json_t *e = k ? co_pl_rt_get_json(p->rt, CO_PL_STORE_REVIEW, part, k) : NULL;
   free(k);
-  if (!e) return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "review: no queued email with that id");
+  if (!e) e = stored_email_entry(p, account, message_id); /* any email: promote one read as OTHER, or move it */
+  if (!e) return co_seterr(errstr, errstr_size, CO_ERR_NOT_FOUND, "review: no stored email with that id");
   if ((company && strlen(company) > 127) || (role && strlen(role) > 127)) {
     json_decref(e);
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: company and role are at most 127 bytes");

@@ -605,8 +605,34 @@ async function browserChecks(base, tmp, secret) {
     check(notesShown.text.includes(`Bring the portfolio ${XSS_IMG}`) && notesShown.imgs === 0 && notesShown.xss === 'undefined',
       'the notes show on the timeline as text', JSON.stringify(notesShown));
 
+    // ---- an email the classifier read as OTHER, found by search, promoted from its page ----
+    let promotedApps = 0; // the promotion adds an application: the restarted board shows it too
+    const found = await waitUntil('the sample newsletter in the mail index', async () => {
+      const r = await getJson(base, `/api/search?q=${encodeURIComponent('salary negotiation myths')}&in=mail&type=OTHER` +
+        `&account=${encodeURIComponent(account)}`);
+      return ((r.body && r.body.results) || [])[0];
+    }, 60000).catch(() => null);
+    if (!found || !found.email_id) {
+      check(false, 'an email read as OTHER, found by search, is promoted to an interview from its page', 'not found');
+    } else {
+      await page.goto(base + '/#/email/' + found.email_id);
+      await ready(page, 'email');
+      await page.selectOption('#mail-label', 'INTERVIEW');
+      await page.fill('#mail-company', 'Career Compass');
+      await page.fill('#mail-role', 'Staff Writer');
+      await page.click('#mail-relabel button[type=submit]');
+      const promoted = await waitUntil('the promoted email on the board', async () => {
+        const l = await getJson(base, `/api/accounts/${encodeURIComponent(account)}/applications?limit=200`);
+        return ((l.body && l.body.items) || []).some((a) => a.company === 'Career Compass' && a.stage === 'INTERVIEW');
+      }, 30000).catch(() => false);
+      const status = await page.textContent('#mail-relabel-status');
+      check(promoted && /Saved/.test(status), 'an email read as OTHER, found by search, is promoted to an interview from its page',
+        `${found.subject}: ${status}`);
+      if (promoted) promotedApps = 1;
+    }
+
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
-    return total;
+    return total + promotedApps;
   } finally {
     await ctx.close();
   }

@@ -11,6 +11,12 @@
  *   queued email leaves the board alone; queue and board are the same after
  *   a restart and after a full reprocess into a new state dir, and the
  *   export labels the email with the person's label.
+ * - pipeline_any_stored_email_promoted_or_moved: an answer about an email
+ *   that was never queued (any stored email): a newsletter read as OTHER
+ *   promoted to an interview becomes an application on the board, and an
+ *   invitation answered with another company leaves its application for
+ *   that company's; the board is the same after a restart; an id no email
+ *   has is still 404.
  * - pipeline_model_hot_reload_while_classifying: mail keeps arriving and is
  *   classified on the processing thread while the model file is replaced
  *   several times; every email is classified, the generation counts each
@@ -28,6 +34,7 @@
 
 #include <cmocka.h>
 
+#include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
 #include "co_th.h"
 #include "pl_tu.h"
@@ -372,11 +379,67 @@ static void pipeline_model_hot_reload_while_classifying(void **state) {
 }
 
 /* Runs one test: argv[1], else the one the executable is named after. */
+/* A bulk mail (List-Unsubscribe, no application named): read as OTHER,
+ * never queued. */
+#define DIGEST                                                                       \
+  "From news@orbitfield.example Fri Mar 14 09:00:00 2025\n"                          \
+  "From: Orbitfield <news@orbitfield.example>\n"                                     \
+  "Subject: Orbitfield weekly: what our platform team shipped\n"                     \
+  "Date: Fri, 14 Mar 2025 09:00:00 +0000\n"                                          \
+  "Message-ID: <digest-7@orbitfield.example>\n"                                      \
+  "List-Unsubscribe: <mailto:unsub@orbitfield.example>\n"                            \
+  "\n"                                                                               \
+  "This week: faster builds, a new region, and a talk on stream processing. Sam, " \
+  "Kim from the platform team says hi and would love to chat on Thursday.\n"
+
+static void pipeline_any_stored_email_promoted_or_moved(void **state) {
+  (void)state;
+  char *dir = co_th_tmpdir("pl-promote"), err[512], b[1024], b0[1024], q[1024];
+  co_conf_t *conf;
+  co_pipeline_t *p = open_pl(dir, NULL, &conf);
+  static const char in[] = PL_MBOX_THREE_APPS "\n" DIGEST;
+  import(p, dir, "in.mbox", in);
+  idle(p);
+  json_t *m = co_pipeline_email_get(p, "sam", "digest-7@orbitfield.example");
+  assert_non_null(m);
+  assert_string_equal(json_string_value(json_object_get(m, "classified_as")), "OTHER");
+  json_decref(m);
+  queue(p, q, sizeof(q));
+  assert_null(strstr(q, "digest-7"));
+  board(p, b0, sizeof(b0));
+  assert_null(strstr(b0, "Orbitfield"));
+  if (!strstr(b0, "Fjordline:INTERVIEW:2;")) fail_msg("board before: %s", b0);
+
+  /* promoted: the person says it is an interview at Orbitfield */
+  answer(p, "digest-7@orbitfield.example", "INTERVIEW", "Orbitfield", "Platform Engineer");
+  board(p, b, sizeof(b));
+  if (!strstr(b, "Orbitfield:INTERVIEW:1;")) fail_msg("promoted email not on the board: %s", b);
+
+  /* moved: Fjordline's invitation belongs to Tallpine's process */
+  answer(p, "inv-1@fjordline.example", "INTERVIEW", "Tallpine", NULL);
+  board(p, b, sizeof(b));
+  if (!strstr(b, "Fjordline:APPLIED:1;") || !strstr(b, "Tallpine:INTERVIEW:"))
+    fail_msg("moved invitation: %s", b);
+
+  assert_int_equal(co_pipeline_review_answer(p, "sam", "nope@x", "OTHER", NULL, NULL, err, sizeof(err)), CO_ERR_NOT_FOUND);
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  p = open_pl(dir, NULL, &conf); /* the answers are state: a restart keeps them */
+  idle(p);
+  char b2[1024];
+  board(p, b2, sizeof(b2));
+  assert_string_equal(b2, b);
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  free(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(pipeline_export_after_stage_change_does_not_relabel_confirmation),
       cmocka_unit_test(pipeline_review_queue_fix_and_confirm_change_board_and_survive_restart),
       cmocka_unit_test(pipeline_model_hot_reload_while_classifying),
+      cmocka_unit_test(pipeline_any_stored_email_promoted_or_moved),
   };
   const char *self = strrchr(argv[0], '/');
   cmocka_set_test_filter(argc > 1 ? argv[1] : self ? self + 1 : argv[0]);
