@@ -39,6 +39,7 @@ typedef enum {
   CO_API_Q_DLQ_DISMISS,   /* POST /api/dlq/{id}/dismiss (admin) */
   CO_API_Q_EMAIL,         /* GET /api/accounts/{account}/emails/{id} */
   CO_API_Q_IMPORT,        /* POST /api/imports (admin, loopback) */
+  CO_API_Q_APP_ADD,       /* POST /api/accounts/{account}/applications */
   CO_API_Q__CNT
 } co_api_query_kind_t;
 
@@ -54,7 +55,7 @@ typedef struct co_api_query_s {
   const char *authorization; /* the Authorization header as received, or NULL */
   int internal;        /* sub-request of another instance: answer locally, do not forward */
   const char *key;     /* path {key} (an application id) */
-  json_t *body;        /* CORRECTION, REVIEW_ANSWER, IMPORT: the request body, a JSON object (borrowed) */
+  json_t *body;        /* CORRECTION, REVIEW_ANSWER, IMPORT, APP_ADD: the request body, a JSON object (borrowed) */
 } co_api_query_t;
 
 /* A backend's answer: body is malloc'd (the server frees it). */

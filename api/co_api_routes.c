@@ -196,6 +196,8 @@ static const co_api_route_def_t co_api_routes[] = {
     {CO_API_R_QUERY, "POST", "/api/imports", NULL, CO_API_Q_IMPORT, CO_API_RF_ADMIN | CO_API_RF_BODY | CO_API_RF_LOCAL},
     {CO_API_R_QUERY, "POST", "/api/accounts/{account}/review/{id}", NULL, CO_API_Q_REVIEW_ANSWER,
      CO_API_RF_OWN | CO_API_RF_BODY},
+    {CO_API_R_QUERY, "POST", "/api/accounts/{account}/applications", NULL, CO_API_Q_APP_ADD,
+     CO_API_RF_OWN | CO_API_RF_BODY},
 };
 #define CO_API_N_ROUTES (sizeof(co_api_routes) / sizeof(co_api_routes[0]))
 

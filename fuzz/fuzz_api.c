@@ -74,7 +74,9 @@ static co_err_t be_query(void *opaque, const co_api_query_t *q, co_api_result_t 
     const char *text = json_string_value(json_object_get(q->args, "q"));
     if (!mode || (strcmp(mode, "hybrid") && strcmp(mode, "vector") && strcmp(mode, "bm25")) || !text || !*text) abort();
   }
-  if ((q->kind == CO_API_Q_CORRECTION || q->kind == CO_API_Q_REVIEW_ANSWER) != json_is_object(q->body)) abort();
+  if ((q->kind == CO_API_Q_CORRECTION || q->kind == CO_API_Q_REVIEW_ANSWER || q->kind == CO_API_Q_APP_ADD) !=
+      json_is_object(q->body))
+    abort();
   /* isolation: a non-admin caller is scoped to its account */
   if ((q->kind == CO_API_Q_DLQ_LIST || q->kind == CO_API_Q_DLQ_REPLAY) && q->scope) abort();
   if (q->scope) {

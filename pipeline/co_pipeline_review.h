@@ -44,6 +44,18 @@ json_t *co_pipeline_review_list(co_pipeline_t *p, const char *account);
 co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const char *message_id, const char *label,
                                    const char *company, const char *role, char *errstr, size_t errstr_size);
 
+/* Adds an application no email names (applied through a website, a
+ * referral, a call): company (required), role (may be NULL), stage
+ * (APPLIED, INTERVIEW, OFFER, REJECTION; NULL = APPLIED) and date
+ * (YYYY-MM-DD or ISO-8601 with a zone; NULL = now). Recorded like a review
+ * answer about a made-up email (its Message-ID into mid_out) that the
+ * classify processor folds into the applications store: the board shows
+ * it once that ran; corrections, notes and later mail then apply to it as
+ * to any application. CO_ERR_INVALID_ARG names a bad field. */
+co_err_t co_pipeline_app_add(co_pipeline_t *p, const char *account, const char *company, const char *role,
+                             const char *stage, const char *date, char *mid_out, size_t mid_size, char *errstr,
+                             size_t errstr_size);
+
 /* Why res needs a person's look ("low_confidence", "other_with_evidence"),
  * or NULL. threshold: classify.review.threshold. */
 const char *co_pipeline_review_reason(const co_classify_result_t *res, double threshold);

@@ -61,6 +61,38 @@ CO.applicationsCsv = function applicationsCsv(apps) {
   return lines.join('\r\n') + '\r\n';
 };
 
+/* "Add application": one no email names (a website form, a referral, a
+ * call). POST .../applications, then the board is drawn again once the
+ * classify processor has folded it (a few polls). */
+function addApplicationForm(apps) {
+  var company = el('input', { id: 'add-company', placeholder: 'Company', 'aria-label': 'Company', required: true });
+  var role = el('input', { id: 'add-role', placeholder: 'Role', 'aria-label': 'Role' });
+  var stage = el('select', { id: 'add-stage', 'aria-label': 'Stage' }, CO.STAGES.map(function (s) {
+    return el('option', { value: s }, s);
+  }));
+  var date = el('input', { id: 'add-date', type: 'date', 'aria-label': 'Date' });
+  var status = el('span', { class: 'muted', id: 'add-status', role: 'status' });
+  return el('form', { class: 'panel add-app hidden', id: 'add-app', on: { submit: async function (ev) {
+    ev.preventDefault();
+    var body = { company: company.value.trim(), stage: stage.value };
+    if (role.value.trim()) body.role = role.value.trim();
+    if (date.value) body.date = date.value;
+    status.textContent = 'Saving…';
+    try {
+      await CO.api(CO.acctPath('/applications'), { method: 'POST', json: body });
+    } catch (e) {
+      status.textContent = 'Not saved: ' + e.message;
+      return;
+    }
+    var before = apps.length;
+    for (var i = 0; i < 20; i++) { /* folded within a second or two */
+      await new Promise(function (r) { setTimeout(r, 250); });
+      if ((await CO.loadApplications()).length > before) break;
+    }
+    CO.render();
+  } } }, company, role, stage, date, el('button', { type: 'submit' }, 'Add'), status);
+}
+
 CO.views.board = async function board(out) {
   if (!CO.state.account) {
     out.appendChild(CO.state.accountsError ? CO.errorNotice(CO.state.accountsError, 'accounts')
@@ -77,12 +109,18 @@ CO.views.board = async function board(out) {
     filter,
     el('label', { class: 'check' }, hideClosed, ' Active only'),
     el('span', { class: 'spacer' }),
+    el('button', { type: 'button', id: 'board-add', on: { click: function () {
+      addForm.classList.toggle('hidden');
+      if (!addForm.classList.contains('hidden')) addForm.querySelector('input').focus();
+    } } }, 'Add application'),
     el('button', { type: 'button', class: 'secondary', on: { click: function () {
       CO.download('applications-' + CO.state.account + '.csv', CO.applicationsCsv(apps), 'text/csv');
     } } }, 'Export CSV'),
     el('button', { type: 'button', class: 'secondary', on: { click: function () {
       CO.download('applications-' + CO.state.account + '.json', JSON.stringify(apps, null, 2), 'application/json');
     } } }, 'Export JSON'));
+
+  var addForm = addApplicationForm(apps);
 
   function draw() {
     var f = filter.value.trim().toLowerCase();
@@ -108,6 +146,7 @@ CO.views.board = async function board(out) {
   hideClosed.addEventListener('change', draw);
   draw();
   out.appendChild(toolbar);
+  out.appendChild(addForm);
   if (!apps.length) out.appendChild(CO.notice('info', 'No applications for ' + CO.state.account + ' yet.'));
   out.appendChild(cols);
 };

@@ -170,7 +170,8 @@ static co_err_t co_pl_route(co_pipeline_api_t *a, const co_api_query_t *q, const
     co_pl_buf_t b;
     long status = 0;
     rc = co_pl_http(a, url, q,
-                    q->kind == CO_API_Q_DLQ_REPLAY || q->kind == CO_API_Q_DLQ_DISMISS || q->kind == CO_API_Q_REVIEW_ANSWER,
+                    q->kind == CO_API_Q_DLQ_REPLAY || q->kind == CO_API_Q_DLQ_DISMISS || q->kind == CO_API_Q_REVIEW_ANSWER ||
+                        q->kind == CO_API_Q_APP_ADD,
                     &status, &b, errstr, sz);
     if (rc || status == 503) { /* owner gone or moving: refresh and retry once */
       co_buf_free(&b.body);
@@ -372,9 +373,10 @@ static co_err_t co_pl_api_query(void *opaque, const co_api_query_t *q, co_api_re
     break;
   case CO_API_Q_REVIEW: /* the owner's review store (co_pipeline_review_api.c) */
   case CO_API_Q_REVIEW_ANSWER:
+  case CO_API_Q_APP_ADD:
     if ((rc = co_pl_route(a, q, p->t_raw, q->account, res, &handled, errstr, sz)) || handled) return rc;
     out = co_pl_api_review(p, q, &rc, errstr, sz);
-    if (out && q->kind == CO_API_Q_REVIEW_ANSWER) res->status = 202;
+    if (out && q->kind != CO_API_Q_REVIEW) res->status = 202;
     break;
   case CO_API_Q_IMPORT: /* this instance's runtime (co_pipeline_api_import.c) */
     out = co_pl_api_import(p, q->body, &rc, errstr, sz);

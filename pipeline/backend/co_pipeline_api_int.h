@@ -55,7 +55,8 @@ json_t *co_pl_api_correct(co_pipeline_t *p, const char *account, const char *id,
                           char *errstr, size_t sz);
 
 /* co_pipeline_review_api.c: the needs-review queue (REVIEW: the list with
- * "id"s; REVIEW_ANSWER: records q->body for q->id) or NULL with *err. */
+ * "id"s; REVIEW_ANSWER: records q->body for q->id; APP_ADD: an application
+ * no email names, from q->body) or NULL with *err. */
 json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz);
 /* co_pipeline_api_import.c: POST /api/imports (body {"path","account"?}):
  * the import's figures, or NULL with *err (INVALID_ARG: 400, NOT_FOUND: 404). */

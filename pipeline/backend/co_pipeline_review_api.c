@@ -1,6 +1,8 @@
 /* co_pipeline_review_api.c: GET /api/accounts/{account}/review,
  * POST /api/accounts/{account}/review/{id} and the email behind an id,
- * GET /api/accounts/{account}/emails/{id}.
+ * GET /api/accounts/{account}/emails/{id}, and an application no email
+ * names, POST /api/accounts/{account}/applications (a person's answers,
+ * all recorded on topic.raw for the classify processor).
  *
  * The API names a queued email by "id", the URL-safe base64 of its message
  * id (message ids carry '<', '@', '/' and the like). Both run on the
@@ -44,23 +46,32 @@ static json_t *list(co_pipeline_t *p, const char *account, co_err_t *err, char *
   return l;
 }
 
-static json_t *answer(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err, char *errstr,
-                      size_t sz) {
+/* 0 when every field of body is one of known (comma-separated, as the
+ * error names them) and a string without NUL; else *err and errstr. */
+static int fields_ok(json_t *body, const char *known, co_err_t *err, char *errstr, size_t sz) {
   const char *k;
   json_t *v;
-  size_t len = 0;
-  char *mid = NULL;
-  json_t *out = NULL;
   json_object_foreach(body, k, v) {
-    if (strcmp(k, "label") && strcmp(k, "company") && strcmp(k, "role")) {
-      *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "unknown field \"%.40s\" (label, company, role)", k);
-      return NULL;
+    size_t kl = strlen(k);
+    const char *at = strstr(known, k);
+    if (!kl || !at || (at != known && at[-1] != ' ') || (at[kl] && at[kl] != ',')) {
+      *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "unknown field \"%.40s\" (%s)", k, known);
+      return -1;
     }
     if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v)) {
       *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "%s must be a string without NUL characters", k);
-      return NULL;
+      return -1;
     }
   }
+  return 0;
+}
+
+static json_t *answer(co_pipeline_t *p, const char *account, const char *id, json_t *body, co_err_t *err, char *errstr,
+                      size_t sz) {
+  size_t len = 0;
+  char *mid = NULL;
+  json_t *out = NULL;
+  if (fields_ok(body, "label, company, role", err, errstr, sz)) return NULL;
   if (!(mid = co_pl_b64url_decode(id, &len)) || !len || strlen(mid) != len) { /* "0" decodes to nothing */
     free(mid);
     *err = co_seterr(errstr, sz, CO_ERR_NOT_FOUND, "no queued email with that id");
@@ -120,8 +131,33 @@ nomem:
   return NULL;
 }
 
+/* POST /api/accounts/{account}/applications: an application no email
+ * names (co_pipeline_app_add). */
+static json_t *app_add(co_pipeline_t *p, const char *account, json_t *body, co_err_t *err, char *errstr, size_t sz) {
+  char mid[128];
+  json_t *out = NULL;
+  if (fields_ok(body, "company, role, stage, date", err, errstr, sz)) return NULL;
+  const char *company = json_string_value(json_object_get(body, "company"));
+  if (!company || !*company) {
+    *err = co_seterr(errstr, sz, CO_ERR_INVALID_ARG, "\"company\" is required");
+  } else if (!(*err = co_pipeline_app_add(p, account, company, json_string_value(json_object_get(body, "role")),
+                                          json_string_value(json_object_get(body, "stage")),
+                                          json_string_value(json_object_get(body, "date")), mid, sizeof(mid), errstr,
+                                          sz))) {
+    char *id = co_pl_b64url(mid, strlen(mid));
+    out = id ? json_pack("{s:b, s:s, s:s, s:O}", "accepted", 1, "email_id", id, "message_id", mid, "application", body)
+             : NULL;
+    free(id);
+    if (!out) *err = co_seterr(errstr, sz, CO_ERR_NOMEM, "out of memory");
+  } else if (!strncmp(errstr, "application: ", 13)) { /* the client wants the reason */
+    memmove(errstr, errstr + 13, strlen(errstr + 13) + 1);
+  }
+  return out;
+}
+
 json_t *co_pl_api_review(co_pipeline_t *p, const co_api_query_t *q, co_err_t *err, char *errstr, size_t sz) {
   *err = CO_OK;
+  if (q->kind == CO_API_Q_APP_ADD) return app_add(p, q->account, q->body, err, errstr, sz);
   return q->kind == CO_API_Q_REVIEW ? list(p, q->account, err, errstr, sz)
                                     : answer(p, q->account, q->id, q->body, err, errstr, sz);
 }

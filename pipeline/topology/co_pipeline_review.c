@@ -32,6 +32,7 @@
 #include "co_log.h"
 #include "co_pipeline_int.h"
 #include "co_pipeline_review.h"
+#include "co_time.h"
 
 #define CO_PL_REVIEW_IDX \
   "\x1e"                 \
@@ -313,6 +314,35 @@ done:
   return out;
 }
 
+/* Appends the person's answer about message_id (the email's event travels
+ * with it) to topic.raw; the classify processor applies it
+ * (co_pl_review_apply). event is borrowed. */
+static co_err_t record_answer(co_pipeline_t *p, const char *account, const char *message_id, const char *label,
+                              const char *company, const char *role, json_t *event, char *errstr, size_t errstr_size) {
+  char *val = NULL, now[32];
+  co_err_t err = CO_OK;
+  co_pl_utc_iso(time(NULL), now, sizeof(now));
+  json_t *a = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:O}", "kind", "review_answer", "account", account,
+                        "message_id", message_id, "label", label, "company", company, "role", role, "at", now, "event",
+                        event);
+  if (!a || !(val = json_dumps(a, JSON_COMPACT | JSON_SORT_KEYS))) {
+    err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "review: out of memory");
+    goto done;
+  }
+  if (co_rt_embedded(p->rt)) {
+    co_hdr_t h = {CO_PL_HDR_REVIEW, "1", 1};
+    co_rt_msg_t m = {account, strlen(account), val, strlen(val), &h, 1, NULL};
+    err = co_rt_append(p->rt, p->t_raw, &m, 1, NULL, 0, errstr, errstr_size);
+  } else {
+    err = co_pl_produce(p, p->t_raw, account, val, CO_PL_HDR_REVIEW, errstr, errstr_size);
+  }
+  if (!err) CO_LOGKV(CO_LOG_INFO, "pipeline", "review answer recorded", "account", account, "label", label);
+done:
+  free(val);
+  json_decref(a);
+  return err;
+}
+
 /* A review entry {"event"} for an email never queued, from the emails
  * store's reading copy: what the classifier read (label, company, role,
  * application) and what the applications fold needs (subject, date, text,
@@ -333,9 +363,7 @@ static json_t *stored_email_entry(co_pipeline_t *p, const char *account, const c
 
 co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const char *message_id, const char *label,
                                    const char *company, const char *role, char *errstr, size_t errstr_size) {
-  co_err_t err = CO_OK;
-  char *val = NULL, now[32];
-  json_t *a = NULL;
+  co_err_t err;
   if (!p || !account || !*account || !message_id || !*message_id)
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: account and message id required");
   int l = label ? co_classify_label_parse(label) : -1;
@@ -355,26 +383,51 @@ co_err_t co_pipeline_review_answer(co_pipeline_t *p, const char *account, const 
     json_decref(e);
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "review: company and role are at most 127 bytes");
   }
-  co_pl_utc_iso(time(NULL), now, sizeof(now));
-  a = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:O}", "kind", "review_answer", "account", account, "message_id",
-                message_id, "label", co_classify_label_name((co_classify_label_t)l), "company", company, "role", role,
-                "at", now, "event", json_object_get(e, "event"));
+  err = record_answer(p, account, message_id, co_classify_label_name((co_classify_label_t)l), company, role,
+                      json_object_get(e, "event"), errstr, errstr_size);
   json_decref(e);
-  if (!a ||
-      !(val = json_dumps(a, JSON_COMPACT | JSON_SORT_KEYS))) {
-    err = co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "review: out of memory");
-    goto done;
-  }
-  if (co_rt_embedded(p->rt)) {
-    co_hdr_t h = {CO_PL_HDR_REVIEW, "1", 1};
-    co_rt_msg_t m = {account, strlen(account), val, strlen(val), &h, 1, NULL};
-    err = co_rt_append(p->rt, p->t_raw, &m, 1, NULL, 0, errstr, errstr_size);
+  return err;
+}
+
+co_err_t co_pipeline_app_add(co_pipeline_t *p, const char *account, const char *company, const char *role,
+                             const char *stage, const char *date, char *mid_out, size_t mid_size, char *errstr,
+                             size_t errstr_size) {
+  char at[32], subject[320];
+  if (!p || !account || !*account || strchr(account, '\x1f'))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: account required");
+  if (!company || !*company || strlen(company) > 127 || strchr(company, '\x1f'))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: company is required, at most 127 bytes");
+  if (role && (strlen(role) > 127 || strchr(role, '\x1f')))
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: role is at most 127 bytes");
+  int l = co_classify_label_parse(stage && *stage ? stage : "APPLIED");
+  if (l < 0 || l == CO_CLASSIFY_OTHER)
+    return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG,
+                     "application: stage must be APPLIED, INTERVIEW, OFFER or REJECTION");
+  if (date && *date) { /* a day (noon UTC: the board shows days) or an instant with its zone */
+    time_t t;
+    char iso[40];
+    snprintf(iso, sizeof(iso), strlen(date) == 10 ? "%sT12:00:00Z" : "%s", date);
+    if (co_time_parse_iso(iso, 0, &t, NULL))
+      return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: date must be YYYY-MM-DD or ISO-8601 with a zone");
+    co_pl_utc_iso(t, at, sizeof(at));
   } else {
-    err = co_pl_produce(p, p->t_raw, account, val, CO_PL_HDR_REVIEW, errstr, errstr_size);
+    co_pl_utc_iso(time(NULL), at, sizeof(at));
   }
-  if (!err) CO_LOGKV(CO_LOG_INFO, "pipeline", "review answer recorded", "account", account, "label", label);
-done:
-  free(val);
-  json_decref(a);
+  /* No email names it: a made-up Message-ID the answer and the timeline
+   * carry ("manual": it labels nothing in corrections export, which reads
+   * only classified mail). */
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  snprintf(mid_out, mid_size, "manual-%lld-%ld@careerops.invalid", (long long)ts.tv_sec, ts.tv_nsec);
+  snprintf(subject, sizeof(subject), "Added by hand: %s%s%s", role && *role ? role : "", role && *role ? " at " : "",
+           company);
+  json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:[], s:n, s:n, s:b}", "message_id", mid_out, "subject",
+                         subject, "date", at, "text", "Added in CareerOps by hand: no email.", "label",
+                         co_classify_label_name((co_classify_label_t)l), "company", company, "role", role,
+                         "references", "in_reply_to", "interview_at", "manual", 1);
+  if (!ev) return co_seterr(errstr, errstr_size, CO_ERR_NOMEM, "application: out of memory");
+  co_err_t err = record_answer(p, account, mid_out, co_classify_label_name((co_classify_label_t)l), company, role, ev,
+                               errstr, errstr_size);
+  json_decref(ev);
   return err;
 }

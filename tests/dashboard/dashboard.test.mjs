@@ -631,6 +631,20 @@ async function browserChecks(base, tmp, secret) {
       if (promoted) promotedApps = 1;
     }
 
+    // ---- an application no email names, added on the board ----
+    await page.goto(base + '/#/board');
+    await ready(page, 'board');
+    await page.click('#board-add');
+    await page.fill('#add-company', 'Referral Robotics');
+    await page.fill('#add-role', 'Firmware Engineer');
+    await page.selectOption('#add-stage', 'INTERVIEW');
+    await page.fill('#add-date', '2025-03-18');
+    await page.click('#add-app button[type=submit]');
+    const added = await page.waitForFunction(() => [...document.querySelectorAll('.column[data-stage="INTERVIEW"] .card')]
+      .some((c) => c.textContent.includes('Referral Robotics')), null, { timeout: 30000 }).then(() => true, () => false);
+    check(added, 'Add application on the board puts a card in its stage column', await page.textContent('#add-status'));
+    if (added) promotedApps++;
+
     check(errors.length === 0, 'no page errors or console errors', errors.join(' | '));
     return total + promotedApps;
   } finally {

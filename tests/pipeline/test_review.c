@@ -17,6 +17,11 @@
  *   invitation answered with another company leaves its application for
  *   that company's; the board is the same after a restart; an id no email
  *   has is still 404.
+ * - pipeline_application_added_by_hand_is_a_real_application: an
+ *   application no email names (company, role, stage, day) is on the
+ *   board after the processor ran, later mail about that job folds into
+ *   it, it survives a restart, corrections export labels nothing from it,
+ *   and bad fields are refused.
  * - pipeline_model_hot_reload_while_classifying: mail keeps arriving and is
  *   classified on the processing thread while the model file is replaced
  *   several times; every email is classified, the generation counts each
@@ -434,12 +439,80 @@ static void pipeline_any_stored_email_promoted_or_moved(void **state) {
   free(dir);
 }
 
+/* A later invitation about the job added by hand. */
+#define BRIGHTWATER_INVITE                                                                 \
+  "From lee@brightwater.example Thu Mar 20 14:00:00 2025\n"                                \
+  "From: Lee Park <lee@brightwater.example>\n"                                             \
+  "Subject: Interview invitation: Data Engineer at Brightwater\n"                          \
+  "Date: Thu, 20 Mar 2025 09:00:00 -0500\n"                                                \
+  "Message-ID: <inv-9@brightwater.example>\n"                                              \
+  "\n"                                                                                     \
+  "Hi Sam,\n\nI'd love to schedule a 30-minute phone interview about the Data Engineer "   \
+  "role.\nWould Monday, March 24 at 2:00 PM ET work for a call?\n\nBest,\nLee Park\n"       \
+  "Senior Recruiter, Brightwater\n"
+
+static void pipeline_application_added_by_hand_is_a_real_application(void **state) {
+  (void)state;
+  char *dir = co_th_tmpdir("pl-add"), err[512], b[1024], mid[128], *text = NULL;
+  co_conf_t *conf;
+  co_pipeline_t *p = open_pl(dir, NULL, &conf);
+  import(p, dir, "in.mbox", PL_MBOX_THREE_APPS);
+  idle(p);
+  /* refused: no company, a stage that is no stage, a day that is none */
+  assert_int_equal(co_pipeline_app_add(p, "sam", "", NULL, NULL, NULL, mid, sizeof(mid), err, sizeof(err)),
+                   CO_ERR_INVALID_ARG);
+  assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, "OTHER", NULL, mid, sizeof(mid), err, sizeof(err)),
+                   CO_ERR_INVALID_ARG);
+  assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, NULL, "yesterday", mid, sizeof(mid), err,
+                                       sizeof(err)),
+                   CO_ERR_INVALID_ARG);
+  assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, NULL, "2025-02-30", mid, sizeof(mid), err,
+                                       sizeof(err)),
+                   CO_ERR_INVALID_ARG);
+  board(p, b, sizeof(b));
+  assert_null(strstr(b, "Brightwater"));
+
+  if (co_pipeline_app_add(p, "sam", "Brightwater", "Data Engineer", "APPLIED", "2025-03-15", mid, sizeof(mid), err,
+                          sizeof(err)))
+    fail_msg("add: %s", err);
+  idle(p);
+  board(p, b, sizeof(b));
+  if (!strstr(b, "Brightwater:APPLIED:1;")) fail_msg("added application not on the board: %s", b);
+  pl_apps_t apps;
+  pl_apps(p, "sam", &apps);
+  int k = pl_apps_find(&apps, "Brightwater");
+  assert_true(k >= 0);
+  assert_string_equal(apps.a[k].role, "Data Engineer");
+
+  /* the recruiter writes later: the same application moves on */
+  import(p, dir, "later.mbox", BRIGHTWATER_INVITE);
+  idle(p);
+  board(p, b, sizeof(b));
+  if (!strstr(b, "Brightwater:INTERVIEW:2;")) fail_msg("later mail did not join the added application: %s", b);
+
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  p = open_pl(dir, NULL, &conf);
+  idle(p);
+  char b2[1024];
+  board(p, b2, sizeof(b2));
+  assert_string_equal(b2, b);
+  co_pipeline_destroy(p);
+  co_conf_destroy(conf);
+  export_lines(dir, getenv("CO_BINARY_DIR"), &text);
+  if (strstr(text, mid)) fail_msg("the made-up email was exported as a training example: %s", text);
+  free(text);
+  co_th_rm_rf(dir);
+  free(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(pipeline_export_after_stage_change_does_not_relabel_confirmation),
       cmocka_unit_test(pipeline_review_queue_fix_and_confirm_change_board_and_survive_restart),
       cmocka_unit_test(pipeline_model_hot_reload_while_classifying),
       cmocka_unit_test(pipeline_any_stored_email_promoted_or_moved),
+      cmocka_unit_test(pipeline_application_added_by_hand_is_a_real_application),
   };
   const char *self = strrchr(argv[0], '/');
   cmocka_set_test_filter(argc > 1 ? argv[1] : self ? self + 1 : argv[0]);
