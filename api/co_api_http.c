@@ -97,7 +97,7 @@ enum MHD_Result co_api_send(co_api_t *api, struct MHD_Connection *c, co_api_req_
   co_api_common_headers(api, resp, ctype, instance);
   if (status == 401) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
   if (status == 405) /* RFC 9110: say what is allowed */
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r && r->allow ? r->allow : "GET, HEAD");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r && r->allow[0] ? r->allow : "GET, HEAD");
   enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, resp);
   MHD_destroy_response(resp);
   if (r) {

@@ -76,7 +76,7 @@ typedef struct co_api_req_s {
   const char *pend_code, *pend_msg; /* static strings */
   int internal;
   co_api_route_t route;
-  const char *allow; /* the route's methods, for a 405's Allow header */
+  char allow[32]; /* the path's methods (every row of it), for a 405's Allow header and OPTIONS */
   char *segs[CO_API_MAX_SEGS]; /* decoded path segments */
   int seg_cnt;
 } co_api_req_t;

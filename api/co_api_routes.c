@@ -268,22 +268,28 @@ static int co_api_match_one(const co_api_route_def_t *def, char **s, int n, co_a
  * says a row has the path (then the method is wrong: 405). */
 static const co_api_route_def_t *co_api_match(co_api_req_t *r, const char *method, co_api_query_t *q,
                                               int *path_known) {
+  const co_api_route_def_t *found = NULL;
   *path_known = 0;
+  r->allow[0] = '\0';
+  /* Every row of the path adds its method to Allow (one path may have a GET
+   * and a POST row); the first row the method fits answers. */
   for (size_t i = 0; i < CO_API_N_ROUTES; i++) {
     const co_api_route_def_t *d = &co_api_routes[i];
     co_api_query_t cap = {0};
     if (!co_api_match_one(d, r->segs, r->seg_cnt, &cap)) continue;
+    if (!*path_known) r->route = co_api_slot(d); /* a 405 counts under the path's first row */
     *path_known = 1;
-    r->route = co_api_slot(d);
-    r->allow = strcmp(d->method, "GET") ? d->method : "GET, HEAD";
+    size_t n = strlen(r->allow);
+    snprintf(r->allow + n, sizeof(r->allow) - n, "%s%s", n ? ", " : "", strcmp(d->method, "GET") ? d->method : "GET, HEAD");
     int allowed = !strcmp(method, d->method) || !strcmp(method, "OPTIONS") || /* OPTIONS: the caller answers it */
                   (!strcmp(method, "HEAD") && !strcmp(d->method, "GET"));
-    if (!allowed) continue;
+    if (!allowed || found) continue;
+    r->route = co_api_slot(d);
     *q = cap;
     q->kind = d->kind;
-    return d;
+    found = d;
   }
-  return NULL;
+  return found;
 }
 
 static enum MHD_Result co_api_static(co_api_t *api, struct MHD_Connection *c, co_api_req_t *r,

@@ -399,11 +399,11 @@ co_err_t co_pipeline_app_add(co_pipeline_t *p, const char *account, const char *
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: company is required, at most 127 bytes");
   if (role && (strlen(role) > 127 || strchr(role, '\x1f')))
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG, "application: role is at most 127 bytes");
-  int l = co_classify_label_parse(stage && *stage ? stage : "APPLIED");
+  int l = co_classify_label_parse(stage ? stage : "APPLIED"); /* "" is no stage: only absent means APPLIED */
   if (l < 0 || l == CO_CLASSIFY_OTHER)
     return co_seterr(errstr, errstr_size, CO_ERR_INVALID_ARG,
                      "application: stage must be APPLIED, INTERVIEW, OFFER or REJECTION");
-  if (date && *date) { /* a day (noon UTC: the board shows days) or an instant with its zone */
+  if (date) { /* a day (noon UTC: the board shows days) or an instant with its zone; "" is none */
     time_t t;
     char iso[40];
     snprintf(iso, sizeof(iso), strlen(date) == 10 ? "%sT12:00:00Z" : "%s", date);

@@ -469,6 +469,10 @@ static void pipeline_application_added_by_hand_is_a_real_application(void **stat
   assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, NULL, "2025-02-30", mid, sizeof(mid), err,
                                        sizeof(err)),
                    CO_ERR_INVALID_ARG);
+  assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, NULL, "", mid, sizeof(mid), err, sizeof(err)),
+                   CO_ERR_INVALID_ARG);
+  assert_int_equal(co_pipeline_app_add(p, "sam", "Brightwater", NULL, "", NULL, mid, sizeof(mid), err, sizeof(err)),
+                   CO_ERR_INVALID_ARG);
   board(p, b, sizeof(b));
   assert_null(strstr(b, "Brightwater"));
 
