@@ -86,7 +86,7 @@ static int via_instance(co_cli_t *cli, const char *real, const char *account) {
   long status = 0;
   json_t *resp = NULL, *body = json_pack("{s:s, s:s}", "path", real, "account", account);
   int64_t t0 = co_time_mono_ms();
-  int r = body ? co_cli_instance_post(cli->conf, "/api/imports", body, 3600L * 1000, &status, &resp, errstr,
+  int r = body ? co_cli_instance_call(cli->conf, "/api/imports", body, 3600L * 1000, &status, &resp, errstr,
                                       sizeof(errstr))
                : 1;
   json_decref(body);

@@ -1,18 +1,23 @@
 /* cmd_review.c: `careerops review [--account A] [--json]`,
  * `careerops review confirm ID`, `careerops review set ID LABEL
- * [--company C] [--role R]`: the needs-review queue of the local state
- * (embedded mode; the dashboard's "Needs review" view does the same on a
- * running instance).
+ * [--company C] [--role R]`: the needs-review queue, and answers about any
+ * stored email. While `careerops run` serves this state dir, the command
+ * asks it (its API on loopback, co_cli_instance.c: the state is its);
+ * otherwise it opens the local state (embedded mode).
  *
- * ID is the email's message id as the list prints it. An answer is recorded
- * on topic.raw and applied at once (the pipeline is caught up before and
- * after), so the list and the board show it when the command returns. */
+ * ID is the email's message id as the list prints it. Locally, an answer is
+ * recorded on topic.raw and applied at once (the pipeline is caught up
+ * before and after), so the list and the board show it when the command
+ * returns; through the instance it is applied within a moment. */
+#include <curl/curl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "co_cli.h"
+#include "co_cli_instance.h"
+#include "co_json.h"
 #include "co_pipeline.h"
 #include "co_pipeline_review.h"
 #include "co_term.h"
@@ -25,9 +30,11 @@ static const char co_review_usage[] =
     "classify.review.threshold, or read as OTHER with interview/offer evidence),\n"
     "or answers one: confirm keeps its label, set gives it LABEL (APPLIED,\n"
     "INTERVIEW, OFFER, REJECTION or OTHER) and optionally the company and role.\n"
+    "set takes any stored email, queued or not (promote mail read as OTHER).\n"
     "The answer wins over the classifier, also after a reprocess, and becomes a\n"
     "training example (`careerops train --with-corrections`). ID is the message\n"
-    "id the list prints. Embedded mode (local state.dir).\n"
+    "id the list prints. A running `careerops run` of the state dir is asked;\n"
+    "else the local state is opened (embedded mode).\n"
     "  --account A           the account (default: setting account)\n"
     "  --json                print the list as one JSON object\n"
     "  --company C, --role R with set: the application's company and role\n" CO_CLI_COMMON_HELP;
@@ -62,6 +69,58 @@ static const char *queued_label(json_t *l, const char *id) {
   return NULL;
 }
 
+/* Says why the running instance refused (status, its error message). */
+static void refused(const char *what, long status, json_t *resp) {
+  const char *msg = co_json_str(json_object_get(resp, "error"), "message");
+  co_term_printf(stderr, "careerops review: the running instance refused %s (HTTP %ld): %s\n", what, status,
+                 *msg ? msg : "no reason given");
+}
+
+/* The running instance lists or answers: CO_EXIT_OK/FAIL, or -1 when none
+ * runs (the caller opens the state). */
+static int via_instance(co_cli_t *cli, const char *account, int confirm, int set, const char *id, const char *label,
+                        const char *company, const char *role, int as_json) {
+  char errstr[512], path[2048];
+  long status = 0;
+  json_t *l = NULL, *resp = NULL, *body = NULL;
+  char *acc = curl_easy_escape(NULL, account, 0), *eid = NULL;
+  int rc = CO_EXIT_FAIL;
+  snprintf(path, sizeof(path), "/api/accounts/%s/review", acc ? acc : "");
+  int r = acc ? co_cli_instance_call(cli->conf, path, NULL, 30000, &status, &l, errstr, sizeof(errstr)) : -1;
+  if (r < 0) {
+    rc = -1;
+  } else if (r > 0) {
+    co_term_printf(stderr, "careerops review: %s\n", errstr);
+  } else if (status != 200) {
+    refused("the list", status, l);
+  } else if (!confirm && !set) {
+    print_list(l, as_json);
+    rc = CO_EXIT_OK;
+  } else if (!label && !(label = queued_label(l, id))) {
+    co_term_printf(stderr, "careerops review: no queued email with id %s (see `careerops review`)\n", id);
+  } else if (!(eid = co_pipeline_api_id(id)) ||
+             !(body = json_pack("{s:s, s:s*, s:s*}", "label", label, "company", company, "role", role))) {
+    co_term_printf(stderr, "careerops review: out of memory\n");
+  } else {
+    snprintf(path, sizeof(path), "/api/accounts/%s/review/%s", acc, eid);
+    if ((r = co_cli_instance_call(cli->conf, path, body, 30000, &status, &resp, errstr, sizeof(errstr))) != 0)
+      co_term_printf(stderr, "careerops review: %s\n", r < 0 ? "the running instance stopped" : errstr);
+    else if (status != 202)
+      refused("the answer", status, resp);
+    else
+      rc = CO_EXIT_OK;
+    if (rc == CO_EXIT_OK)
+      co_term_printf(stderr, "careerops review: %s %s (by the running instance)\n", confirm ? "confirmed" : "set",
+                            label);
+  }
+  json_decref(body);
+  json_decref(resp);
+  json_decref(l);
+  curl_free(acc);
+  free(eid);
+  return rc;
+}
+
 int co_cmd_review(co_cli_t *cli, int argc, char **argv) {
   static const struct option longopts[] = {{"account", required_argument, NULL, 'a'},
                                            {"json", no_argument, NULL, 'j'},
@@ -90,6 +149,9 @@ int co_cmd_review(co_cli_t *cli, int argc, char **argv) {
   if ((company || role) && !set) return co_cli_usage_error(cli, "review", "--company and --role go with set");
   if ((rc = co_cli_load_conf(cli))) return rc;
   if (!account) account = co_conf_str(cli->conf, "account");
+  if ((rc = via_instance(cli, account, confirm, set, (confirm || set) ? argv[optind] : NULL,
+                         set ? argv[optind + 1] : NULL, company, role, as_json)) >= 0)
+    return rc;
   rc = CO_EXIT_FAIL;
   if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
   if (!co_rt_embedded(co_pipeline_rt(p))) {

@@ -53,7 +53,7 @@ void co_cli_instance_remove(const co_conf_t *conf) {
   unlink(path);
 }
 
-int co_cli_instance_post(const co_conf_t *conf, const char *path, const json_t *body, long timeout_ms, long *status,
+int co_cli_instance_call(const co_conf_t *conf, const char *path, const json_t *body, long timeout_ms, long *status,
                          json_t **resp, char *errstr, size_t sz) {
   char file[4096], url[2048], auth[600];
   *status = 0;
@@ -72,20 +72,20 @@ int co_cli_instance_post(const co_conf_t *conf, const char *path, const json_t *
   snprintf(auth, sizeof(auth), "Authorization: Bearer %s", secret);
   int has_secret = *secret != '\0';
   json_decref(inst); /* secret and base point into it */
-  char *b = json_dumps(body, JSON_COMPACT);
+  char *b = body ? json_dumps(body, JSON_COMPACT) : NULL;
   CURL *c = curl_easy_init();
-  struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+  struct curl_slist *h = curl_slist_append(NULL, body ? "Content-Type: application/json" : "Accept: application/json");
   if (has_secret) h = curl_slist_append(h, auth);
   co_buf_t out = {0};
   int rc = -1;
-  if (!b || !c || !h) {
+  if ((body && !b) || !c || !h) {
     rc = 1;
     snprintf(errstr, sz, "out of memory");
     goto done;
   }
   curl_easy_setopt(c, CURLOPT_URL, url);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-  curl_easy_setopt(c, CURLOPT_POSTFIELDS, b);
+  if (b) curl_easy_setopt(c, CURLOPT_POSTFIELDS, b); /* else a GET */
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, co_buf_curl_write);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);

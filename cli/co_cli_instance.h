@@ -15,12 +15,12 @@
 co_err_t co_cli_instance_write(const co_conf_t *conf, const char *url, const char *secret, char *errstr, size_t sz);
 /* Removed when it stops. */
 void co_cli_instance_remove(const co_conf_t *conf);
-/* POSTs body (JSON) to path of the state dir's running instance. -1: no
+/* POSTs body (JSON; NULL: GETs) to path of the state dir's running instance. -1: no
  * instance runs (no file, its process is gone, or nothing listens): the
  * caller opens the state itself. 0: answered; *status is the HTTP status
  * and *resp the parsed body (caller decrefs; NULL if not JSON). 1: it runs
  * but failed to answer (errstr says why). */
-int co_cli_instance_post(const co_conf_t *conf, const char *path, const json_t *body, long timeout_ms, long *status,
+int co_cli_instance_call(const co_conf_t *conf, const char *path, const json_t *body, long timeout_ms, long *status,
                          json_t **resp, char *errstr, size_t sz);
 
 #endif

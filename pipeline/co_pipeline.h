@@ -214,6 +214,10 @@ void co_pipeline_api_stop(co_pipeline_api_t *a);
 int co_pipeline_api_port(const co_pipeline_api_t *a);
 /* This instance's advertised URL (owned by a). */
 const char *co_pipeline_api_url(const co_pipeline_api_t *a);
+/* The API's id of an application key or a Message-ID (URL-safe base64 of
+ * its bytes, no padding), as paths and bodies name them. malloc'd, caller
+ * frees; NULL when out of memory. */
+char *co_pipeline_api_id(const char *key);
 /* This run's session secret (api.auth local-session; NULL in required
  * mode): the dashboard URL is <url>/?token=<secret>. Owned by a. */
 const char *co_pipeline_api_session_secret(const co_pipeline_api_t *a);

@@ -33,6 +33,10 @@ char *co_pl_b64url(const void *data, size_t len) {
   return out;
 }
 
+char *co_pipeline_api_id(const char *key) {
+  return key ? co_pl_b64url(key, strlen(key)) : NULL;
+}
+
 char *co_pl_b64url_decode(const char *s, size_t *lenp) {
   size_t n = strlen(s), o = 0;
   unsigned acc = 0;

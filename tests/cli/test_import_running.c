@@ -4,6 +4,9 @@
  *    says the running instance imported it, and the new application is on
  *    the instance's API (the time it took is printed, not asserted);
  *  - the same import again adds nothing (exactly once, the same cursor);
+ *  - `careerops review` lists and `careerops review set ID LABEL --company C`
+ *    answers through the instance too (exit 0, "by the running instance"):
+ *    the imported invitation, moved to another company, shows on the API;
  *  - POST /api/imports without a credential is 401, with a relative path
  *    400, with a missing file 404, each a JSON error;
  *  - with import.watch.dir set, an .mbox and an .eml renamed into the
@@ -123,6 +126,23 @@ static void import_while_running(void **state) {
   assert_int_equal(rc, 0);
   assert_non_null(strstr(out, "imported=0 skipped=1 failed=0"));
   free(out);
+
+  /* review through the instance: list, then move the invitation to another company */
+  snprintf(cmd, sizeof(cmd), "'%s/cli/careerops' review --account me %s 2>&1", bin, X);
+  rc = sh(cmd, &out);
+  printf("--- review list while running (rc %d)\n%s", rc, out ? out : "");
+  assert_int_equal(rc, 0);
+  assert_non_null(strstr(out, "need review"));
+  free(out);
+  snprintf(cmd, sizeof(cmd),
+           "'%s/cli/careerops' review set inv-northwind@northwind.example INTERVIEW --company 'Northwind Dynamics' "
+           "--account me %s 2>&1", bin, X);
+  rc = sh(cmd, &out);
+  printf("--- review set while running (rc %d)\n%s", rc, out ? out : "");
+  assert_int_equal(rc, 0);
+  assert_non_null(strstr(out, "by the running instance"));
+  free(out);
+  assert_true(CO_TH_WAIT_UNTIL(has_company("Northwind Dynamics"), 30000));
 
   /* the drop folder: written under another name, renamed in */
   const char *m3 = MAIL("southpeak", "Southpeak Labs", "QA Engineer");
