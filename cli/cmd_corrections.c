@@ -12,9 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
 #include <jansson.h>
 
 #include "co_cli.h"
+#include "co_cli_instance.h"
+#include "co_json.h"
 #include "co_term.h"
 #include "co_pipeline.h"
 
@@ -29,7 +32,8 @@ static const char co_corrections_usage[] =
     "  reprocessing of the raw topic.\n"
     "export writes the corrected emails as JSON lines in the training-corpus\n"
     "format (subject, from, body, label, company) for `careerops train --corpus`.\n"
-    "Embedded mode only.\n"
+    "add goes through a running `careerops run` of the state dir when there is\n"
+    "one. Embedded mode only.\n"
     "  --out FILE            write to FILE instead of stdout\n" CO_CLI_COMMON_HELP;
 
 /* The correction with "application" and "merge_into" given as the API,
@@ -49,6 +53,41 @@ static char *api_keys_to_store_keys(const char *account, const char *json) {
   char *out = changed ? json_dumps(c, JSON_COMPACT) : NULL;
   json_decref(c);
   return out;
+}
+
+/* The running instance records the correction (the state is its):
+ * CO_EXIT_OK/FAIL, or -1 when none runs (the caller opens the state). */
+static int add_via_instance(co_cli_t *cli, const char *account, const char *json) {
+  char errstr[512], path[4096];
+  long status = 0;
+  json_t *c = json_loads(json, 0, NULL), *resp = NULL;
+  const char *app = json_string_value(json_object_get(c, "application"));
+  char *acc = curl_easy_escape(NULL, account, 0), *key = app ? curl_easy_escape(NULL, app, 0) : NULL;
+  int rc = CO_EXIT_FAIL, r = 0;
+  if (!json_is_object(c) || !app) { /* the local path says what is wrong with it */
+    rc = -1;
+    goto done;
+  }
+  json_object_del(c, "application"); /* the path names it */
+  snprintf(path, sizeof(path), "/api/accounts/%s/applications/%s/corrections", acc ? acc : "", key ? key : "");
+  if ((r = co_cli_instance_call(cli->conf, path, c, 30000, &status, &resp, errstr, sizeof(errstr))) < 0) {
+    rc = -1;
+  } else if (r > 0) {
+    co_term_printf(stderr, "careerops corrections: %s\n", errstr);
+  } else if (status != 202) {
+    const char *msg = co_json_str(json_object_get(resp, "error"), "message");
+    co_term_printf(stderr, "careerops corrections: the running instance refused it (HTTP %ld): %s\n", status,
+                   *msg ? msg : "no reason given");
+  } else {
+    co_term_printf(stderr, "careerops corrections: recorded by the running instance\n");
+    rc = CO_EXIT_OK;
+  }
+done:
+  json_decref(resp);
+  json_decref(c);
+  curl_free(acc);
+  curl_free(key);
+  return rc;
 }
 
 int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
@@ -71,6 +110,7 @@ int co_cmd_corrections(co_cli_t *cli, int argc, char **argv) {
   if (!add && optind < argc) return co_cli_usage_error(cli, "corrections", "unexpected argument '%s'", argv[optind]);
   if (add && outpath) return co_cli_usage_error(cli, "corrections", "--out is for export");
   if ((rc = co_cli_load_conf(cli))) return rc;
+  if (add && (rc = add_via_instance(cli, argv[optind], argv[optind + 1])) >= 0) return rc;
   rc = CO_EXIT_FAIL;
   if (!(p = co_pipeline_new(cli->conf, errstr, sizeof(errstr)))) goto fail;
   if (add) {

@@ -7,6 +7,7 @@
  *  - `careerops review` lists and `careerops review set ID LABEL --company C`
  *    answers through the instance too (exit 0, "by the running instance"):
  *    the imported invitation, moved to another company, shows on the API;
+ *    `careerops corrections add` with the API's key sets its stage (OFFER);
  *  - POST /api/imports without a credential is 401, with a relative path
  *    400, with a missing file 404, each a JSON error;
  *  - with import.watch.dir set, an .mbox and an .eml renamed into the
@@ -27,6 +28,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include <jansson.h>
 
 #include "co_th.h"
 
@@ -143,6 +146,26 @@ static void import_while_running(void **state) {
   assert_non_null(strstr(out, "by the running instance"));
   free(out);
   assert_true(CO_TH_WAIT_UNTIL(has_company("Northwind Dynamics"), 30000));
+  /* corrections add through the instance: the key the API lists */
+  snprintf(path, sizeof(path), "%s/body", D);
+  char *apps = co_th_read_file(path, NULL), key[512] = "";
+  json_t *list = apps ? json_loads(apps, 0, NULL) : NULL, *a;
+  size_t ai;
+  json_array_foreach(json_object_get(list, "items"), ai, a) if (!strcmp(json_string_value(json_object_get(a, "company")),
+                                                                         "Northwind Dynamics"))
+      snprintf(key, sizeof(key), "%s", json_string_value(json_object_get(a, "key")));
+  json_decref(list);
+  free(apps);
+  assert_true(key[0]);
+  snprintf(cmd, sizeof(cmd),
+           "'%s/cli/careerops' corrections add me '{\"application\":\"%s\",\"set\":{\"stage\":\"OFFER\"}}' %s 2>&1",
+           bin, key, X);
+  rc = sh(cmd, &out);
+  printf("--- corrections add while running (rc %d)\n%s", rc, out ? out : "");
+  assert_int_equal(rc, 0);
+  assert_non_null(strstr(out, "recorded by the running instance"));
+  free(out);
+  assert_true(CO_TH_WAIT_UNTIL(has_company("Northwind Dynamics") && co_th_file_contains(path, "\"OFFER\""), 30000));
 
   /* the drop folder: written under another name, renamed in */
   const char *m3 = MAIL("southpeak", "Southpeak Labs", "QA Engineer");
