@@ -17,7 +17,6 @@
 
 #include "co_cli.h"
 #include "co_cli_instance.h"
-#include "co_json.h"
 #include "co_term.h"
 #include "co_pipeline.h"
 
@@ -75,9 +74,8 @@ static int add_via_instance(co_cli_t *cli, const char *account, const char *json
   } else if (r > 0) {
     co_term_printf(stderr, "careerops corrections: %s\n", errstr);
   } else if (status != 202) {
-    const char *msg = co_json_str(json_object_get(resp, "error"), "message");
     co_term_printf(stderr, "careerops corrections: the running instance refused it (HTTP %ld): %s\n", status,
-                   *msg ? msg : "no reason given");
+                   co_cli_instance_why(resp));
   } else {
     co_term_printf(stderr, "careerops corrections: recorded by the running instance\n");
     rc = CO_EXIT_OK;

@@ -95,9 +95,8 @@ static int via_instance(co_cli_t *cli, const char *real, const char *account) {
   if (r > 0) {
     co_term_printf(stderr, "careerops import: %s\n", errstr);
   } else if (status != 200) {
-    const char *msg = co_json_str(json_object_get(resp, "error"), "message");
     co_term_printf(stderr, "careerops import: the running instance refused it (HTTP %ld): %s\n", status,
-                   *msg ? msg : "no reason given");
+                   co_cli_instance_why(resp));
   } else {
     co_pipeline_import_result_t res = {.imported = (uint64_t)json_integer_value(json_object_get(resp, "imported")),
                                        .skipped = (uint64_t)json_integer_value(json_object_get(resp, "skipped")),

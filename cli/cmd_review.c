@@ -71,9 +71,8 @@ static const char *queued_label(json_t *l, const char *id) {
 
 /* Says why the running instance refused (status, its error message). */
 static void refused(const char *what, long status, json_t *resp) {
-  const char *msg = co_json_str(json_object_get(resp, "error"), "message");
   co_term_printf(stderr, "careerops review: the running instance refused %s (HTTP %ld): %s\n", what, status,
-                 *msg ? msg : "no reason given");
+                 co_cli_instance_why(resp));
 }
 
 /* The running instance lists or answers: CO_EXIT_OK/FAIL, or -1 when none

@@ -108,3 +108,8 @@ done:
   free(b);
   return rc;
 }
+
+const char *co_cli_instance_why(json_t *resp) {
+  const char *msg = json_string_value(json_object_get(json_object_get(resp, "error"), "message"));
+  return msg && *msg ? msg : "no reason given";
+}

@@ -23,4 +23,8 @@ void co_cli_instance_remove(const co_conf_t *conf);
 int co_cli_instance_call(const co_conf_t *conf, const char *path, const json_t *body, long timeout_ms, long *status,
                          json_t **resp, char *errstr, size_t sz);
 
+/* The error message of the instance's JSON error answer resp (may be NULL),
+ * or "no reason given". Owned by resp. */
+const char *co_cli_instance_why(json_t *resp);
+
 #endif
